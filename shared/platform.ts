@@ -1,0 +1,41 @@
+// The one native boundary of the renderer (DESIGN.md §1): an Electron implementation over
+// the preload bridge and a browser implementation. Everything else stays web-standard.
+
+export type PlatformResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+export type UpdateStatus =
+  | { readonly state: 'idle' }
+  | { readonly state: 'checking' }
+  | { readonly state: 'available'; readonly version: string }
+  | { readonly state: 'downloading'; readonly percent: number }
+  | { readonly state: 'ready'; readonly version: string }
+  | { readonly state: 'unsupported'; readonly reason: string }
+  | { readonly state: 'error'; readonly message: string };
+
+export type SecretStorageStatus = { readonly available: boolean; readonly backend: string };
+
+export type Platform = {
+  /** 'electron' or 'browser'. */
+  readonly kind: 'electron' | 'browser';
+  /** Stores a secret (session token, device key) in the OS keyring where there is one. */
+  setSecret(key: string, value: string): Promise<PlatformResult<void>>;
+  getSecret(key: string): Promise<PlatformResult<string | null>>;
+  deleteSecret(key: string): Promise<PlatformResult<void>>;
+  secretStorageStatus(): Promise<SecretStorageStatus>;
+  /** Saves a file through a save dialog; resolves to the chosen path, or null if canceled. */
+  saveFile(request: {
+    suggestedName: string;
+    kind: 'pdf' | 'csv';
+    content: string | Uint8Array;
+  }): Promise<PlatformResult<string | null>>;
+  /** Saves the current view as PDF through a save dialog. */
+  savePageAsPdf(suggestedName: string): Promise<PlatformResult<string | null>>;
+  /** Opens a CSV file through an open dialog; resolves to its text, or null if canceled. */
+  openCsv(): Promise<PlatformResult<{ name: string; text: string } | null>>;
+  print(): Promise<PlatformResult<void>>;
+  appVersion(): Promise<string>;
+  updateStatus(): Promise<UpdateStatus>;
+  /** Opens an http(s) link in the system browser after validation. */
+  openExternal(url: string): Promise<PlatformResult<void>>;
+};

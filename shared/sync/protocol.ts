@@ -1,0 +1,85 @@
+// The sync API of DESIGN.md §4: request and response types shared by device and server.
+import type { AnyRecord, CollectionName } from '../domain/records';
+import type { Role } from '../domain/context';
+
+export const syncCollections = [
+  'leads',
+  'accounts',
+  'contacts',
+  'opportunities',
+  'quotes',
+  'orders',
+  'invoices',
+  'activities',
+  'products',
+  'pricelists',
+  'refdata',
+] as const satisfies readonly CollectionName[];
+export type SyncCollection = (typeof syncCollections)[number];
+
+/** Collections a device only pulls: the office authors them. */
+export const pullOnlyCollections: readonly SyncCollection[] = ['products', 'pricelists', 'refdata'];
+
+export type LoginRequest = { email: string; password: string; deviceName: string };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  teamId: string | null;
+};
+export type LoginResponse = {
+  token: string;
+  /** When the token expires (ISO instant). */
+  expiresAt: string;
+  user: SessionUser;
+  device: { id: string; series: string; lastNumbers: NumberingHighWater };
+};
+/** The highest number the server has seen per document kind for a series. */
+export type NumberingHighWater = { quote: number; order: number; invoice: Record<string, number> };
+
+/** A replicated document as it travels: the record plus RxDB's deletion flag. */
+export type WireDocument<T extends AnyRecord = AnyRecord> = T & { _deleted: boolean };
+
+/** Server-assigned, strictly increasing sequence; never a device clock. */
+export type Checkpoint = { seq: number };
+
+export type PullResponse<T extends AnyRecord = AnyRecord> = {
+  documents: WireDocument<T>[];
+  checkpoint: Checkpoint | null;
+};
+
+export type PushRow<T extends AnyRecord = AnyRecord> = {
+  newDocumentState: WireDocument<T>;
+  assumedMasterState?: WireDocument<T> | null;
+};
+
+export type RejectionCode =
+  | 'invalid_document'
+  | 'illegal_change'
+  | 'forbidden'
+  | 'read_only'
+  | 'not_owner'
+  | 'wrong_collection';
+
+export type RejectedRow = { id: string; code: RejectionCode; message: string; field?: string };
+
+export type PushResponse<T extends AnyRecord = AnyRecord> = {
+  conflicts: WireDocument<T>[];
+  rejected: RejectedRow[];
+};
+
+export type ApiErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'unknown_collection'
+  | 'internal';
+
+export type ApiError = { code: ApiErrorCode; message: string };
+
+/** A Server-Sent Event on /api/sync/stream: which collection moved and up to where. */
+export type StreamEvent = { collection: SyncCollection; checkpoint: Checkpoint };
