@@ -258,7 +258,8 @@ export const quoteSchema = z
   .object({
     ...auditFields,
     number: text(40),
-    revision: z.number().int().min(0).max(1000),
+    /** Revision of the quote (0 first). Not `revision`: RxDB reserves that document property. */
+    revisionNumber: z.number().int().min(0).max(1000),
     name: text(200),
     opportunityId: idSchema.nullable(),
     accountId: idSchema.nullable(),
@@ -274,7 +275,7 @@ export const quoteSchema = z
     deliveryTerms: text(500),
     state: z.enum(quoteStates),
     status: z.enum(quoteStatuses),
-    /** The quote this one revises (revision − 1), if any. */
+    /** The quote this one revises (revisionNumber − 1), if any. */
     previousQuoteId: idSchema.nullable(),
   })
   .strict();

@@ -1,0 +1,23 @@
+// Migration strategies per record type: strategy N turns a version N−1 document into
+// version N. Every collection has an entry (empty at version 0), so a later bump only adds
+// a function here and raises the version in shared/domain/rx-schemas.ts.
+import type { MigrationStrategies } from 'rxdb';
+import type { RecordType } from '../../../shared/domain/records';
+import { leadSearchTerms } from './lead-v0';
+
+export const migrationStrategies: Readonly<Record<RecordType, MigrationStrategies>> = {
+  lead: {
+    // v0 → v1: leads had no searchTerms; fill them from name, company, email and phone.
+    1: (old: Record<string, unknown>) => ({ ...old, searchTerms: leadSearchTerms(old) }),
+  },
+  account: {},
+  contact: {},
+  opportunity: {},
+  quote: {},
+  order: {},
+  invoice: {},
+  activity: {},
+  product: {},
+  pricelist: {},
+  refdata: {},
+};
