@@ -1,0 +1,36 @@
+// Runs a store command and keeps its error (in the UI's language) for display.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DomainError, Result } from '../../shared/domain/errors';
+
+export type ActionState = {
+  error: string | null;
+  busy: boolean;
+  run: <T>(command: () => Promise<Result<T>>) => Promise<T | undefined>;
+  clear: () => void;
+};
+
+export const errorText = (error: DomainError, language: string): string =>
+  language.startsWith('it') ? error.message.it : error.message.en;
+
+export const useAction = (): ActionState => {
+  const { t, i18n } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async <T>(command: () => Promise<Result<T>>): Promise<T | undefined> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await command();
+      if (result.ok) return result.value;
+      setError(errorText(result.error, i18n.language));
+      return undefined;
+    } catch (thrown) {
+      setError(t('errors.unexpected', { message: (thrown as Error).message }));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, run, clear: () => setError(null) };
+};

@@ -1,0 +1,3 @@
+export const Badge = ({ tone, children }: { tone?: string; children: string }) => (
+  <span className={`badge badge-${tone ?? 'neutral'}`}>{children}</span>
+);
