@@ -1,6 +1,9 @@
 // The one native boundary of the renderer (DESIGN.md §1): an Electron implementation over
 // the preload bridge and a browser implementation. Everything else stays web-standard.
 
+import type { Locale } from './domain/errors';
+import type { RegardingType } from './domain/records';
+
 export type PlatformResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
@@ -14,6 +17,9 @@ export type UpdateStatus =
   | { readonly state: 'error'; readonly message: string };
 
 export type SecretStorageStatus = { readonly available: boolean; readonly backend: string };
+
+/** A record to open, from a `fairlead://<record>/<id>` link. */
+export type RecordLink = { readonly record: RegardingType; readonly id: string };
 
 export type Platform = {
   /** 'electron' or 'browser'. */
@@ -38,4 +44,8 @@ export type Platform = {
   updateStatus(): Promise<UpdateStatus>;
   /** Opens an http(s) link in the system browser after validation. */
   openExternal(url: string): Promise<PlatformResult<void>>;
+  /** Subscribes to `fairlead://` links opened from outside; returns the unsubscribe function. */
+  onOpenRecord?(listener: (link: RecordLink) => void): () => void;
+  /** Tells the shell the UI language, so native menus and dialogs follow it. */
+  setLanguage?(language: Locale): Promise<PlatformResult<void>>;
 };

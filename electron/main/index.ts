@@ -1,0 +1,148 @@
+// Main process entry: secure defaults first, then the window. See DESIGN.md §5 and the
+// Electron security checklist; each policy lives in security/ with its own tests.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserWindow } from 'electron';
+import { Menu, app, session, shell } from 'electron';
+import electronUpdater from 'electron-updater';
+import type { Locale } from '../../shared/domain/errors';
+import { ipcEvents } from '../../shared/ipc/channels';
+import type { RecordLink } from '../../shared/platform';
+import { deepLinkScheme, findDeepLinkInArgv, parseDeepLink } from './deep-links';
+import { createIpcHandlers } from './ipc/handlers';
+import { printPage, savePageAsPdf } from './ipc/files';
+import { registerIpcHandlers } from './ipc/register';
+import { createSecretStore } from './ipc/secrets';
+import { buildMenuTemplate, menuLocale } from './menu';
+import { registerAppScheme, serveAppProtocol } from './protocol';
+import { appEntryUrl, appOrigin } from './security/app-protocol';
+import { buildCsp } from './security/csp';
+import { checkExternalUrl } from './security/external-links';
+import { hardenWebContents } from './security/navigation';
+import { applyPermissionPolicy } from './security/permissions';
+import { trackUpdates, updateCheckIntervalMs } from './updater';
+import { createMainWindow, focusWindow } from './windows';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererRoot = path.join(here, '../renderer');
+const preloadPath = path.join(here, '../preload/index.cjs');
+
+// electron-vite's dev server, only in an unpackaged development run.
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+const devServerOrigin = devServerUrl === undefined ? undefined : new URL(devServerUrl).origin;
+const trustedOrigins = devServerOrigin === undefined ? [appOrigin] : [appOrigin, devServerOrigin];
+const entryUrl = devServerUrl ?? appEntryUrl;
+
+const openExternal = (url: string): Promise<void> => {
+  const checked = checkExternalUrl(url);
+  return checked.ok ? shell.openExternal(checked.url) : Promise.resolve();
+};
+
+let mainWindow: BrowserWindow | null = null;
+// A link that arrived before the window could take it (cold start, macOS open-url).
+let pendingLink: RecordLink | null = findDeepLinkInArgv(process.argv);
+
+const deliverLink = (link: RecordLink): void => {
+  const window = mainWindow;
+  if (window === null || window.webContents.isLoading()) {
+    pendingLink = link;
+    return;
+  }
+  window.webContents.send(ipcEvents.openRecord, link);
+  focusWindow(window);
+};
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.setAsDefaultProtocolClient(deepLinkScheme);
+
+  app.on('second-instance', (_event, argv) => {
+    const link = findDeepLinkInArgv(argv);
+    if (link !== null) deliverLink(link);
+    else if (mainWindow !== null) focusWindow(mainWindow);
+  });
+
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    const link = parseDeepLink(url);
+    if (link !== null) deliverLink(link);
+  });
+
+  // Every webContents, present or future, gets the navigation and new-window policy.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, trustedOrigins, (url) => void openExternal(url));
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(() => start());
+}
+
+const start = (): void => {
+  const csp = buildCsp(devServerOrigin === undefined ? {} : { devServerOrigin });
+  serveAppProtocol(rendererRoot, csp);
+  applyPermissionPolicy(session.defaultSession, trustedOrigins);
+  // The dev server's pages get the same policy as app:// pages.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] },
+    });
+  });
+
+  const updates = trackUpdates(electronUpdater.autoUpdater, {
+    isPackaged: app.isPackaged,
+    platform: process.platform,
+    appImage: process.env['APPIMAGE'],
+  });
+
+  const setMenu = (locale: Locale): void => {
+    const withWindow = (action: (window: BrowserWindow) => void) => () => {
+      if (mainWindow !== null) action(mainWindow);
+    };
+    const template = buildMenuTemplate({
+      locale,
+      platform: process.platform,
+      development: !app.isPackaged,
+      actions: {
+        print: withWindow((window) => void printPage(window.webContents)),
+        savePdf: withWindow((window) => void savePageAsPdf('Fairlead.pdf', window.webContents)),
+        checkForUpdates: () => void updates.check(),
+      },
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+  setMenu(menuLocale(app.getLocale()));
+
+  registerIpcHandlers(
+    createIpcHandlers({
+      secrets: createSecretStore(
+        path.join(app.getPath('userData'), 'secrets.json'),
+        process.platform,
+      ),
+      appVersion: () => app.getVersion(),
+      updateStatus: () => updates.status(),
+      openExternal,
+      setLanguage: setMenu,
+    }),
+    trustedOrigins,
+  );
+
+  mainWindow = createMainWindow({ preloadPath, entryUrl });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  mainWindow.webContents.on('did-finish-load', () => {
+    const link = pendingLink;
+    pendingLink = null;
+    if (link !== null) deliverLink(link);
+  });
+
+  void updates.check();
+  setInterval(() => void updates.check(), updateCheckIntervalMs);
+};

@@ -1,0 +1,56 @@
+// One handler per IPC channel. Handlers receive an already-validated request; validation and
+// the sender check happen once, in register.ts.
+import type { WebContents } from 'electron';
+import type { IpcChannelKey, IpcResult, IpcSignatures } from '../../../shared/ipc/channels';
+import { ipcFail, ipcOk } from '../../../shared/ipc/contract';
+import type { Locale } from '../../../shared/domain/errors';
+import type { UpdateStatus } from '../../../shared/platform';
+import { checkExternalUrl } from '../security/external-links';
+import { openCsv, printPage, saveFile, savePageAsPdf } from './files';
+import type { SecretStore } from './secrets';
+
+export type HandlerContext = { readonly sender: WebContents };
+
+export type IpcHandler<K extends IpcChannelKey> = (
+  request: IpcSignatures[K]['request'],
+  context: HandlerContext,
+) => Promise<IpcResult<IpcSignatures[K]['response']>>;
+
+export type IpcHandlers = { readonly [K in IpcChannelKey]: IpcHandler<K> };
+
+export type HandlerDependencies = {
+  readonly secrets: SecretStore;
+  readonly appVersion: () => string;
+  readonly updateStatus: () => UpdateStatus;
+  readonly openExternal: (url: string) => Promise<void>;
+  readonly setLanguage: (language: Locale) => void;
+};
+
+export const createIpcHandlers = (deps: HandlerDependencies): IpcHandlers => ({
+  setSecret: ({ key, value }) => deps.secrets.set(key, value),
+  getSecret: ({ key }) => deps.secrets.get(key),
+  deleteSecret: ({ key }) => deps.secrets.delete(key),
+  secretStorageStatus: async () => ipcOk(deps.secrets.status()),
+  saveFile: (request, { sender }) => saveFile(request, sender),
+  savePageAsPdf: ({ suggestedName }, { sender }) => savePageAsPdf(suggestedName, sender),
+  openCsv: (_request, { sender }) => openCsv(sender),
+  print: (_request, { sender }) => printPage(sender),
+  appVersion: async () => ipcOk(deps.appVersion()),
+  updateStatus: async () => ipcOk(deps.updateStatus()),
+  openExternal: async ({ url }) => {
+    const checked = checkExternalUrl(url);
+    if (!checked.ok) {
+      return ipcFail(
+        'unsafe-url',
+        'Only web links (http or https) can be opened.',
+        'Si possono aprire solo collegamenti web (http o https).',
+      );
+    }
+    await deps.openExternal(checked.url);
+    return ipcOk(null);
+  },
+  setLanguage: async ({ language }) => {
+    deps.setLanguage(language);
+    return ipcOk(null);
+  },
+});

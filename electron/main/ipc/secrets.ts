@@ -1,0 +1,130 @@
+// Secrets (session token, device key) encrypted with Electron safeStorage, which keeps the key
+// in the OS keyring (Keychain, DPAPI, libsecret/KWallet). Where the OS offers no real keyring
+// (Linux 'basic_text'), Fairlead refuses to store them instead of writing them in the clear.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { safeStorage } from 'electron';
+import type { IpcResult } from '../../../shared/ipc/channels';
+import { ipcFail, ipcOk } from '../../../shared/ipc/contract';
+import type { SecretStorageStatus } from '../../../shared/platform';
+
+// safeStorage backends on Linux that do not protect the key with a keyring.
+const weakLinuxBackends: readonly string[] = ['basic_text', 'unknown'];
+
+export const secretStorageStatus = (platform: NodeJS.Platform): SecretStorageStatus => {
+  const encryption = safeStorage.isEncryptionAvailable();
+  if (platform === 'linux') {
+    const backend = safeStorage.getSelectedStorageBackend();
+    return { available: encryption && !weakLinuxBackends.includes(backend), backend };
+  }
+  const backend = platform === 'darwin' ? 'keychain' : platform === 'win32' ? 'dpapi' : platform;
+  return { available: encryption, backend };
+};
+
+const unavailable = (): IpcResult<never> =>
+  ipcFail(
+    'secret-storage-unavailable',
+    'This computer has no secure keyring, so Fairlead cannot keep your sign-in safely. On Linux, install and unlock GNOME Keyring or KWallet, then sign in again.',
+    'Questo computer non ha un portachiavi sicuro, quindi Fairlead non può conservare l’accesso in modo protetto. Su Linux installa e sblocca GNOME Keyring o KWallet, poi accedi di nuovo.',
+  );
+
+const ioError = (): IpcResult<never> =>
+  ipcFail(
+    'io-error',
+    'Fairlead could not read or write its secure storage.',
+    'Fairlead non è riuscito a leggere o scrivere l’archivio protetto.',
+  );
+
+type SecretFile = { version: 1; entries: Record<string, string> };
+
+const emptyFile = (): SecretFile => ({ version: 1, entries: {} });
+
+const isSecretFile = (value: unknown): value is SecretFile =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as { version?: unknown }).version === 1 &&
+  typeof (value as { entries?: unknown }).entries === 'object' &&
+  (value as { entries?: unknown }).entries !== null;
+
+export type SecretStore = {
+  status(): SecretStorageStatus;
+  set(key: string, value: string): Promise<IpcResult<null>>;
+  get(key: string): Promise<IpcResult<string | null>>;
+  delete(key: string): Promise<IpcResult<null>>;
+};
+
+/** filePath: e.g. <userData>/secrets.json; it holds only ciphertext, base64-encoded. */
+export const createSecretStore = (filePath: string, platform: NodeJS.Platform): SecretStore => {
+  // Writes are chained so two quick calls never interleave read-modify-write.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const load = async (): Promise<SecretFile> => {
+    try {
+      const parsed: unknown = JSON.parse(await readFile(filePath, 'utf8'));
+      return isSecretFile(parsed) ? parsed : emptyFile();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyFile();
+      throw error;
+    }
+  };
+
+  const save = async (file: SecretFile): Promise<void> => {
+    await mkdir(path.dirname(filePath), { recursive: true });
+    const temp = `${filePath}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify(file), { mode: 0o600 });
+    await rename(temp, filePath);
+  };
+
+  const status = (): SecretStorageStatus => secretStorageStatus(platform);
+
+  return {
+    status,
+    set: (key, value) =>
+      serialized(async () => {
+        if (!status().available) return unavailable();
+        try {
+          const file = await load();
+          const entries = {
+            ...file.entries,
+            [key]: safeStorage.encryptString(value).toString('base64'),
+          };
+          await save({ version: 1, entries });
+          return ipcOk(null);
+        } catch {
+          return ioError();
+        }
+      }),
+    get: (key) =>
+      serialized(async () => {
+        if (!status().available) return unavailable();
+        try {
+          const file = await load();
+          const stored = Object.hasOwn(file.entries, key) ? file.entries[key] : undefined;
+          if (typeof stored !== 'string') return ipcOk(null);
+          return ipcOk(safeStorage.decryptString(Buffer.from(stored, 'base64')));
+        } catch {
+          return ioError();
+        }
+      }),
+    // Deleting never needs the keyring: forgetting a secret is always allowed.
+    delete: (key) =>
+      serialized(async () => {
+        try {
+          const file = await load();
+          if (!Object.hasOwn(file.entries, key)) return ipcOk(null);
+          const entries = Object.fromEntries(
+            Object.entries(file.entries).filter(([name]) => name !== key),
+          );
+          await save({ version: 1, entries });
+          return ipcOk(null);
+        } catch {
+          return ioError();
+        }
+      }),
+  };
+};

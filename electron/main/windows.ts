@@ -1,0 +1,28 @@
+// The one main window. All hardening lives in security/; this file only assembles it.
+import { BrowserWindow } from 'electron';
+import { mainWindowOptions } from './security/window-options';
+
+export type MainWindowConfig = {
+  readonly preloadPath: string;
+  readonly entryUrl: string;
+  readonly iconPath?: string;
+};
+
+export const createMainWindow = (config: MainWindowConfig): BrowserWindow => {
+  const window = new BrowserWindow(
+    mainWindowOptions({
+      preloadPath: config.preloadPath,
+      title: 'Fairlead',
+      ...(config.iconPath === undefined ? {} : { iconPath: config.iconPath }),
+    }),
+  );
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(config.entryUrl);
+  return window;
+};
+
+export const focusWindow = (window: BrowserWindow): void => {
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+};
