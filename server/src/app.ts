@@ -1,0 +1,79 @@
+// The sync server as a library: storage + Fastify app, used by main.ts and by tests.
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { registerAuthRoutes } from './auth/routes';
+import { LoginRateLimiter } from './auth/rate-limit';
+import { defaults } from './config';
+import { installErrorHandlers } from './errors';
+import { logStream } from './logging';
+import { openApiDocument } from './openapi';
+import { openStorage } from './storage';
+import type { Storage } from './storage/types';
+import { registerSyncRoutes } from './sync/routes';
+import { registerStream } from './sync/stream';
+
+export type ServerOptions = {
+  dataDir?: string;
+  databaseUrl?: string;
+  logger?: boolean;
+  tokenTtlSeconds?: number;
+  loginRateLimit?: { max: number; windowMs: number };
+  /** SSE heartbeat interval. */
+  heartbeatMs?: number;
+  /** PostgreSQL pool size per process. */
+  poolMax?: number;
+  /** Use this storage instead of opening one (it is closed with the server). */
+  storage?: Storage;
+};
+
+export type FairleadServer = {
+  app: FastifyInstance;
+  storage: Storage;
+  url?: string;
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+export const createServer = async (options: ServerOptions = {}): Promise<FairleadServer> => {
+  const dataDir = options.dataDir ?? './data';
+  const storage =
+    options.storage ??
+    (await openStorage({ dataDir, databaseUrl: options.databaseUrl, poolMax: options.poolMax }));
+  const app = Fastify({
+    forceCloseConnections: true,
+    bodyLimit: defaults.bodyLimit,
+    logger: options.logger ? { level: 'info', stream: logStream(dataDir) } : false,
+    // Pushed documents must reach the handler exactly as sent: no coercion, no stripping.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+  });
+  installErrorHandlers(app);
+  const limiter = new LoginRateLimiter(options.loginRateLimit ?? defaults.loginRateLimit);
+  registerAuthRoutes(app, {
+    storage,
+    limiter,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? defaults.tokenTtlSeconds,
+  });
+  registerSyncRoutes(app, storage);
+  registerStream(app, storage, options.heartbeatMs ?? defaults.heartbeatMs);
+  app.get('/health', async () => ({
+    status: 'ok',
+    storage: storage.kind,
+    time: new Date().toISOString(),
+  }));
+  app.get('/api/openapi.json', async () => openApiDocument);
+
+  const server: FairleadServer = {
+    app,
+    storage,
+    async listen(port = 0, host = '127.0.0.1') {
+      const address = await app.listen({ port, host });
+      server.url = address;
+      return address;
+    },
+    async close() {
+      await app.close();
+      await storage.close();
+    },
+  };
+  return server;
+};

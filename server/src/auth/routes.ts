@@ -1,0 +1,120 @@
+// POST /api/auth/login and /api/auth/logout.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { LoginRequest, LoginResponse } from '../../../shared/sync/protocol';
+import { ApiFailure } from '../errors';
+import type { Storage } from '../storage/types';
+import { registerDevice } from './devices';
+import { decoyHash, verifyPassword } from './passwords';
+import type { LoginRateLimiter } from './rate-limit';
+import type { Principal } from './tokens';
+import { authenticate, newToken, tokenHash } from './tokens';
+
+export type AuthDeps = { storage: Storage; limiter: LoginRateLimiter; tokenTtlSeconds: number };
+
+const loginBody = {
+  type: 'object',
+  required: ['email', 'password', 'deviceName'],
+  additionalProperties: false,
+  properties: {
+    email: { type: 'string', minLength: 3, maxLength: 254 },
+    password: { type: 'string', minLength: 1, maxLength: 1024 },
+    deviceName: { type: 'string', minLength: 1, maxLength: 100 },
+  },
+} as const;
+
+const badCredentials = (): ApiFailure =>
+  new ApiFailure(
+    401,
+    'unauthorized',
+    'The email or password is not correct, or the account is disabled.',
+  );
+
+/** The signed-in principal of a request, or a 401. */
+export const requirePrincipal = async (
+  storage: Storage,
+  request: FastifyRequest,
+): Promise<Principal> => {
+  const principal = await authenticate(storage, request.headers.authorization);
+  if (!principal)
+    throw new ApiFailure(
+      401,
+      'unauthorized',
+      'Please sign in again: the session is missing or has expired.',
+    );
+  return principal;
+};
+
+export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void => {
+  const { storage, limiter } = deps;
+
+  app.post<{ Body: LoginRequest }>(
+    '/api/auth/login',
+    { schema: { body: loginBody } },
+    async (request, reply) => {
+      const { email, password, deviceName } = request.body;
+      const key = `${request.ip}|${email.trim().toLowerCase()}`;
+      const wait = limiter.retryAfter(key);
+      if (wait > 0) {
+        void reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        throw new ApiFailure(
+          429,
+          'rate_limited',
+          'Too many failed sign-in attempts. Please wait and try again.',
+        );
+      }
+      const user = await storage.findUserByEmail(email.trim());
+      // Hash even for unknown users, so the answer time does not tell which emails exist.
+      const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+      if (!user || !valid || user.disabled) {
+        limiter.fail(key);
+        request.log.info({ email: email.slice(0, 254) }, 'login failed');
+        throw badCredentials();
+      }
+      const device = await registerDevice(storage, user.id, deviceName.trim() || 'device');
+      const token = newToken();
+      const expiresAt = new Date(Date.now() + deps.tokenTtlSeconds * 1000).toISOString();
+      await storage.createSession({
+        tokenHash: tokenHash(token),
+        userId: user.id,
+        deviceId: device.id,
+        expiresAt,
+        revoked: false,
+      });
+      request.log.info({ userId: user.id, deviceId: device.id }, 'login');
+      const response: LoginResponse = {
+        token,
+        expiresAt,
+        user: {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          teamId: user.teamId,
+        },
+        device: {
+          id: device.id,
+          series: device.series,
+          lastNumbers: await storage.highWater(device.series),
+        },
+      };
+      return response;
+    },
+  );
+
+  app.post('/api/auth/logout', async (request) => {
+    const principal = await requirePrincipal(storage, request);
+    await storage.revokeSession(principal.tokenHash);
+    return { ok: true };
+  });
+
+  app.get('/api/auth/me', async (request) => {
+    const { user } = await requirePrincipal(storage, request);
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      teamId: user.teamId,
+    };
+  });
+};

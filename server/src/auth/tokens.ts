@@ -1,0 +1,32 @@
+// Opaque bearer tokens: random bytes for the device, only their SHA-256 kept on the server,
+// so a leaked database does not leak usable tokens.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Actor } from '../../../shared/domain/context';
+import type { Storage, User } from '../storage/types';
+
+export const newToken = (): string => randomBytes(32).toString('base64url');
+export const tokenHash = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
+
+export type Principal = { user: User; actor: Actor; deviceId: string; tokenHash: string };
+
+/** The principal of a bearer header, or null when missing, unknown, expired, revoked or disabled. */
+export const authenticate = async (
+  storage: Storage,
+  header: string | undefined,
+  now = new Date(),
+): Promise<Principal | null> => {
+  const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header ?? '');
+  if (!match?.[1]) return null;
+  const hash = tokenHash(match[1]);
+  const session = await storage.findSession(hash);
+  if (!session || session.revoked || Date.parse(session.expiresAt) <= now.getTime()) return null;
+  const user = await storage.findUserById(session.userId);
+  if (!user || user.disabled) return null;
+  return {
+    user,
+    actor: { userId: user.id, role: user.role, teamId: user.teamId },
+    deviceId: session.deviceId,
+    tokenHash: hash,
+  };
+};

@@ -1,0 +1,208 @@
+// GET /api/openapi.json: a hand-written OpenAPI 3.1 description of the sync API.
+import { syncCollections } from '../../shared/sync/protocol';
+
+const error = { $ref: '#/components/schemas/ApiError' };
+const errors = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((c) => [
+      String(c),
+      { description: 'Error', content: { 'application/json': { schema: error } } },
+    ]),
+  );
+const json = (schema: object, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const bearer = [{ bearer: [] }];
+const collectionParam = {
+  name: 'collection',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', enum: [...syncCollections] },
+};
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Fairlead sync server',
+    version: '1',
+    description:
+      'Replication endpoints for Fairlead devices (RxDB replication protocol over HTTP).',
+  },
+  components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    schemas: {
+      ApiError: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: { code: { type: 'string' }, message: { type: 'string' } },
+      },
+      Checkpoint: {
+        type: 'object',
+        required: ['seq'],
+        properties: { seq: { type: 'integer', minimum: 0 } },
+      },
+      WireDocument: {
+        type: 'object',
+        required: ['id', '_deleted'],
+        properties: { id: { type: 'string' }, _deleted: { type: 'boolean' } },
+        additionalProperties: true,
+      },
+      RejectedRow: {
+        type: 'object',
+        required: ['id', 'code', 'message'],
+        properties: {
+          id: { type: 'string' },
+          code: {
+            type: 'string',
+            enum: [
+              'invalid_document',
+              'illegal_change',
+              'forbidden',
+              'read_only',
+              'not_owner',
+              'wrong_collection',
+            ],
+          },
+          message: { type: 'string' },
+          field: { type: 'string' },
+        },
+      },
+    },
+  },
+  paths: {
+    '/health': {
+      get: {
+        summary: 'Liveness and storage check',
+        responses: { '200': json({ type: 'object' }) },
+      },
+    },
+    '/api/auth/login': {
+      post: {
+        summary: 'Sign in and register the device; returns a token and the device numbering series',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['email', 'password', 'deviceName'],
+                properties: {
+                  email: { type: 'string' },
+                  password: { type: 'string' },
+                  deviceName: { type: 'string' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': json({
+            type: 'object',
+            required: ['token', 'expiresAt', 'user', 'device'],
+            properties: {
+              token: { type: 'string' },
+              expiresAt: { type: 'string', format: 'date-time' },
+              user: { type: 'object' },
+              device: {
+                type: 'object',
+                properties: {
+                  id: { type: 'string' },
+                  series: { type: 'string' },
+                  lastNumbers: { type: 'object' },
+                },
+              },
+            },
+          }),
+          ...errors(400, 401, 429),
+        },
+      },
+    },
+    '/api/auth/logout': {
+      post: {
+        summary: 'Revoke the current token',
+        security: bearer,
+        responses: { '200': json({ type: 'object' }), ...errors(401) },
+      },
+    },
+    '/api/sync/{collection}/pull': {
+      get: {
+        summary: 'Documents changed after a checkpoint, in server sequence order',
+        security: bearer,
+        parameters: [
+          collectionParam,
+          {
+            name: 'checkpoint',
+            in: 'query',
+            schema: { type: 'string' },
+            description: 'JSON of the last checkpoint',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+          },
+        ],
+        responses: {
+          '200': json({
+            type: 'object',
+            properties: {
+              documents: { type: 'array', items: { $ref: '#/components/schemas/WireDocument' } },
+              checkpoint: {
+                anyOf: [{ $ref: '#/components/schemas/Checkpoint' }, { type: 'null' }],
+              },
+            },
+          }),
+          ...errors(400, 401, 404),
+        },
+      },
+    },
+    '/api/sync/{collection}/push': {
+      post: {
+        summary:
+          'Write documents; returns the master of each conflicting row and each rejected row',
+        security: bearer,
+        parameters: [collectionParam],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'array',
+                maxItems: 1000,
+                items: {
+                  type: 'object',
+                  required: ['newDocumentState'],
+                  properties: {
+                    newDocumentState: { $ref: '#/components/schemas/WireDocument' },
+                    assumedMasterState: {
+                      anyOf: [{ $ref: '#/components/schemas/WireDocument' }, { type: 'null' }],
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': json({
+            type: 'object',
+            properties: {
+              conflicts: { type: 'array', items: { $ref: '#/components/schemas/WireDocument' } },
+              rejected: { type: 'array', items: { $ref: '#/components/schemas/RejectedRow' } },
+            },
+          }),
+          ...errors(400, 401, 404, 413),
+        },
+      },
+    },
+    '/api/sync/stream': {
+      get: {
+        summary:
+          'Server-Sent Events: {collection, checkpoint} whenever a visible collection changes',
+        security: bearer,
+        responses: { '200': { description: 'text/event-stream' }, ...errors(401) },
+      },
+    },
+  },
+} as const;

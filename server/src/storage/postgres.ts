@@ -1,0 +1,326 @@
+// PostgreSQL adapter: several server processes over one database serve the same office.
+// Writes to a collection take a per-collection advisory lock for their whole transaction,
+// so seqs commit in the order they are assigned and a pull never skips a late commit.
+// Changes fan out between processes with LISTEN/NOTIFY.
+import pg from 'pg';
+import type { NumberingHighWater, SyncCollection } from '../../../shared/sync/protocol';
+import { ChangeHub } from './change-hub';
+import { docText, toDevice, toHighWater, toSession, toStoredDoc, toTeam, toUser } from './rows';
+import type {
+  ChangeNotice,
+  Device,
+  DocWrite,
+  NewUser,
+  NumberSeen,
+  PullScope,
+  RowDecision,
+  Session,
+  Storage,
+  StoredDoc,
+  Team,
+  User,
+} from './types';
+
+const CHANNEL = 'fairlead_changes';
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS teams (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,
+  team_id TEXT, password_hash TEXT NOT NULL, disabled BOOLEAN NOT NULL DEFAULT false, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY, user_id TEXT NOT NULL, name TEXT NOT NULL, series TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL, UNIQUE (user_id, name));
+CREATE TABLE IF NOT EXISTS numbering (
+  series TEXT NOT NULL, kind TEXT NOT NULL, year TEXT NOT NULL, seq BIGINT NOT NULL,
+  PRIMARY KEY (series, kind, year));
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, device_id TEXT NOT NULL,
+  expires_at TEXT NOT NULL, revoked BOOLEAN NOT NULL DEFAULT false);
+CREATE TABLE IF NOT EXISTS counters (collection TEXT PRIMARY KEY, seq BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+  collection TEXT NOT NULL, id TEXT NOT NULL, seq BIGINT NOT NULL, owner_id TEXT NOT NULL,
+  team_id TEXT, deleted BOOLEAN NOT NULL, updated_at TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (collection, id));
+CREATE UNIQUE INDEX IF NOT EXISTS docs_seq ON docs (collection, seq);
+CREATE INDEX IF NOT EXISTS docs_owner ON docs (collection, owner_id, seq);
+CREATE INDEX IF NOT EXISTS docs_team ON docs (collection, team_id, seq);
+`;
+
+type Row = Record<string, unknown>;
+
+export type PostgresOptions = { poolMax?: number };
+
+export class PostgresStorage implements Storage {
+  readonly kind = 'postgres';
+  private readonly pool: pg.Pool;
+  private listener: pg.Client | null = null;
+  private readonly hub = new ChangeHub();
+  /** Test hook: runs inside a write transaction after its seqs are taken, before COMMIT. */
+  beforeCommit: ((collection: SyncCollection) => Promise<void>) | null = null;
+
+  private constructor(
+    private readonly url: string,
+    options: PostgresOptions,
+  ) {
+    this.pool = new pg.Pool({ connectionString: url, max: options.poolMax ?? 10 });
+    // An idle client losing its connection must not crash the server.
+    this.pool.on('error', () => undefined);
+  }
+
+  static async open(url: string, options: PostgresOptions = {}): Promise<PostgresStorage> {
+    const storage = new PostgresStorage(url, options);
+    // Several processes may start at once: serialize the schema setup.
+    const client = await storage.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(7301)');
+      await client.query(DDL);
+      await client.query('SELECT pg_advisory_unlock(7301)');
+    } finally {
+      client.release();
+    }
+    await storage.listen();
+    return storage;
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url });
+    client.on('error', () => undefined);
+    await client.connect();
+    client.on('notification', (msg) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      try {
+        this.hub.emit(JSON.parse(msg.payload) as ChangeNotice);
+      } catch {
+        // Not one of ours.
+      }
+    });
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.listener = client;
+  }
+
+  private async all(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(sql, params)).rows as Row[];
+  }
+  private async one(sql: string, params: unknown[] = []): Promise<Row | undefined> {
+    return (await this.all(sql, params))[0];
+  }
+
+  async close(): Promise<void> {
+    this.hub.clear();
+    await this.listener?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+
+  async createTeam(team: Team): Promise<void> {
+    await this.pool.query('INSERT INTO teams (id, name, created_at) VALUES ($1, $2, $3)', [
+      team.id,
+      team.name,
+      team.createdAt,
+    ]);
+  }
+  async listTeams(): Promise<Team[]> {
+    return (await this.all('SELECT * FROM teams ORDER BY name')).map(toTeam);
+  }
+  async findTeamByName(name: string): Promise<Team | null> {
+    const r = await this.one('SELECT * FROM teams WHERE name = $1', [name]);
+    return r ? toTeam(r) : null;
+  }
+
+  async createUser(user: NewUser): Promise<User> {
+    const createdAt = new Date().toISOString();
+    const email = user.email.toLowerCase();
+    await this.pool.query(
+      'INSERT INTO users (id, email, name, role, team_id, password_hash, disabled, created_at) VALUES ($1, $2, $3, $4, $5, $6, false, $7)',
+      [user.id, email, user.name, user.role, user.teamId, user.passwordHash, createdAt],
+    );
+    return { ...user, email, disabled: false, createdAt };
+  }
+  async findUserByEmail(email: string): Promise<User | null> {
+    const r = await this.one('SELECT * FROM users WHERE email = $1', [email.toLowerCase()]);
+    return r ? toUser(r) : null;
+  }
+  async findUserById(id: string): Promise<User | null> {
+    const r = await this.one('SELECT * FROM users WHERE id = $1', [id]);
+    return r ? toUser(r) : null;
+  }
+  async listUsers(): Promise<User[]> {
+    return (await this.all('SELECT * FROM users ORDER BY email')).map(toUser);
+  }
+  async setUserDisabled(id: string, disabled: boolean): Promise<void> {
+    await this.pool.query('UPDATE users SET disabled = $1 WHERE id = $2', [disabled, id]);
+  }
+
+  async findDevice(userId: string, name: string): Promise<Device | null> {
+    const r = await this.one('SELECT * FROM devices WHERE user_id = $1 AND name = $2', [
+      userId,
+      name,
+    ]);
+    return r ? toDevice(r) : null;
+  }
+  async createDevice(d: Device): Promise<boolean> {
+    const res = await this.pool.query(
+      'INSERT INTO devices (id, user_id, name, series, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+      [d.id, d.userId, d.name, d.series, d.createdAt],
+    );
+    return res.rowCount === 1;
+  }
+  async listDevices(): Promise<Device[]> {
+    return (await this.all('SELECT * FROM devices ORDER BY created_at')).map(toDevice);
+  }
+  async highWater(series: string): Promise<NumberingHighWater> {
+    return toHighWater(await this.all('SELECT * FROM numbering WHERE series = $1', [series]));
+  }
+
+  async createSession(s: Session): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO sessions (token_hash, user_id, device_id, expires_at, revoked) VALUES ($1, $2, $3, $4, false)',
+      [s.tokenHash, s.userId, s.deviceId, s.expiresAt],
+    );
+  }
+  async findSession(tokenHash: string): Promise<Session | null> {
+    const r = await this.one('SELECT * FROM sessions WHERE token_hash = $1', [tokenHash]);
+    return r ? toSession(r) : null;
+  }
+  async revokeSession(tokenHash: string): Promise<void> {
+    await this.pool.query('UPDATE sessions SET revoked = true WHERE token_hash = $1', [tokenHash]);
+  }
+  async revokeUserSessions(userId: string): Promise<void> {
+    await this.pool.query('UPDATE sessions SET revoked = true WHERE user_id = $1', [userId]);
+  }
+
+  async writeDocs<R>(
+    collection: SyncCollection,
+    ids: string[],
+    decide: (current: ReadonlyMap<string, StoredDoc>) => RowDecision<R>[],
+    numbers?: (writes: DocWrite[]) => NumberSeen[],
+  ): Promise<R[]> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('fairlead.docs.' || $1))", [
+        collection,
+      ]);
+      const current = await readDocs(client, collection, ids);
+      const decisions = decide(current);
+      const writes = decisions.flatMap((d) => (d.write ? [d.write] : []));
+      if (writes.length > 0) await this.insert(client, collection, writes, numbers?.(writes) ?? []);
+      if (writes.length > 0 && this.beforeCommit) await this.beforeCommit(collection);
+      await client.query('COMMIT');
+      return decisions.map((d) => d.result);
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async insert(
+    client: pg.PoolClient,
+    collection: SyncCollection,
+    writes: DocWrite[],
+    numbers: NumberSeen[],
+  ): Promise<void> {
+    const counter = await client.query(
+      `INSERT INTO counters (collection, seq) VALUES ($1, $2) ON CONFLICT (collection)
+       DO UPDATE SET seq = counters.seq + $2 RETURNING seq`,
+      [collection, writes.length],
+    );
+    const last = Number((counter.rows[0] as Row).seq);
+    const first = last - writes.length + 1;
+    const now = new Date().toISOString();
+    await client.query(
+      `INSERT INTO docs (collection, id, seq, owner_id, team_id, deleted, updated_at, doc)
+       SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::boolean[], $7::text[], $8::text[])
+       ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, owner_id = excluded.owner_id,
+         team_id = excluded.team_id, deleted = excluded.deleted, updated_at = excluded.updated_at, doc = excluded.doc`,
+      [
+        collection,
+        writes.map((w) => w.id),
+        writes.map((_, i) => first + i),
+        writes.map((w) => w.ownerId),
+        writes.map((w) => w.teamId),
+        writes.map((w) => w.doc._deleted === true),
+        writes.map(() => now),
+        writes.map((w) => docText(w.doc)),
+      ],
+    );
+    for (const n of numbers) {
+      await client.query(
+        `INSERT INTO numbering (series, kind, year, seq) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (series, kind, year) DO UPDATE SET seq = GREATEST(numbering.seq, excluded.seq)`,
+        [n.series, n.kind, n.year, n.seq],
+      );
+    }
+    const notice: ChangeNotice = {
+      collection,
+      seq: last,
+      ownerIds: [...new Set(writes.map((w) => w.ownerId))],
+      teamIds: [...new Set(writes.map((w) => w.teamId))],
+    };
+    // Delivered at COMMIT to every listening process, this one included. NOTIFY payloads
+    // are limited to 8000 bytes: a huge batch tells every stream instead.
+    const payload = JSON.stringify(notice);
+    const fitting =
+      payload.length < 7000
+        ? payload
+        : JSON.stringify({ collection, seq: last, ownerIds: [], teamIds: [], everyone: true });
+    await client.query('SELECT pg_notify($1, $2)', [CHANNEL, fitting]);
+  }
+
+  async getDocs(collection: SyncCollection, ids: string[]): Promise<Map<string, StoredDoc>> {
+    const client = await this.pool.connect();
+    try {
+      return await readDocs(client, collection, ids);
+    } finally {
+      client.release();
+    }
+  }
+
+  async pull(
+    collection: SyncCollection,
+    scope: PullScope,
+    afterSeq: number,
+    limit: number,
+  ): Promise<StoredDoc[]> {
+    if (scope.kind === 'all') {
+      return (
+        await this.all(
+          'SELECT * FROM docs WHERE collection = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+          [collection, afterSeq, limit],
+        )
+      ).map(toStoredDoc);
+    }
+    return (
+      await this.all(
+        `SELECT * FROM docs WHERE collection = $1 AND seq > $2
+           AND (owner_id = $3 OR ($4::text IS NOT NULL AND team_id = $4::text))
+         ORDER BY seq LIMIT $5`,
+        [collection, afterSeq, scope.ownerId, scope.teamId, limit],
+      )
+    ).map(toStoredDoc);
+  }
+
+  async allDocs(collection: SyncCollection): Promise<StoredDoc[]> {
+    return (
+      await this.all('SELECT * FROM docs WHERE collection = $1 ORDER BY seq', [collection])
+    ).map(toStoredDoc);
+  }
+
+  onChange(listener: (notice: ChangeNotice) => void): () => void {
+    return this.hub.on(listener);
+  }
+}
+
+const readDocs = async (
+  client: pg.PoolClient,
+  collection: SyncCollection,
+  ids: string[],
+): Promise<Map<string, StoredDoc>> => {
+  const res = await client.query(
+    'SELECT * FROM docs WHERE collection = $1 AND id = ANY($2::text[])',
+    [collection, [...new Set(ids)]],
+  );
+  return new Map((res.rows as Row[]).map((r) => [String(r.id), toStoredDoc(r)]));
+};

@@ -1,0 +1,72 @@
+// Row ↔ object mapping shared by both adapters (column names are the same in both schemas).
+import type { Role } from '../../../shared/domain/context';
+import type {
+  NumberingHighWater,
+  SyncCollection,
+  WireDocument,
+} from '../../../shared/sync/protocol';
+import type { Device, Session, StoredDoc, Team, User } from './types';
+
+type Row = Record<string, unknown>;
+
+const str = (v: unknown): string => String(v);
+const optStr = (v: unknown): string | null => (v == null ? null : String(v));
+const bool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 't';
+
+export const toTeam = (r: Row): Team => ({
+  id: str(r.id),
+  name: str(r.name),
+  createdAt: str(r.created_at),
+});
+
+export const toUser = (r: Row): User => ({
+  id: str(r.id),
+  email: str(r.email),
+  name: str(r.name),
+  role: str(r.role) as Role,
+  teamId: optStr(r.team_id),
+  passwordHash: str(r.password_hash),
+  disabled: bool(r.disabled),
+  createdAt: str(r.created_at),
+});
+
+export const toDevice = (r: Row): Device => ({
+  id: str(r.id),
+  userId: str(r.user_id),
+  name: str(r.name),
+  series: str(r.series),
+  createdAt: str(r.created_at),
+});
+
+export const toSession = (r: Row): Session => ({
+  tokenHash: str(r.token_hash),
+  userId: str(r.user_id),
+  deviceId: str(r.device_id),
+  expiresAt: str(r.expires_at),
+  revoked: bool(r.revoked),
+});
+
+export const toStoredDoc = (r: Row): StoredDoc => ({
+  collection: str(r.collection) as SyncCollection,
+  id: str(r.id),
+  seq: Number(r.seq),
+  ownerId: str(r.owner_id),
+  teamId: optStr(r.team_id),
+  deleted: bool(r.deleted),
+  updatedAt: str(r.updated_at),
+  doc: JSON.parse(str(r.doc)) as WireDocument,
+});
+
+export const toHighWater = (rows: Row[]): NumberingHighWater => {
+  const hw: NumberingHighWater = { quote: 0, order: 0, invoice: {} };
+  for (const r of rows) {
+    const seq = Number(r.seq);
+    if (r.kind === 'quote') hw.quote = seq;
+    else if (r.kind === 'order') hw.order = seq;
+    else hw.invoice[str(r.year)] = seq;
+  }
+  return hw;
+};
+
+/** A JSON-serializable text of a doc for storage; the doc is stored exactly as pushed. */
+export const docText = (doc: WireDocument): string => JSON.stringify(doc);

@@ -1,0 +1,276 @@
+// SQLite adapter: one file in the data folder, WAL, writes serialized by BEGIN IMMEDIATE,
+// so seqs are assigned and committed in one order and a pull can never skip one.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NumberingHighWater, SyncCollection } from '../../../shared/sync/protocol';
+import { docText, toDevice, toHighWater, toSession, toStoredDoc, toTeam, toUser } from './rows';
+import type {
+  ChangeNotice,
+  Device,
+  DocWrite,
+  NewUser,
+  NumberSeen,
+  PullScope,
+  RowDecision,
+  Session,
+  Storage,
+  StoredDoc,
+  Team,
+  User,
+} from './types';
+import { ChangeHub } from './change-hub';
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS teams (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,
+  team_id TEXT, password_hash TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY, user_id TEXT NOT NULL, name TEXT NOT NULL, series TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL, UNIQUE (user_id, name));
+CREATE TABLE IF NOT EXISTS numbering (
+  series TEXT NOT NULL, kind TEXT NOT NULL, year TEXT NOT NULL, seq INTEGER NOT NULL,
+  PRIMARY KEY (series, kind, year));
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, device_id TEXT NOT NULL,
+  expires_at TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS counters (collection TEXT PRIMARY KEY, seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+  collection TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, owner_id TEXT NOT NULL,
+  team_id TEXT, deleted INTEGER NOT NULL, updated_at TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (collection, id));
+CREATE UNIQUE INDEX IF NOT EXISTS docs_seq ON docs (collection, seq);
+CREATE INDEX IF NOT EXISTS docs_owner ON docs (collection, owner_id, seq);
+CREATE INDEX IF NOT EXISTS docs_team ON docs (collection, team_id, seq);
+`;
+
+type Row = Record<string, unknown>;
+
+export class SqliteStorage implements Storage {
+  readonly kind = 'sqlite';
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly hub = new ChangeHub();
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.file = join(dataDir, 'fairlead.sqlite');
+    this.db = new Database(this.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(DDL);
+  }
+
+  private one(sql: string, ...params: unknown[]): Row | undefined {
+    return this.db.prepare(sql).get(...params) as Row | undefined;
+  }
+  private all(sql: string, ...params: unknown[]): Row[] {
+    return this.db.prepare(sql).all(...params) as Row[];
+  }
+  private run(sql: string, ...params: unknown[]): number {
+    return this.db.prepare(sql).run(...params).changes;
+  }
+
+  async close(): Promise<void> {
+    this.hub.clear();
+    this.db.close();
+  }
+
+  async createTeam(team: Team): Promise<void> {
+    this.run(
+      'INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)',
+      team.id,
+      team.name,
+      team.createdAt,
+    );
+  }
+  async listTeams(): Promise<Team[]> {
+    return this.all('SELECT * FROM teams ORDER BY name').map(toTeam);
+  }
+  async findTeamByName(name: string): Promise<Team | null> {
+    const r = this.one('SELECT * FROM teams WHERE name = ?', name);
+    return r ? toTeam(r) : null;
+  }
+
+  async createUser(user: NewUser): Promise<User> {
+    const createdAt = new Date().toISOString();
+    this.run(
+      'INSERT INTO users (id, email, name, role, team_id, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)',
+      user.id,
+      user.email.toLowerCase(),
+      user.name,
+      user.role,
+      user.teamId,
+      user.passwordHash,
+      createdAt,
+    );
+    return { ...user, email: user.email.toLowerCase(), disabled: false, createdAt };
+  }
+  async findUserByEmail(email: string): Promise<User | null> {
+    const r = this.one('SELECT * FROM users WHERE email = ?', email.toLowerCase());
+    return r ? toUser(r) : null;
+  }
+  async findUserById(id: string): Promise<User | null> {
+    const r = this.one('SELECT * FROM users WHERE id = ?', id);
+    return r ? toUser(r) : null;
+  }
+  async listUsers(): Promise<User[]> {
+    return this.all('SELECT * FROM users ORDER BY email').map(toUser);
+  }
+  async setUserDisabled(id: string, disabled: boolean): Promise<void> {
+    this.run('UPDATE users SET disabled = ? WHERE id = ?', disabled ? 1 : 0, id);
+  }
+
+  async findDevice(userId: string, name: string): Promise<Device | null> {
+    const r = this.one('SELECT * FROM devices WHERE user_id = ? AND name = ?', userId, name);
+    return r ? toDevice(r) : null;
+  }
+  async createDevice(d: Device): Promise<boolean> {
+    const changes = this.run(
+      'INSERT INTO devices (id, user_id, name, series, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      d.id,
+      d.userId,
+      d.name,
+      d.series,
+      d.createdAt,
+    );
+    return changes === 1;
+  }
+  async listDevices(): Promise<Device[]> {
+    return this.all('SELECT * FROM devices ORDER BY created_at').map(toDevice);
+  }
+  async highWater(series: string): Promise<NumberingHighWater> {
+    return toHighWater(this.all('SELECT * FROM numbering WHERE series = ?', series));
+  }
+
+  async createSession(s: Session): Promise<void> {
+    this.run(
+      'INSERT INTO sessions (token_hash, user_id, device_id, expires_at, revoked) VALUES (?, ?, ?, ?, 0)',
+      s.tokenHash,
+      s.userId,
+      s.deviceId,
+      s.expiresAt,
+    );
+  }
+  async findSession(tokenHash: string): Promise<Session | null> {
+    const r = this.one('SELECT * FROM sessions WHERE token_hash = ?', tokenHash);
+    return r ? toSession(r) : null;
+  }
+  async revokeSession(tokenHash: string): Promise<void> {
+    this.run('UPDATE sessions SET revoked = 1 WHERE token_hash = ?', tokenHash);
+  }
+  async revokeUserSessions(userId: string): Promise<void> {
+    this.run('UPDATE sessions SET revoked = 1 WHERE user_id = ?', userId);
+  }
+
+  async writeDocs<R>(
+    collection: SyncCollection,
+    ids: string[],
+    decide: (current: ReadonlyMap<string, StoredDoc>) => RowDecision<R>[],
+    numbers?: (writes: DocWrite[]) => NumberSeen[],
+  ): Promise<R[]> {
+    const now = new Date().toISOString();
+    const tx = this.db.transaction(() => {
+      const current = this.readDocs(collection, ids);
+      const decisions = decide(current);
+      const writes = decisions.flatMap((d) => (d.write ? [d.write] : []));
+      if (writes.length === 0) return { results: decisions.map((d) => d.result), notice: null };
+      const last = Number(
+        this.one('SELECT seq FROM counters WHERE collection = ?', collection)?.seq ?? 0,
+      );
+      let seq = last;
+      const upsert = this.db.prepare(
+        `INSERT INTO docs (collection, id, seq, owner_id, team_id, deleted, updated_at, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, owner_id = excluded.owner_id,
+           team_id = excluded.team_id, deleted = excluded.deleted, updated_at = excluded.updated_at, doc = excluded.doc`,
+      );
+      for (const w of writes) {
+        seq += 1;
+        upsert.run(
+          collection,
+          w.id,
+          seq,
+          w.ownerId,
+          w.teamId,
+          w.doc._deleted ? 1 : 0,
+          now,
+          docText(w.doc),
+        );
+      }
+      this.run(
+        'INSERT INTO counters (collection, seq) VALUES (?, ?) ON CONFLICT (collection) DO UPDATE SET seq = excluded.seq',
+        collection,
+        seq,
+      );
+      const raise = this.db.prepare(
+        `INSERT INTO numbering (series, kind, year, seq) VALUES (?, ?, ?, ?)
+         ON CONFLICT (series, kind, year) DO UPDATE SET seq = MAX(seq, excluded.seq)`,
+      );
+      for (const n of numbers?.(writes) ?? []) raise.run(n.series, n.kind, n.year, n.seq);
+      const notice: ChangeNotice = {
+        collection,
+        seq,
+        ownerIds: [...new Set(writes.map((w) => w.ownerId))],
+        teamIds: [...new Set(writes.map((w) => w.teamId))],
+      };
+      return { results: decisions.map((d) => d.result), notice };
+    });
+    const { results, notice } = tx.immediate();
+    // Announce only after the commit, so a listener that pulls sees the change.
+    if (notice) this.hub.emit(notice);
+    return results;
+  }
+
+  private readDocs(collection: SyncCollection, ids: string[]): Map<string, StoredDoc> {
+    const out = new Map<string, StoredDoc>();
+    const stmt = this.db.prepare('SELECT * FROM docs WHERE collection = ? AND id = ?');
+    for (const id of new Set(ids)) {
+      const r = stmt.get(collection, id) as Row | undefined;
+      if (r) out.set(id, toStoredDoc(r));
+    }
+    return out;
+  }
+
+  async getDocs(collection: SyncCollection, ids: string[]): Promise<Map<string, StoredDoc>> {
+    return this.readDocs(collection, ids);
+  }
+
+  async pull(
+    collection: SyncCollection,
+    scope: PullScope,
+    afterSeq: number,
+    limit: number,
+  ): Promise<StoredDoc[]> {
+    if (scope.kind === 'all') {
+      return this.all(
+        'SELECT * FROM docs WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?',
+        collection,
+        afterSeq,
+        limit,
+      ).map(toStoredDoc);
+    }
+    return this.all(
+      `SELECT * FROM docs WHERE collection = ? AND seq > ? AND (owner_id = ? OR (? IS NOT NULL AND team_id = ?))
+       ORDER BY seq LIMIT ?`,
+      collection,
+      afterSeq,
+      scope.ownerId,
+      scope.teamId,
+      scope.teamId,
+      limit,
+    ).map(toStoredDoc);
+  }
+
+  async allDocs(collection: SyncCollection): Promise<StoredDoc[]> {
+    return this.all('SELECT * FROM docs WHERE collection = ? ORDER BY seq', collection).map(
+      toStoredDoc,
+    );
+  }
+
+  onChange(listener: (notice: ChangeNotice) => void): () => void {
+    return this.hub.on(listener);
+  }
+}

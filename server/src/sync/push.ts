@@ -1,0 +1,116 @@
+// Push (DESIGN.md §4): idempotent, conflict-checked against the stored master, permission-
+// and rule-checked per row; rejected rows store nothing.
+import type { RecordType } from '../../../shared/domain/records';
+import { recordTypeOfCollection } from '../../../shared/domain/records';
+import { parseDocumentNumber } from '../../../shared/domain/numbering';
+import type {
+  PushResponse,
+  RejectedRow,
+  SyncCollection,
+  WireDocument,
+} from '../../../shared/sync/protocol';
+import type { Principal } from '../auth/tokens';
+import type { DocWrite, NumberSeen, RowDecision, Storage, StoredDoc } from '../storage/types';
+import { validateDocument } from '../validation';
+import { checkWrite, isCatalog } from '../visibility';
+import { sameDocument } from './same-document';
+
+/** A row as the body schema lets it through: an object with a string id and a deletion flag. */
+export type IncomingRow = {
+  newDocumentState: Record<string, unknown> & { id: string; _deleted: boolean };
+  assumedMasterState?: Record<string, unknown> | null;
+};
+
+type Outcome = { conflict?: WireDocument; rejected?: RejectedRow };
+
+const numberedKinds: Partial<Record<RecordType, NumberSeen['kind']>> = {
+  quote: 'quote',
+  order: 'order',
+  invoice: 'invoice',
+};
+
+/** Numbers seen in written quotes/orders/invoices, so the series' high-water mark rises. */
+const numbersOf = (type: RecordType, writes: DocWrite[]): NumberSeen[] => {
+  const kind = numberedKinds[type];
+  if (!kind) return [];
+  return writes.flatMap((w) => {
+    const number = (w.doc as Record<string, unknown>).number;
+    const parsed = typeof number === 'string' ? parseDocumentNumber(number) : null;
+    if (parsed === null || parsed.kind !== kind) return [];
+    return [
+      {
+        series: parsed.series,
+        kind,
+        year: parsed.year === undefined ? '' : String(parsed.year),
+        seq: parsed.seq,
+      },
+    ];
+  });
+};
+
+const ownerOf = (doc: Record<string, unknown>): string =>
+  typeof doc.ownerId === 'string' ? doc.ownerId : '';
+
+export const pushRows = async (
+  storage: Storage,
+  principal: Principal,
+  collection: SyncCollection,
+  rows: IncomingRow[],
+): Promise<PushResponse> => {
+  const type = recordTypeOfCollection[collection];
+  const { actor } = principal;
+  // Owners' teams are the server's truth; the device's word is never taken for them.
+  const ownerTeams = new Map<string, string | null | undefined>();
+  for (const owner of new Set(rows.map((r) => ownerOf(r.newDocumentState)))) {
+    const user = owner === '' ? null : await storage.findUserById(owner);
+    ownerTeams.set(owner, user ? user.teamId : undefined);
+  }
+  const ids = rows.map((r) => r.newDocumentState.id);
+
+  const decideRow = (
+    row: IncomingRow,
+    stored: StoredDoc | null,
+    seen: Set<string>,
+  ): RowDecision<Outcome> => {
+    const doc = row.newDocumentState;
+    const reject = (
+      code: RejectedRow['code'],
+      message: string,
+      field?: string,
+    ): RowDecision<Outcome> => ({
+      write: null,
+      result: { rejected: { id: doc.id, code, message, ...(field ? { field } : {}) } },
+    });
+    if (seen.has(doc.id))
+      return reject('invalid_document', 'The same document was sent twice in one push.');
+    seen.add(doc.id);
+    // Idempotence: the master already is this document.
+    if (stored && sameDocument(stored.doc, doc)) return { write: null, result: {} };
+    const owner = ownerOf(doc);
+    const denied = checkWrite(actor, collection, stored, owner, ownerTeams.get(owner));
+    if (denied) return reject(denied.code, denied.message, denied.field);
+    const assumed = row.assumedMasterState ?? null;
+    if (stored && (assumed === null || !sameDocument(stored.doc, assumed))) {
+      return { write: null, result: { conflict: stored.doc } };
+    }
+    const checked = validateDocument(type, stored ? stored.doc : null, doc, actor);
+    if (!checked.ok) return reject(checked.error.code, checked.error.message, checked.error.field);
+    const teamId = isCatalog(collection) ? null : (ownerTeams.get(owner) ?? null);
+    // Stored exactly as pushed (STACK.md): rewriting a compared field would fake conflicts.
+    return { write: { id: doc.id, ownerId: owner, teamId, doc: doc as WireDocument }, result: {} };
+  };
+
+  const outcomes = await storage.writeDocs(
+    collection,
+    ids,
+    (current) => {
+      const seen = new Set<string>();
+      return rows.map((row) => decideRow(row, current.get(row.newDocumentState.id) ?? null, seen));
+    },
+    (writes) => numbersOf(type, writes),
+  );
+  return {
+    conflicts: outcomes.flatMap((o) => (o.conflict ? [o.conflict] : [])),
+    rejected: outcomes.flatMap((o) => (o.rejected ? [o.rejected] : [])),
+  };
+};

@@ -1,0 +1,129 @@
+// Replication endpoints of DESIGN.md §4, one set per collection.
+import type { FastifyInstance } from 'fastify';
+import type { Checkpoint, PullResponse, SyncCollection } from '../../../shared/sync/protocol';
+import { syncCollections } from '../../../shared/sync/protocol';
+import { requirePrincipal } from '../auth/routes';
+import { ApiFailure } from '../errors';
+import type { Storage } from '../storage/types';
+import { pullScope } from '../visibility';
+import type { IncomingRow } from './push';
+import { pushRows } from './push';
+
+export const MAX_PULL = 1000;
+export const MAX_PUSH_ROWS = 1000;
+
+const collectionParams = {
+  type: 'object',
+  required: ['collection'],
+  properties: { collection: { type: 'string', maxLength: 40 } },
+} as const;
+
+const pullQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    checkpoint: { type: 'string', maxLength: 200 },
+    limit: { type: 'string', pattern: '^[0-9]{1,4}$' },
+  },
+} as const;
+
+const wireDoc = {
+  type: 'object',
+  required: ['id', '_deleted'],
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 64 },
+    _deleted: { type: 'boolean' },
+  },
+} as const;
+
+const pushBody = {
+  type: 'array',
+  maxItems: MAX_PUSH_ROWS,
+  items: {
+    type: 'object',
+    required: ['newDocumentState'],
+    additionalProperties: false,
+    properties: {
+      newDocumentState: wireDoc,
+      assumedMasterState: { anyOf: [wireDoc, { type: 'null' }] },
+    },
+  },
+} as const;
+
+const toCollection = (name: string): SyncCollection => {
+  const found = syncCollections.find((c) => c === name);
+  if (!found)
+    throw new ApiFailure(
+      404,
+      'unknown_collection',
+      `There is no collection called "${name.slice(0, 40)}".`,
+    );
+  return found;
+};
+
+const parseCheckpoint = (raw: string | undefined): Checkpoint | null => {
+  if (raw === undefined || raw === '' || raw === 'null') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new ApiFailure(400, 'bad_request', 'The checkpoint is not valid JSON.');
+  }
+  if (value === null) return null;
+  const seq = (value as { seq?: unknown }).seq;
+  if (
+    typeof value !== 'object' ||
+    typeof seq !== 'number' ||
+    !Number.isSafeInteger(seq) ||
+    seq < 0
+  ) {
+    throw new ApiFailure(
+      400,
+      'bad_request',
+      'The checkpoint must be {"seq": <a whole number ≥ 0>}.',
+    );
+  }
+  return { seq };
+};
+
+export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void => {
+  app.get<{ Params: { collection: string }; Querystring: { checkpoint?: string; limit?: string } }>(
+    '/api/sync/:collection/pull',
+    { schema: { params: collectionParams, querystring: pullQuery } },
+    async (request) => {
+      const principal = await requirePrincipal(storage, request);
+      const collection = toCollection(request.params.collection);
+      const checkpoint = parseCheckpoint(request.query.checkpoint);
+      const limit = request.query.limit === undefined ? 100 : Number(request.query.limit);
+      if (limit < 1 || limit > MAX_PULL) {
+        throw new ApiFailure(400, 'bad_request', `The limit must be between 1 and ${MAX_PULL}.`);
+      }
+      const docs = await storage.pull(
+        collection,
+        pullScope(principal.actor, collection),
+        checkpoint?.seq ?? 0,
+        limit,
+      );
+      const last = docs[docs.length - 1];
+      const response: PullResponse = {
+        documents: docs.map((d) => d.doc),
+        checkpoint: last ? { seq: last.seq } : checkpoint,
+      };
+      return response;
+    },
+  );
+
+  app.post<{ Params: { collection: string }; Body: IncomingRow[] }>(
+    '/api/sync/:collection/push',
+    { schema: { params: collectionParams, body: pushBody } },
+    async (request) => {
+      const principal = await requirePrincipal(storage, request);
+      const collection = toCollection(request.params.collection);
+      const result = await pushRows(storage, principal, collection, request.body);
+      if (result.rejected.length > 0) {
+        request.log.info({ collection, rejected: result.rejected.length }, 'push rows rejected');
+      }
+      return result;
+    },
+  );
+};

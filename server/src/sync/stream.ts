@@ -1,0 +1,49 @@
+// GET /api/sync/stream: Server-Sent Events telling a device which collection moved, for
+// collections it can see. Authenticated with the Bearer header (devices read it with a
+// fetch stream parser; EventSource cannot send headers).
+import type { FastifyInstance } from 'fastify';
+import type { StreamEvent } from '../../../shared/sync/protocol';
+import { requirePrincipal } from '../auth/routes';
+import { authenticate } from '../auth/tokens';
+import type { Storage } from '../storage/types';
+import { noticeConcerns } from '../visibility';
+
+export const registerStream = (
+  app: FastifyInstance,
+  storage: Storage,
+  heartbeatMs: number,
+): void => {
+  app.get('/api/sync/stream', async (request, reply) => {
+    const principal = await requirePrincipal(storage, request);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write(': connected\n\n');
+    const unsubscribe = storage.onChange((notice) => {
+      if (!noticeConcerns(principal.actor, notice)) return;
+      const event: StreamEvent = { collection: notice.collection, checkpoint: { seq: notice.seq } };
+      res.write(`data: ${JSON.stringify(event)}\n\n`);
+    });
+    // Heartbeats keep proxies from closing an idle stream and let the device notice a dead one.
+    // Each heartbeat re-checks the session, so a revoked token or disabled user is cut off.
+    const heartbeat = setInterval(() => {
+      res.write(': heartbeat\n\n');
+      void authenticate(storage, request.headers.authorization)
+        .then((still) => {
+          if (!still) res.end();
+        })
+        .catch(() => undefined);
+    }, heartbeatMs);
+    const stop = (): void => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    };
+    request.raw.on('close', stop);
+    res.on('error', stop);
+  });
+};
