@@ -69,6 +69,8 @@ export const createSecretStore = (filePath: string, platform: NodeJS.Platform): 
       return isSecretFile(parsed) ? parsed : emptyFile();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyFile();
+      // A damaged file holds nothing usable: start over, the user signs in again.
+      if (error instanceof SyntaxError) return emptyFile();
       throw error;
     }
   };

@@ -5,11 +5,14 @@ import { checkExternalUrl } from './external-links';
 
 export type NavigationDecision = 'allow' | 'open-external' | 'block';
 
-const originOf = (raw: string): string | null => {
+/** The origin as Chromium computes it, or null when opaque. */
+export const originOf = (raw: string): string | null => {
   try {
     const url = new URL(raw);
-    // Opaque origins ('null') never match a trusted origin.
-    return url.origin === 'null' ? null : url.origin;
+    if (url.origin !== 'null') return url.origin;
+    // Node's URL gives custom schemes an opaque origin; Chromium gives a registered standard
+    // scheme (app://) scheme://host. Host-less URLs (file:, data:, about:) stay untrusted.
+    return url.host === '' ? null : `${url.protocol}//${url.host}`;
   } catch {
     return null;
   }

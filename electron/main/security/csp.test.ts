@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { buildCsp } from './csp';
+
+const directives = (csp: string): Map<string, string[]> =>
+  new Map(
+    csp.split(';').map((part) => {
+      const [name = '', ...values] = part.trim().split(/\s+/);
+      return [name, values];
+    }),
+  );
+
+describe('buildCsp', () => {
+  const csp = directives(buildCsp());
+
+  it('denies by default and allows only the app’s own scripts and styles', () => {
+    expect(csp.get('default-src')).toEqual(["'none'"]);
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('style-src')).toEqual(["'self'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(csp.get('base-uri')).toEqual(["'none'"]);
+    expect(csp.get('form-action')).toEqual(["'none'"]);
+  });
+
+  it('never allows eval or inline code', () => {
+    const text = buildCsp({ devServerOrigin: 'http://localhost:5173' });
+    expect(text).not.toContain('unsafe-eval');
+    expect(text).not.toContain('unsafe-inline');
+    expect(text).not.toContain('*');
+  });
+
+  it('lets the renderer reach a user-configured sync server over http(s)', () => {
+    expect(csp.get('connect-src')).toEqual(["'self'", 'https:', 'http:']);
+    const narrow = directives(buildCsp({ connectSources: ['https://sync.example.it'] }));
+    expect(narrow.get('connect-src')).toEqual(["'self'", 'https://sync.example.it']);
+  });
+
+  it('adds the development server and its websocket only when given', () => {
+    const dev = directives(buildCsp({ devServerOrigin: 'http://localhost:5173' }));
+    expect(dev.get('script-src')).toEqual(["'self'", 'http://localhost:5173']);
+    expect(dev.get('connect-src')).toContain('ws://localhost:5173');
+    expect(csp.get('script-src')).not.toContain('http://localhost:5173');
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { mainWindowOptions } from './window-options';
+
+describe('mainWindowOptions', () => {
+  const options = mainWindowOptions({
+    preloadPath: '/app/out/preload/index.cjs',
+    title: 'Fairlead',
+  });
+  const prefs = options.webPreferences ?? {};
+
+  it('isolates the page from Node and Electron', () => {
+    expect(prefs.contextIsolation).toBe(true);
+    expect(prefs.sandbox).toBe(true);
+    expect(prefs.nodeIntegration).toBe(false);
+    expect(prefs.nodeIntegrationInWorker).toBe(false);
+    expect(prefs.nodeIntegrationInSubFrames).toBe(false);
+  });
+
+  it('keeps web security on and risky features off', () => {
+    expect(prefs.webSecurity).toBe(true);
+    expect(prefs.allowRunningInsecureContent).toBe(false);
+    expect(prefs.experimentalFeatures).toBe(false);
+    expect(prefs.webviewTag).toBe(false);
+    expect(prefs.navigateOnDragDrop).toBe(false);
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
+  });
+
+  it('loads the given preload and waits for ready-to-show', () => {
+    expect(prefs.preload).toBe('/app/out/preload/index.cjs');
+    expect(options.show).toBe(false);
+    expect(options.icon).toBeUndefined();
+    expect(mainWindowOptions({ preloadPath: 'p', title: 't', iconPath: '/i.png' }).icon).toBe(
+      '/i.png',
+    );
+  });
+});
