@@ -1,0 +1,170 @@
+// Typed HTTP client for the sync API of DESIGN.md §4, over fetch. The live stream is read
+// with a fetch-based Server-Sent Events parser: it runs in browsers and in Node, and unlike
+// EventSource it can send the Authorization header.
+import type {
+  ApiError,
+  ApiErrorCode,
+  Checkpoint,
+  LoginRequest,
+  LoginResponse,
+  PullResponse,
+  PushResponse,
+  PushRow,
+  StreamEvent,
+  SyncCollection,
+} from '../../../shared/sync/protocol';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** A failed request: `status` 0 means the server could not be reached at all. */
+export class SyncHttpError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode | 'network';
+
+  constructor(status: number, code: ApiErrorCode | 'network', message: string) {
+    super(message);
+    this.name = 'SyncHttpError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export const isNetworkError = (error: unknown): boolean =>
+  error instanceof SyncHttpError && error.code === 'network';
+
+export type SyncClientOptions = {
+  serverUrl: string;
+  getToken: () => Promise<string | null> | string | null;
+  fetch?: FetchLike;
+};
+
+export type SyncClient = ReturnType<typeof createSyncClient>;
+
+export const createSyncClient = (options: SyncClientOptions) => {
+  const base = options.serverUrl.replace(/\/+$/, '');
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+
+  const request = async (path: string, init: RequestInit = {}, auth = true): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    if (auth) {
+      const token = await options.getToken();
+      if (token !== null) headers.set('authorization', `Bearer ${token}`);
+    }
+    if (init.body !== undefined) headers.set('content-type', 'application/json');
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, { ...init, headers });
+    } catch (error) {
+      if (init.signal?.aborted === true) throw error;
+      throw new SyncHttpError(0, 'network', 'The server cannot be reached.');
+    }
+    if (!response.ok) {
+      let body: Partial<ApiError> = {};
+      try {
+        body = (await response.json()) as Partial<ApiError>;
+      } catch {
+        // Not JSON (a proxy's error page): the status says enough.
+      }
+      throw new SyncHttpError(
+        response.status,
+        body.code ?? (response.status === 401 ? 'unauthorized' : 'internal'),
+        body.message ?? `The server answered ${response.status}.`,
+      );
+    }
+    return response;
+  };
+
+  const json = async <T>(path: string, init?: RequestInit, auth?: boolean): Promise<T> =>
+    (await (await request(path, init, auth)).json()) as T;
+
+  return {
+    login: (body: LoginRequest): Promise<LoginResponse> =>
+      json('/api/auth/login', { method: 'POST', body: JSON.stringify(body) }, false),
+
+    logout: async (): Promise<void> => {
+      await request('/api/auth/logout', { method: 'POST', body: '{}' });
+    },
+
+    pull: (
+      collection: SyncCollection,
+      checkpoint: Checkpoint | null | undefined,
+      limit: number,
+    ): Promise<PullResponse> => {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
+      return json(`/api/sync/${collection}/pull?${query.toString()}`);
+    },
+
+    push: (collection: SyncCollection, rows: PushRow[]): Promise<PushResponse> =>
+      json(`/api/sync/${collection}/push`, { method: 'POST', body: JSON.stringify(rows) }),
+
+    /** True when the server answers /health; never throws. */
+    health: async (signal?: AbortSignal): Promise<boolean> => {
+      try {
+        await request('/health', signal ? { signal } : {}, false);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
+    /**
+     * Reads the live stream until it ends, the signal aborts or the connection fails
+     * (then it throws). `onOpen` runs once the server accepted the stream.
+     */
+    stream: async (
+      onEvent: (event: StreamEvent) => void,
+      signal: AbortSignal,
+      onOpen?: () => void,
+    ): Promise<void> => {
+      const response = await request('/api/sync/stream', {
+        signal,
+        headers: { accept: 'text/event-stream' },
+      });
+      if (response.body === null) throw new SyncHttpError(0, 'network', 'The stream has no body.');
+      onOpen?.();
+      await readServerSentEvents(response.body, (data) => {
+        try {
+          onEvent(JSON.parse(data) as StreamEvent);
+        } catch {
+          // A malformed event is skipped; the next RESYNC catches up anyway.
+        }
+      });
+    },
+  };
+};
+
+/** Parses a text/event-stream body and calls `onData` with each event's data. */
+export const readServerSentEvents = async (
+  body: ReadableStream<Uint8Array>,
+  onData: (data: string) => void,
+): Promise<void> => {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let data: string[] = [];
+  const line = (raw: string): void => {
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (text === '') {
+      if (data.length > 0) onData(data.join('\n'));
+      data = [];
+    } else if (text.startsWith('data:')) {
+      data.push(text.slice(5).replace(/^ /, ''));
+    } // comments (": heartbeat") and other fields are ignored
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let at = buffer.indexOf('\n');
+      while (at >= 0) {
+        line(buffer.slice(0, at));
+        buffer = buffer.slice(at + 1);
+        at = buffer.indexOf('\n');
+      }
+    }
+  } finally {
+    reader.releaseLock();
+  }
+};

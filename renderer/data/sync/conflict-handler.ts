@@ -1,0 +1,58 @@
+// RxDB's conflict handler for one collection: the three-way merge of shared/sync, plus the
+// conflict activities that keep each losing value on the record's timeline.
+import type { RxConflictHandler, WithDeleted } from 'rxdb';
+import type { Activity, RecordType } from '../../../shared/domain/records';
+import type { SyncCollection } from '../../../shared/sync/protocol';
+import { conflictActivities } from '../../../shared/sync/conflict-activity';
+import { mergeRecord } from '../../../shared/sync/merge';
+import { deepEqual } from '../../../shared/sync/merge-values';
+import type { RejectedStore } from './rejected';
+import { stripMeta } from './rejected';
+
+type Doc = Record<string, unknown>;
+
+export type ConflictDeps = {
+  type: RecordType;
+  collection: SyncCollection;
+  rejected: RejectedStore;
+  /** Saves conflict activities; their ids are derived, so saving twice is harmless. */
+  saveActivities: (activities: Activity[]) => Promise<void>;
+  actorId: () => string;
+  now: () => string;
+};
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+export const createConflictHandler = (deps: ConflictDeps): RxConflictHandler<Doc> => ({
+  // Called very often by RxDB, so it stays synchronous and allocation-light.
+  isEqual: (a, b) => deepEqual(stripMeta(a), stripMeta(b)),
+  resolve: async (input) => {
+    const local = stripMeta(input.newDocumentState) as WithDeleted<Doc>;
+    const master = stripMeta(input.realMasterState) as WithDeleted<Doc>;
+    const id = text(master.id) || text(local.id);
+    // RxDB's assumed master may be a refused row it believes was stored: use the real base.
+    const assumed = deps.rejected.realAssumed(deps.collection, id, input.assumedMasterState);
+    const { merged, conflicts } = mergeRecord({
+      type: deps.type,
+      base: assumed === null ? null : stripMeta(assumed),
+      local,
+      master,
+    });
+    if (conflicts.length > 0) {
+      const activities = conflictActivities(
+        {
+          type: deps.type,
+          id,
+          ownerId: text(merged.ownerId) || text(master.ownerId),
+          masterUpdatedAt: text(master.updatedAt),
+        },
+        conflicts,
+        deps.now(),
+        deps.actorId(),
+      );
+      // The merge stands even if the timeline write fails; the next merge retries it.
+      await deps.saveActivities(activities).catch(() => undefined);
+    }
+    return merged as WithDeleted<Doc>;
+  },
+});

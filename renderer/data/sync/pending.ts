@@ -1,0 +1,68 @@
+// Counts documents written on this device and not yet accepted by the server. Persisted in
+// a local document, so the count survives a restart after three offline days and sign-out
+// can refuse to drop unsynced work.
+import type { SyncCollection } from '../../../shared/sync/protocol';
+import type { FairleadDatabase } from '../database';
+
+const LOCAL_ID = 'fairlead-sync-pending';
+type Persisted = { ids: Partial<Record<SyncCollection, string[]>> };
+
+// Writes the replication itself makes into the store when it pulls: not local edits.
+const isDownstreamWrite = (context: string): boolean => context.startsWith('replication-downstream');
+
+export const createPendingTracker = async (
+  db: FairleadDatabase,
+  collections: readonly SyncCollection[],
+  onChange: () => void,
+) => {
+  const saved = (await db.getLocal<Persisted>(LOCAL_ID))?.toJSON().data;
+  const pending = new Map<SyncCollection, Set<string>>(
+    collections.map((c) => [c, new Set(saved?.ids[c] ?? [])]),
+  );
+  let writes: Promise<unknown> = Promise.resolve();
+  let scheduled = false;
+  const persist = (): void => {
+    onChange();
+    if (scheduled) return;
+    scheduled = true;
+    // One local-document write per burst of edits, not one per document.
+    writes = writes
+      .then(() => {
+        scheduled = false;
+        const ids = Object.fromEntries([...pending].map(([c, s]) => [c, [...s]]));
+        return db.upsertLocal<Persisted>(LOCAL_ID, { ids });
+      })
+      .catch(() => undefined);
+  };
+
+  const subscriptions = collections.map((name) =>
+    db.collections[name].eventBulks$.subscribe((bulk) => {
+      if (isDownstreamWrite(bulk.context)) return;
+      const set = pending.get(name);
+      if (set === undefined) return;
+      for (const event of bulk.events) set.add(event.documentId);
+      persist();
+    }),
+  );
+
+  return {
+    count: (): number => [...pending.values()].reduce((n, s) => n + s.size, 0),
+    /** The server accepted (or refused and we listed) this document. */
+    sent(collection: SyncCollection, id: string): void {
+      if (pending.get(collection)?.delete(id) === true) persist();
+    },
+    /** The collection's replication is idle and in sync: nothing of it is waiting. */
+    settled(collection: SyncCollection): void {
+      const set = pending.get(collection);
+      if (set === undefined || set.size === 0) return;
+      set.clear();
+      persist();
+    },
+    flush: (): Promise<unknown> => writes,
+    stop(): void {
+      for (const s of subscriptions) s.unsubscribe();
+    },
+  };
+};
+
+export type PendingTracker = Awaited<ReturnType<typeof createPendingTracker>>;

@@ -1,0 +1,146 @@
+// Signing in and out on the device. The first sign-in needs the server; afterwards the app
+// opens offline with the cached session. The token lives behind the Platform interface
+// (OS keyring in the desktop app, the browser's storage in the browser build).
+import type { LocalizedText } from '../../../shared/domain/errors';
+import type { Platform } from '../../../shared/platform';
+import type { LoginResponse, SessionUser } from '../../../shared/sync/protocol';
+import type { FairleadDatabase } from '../database';
+import type { FetchLike } from './client';
+import { createSyncClient, SyncHttpError } from './client';
+import type { SyncStatus } from './status';
+
+export const TOKEN_KEY = 'fairlead.session.token';
+export const SESSION_KEY = 'fairlead.session';
+const LOCAL_ID = 'fairlead-session';
+
+/** What the device remembers of a sign-in (the token is kept apart, as a secret). */
+export type DeviceSession = {
+  serverUrl: string;
+  user: SessionUser;
+  device: LoginResponse['device'];
+  expiresAt: string;
+  signedInAt: string;
+};
+
+export type SessionError = {
+  code: 'bad_credentials' | 'unreachable' | 'rate_limited' | 'secret_storage' | 'server_error';
+  message: LocalizedText;
+};
+
+export type SessionResult<T> = { ok: true; value: T } | { ok: false; error: SessionError };
+
+const failure = (code: SessionError['code'], en: string, it: string): SessionResult<never> => ({
+  ok: false,
+  error: { code, message: { en, it } },
+});
+
+export type SignInInput = {
+  serverUrl: string;
+  email: string;
+  password: string;
+  deviceName: string;
+  fetch?: FetchLike;
+  now?: () => string;
+};
+
+/** Signs in against the server and keeps the token and the session on the device. */
+export const signIn = async (
+  platform: Platform,
+  input: SignInInput,
+): Promise<SessionResult<DeviceSession>> => {
+  const client = createSyncClient({ serverUrl: input.serverUrl, getToken: () => null, fetch: input.fetch });
+  let res: LoginResponse;
+  try {
+    res = await client.login({ email: input.email, password: input.password, deviceName: input.deviceName });
+  } catch (error) {
+    if (error instanceof SyncHttpError && error.status === 401) {
+      return failure('bad_credentials', 'The email or password is not correct.', "L'email o la password non sono corrette.");
+    }
+    if (error instanceof SyncHttpError && error.status === 429) {
+      return failure('rate_limited', 'Too many attempts. Please wait a minute and try again.', 'Troppi tentativi. Attendi un minuto e riprova.');
+    }
+    if (error instanceof SyncHttpError && error.code === 'network') {
+      return failure('unreachable', 'The first sign-in needs a connection to the office server.', 'Il primo accesso richiede la connessione al server della sede.');
+    }
+    return failure('server_error', 'The server could not sign you in. Please try again later.', 'Il server non ha potuto completare l’accesso. Riprova più tardi.');
+  }
+  const session: DeviceSession = {
+    serverUrl: input.serverUrl,
+    user: res.user,
+    device: res.device,
+    expiresAt: res.expiresAt,
+    signedInAt: (input.now ?? (() => new Date().toISOString()))(),
+  };
+  const token = await platform.setSecret(TOKEN_KEY, res.token);
+  const saved = await platform.setSecret(SESSION_KEY, JSON.stringify(session));
+  if (!token.ok || !saved.ok) {
+    return failure('secret_storage', 'The session could not be stored safely on this device.', 'Non è stato possibile salvare la sessione in modo sicuro su questo dispositivo.');
+  }
+  return { ok: true, value: session };
+};
+
+/** The cached session, for opening the app offline; null when nobody is signed in. */
+export const restoreSession = async (platform: Platform): Promise<DeviceSession | null> => {
+  const token = await platform.getSecret(TOKEN_KEY);
+  const raw = await platform.getSecret(SESSION_KEY);
+  if (!token.ok || token.value === null || !raw.ok || raw.value === null) return null;
+  try {
+    return JSON.parse(raw.value) as DeviceSession;
+  } catch {
+    return null;
+  }
+};
+
+/** The token getter replication needs. */
+export const tokenGetter = (platform: Platform) => async (): Promise<string | null> => {
+  const token = await platform.getSecret(TOKEN_KEY);
+  return token.ok ? token.value : null;
+};
+
+/** Keeps the session (user, device series) in the user's store as well. */
+export const rememberSession = async (db: FairleadDatabase, session: DeviceSession): Promise<void> => {
+  await db.upsertLocal<DeviceSession>(LOCAL_ID, session);
+};
+
+export const sessionInDatabase = async (db: FairleadDatabase): Promise<DeviceSession | null> =>
+  (await db.getLocal<DeviceSession>(LOCAL_ID))?.toJSON().data ?? null;
+
+export type SignOutRefusal = {
+  code: 'unsynced_changes';
+  pending: number;
+  rejected: number;
+  message: LocalizedText;
+};
+
+/**
+ * Signs out: forgets the token and the session. Refuses while changes wait to be pushed
+ * or refused changes are listed, unless `force` (the person confirmed losing them).
+ * Telling the server is best effort: offline, the token just expires there.
+ */
+export const signOut = async (
+  platform: Platform,
+  options: { status: Pick<SyncStatus, 'pending' | 'rejected'>; force?: boolean; serverUrl?: string; fetch?: FetchLike },
+): Promise<{ ok: true } | { ok: false; error: SignOutRefusal }> => {
+  const { pending, rejected } = options.status;
+  if ((pending > 0 || rejected.length > 0) && options.force !== true) {
+    return {
+      ok: false,
+      error: {
+        code: 'unsynced_changes',
+        pending,
+        rejected: rejected.length,
+        message: {
+          en: `${pending} change(s) have not reached the office yet and ${rejected.length} were refused. Signing out now would lose them.`,
+          it: `${pending} modifiche non sono ancora arrivate in sede e ${rejected.length} sono state rifiutate. Uscendo ora andrebbero perse.`,
+        },
+      },
+    };
+  }
+  if (options.serverUrl !== undefined) {
+    const client = createSyncClient({ serverUrl: options.serverUrl, getToken: tokenGetter(platform), fetch: options.fetch });
+    await client.logout().catch(() => undefined);
+  }
+  await platform.deleteSecret(TOKEN_KEY);
+  await platform.deleteSecret(SESSION_KEY);
+  return { ok: true };
+};

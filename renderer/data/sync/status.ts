@@ -1,0 +1,58 @@
+// The sync status the UI shows at all times (DESIGN.md §4), as an observable with no React:
+// the UI subscribes with a hook or a zustand store.
+import { BehaviorSubject } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { distinctUntilChanged } from 'rxjs/operators';
+import type { RejectedChange } from './rejected';
+
+export type SyncErrorCode = 'session_expired' | 'server_error';
+
+export type SyncStatus = {
+  /** The server is reachable and the network is up. */
+  online: boolean;
+  /** Documents written on this device and not yet accepted by the server. */
+  pending: number;
+  /** When every collection was last fully in sync with the server (ISO instant). */
+  lastSyncAt: string | null;
+  /** Rows the server refused, with its reasons; kept until retried or discarded. */
+  rejected: RejectedChange[];
+  /** Progress of the first sync (documents so far / total if known); null when done. */
+  firstSync: { done: number; total: number | null } | null;
+  /** A problem a person must act on (sign in again), or the last server error. */
+  error: { code: SyncErrorCode; message: string } | null;
+};
+
+export const initialSyncStatus: SyncStatus = {
+  online: false,
+  pending: 0,
+  lastSyncAt: null,
+  rejected: [],
+  firstSync: null,
+  error: null,
+};
+
+const sameStatus = (a: SyncStatus, b: SyncStatus): boolean =>
+  a.online === b.online &&
+  a.pending === b.pending &&
+  a.lastSyncAt === b.lastSyncAt &&
+  a.rejected === b.rejected &&
+  a.firstSync?.done === b.firstSync?.done &&
+  a.firstSync?.total === b.firstSync?.total &&
+  (a.firstSync === null) === (b.firstSync === null) &&
+  a.error?.code === b.error?.code &&
+  a.error?.message === b.error?.message;
+
+export const createSyncStatus = (initial: Partial<SyncStatus> = {}) => {
+  const subject = new BehaviorSubject<SyncStatus>({ ...initialSyncStatus, ...initial });
+  return {
+    get: (): SyncStatus => subject.getValue(),
+    update(patch: Partial<SyncStatus>): void {
+      const next = { ...subject.getValue(), ...patch };
+      if (!sameStatus(next, subject.getValue())) subject.next(next);
+    },
+    status$: subject.asObservable().pipe(distinctUntilChanged(sameStatus)) as Observable<SyncStatus>,
+    complete: (): void => subject.complete(),
+  };
+};
+
+export type SyncStatusStore = ReturnType<typeof createSyncStatus>;
