@@ -183,9 +183,12 @@ export const code = (rng: Rng, n: number): string => {
   return Array.from({ length: n }, () => alphabet[rng.int(0, alphabet.length - 1)]).join('');
 };
 
-/** The ids qualifying a lead creates: derived from the lead id, so a retry reuses them. */
+/**
+ * The ids qualifying a lead creates, derived from the lead id exactly as the qualify rule
+ * derives them (domain/lead-qualify.ts), so re-qualifying a generated lead creates nothing.
+ */
 export const qualifiedIds = (leadId: string) => ({
-  accountId: derivedId(leadId, 'qualify:account'),
-  contactId: derivedId(leadId, 'qualify:contact'),
-  opportunityId: derivedId(leadId, 'qualify:opportunity'),
+  accountId: derivedId(leadId, 'account'),
+  contactId: derivedId(leadId, 'contact'),
+  opportunityId: derivedId(leadId, 'opportunity'),
 });

@@ -81,14 +81,21 @@ export const accountFromLead = (rng: Rng, lead: Lead, nowMs: number): Account =>
     country,
     vat,
   );
+  // Qualify copies what the lead already says about the company.
+  const phone = lead.phone || fields.phone;
   return {
     ...audit(qualifiedIds(lead.id).accountId, lead.ownerId, createdMs),
     ...fields,
-    // Qualify copies what the lead already says about the company.
     address: lead.address.city ? lead.address : fields.address,
-    phone: lead.phone || fields.phone,
+    phone,
     website: lead.website || fields.website,
     originatingLeadId: lead.id,
+    searchTerms: searchTermsForAccount({
+      name: fields.name,
+      email: fields.email,
+      phone,
+      vatNumber: vat,
+    }),
   };
 };
 

@@ -13,6 +13,8 @@ import {
   activityTypes,
 } from '../domain/records';
 import { matchesSearch } from '../domain/search';
+import { derivedId } from '../domain/ids';
+import { qualifiedIds } from '../domain/lead-qualify';
 import type { Dataset } from './index';
 import { datasetSizes, generateDataset, generateLeadChunks, generateLeads } from './index';
 
@@ -140,12 +142,15 @@ describe('generateDataset (demo preset)', () => {
     for (const seqs of seen.values()) {
       expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     }
-    expect(demo.opportunities.every((o) => /^OPP-[A-Z0-9]{2,8}-\d{5}$/.test(o.number))).toBe(true);
+    // Opportunities carry no number, as the lifecycle rules create them.
+    expect(demo.opportunities.every((o) => o.number === '')).toBe(true);
     // Revisions share the number of the quote they revise and chain to it.
     for (const quote of demo.quotes.filter((q) => q.revisionNumber > 0)) {
       const previous = demo.quotes.find((q) => q.id === quote.previousQuoteId);
       expect(previous?.number).toBe(quote.number);
       expect(previous?.status).toBe('revised');
+      expect(quote.id).toBe(derivedId(quote.previousQuoteId ?? '', 'revision'));
+      expect(quote.lines.map((l) => l.id)).toEqual(previous?.lines.map((l) => l.id));
     }
   });
 
@@ -156,6 +161,11 @@ describe('generateDataset (demo preset)', () => {
     const qualified = demo.leads.filter((l) => l.state === 'qualified');
     expect(qualified.length).toBeGreaterThan(10);
     for (const lead of qualified) {
+      // The same ids the qualify rule would derive, so re-qualifying creates nothing twice.
+      const expected = qualifiedIds(lead.id);
+      expect(lead.qualifiedAccountId).toBe(expected.account);
+      expect(lead.qualifiedContactId).toBe(expected.contact);
+      expect(lead.qualifiedOpportunityId).toBe(expected.opportunity);
       expect(ids.has(lead.qualifiedAccountId ?? '')).toBe(true);
       expect(ids.has(lead.qualifiedContactId ?? '')).toBe(true);
       expect(ids.has(lead.qualifiedOpportunityId ?? '')).toBe(true);

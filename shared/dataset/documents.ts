@@ -1,6 +1,7 @@
 // Quotes (with revision chains), orders and invoices whose lines and totals are computed by
 // the real money rules. Numbers are assigned afterwards, in creation order per series.
 import type { Account, Invoice, Line, Opportunity, Order, Quote } from '../domain/records';
+import { derivedId } from '../domain/ids';
 import { computeTotals } from '../domain/money';
 import { DAY_MS, audit, dateOf, later, newId, pastInstant } from './common';
 import type { CatalogIndex } from './lines';
@@ -73,6 +74,8 @@ export const generateQuoteChain = (
       : generateLines(rng, catalog, priceList, Date.parse(opportunity.createdAt), 1, 4);
   const quotes: Quote[] = [];
   let atMs = Date.parse(opportunity.createdAt);
+  // Revisions keep the line ids: lines are embedded and travel with each revision.
+  const lines = copyLines(rng, baseLines, atMs);
   for (let revision = 0; revision < revisions; revision++) {
     atMs = later(rng, atMs, nowMs, 12);
     const last = revision === revisions - 1;
@@ -87,7 +90,9 @@ export const generateQuoteChain = (
           : rng.chance(0.6)
             ? (['active', 'open'] as const)
             : (['draft', 'in_progress'] as const);
-    const id = newId(rng, atMs);
+    // A revision's id derives from the quote it revises, as the revise rule derives it.
+    const previous = quotes[revision - 1];
+    const id = previous === undefined ? newId(rng, atMs) : derivedId(previous.id, 'revision');
     quotes.push({
       ...audit(id, opportunity.ownerId, atMs, last ? later(rng, atMs, nowMs, 10) : atMs),
       number: '',
@@ -97,14 +102,14 @@ export const generateQuoteChain = (
       accountId: opportunity.accountId,
       contactId: opportunity.contactId,
       // Later revisions usually carry the negotiated discount.
-      ...commercial(opportunity.currency, priceList.id, copyLines(rng, baseLines, atMs), rng, last),
+      ...commercial(opportunity.currency, priceList.id, lines, rng, last),
       validFrom: dateOf(atMs),
       validTo: dateOf(atMs + 30 * DAY_MS),
       paymentTerms: rng.pick(paymentTerms),
       deliveryTerms: rng.pick(deliveryTerms),
       state,
       status,
-      previousQuoteId: revision === 0 ? null : (quotes[revision - 1]?.id ?? null),
+      previousQuoteId: previous?.id ?? null,
     });
   }
   return quotes;

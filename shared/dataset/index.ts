@@ -23,7 +23,7 @@ import { accountFromLead, contactFromLead, generateAccount, generateContact } fr
 import { generateInvoice, generateOrder, generateQuoteChain } from './documents';
 import { generateLeads } from './leads';
 import { indexCatalog } from './lines';
-import { generateOpportunity, opportunityOnAccount, withNumber } from './opportunities';
+import { generateOpportunity, opportunityOnAccount } from './opportunities';
 import type { DatasetTeam, DatasetUser } from './people';
 import { generatePeople, generateRefdata } from './people';
 import { createRng } from './prng';
@@ -211,13 +211,8 @@ export const generateDataset = (options: DatasetOptions): Dataset => {
     numbering.set(ownerId, next.state);
     return next.number;
   };
-  const opportunitySeq = new Map<string, number>();
-  const numberedOpportunities = opportunities.sort(byCreation).map((o) => {
-    const seq = (opportunitySeq.get(o.ownerId) ?? 0) + 1;
-    opportunitySeq.set(o.ownerId, seq);
-    const series = people.series.get(o.ownerId) ?? 'XX';
-    return withNumber(o, `OPP-${series}-${String(seq).padStart(5, '0')}`);
-  });
+  // Opportunities carry no number (the lifecycle rules leave it empty): found by topic.
+  const sortedOpportunities = opportunities.sort(byCreation);
   // Revisions keep the number of the quote they revise (as in Dynamics 365).
   const quotes = chains
     .sort((a, b) => byCreation(a[0] as Quote, b[0] as Quote))
@@ -257,7 +252,7 @@ export const generateDataset = (options: DatasetOptions): Dataset => {
       createdAt: r.createdAt,
       state: 'active',
     })),
-    numberedOpportunities.map((r) => ({
+    sortedOpportunities.map((r) => ({
       type: 'opportunity',
       id: r.id,
       ownerId: r.ownerId,
@@ -305,7 +300,7 @@ export const generateDataset = (options: DatasetOptions): Dataset => {
     leads,
     accounts,
     contacts,
-    opportunities: numberedOpportunities,
+    opportunities: sortedOpportunities,
     quotes,
     orders: numberedOrders,
     invoices: numberedInvoices,

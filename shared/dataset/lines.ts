@@ -29,16 +29,14 @@ export const priceListFor = (rng: Rng, catalog: CatalogIndex, currency: string):
 
 const fractionalUnits = new Set(['m', 'kg', 'l', 'h']);
 
-const quantityFor = (rng: Rng, unit: string): number => {
+// Fewer pieces of what costs more: a PLC by the unit, gloves by the dozen boxes.
+const quantityFor = (rng: Rng, unit: string, unitPrice: number): number => {
   if (fractionalUnits.has(unit)) {
     // Lengths, weights and hours come in quarters or tenths: 12.5 m, 3.75 h.
-    return rng.chance(0.5) ? rng.int(1, 400) / 4 : rng.int(1, 2000) / 10;
+    return unitPrice > 5_000 ? rng.int(2, 80) / 4 : rng.int(5, 2000) / 10;
   }
-  return rng.weighted([
-    [1, 30],
-    [rng.int(2, 10), 50],
-    [rng.int(11, 200), 20],
-  ] as const);
+  const most = unitPrice > 50_000 ? 4 : unitPrice > 10_000 ? 12 : 60;
+  return rng.chance(0.35) ? 1 : rng.int(1, most);
 };
 
 const mustLine = (result: ReturnType<typeof catalogLine>): Line => {
@@ -84,7 +82,7 @@ export const generateLines = (
     while (used.has(item.productId)) item = rng.pick(items);
     used.add(item.productId);
     const product = catalog.byId.get(item.productId) as Product;
-    const quantity = quantityFor(rng, item.unit || product.unit);
+    const quantity = quantityFor(rng, item.unit || product.unit, item.unitPrice);
     const draft = mustLine(
       catalogLine({
         id: newId(rng, atMs),

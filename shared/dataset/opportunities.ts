@@ -53,6 +53,7 @@ export const generateOpportunity = (
 ): Opportunity => {
   const { account, lead } = input;
   const [stage, state] = rng.weighted(phases);
+  const topic = lead?.topic ?? `${rng.pick(topics)} – ${account?.name ?? ''}`.slice(0, 200);
   const dollars = account?.address.country === 'US' || account?.address.country === 'GB';
   const currency = dollars || rng.chance(0.07) ? 'USD' : 'EUR';
   const priceList = priceListFor(rng, catalog, currency);
@@ -71,8 +72,8 @@ export const generateOpportunity = (
   const updatedMs = state === 'open' ? later(rng, input.createdMs, nowMs, 60) : closedMs;
   return {
     ...audit(id, input.ownerId, input.createdMs, updatedMs),
-    number: '', // assigned per seller series in creation order
-    topic: lead?.topic ?? `${rng.pick(topics)} – ${account?.name ?? ''}`.slice(0, 200),
+    number: '',
+    topic,
     accountId: account?.id ?? null,
     contactId: input.contact?.id ?? null,
     originatingLeadId: lead?.id ?? null,
@@ -103,7 +104,7 @@ export const generateOpportunity = (
         : state === 'lost'
           ? 'Il cliente ha scelto un fornitore con consegna più rapida.'
           : '',
-    searchTerms: [],
+    searchTerms: searchTermsForOpportunity({ topic, number: '' }),
   };
 };
 
@@ -127,9 +128,3 @@ export const opportunityOnAccount = (
     catalog,
     nowMs,
   );
-
-export const withNumber = (opportunity: Opportunity, number: string): Opportunity => ({
-  ...opportunity,
-  number,
-  searchTerms: searchTermsForOpportunity({ topic: opportunity.topic, number }),
-});
