@@ -1,0 +1,22 @@
+// Messages between a multi-device test and its device workers.
+import type { SyncCollection } from '../../shared/sync/protocol';
+
+type Doc = Record<string, unknown>;
+
+export type DeviceRequest =
+  | { op: 'start'; name: string; serverUrl: string; email: string; password: string }
+  | { op: 'insert'; collection: SyncCollection; doc: Doc }
+  | { op: 'patch'; collection: SyncCollection; id: string; patch: Doc }
+  | { op: 'remove'; collection: SyncCollection; id: string }
+  | { op: 'get'; collection: SyncCollection; id: string }
+  | { op: 'offline' }
+  | { op: 'online' }
+  | { op: 'idle' }
+  | { op: 'status' }
+  | { op: 'dump' }
+  | { op: 'retry'; collection: SyncCollection; id: string; fixed?: Doc }
+  | { op: 'discard'; collection: SyncCollection; id: string }
+  | { op: 'stop' };
+
+export type DeviceReply =
+  { seq: number; ok: true; value: unknown } | { seq: number; ok: false; error: string };

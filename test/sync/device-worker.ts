@@ -1,0 +1,139 @@
+// One simulated device in its own JavaScript realm (RxDB allows 13 collections per realm):
+// its own fake IndexedDB, its own store and its own sync engine, driven by messages.
+import 'fake-indexeddb/auto';
+import { parentPort } from 'node:worker_threads';
+import type { RxCollection } from 'rxdb';
+import type { SyncCollection } from '../../shared/sync/protocol';
+import { syncCollections } from '../../shared/sync/protocol';
+import { openTestDatabase } from '../../renderer/data/test-support';
+import type { FairleadDatabase } from '../../renderer/data/database';
+import { createSyncClient } from '../../renderer/data/sync/client';
+import { manualConnectivity } from '../../renderer/data/sync/connectivity';
+import type { SyncEngine } from '../../renderer/data/sync/replication';
+import { startReplication } from '../../renderer/data/sync/replication';
+import type { DeviceReply, DeviceRequest } from './device-protocol';
+
+type Doc = Record<string, unknown>;
+
+if (parentPort === null) throw new Error('device-worker runs as a worker thread');
+const port = parentPort;
+
+let db: FairleadDatabase | undefined;
+let engine: SyncEngine | undefined;
+let token: string | null = null;
+let userId = '';
+let serverUrl = '';
+const connectivity = manualConnectivity(true);
+
+// The network as this device sees it: offline, every request fails like a cut cable.
+const deviceFetch = (input: string, init?: RequestInit): Promise<Response> =>
+  connectivity.isOnline()
+    ? fetch(input, init)
+    : Promise.reject(new TypeError('fetch failed: device offline'));
+
+const col = (name: SyncCollection): RxCollection<Doc> => {
+  if (db === undefined) throw new Error('device not started');
+  return db.collections[name] as unknown as RxCollection<Doc>;
+};
+
+const startEngine = async (): Promise<void> => {
+  if (db === undefined) throw new Error('device not started');
+  engine = await startReplication(db, {
+    serverUrl,
+    getToken: () => token,
+    actorId: userId,
+    connectivity,
+    fetch: deviceFetch,
+    retryTime: 200,
+    minBackoffMs: 100,
+    maxBackoffMs: 1_000,
+    healthIntervalMs: 2_000,
+  });
+};
+
+const dump = async (): Promise<Record<string, Doc[]>> => {
+  const out: Record<string, Doc[]> = {};
+  for (const name of syncCollections) {
+    const docs = await col(name).find().exec();
+    out[name] = docs
+      .map((d) => d.toMutableJSON() as Doc)
+      .sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  }
+  return out;
+};
+
+const handle = async (req: DeviceRequest): Promise<unknown> => {
+  switch (req.op) {
+    case 'start': {
+      serverUrl = req.serverUrl;
+      const client = createSyncClient({ serverUrl, getToken: () => null });
+      const login = await client.login({
+        email: req.email,
+        password: req.password,
+        deviceName: req.name,
+      });
+      token = login.token;
+      userId = login.user.id;
+      db = await openTestDatabase(`device-${req.name}`);
+      await startEngine();
+      return { userId };
+    }
+    case 'insert':
+      await col(req.collection).insert(req.doc);
+      return null;
+    case 'patch': {
+      const doc = await col(req.collection).findOne(req.id).exec();
+      if (doc === null) throw new Error(`no ${req.collection}/${req.id}`);
+      await doc.incrementalPatch(req.patch);
+      return null;
+    }
+    case 'remove': {
+      const doc = await col(req.collection).findOne(req.id).exec();
+      if (doc === null) throw new Error(`no ${req.collection}/${req.id}`);
+      await doc.remove();
+      return null;
+    }
+    case 'get': {
+      const doc = await col(req.collection).findOne(req.id).exec();
+      return doc === null ? null : doc.toMutableJSON();
+    }
+    case 'offline':
+      connectivity.set(false);
+      return null;
+    case 'online':
+      connectivity.set(true);
+      return null;
+    case 'idle': {
+      if (engine === undefined) throw new Error('device not started');
+      engine.reSync();
+      await engine.awaitInSync();
+      return null;
+    }
+    case 'status':
+      return engine?.status() ?? null;
+    case 'dump':
+      return dump();
+    case 'retry':
+      await engine?.retryRejected(req.collection, req.id, req.fixed);
+      return null;
+    case 'discard':
+      await engine?.discardRejected(req.collection, req.id);
+      return null;
+    case 'stop':
+      await engine?.stop();
+      await db?.close();
+      return null;
+  }
+};
+
+port.on('message', (req: DeviceRequest & { seq: number }) => {
+  handle(req).then(
+    (value) => port.postMessage({ seq: req.seq, ok: true, value } satisfies DeviceReply),
+    (error: unknown) =>
+      port.postMessage({
+        seq: req.seq,
+        ok: false,
+        error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error),
+      } satisfies DeviceReply),
+  );
+});

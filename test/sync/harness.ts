@@ -1,0 +1,114 @@
+// Test harness: a real sync server on SQLite in a temp folder, and devices in worker threads.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { SyncCollection } from '../../shared/sync/protocol';
+import type { SyncStatus } from '../../renderer/data/sync/status';
+import { createServer } from '../../server/src/app';
+import type { FairleadServer } from '../../server/src/app';
+import { addUser } from '../../server/src/office';
+import type { DeviceReply, DeviceRequest } from './device-protocol';
+
+type Doc = Record<string, unknown>;
+type Dist<T> = T extends unknown ? Omit<T, 'seq'> : never;
+
+export const PASSWORD = 'correct horse battery';
+
+export const startOffice = async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fairlead-sync-'));
+  let server: FairleadServer = await createServer({ dataDir, heartbeatMs: 1_000 });
+  const url = await server.listen(0);
+  const port = Number(new URL(url).port);
+  return {
+    url,
+    get server() {
+      return server;
+    },
+    addSeller: (email: string, team = 'North') =>
+      addUser(server.storage, { email, password: PASSWORD, role: 'seller', team }),
+    /** Stops the server and starts it again on the same data and port. */
+    async restart(): Promise<void> {
+      await server.close();
+      server = await createServer({ dataDir, heartbeatMs: 1_000 });
+      await server.listen(port);
+    },
+    async close(): Promise<void> {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+export type Device = Awaited<ReturnType<typeof startDevice>>;
+
+export const startDevice = async (name: string, serverUrl: string, email: string) => {
+  // Node 20 cannot load .ts in a worker by itself: register tsx's loader inside it first.
+  const script = new URL('./device-worker.ts', import.meta.url).href;
+  const worker = new Worker(
+    `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); })`,
+    { eval: true },
+  );
+  let seq = 0;
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  worker.on('message', (reply: DeviceReply) => {
+    const w = waiting.get(reply.seq);
+    waiting.delete(reply.seq);
+    if (reply.ok) w?.resolve(reply.value);
+    else w?.reject(new Error(`${name}: ${reply.error}`));
+  });
+  worker.on('error', (error) => {
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+  });
+  const call = <T = unknown>(req: Dist<DeviceRequest>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      seq += 1;
+      waiting.set(seq, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ ...req, seq });
+    });
+  const { userId } = await call<{ userId: string }>({
+    op: 'start',
+    name,
+    serverUrl,
+    email,
+    password: PASSWORD,
+  });
+  return {
+    name,
+    userId,
+    insert: (collection: SyncCollection, doc: Doc) => call({ op: 'insert', collection, doc }),
+    patch: (collection: SyncCollection, id: string, patch: Doc) =>
+      call({ op: 'patch', collection, id, patch }),
+    remove: (collection: SyncCollection, id: string) => call({ op: 'remove', collection, id }),
+    get: (collection: SyncCollection, id: string) =>
+      call<Doc | null>({ op: 'get', collection, id }),
+    offline: () => call({ op: 'offline' }),
+    online: () => call({ op: 'online' }),
+    idle: () => call({ op: 'idle' }),
+    status: () => call<SyncStatus>({ op: 'status' }),
+    dump: () => call<Record<string, Doc[]>>({ op: 'dump' }),
+    retry: (collection: SyncCollection, id: string, fixed?: Doc) =>
+      call({ op: 'retry', collection, id, ...(fixed ? { fixed } : {}) }),
+    discard: (collection: SyncCollection, id: string) => call({ op: 'discard', collection, id }),
+    async stop(): Promise<void> {
+      await call({ op: 'stop' }).catch(() => undefined);
+      await worker.terminate();
+    },
+  };
+};
+
+/** Waits until every device is in sync and all hold the same documents. */
+export const converge = async (
+  devices: readonly Device[],
+  rounds = 20,
+): Promise<Record<string, Doc[]>[]> => {
+  let dumps: Record<string, Doc[]>[] = [];
+  for (let i = 0; i < rounds; i++) {
+    for (const d of devices) await d.idle();
+    dumps = await Promise.all(devices.map((d) => d.dump()));
+    const first = JSON.stringify(dumps[0]);
+    if (dumps.every((x) => JSON.stringify(x) === first)) return dumps;
+  }
+  return dumps;
+};
