@@ -1,0 +1,356 @@
+// Server-side check of a pushed document (DESIGN.md §3–4): given the stored version (or
+// none) and the proposed one, decide whether the change is legal for that user under the
+// lifecycle rules. The device runs the same check before it writes.
+import {
+  editableFields,
+  immutableFields,
+  pricedFields,
+  statusMovesWithinState,
+  statusesByState,
+  transitions,
+} from './change-tables';
+import type { Actor } from './context';
+import type { Result } from './errors';
+import { fail, ok } from './errors';
+import { computeTotals, lineAmount, totalsEqual, validateHeaderDiscount } from './money';
+import { parseDocumentNumber } from './numbering';
+import { checkStageGates, stageIndex } from './opportunity-gates';
+import { systemEstimatedRevenue } from './pricing';
+import type { AnyRecord, Line, Opportunity, RecordType, Totals } from './records';
+import { recordSchemas } from './records';
+
+/** Structural equality of JSON-like values; object key order does not matter. */
+export const deepEqual = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
+  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => deepEqual(ra[k], rb[k]));
+};
+
+/** Names of the top-level fields whose values differ. */
+export const changedFields = (before: object, after: object): string[] => {
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  const keys = new Set([...Object.keys(b), ...Object.keys(a)]);
+  return [...keys].filter((k) => !deepEqual(b[k], a[k])).sort();
+};
+
+const typeNames: Record<RecordType, { en: string; it: string }> = {
+  lead: { en: 'lead', it: 'il lead' },
+  account: { en: 'account', it: "l'azienda" },
+  contact: { en: 'contact', it: 'il contatto' },
+  opportunity: { en: 'opportunity', it: "l'opportunità" },
+  quote: { en: 'quote', it: "l'offerta" },
+  order: { en: 'order', it: "l'ordine" },
+  invoice: { en: 'invoice', it: 'la fattura' },
+  activity: { en: 'activity', it: "l'attività" },
+  product: { en: 'product', it: 'il prodotto' },
+  pricelist: { en: 'price list', it: 'il listino' },
+  refdata: { en: 'reference data', it: 'i dati di riferimento' },
+};
+
+type Doc = Record<string, unknown>;
+
+// RxDB's own fields (_deleted, _rev, _meta, _attachments) travel with documents; the
+// record is everything else.
+const withoutMeta = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('_')))
+    : value;
+
+const parse = (type: RecordType, after: unknown): Result<AnyRecord> => {
+  const parsed = recordSchemas[type].safeParse(withoutMeta(after));
+  if (parsed.success) return ok(parsed.data as AnyRecord);
+  const issue = parsed.error.issues[0];
+  const path = issue?.path.map(String).join('.') ?? '';
+  const why = issue?.message ?? 'invalid';
+  return fail(
+    'change.invalid_document',
+    `The ${typeNames[type].en} is not valid: ${path === '' ? '' : `${path}: `}${why}.`,
+    `Il documento non è valido (${typeNames[type].it}): ${path === '' ? '' : `${path}: `}${why}.`,
+    path === '' ? undefined : path,
+  );
+};
+
+const checkStatus = (type: RecordType, doc: Doc): Result<void> => {
+  const table = statusesByState[type];
+  if (table === undefined) return ok(undefined);
+  const state = String(doc.state);
+  const status = String(doc.status);
+  return table[state]?.includes(status)
+    ? ok(undefined)
+    : fail(
+        'change.status_mismatch',
+        `The status "${status}" does not belong to the state "${state}".`,
+        `Lo stato "${status}" non corrisponde alla fase "${state}".`,
+        'status',
+      );
+};
+
+const checkLines = (lines: readonly Line[]): Result<void> => {
+  const ids = new Set<string>();
+  for (const [i, line] of lines.entries()) {
+    if (ids.has(line.id)) {
+      return fail(
+        'change.line_ids_duplicate',
+        'Two lines have the same id.',
+        'Due righe hanno lo stesso identificativo.',
+        `lines.${i}.id`,
+      );
+    }
+    ids.add(line.id);
+    let expected: number | null;
+    try {
+      expected = lineAmount(line.unitPrice, line.quantity, line.discount);
+    } catch {
+      expected = null;
+    }
+    if (expected !== line.amount) {
+      return fail(
+        'change.line_amount_mismatch',
+        `The amount of line ${i + 1} does not match its price, quantity and discount.`,
+        `L'importo della riga ${i + 1} non corrisponde a prezzo, quantità e sconto.`,
+        `lines.${i}.amount`,
+      );
+    }
+  }
+  return ok(undefined);
+};
+
+type Priced = {
+  lines: Line[];
+  headerDiscount: { kind: 'percent' | 'amount'; value: number } | null;
+  freight: number;
+  freightVatRate: number;
+  totals: Totals;
+};
+
+const checkTotals = (doc: Priced): Result<void> => {
+  const discount = validateHeaderDiscount(
+    doc.lines.reduce((s, l) => s + l.amount, 0),
+    doc.headerDiscount,
+  );
+  if (!discount.ok) return discount;
+  return totalsEqual(computeTotals(doc), doc.totals)
+    ? ok(undefined)
+    : fail(
+        'change.totals_mismatch',
+        'The totals do not add up with the lines, discount and freight.',
+        'I totali non corrispondono a righe, sconto e trasporto.',
+        'totals',
+      );
+};
+
+const checkNumber = (type: 'quote' | 'order' | 'invoice', doc: Doc): Result<void> => {
+  const parsed = parseDocumentNumber(String(doc.number));
+  const year = type === 'invoice' ? Number(String(doc.issueDate).slice(0, 4)) : undefined;
+  return parsed !== null && parsed.kind === type && parsed.year === year
+    ? ok(undefined)
+    : fail(
+        'change.number_invalid',
+        `${String(doc.number)} is not a valid ${typeNames[type].en} number.`,
+        `${String(doc.number)} non è un numero valido per ${typeNames[type].it}.`,
+        'number',
+      );
+};
+
+/** Whether a document is internally consistent, whatever its history. */
+const checkConsistency = (type: RecordType, doc: Doc): Result<void> => {
+  const status = checkStatus(type, doc);
+  if (!status.ok) return status;
+  if (type === 'opportunity') {
+    const o = doc as Opportunity;
+    const lines = checkLines(o.lines);
+    if (!lines.ok) return lines;
+    if (o.revenueMode === 'system' && o.estimatedRevenue !== systemEstimatedRevenue(o.lines)) {
+      return fail(
+        'change.revenue_mismatch',
+        'The estimated revenue must be the sum of the lines when it is calculated by the system.',
+        'Il ricavo stimato deve essere la somma delle righe quando è calcolato dal sistema.',
+        'estimatedRevenue',
+      );
+    }
+  }
+  if (type === 'quote' || type === 'order' || type === 'invoice') {
+    const lines = checkLines((doc as Priced).lines);
+    if (!lines.ok) return lines;
+    const totals = checkTotals(doc as Priced);
+    if (!totals.ok) return totals;
+    const number = checkNumber(type, doc);
+    if (!number.ok) return number;
+  }
+  if (type === 'invoice' && String(doc.dueDate) < String(doc.issueDate)) {
+    return fail(
+      'invoice.due_before_issue',
+      'The due date cannot be before the issue date.',
+      'La data di scadenza non può precedere la data di emissione.',
+      'dueDate',
+    );
+  }
+  return ok(undefined);
+};
+
+const readOnly = (type: RecordType, state: string, field: string): Result<never> => {
+  if (type === 'invoice') {
+    return fail(
+      'invoice.read_only',
+      `A ${state} invoice can no longer be changed.`,
+      `Una fattura ${state === 'paid' ? 'pagata' : state === 'canceled' ? 'annullata' : 'emessa'} non può più essere modificata.`,
+      field,
+    );
+  }
+  if (type === 'quote') {
+    return fail(
+      'quote.not_draft',
+      'Only a draft quote can be changed.',
+      "Solo un'offerta in bozza può essere modificata.",
+      field,
+    );
+  }
+  return fail(
+    'change.read_only',
+    `This ${typeNames[type].en} is ${state} and ${field} cannot change.`,
+    `Il campo ${field} non può cambiare: ${typeNames[type].it} è in stato "${state}".`,
+    field,
+  );
+};
+
+/** Whether moving from `before` to `after` follows the lifecycle of the type. */
+const checkTransition = (type: RecordType, before: Doc, after: Doc, changed: string[]) => {
+  const from = String(before.state);
+  const to = String(after.state);
+  if (from !== to && !(transitions[type]?.[from]?.includes(to) ?? false)) {
+    return fail(
+      'change.illegal_transition',
+      `A ${typeNames[type].en} cannot go from ${from} to ${to}.`,
+      `Non è possibile portare ${typeNames[type].it} da "${from}" a "${to}".`,
+      'state',
+    );
+  }
+  const statusFrom = String(before.status);
+  const statusTo = String(after.status);
+  if (
+    from === to &&
+    statusFrom !== statusTo &&
+    !(statusMovesWithinState[type]?.[statusFrom]?.includes(statusTo) ?? false)
+  ) {
+    return fail(
+      'change.illegal_transition',
+      `A ${typeNames[type].en} cannot go from ${statusFrom} to ${statusTo}.`,
+      `Non è possibile portare ${typeNames[type].it} da "${statusFrom}" a "${statusTo}".`,
+      'status',
+    );
+  }
+  const table = editableFields[type];
+  if (table === undefined) return ok(undefined);
+  const allowed = table[from]?.[to];
+  const all = allowed?.includes('*') ?? false;
+  const blocked = changed.find((f) => !all && !(allowed ?? []).includes(f));
+  return blocked === undefined ? ok(undefined) : readOnly(type, from, blocked);
+};
+
+const checkTypeRules = (
+  type: RecordType,
+  before: Doc,
+  after: Doc,
+  changed: string[],
+): Result<void> => {
+  if (type === 'activity' && before.type === 'system') {
+    return fail(
+      'activity.system_read_only',
+      'System events cannot be changed.',
+      'Gli eventi di sistema non possono essere modificati.',
+      changed[0],
+    );
+  }
+  if (type === 'lead' && before.state === 'open' && after.state === 'open') {
+    const q = changed.find((f) => f.startsWith('qualified'));
+    if (q !== undefined) return readOnly(type, 'open', q);
+  }
+  if (type === 'opportunity' && before.state === 'open') {
+    const b = before as Opportunity;
+    const a = after as Opportunity;
+    // Gates apply to forward moves, judged on the new content.
+    if (stageIndex(a.stage) > stageIndex(b.stage)) {
+      const gates = checkStageGates({ ...a, stage: b.stage }, a.stage);
+      if (!gates.ok) return gates;
+    }
+  }
+  if (type === 'order' && before.state === 'active' && before.pricesLocked === true) {
+    const priced = changed.find((f) => (pricedFields as readonly string[]).includes(f));
+    if (priced !== undefined) {
+      return fail(
+        'order.prices_locked',
+        'The prices of this order are locked. Unlock them to change the lines.',
+        'I prezzi di questo ordine sono bloccati. Sbloccali per modificare le righe.',
+        priced,
+      );
+    }
+  }
+  if (type === 'invoice' || (type === 'order' && before.state !== 'active')) {
+    const priced = changed.find((f) => (pricedFields as readonly string[]).includes(f));
+    if (priced !== undefined) return readOnly(type, String(before.state), priced);
+  }
+  return ok(undefined);
+};
+
+/**
+ * Decides whether `after` is a legal new version of `before` (null for a new document)
+ * pushed by `actor`. Checks the schema, immutable fields, legal state moves, read-only
+ * states, lines and totals, number formats and who may write catalog records. Fields
+ * starting with `_` (RxDB metadata) are ignored. Returns the parsed record.
+ */
+export const validateChange = (
+  type: RecordType,
+  before: AnyRecord | null,
+  after: unknown,
+  actor: Actor,
+): Result<AnyRecord> => {
+  const parsed = parse(type, after);
+  if (!parsed.ok) return parsed;
+  const doc = parsed.value as Doc;
+  if (type === 'product' || type === 'pricelist' || type === 'refdata') {
+    if (actor.role !== 'admin') {
+      return fail(
+        'change.catalog_forbidden',
+        'Only the office administrator can change the catalog and reference data.',
+        "Solo l'amministratore dell'ufficio può modificare il catalogo e i dati di riferimento.",
+      );
+    }
+  }
+  const prev = before === null ? null : (withoutMeta(before) as Doc);
+  if (prev !== null && deepEqual(prev, doc)) return parsed; // the same push again
+  if (doc.updatedBy !== actor.userId) {
+    return fail(
+      'change.updated_by_mismatch',
+      'A change must be signed by the user who makes it.',
+      "Una modifica deve essere firmata dall'utente che la effettua.",
+      'updatedBy',
+    );
+  }
+  const consistent = checkConsistency(type, doc);
+  if (!consistent.ok) return consistent;
+  if (prev === null) return parsed;
+  const changed = changedFields(prev, doc);
+  const immutable = changed.find((f) => immutableFields[type].includes(f));
+  if (immutable !== undefined) {
+    return fail(
+      'change.immutable_field',
+      `The field ${immutable} cannot change once the ${typeNames[type].en} exists.`,
+      `Il campo ${immutable} non può cambiare dopo la creazione (${typeNames[type].it}).`,
+      immutable,
+    );
+  }
+  const rules = checkTypeRules(type, prev, doc, changed);
+  if (!rules.ok) return rules;
+  const transition = checkTransition(type, prev, doc, changed);
+  if (!transition.ok) return transition;
+  return parsed;
+};
