@@ -1,7 +1,10 @@
 // electron-vite: main (ESM), preload (CommonJS, for the sandbox) and the renderer.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 export default defineConfig({
   main: {
@@ -25,6 +28,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
+    define: { __FAIRLEAD_VERSION__: JSON.stringify(version) },
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
