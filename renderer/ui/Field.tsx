@@ -1,11 +1,6 @@
 // Labelled form controls: every control has a visible <label> bound to it by id.
 import { useId } from 'react';
-import type {
-  InputHTMLAttributes,
-  ReactNode,
-  SelectHTMLAttributes,
-  TextareaHTMLAttributes,
-} from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 
 type FieldShell = { label: string; hint?: string; error?: string | null; wide?: boolean };
 
@@ -46,7 +41,7 @@ export const TextField = ({
   error,
   wide,
   ...input
-}: FieldShell & InputHTMLAttributes<HTMLInputElement>) => {
+}: FieldShell & ComponentProps<'input'>) => {
   const id = useId();
   return (
     <Shell id={id} label={label} hint={hint} error={error} wide={wide} required={input.required}>
@@ -66,7 +61,7 @@ export const TextArea = ({
   error,
   wide,
   ...input
-}: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) => {
+}: FieldShell & ComponentProps<'textarea'>) => {
   const id = useId();
   return (
     <Shell id={id} label={label} hint={hint} error={error} wide={wide} required={input.required}>
@@ -89,7 +84,7 @@ export const SelectField = ({
   wide,
   options,
   ...select
-}: FieldShell & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly Option[] }) => {
+}: FieldShell & ComponentProps<'select'> & { options: readonly Option[] }) => {
   const id = useId();
   return (
     <Shell id={id} label={label} hint={hint} error={error} wide={wide} required={select.required}>
@@ -109,7 +104,7 @@ export const CheckboxField = ({
   hint,
   wide,
   ...input
-}: Omit<FieldShell, 'error'> & InputHTMLAttributes<HTMLInputElement>) => {
+}: Omit<FieldShell, 'error'> & ComponentProps<'input'>) => {
   const id = useId();
   return (
     <div className={`field field-check${wide ? ' field-wide' : ''}`}>

@@ -1,0 +1,65 @@
+// Startup: restore the device's session (works offline), else show sign-in; then open the
+// store, start sync, and render the shell.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SignIn } from '../features/auth/components/SignIn';
+import type { SignInRequest } from '../features/auth/components/SignIn';
+import { Notice } from '../ui/Notice';
+import type { AppServices } from './bootstrap';
+import { restoreSession, signIn } from './bootstrap';
+import { ServicesProvider } from './services';
+import { Shell } from './Shell';
+
+type Phase =
+  | { kind: 'starting' }
+  | { kind: 'signedOut' }
+  | { kind: 'ready'; services: AppServices }
+  | { kind: 'failed'; message: string };
+
+export const App = () => {
+  const { t } = useTranslation();
+  const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
+
+  const onSignedOut = () => setPhase({ kind: 'signedOut' });
+
+  useEffect(() => {
+    let cancelled = false;
+    restoreSession(onSignedOut).then(
+      (services) => {
+        if (!cancelled) setPhase(services ? { kind: 'ready', services } : { kind: 'signedOut' });
+      },
+      (error: unknown) => {
+        if (!cancelled) setPhase({ kind: 'failed', message: (error as Error).message });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const onSignIn = async (request: SignInRequest): Promise<string | null> => {
+    const result = await signIn(request, onSignedOut);
+    if (!result.ok) return result.message;
+    setPhase({ kind: 'ready', services: result.services });
+    return null;
+  };
+
+  switch (phase.kind) {
+    case 'starting':
+      return <p className="signin">{t('app.loading')}</p>;
+    case 'failed':
+      return (
+        <div className="signin">
+          <Notice kind="error">{t('errors.storeUnavailable', { message: phase.message })}</Notice>
+        </div>
+      );
+    case 'signedOut':
+      return <SignIn onSignIn={onSignIn} />;
+    case 'ready':
+      return (
+        <ServicesProvider services={phase.services}>
+          <Shell />
+        </ServicesProvider>
+      );
+  }
+};

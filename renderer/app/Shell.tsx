@@ -1,0 +1,57 @@
+// The signed-in layout: top bar (search, sync status), sidebar navigation, the current screen.
+import { useTranslation } from 'react-i18next';
+import type { Section } from './router';
+import { routeHref, useRoute } from './router';
+import { Screen } from './Screen';
+import { GlobalSearch } from '../features/search/components/GlobalSearch';
+import { SyncStatus } from '../features/sync/components/SyncStatus';
+import { useGlobalShortcuts } from './use-global-shortcuts';
+
+const navSections: readonly Section[] = [
+  'leads',
+  'accounts',
+  'contacts',
+  'opportunities',
+  'pipeline',
+  'quotes',
+  'orders',
+  'invoices',
+  'sync',
+  'settings',
+];
+
+// Detail screens of documents highlight the list they belong to.
+export const Shell = () => {
+  const { t } = useTranslation();
+  const route = useRoute();
+  useGlobalShortcuts();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <GlobalSearch />
+        <SyncStatus />
+      </header>
+      <nav className="sidebar" aria-label={t('app.mainNav')}>
+        <ul>
+          {navSections.map((section) => (
+            <li key={section}>
+              <a
+                href={routeHref(section)}
+                aria-current={route.section === section ? 'page' : undefined}
+              >
+                {t(`nav.${section}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main-content" className="content" tabIndex={-1}>
+        <Screen route={route} />
+      </main>
+    </div>
+  );
+};

@@ -1,0 +1,170 @@
+// What the UI needs from the device store, in one typed port. bootstrap.ts fills it from
+// renderer/data; feature hooks (queries.ts, commands.ts) are its only users.
+import type { Observable } from 'rxjs';
+import type { DuplicateCandidate } from '../../shared/domain/duplicates';
+import type { LineEdit } from '../../shared/domain/document-lines';
+import type { Result } from '../../shared/domain/errors';
+import type {
+  Account,
+  Activity,
+  Contact,
+  HeaderDiscount,
+  Invoice,
+  Lead,
+  LeadDisqualifyReason,
+  Opportunity,
+  OpportunityStage,
+  Order,
+  PriceList,
+  Product,
+  Quote,
+  RegardingType,
+} from '../../shared/domain/records';
+import type { LeadInput, LeadPatch } from '../../shared/domain/lead';
+import type { OpportunityPatch } from '../../shared/domain/opportunity';
+import type { SessionUser } from '../../shared/sync/protocol';
+import type { SyncStatus } from '../data/sync/status';
+import type { LeadFilters } from './ui-store';
+
+export type CatalogHit = {
+  product: Product;
+  priceList: PriceList | null;
+  unitPrice: number | null;
+};
+
+export type SearchKind =
+  'lead' | 'account' | 'contact' | 'opportunity' | 'quote' | 'order' | 'invoice';
+export type SearchResult = { kind: SearchKind; id: string; title: string; subtitle: string };
+
+export type PipelineColumn = {
+  stage: OpportunityStage;
+  opportunities: Opportunity[];
+  total: number;
+};
+export type Pipeline = { currency: string; columns: PipelineColumn[] };
+
+export type DocumentFilter = { opportunityId?: string; accountId?: string };
+
+export type PartyChoice = { mode: 'create' } | { mode: 'none' } | { mode: 'link'; id: string };
+
+export type QuotePatch = {
+  name?: string;
+  headerDiscount?: HeaderDiscount | null;
+  freight?: number;
+  validFrom?: string | null;
+  validTo?: string | null;
+  paymentTerms?: string;
+  deliveryTerms?: string;
+};
+
+export type NewActivity = {
+  type: Exclude<Activity['type'], 'system'>;
+  regardingType: RegardingType;
+  regardingId: string;
+  subject: string;
+  body: string;
+  due: string | null;
+};
+
+type R<T> = Promise<Result<T>>;
+
+export type StoreQueries = {
+  leads(filters: LeadFilters): Observable<Lead[]>;
+  lead(id: string): Observable<Lead | null>;
+  duplicates(lead: Lead): Observable<DuplicateCandidate[]>;
+  accounts(text: string): Observable<Account[]>;
+  account(id: string): Observable<Account | null>;
+  contacts(text: string): Observable<Contact[]>;
+  contact(id: string): Observable<Contact | null>;
+  contactsOfAccount(accountId: string): Observable<Contact[]>;
+  opportunities(filter: {
+    text?: string;
+    accountId?: string;
+    contactId?: string;
+  }): Observable<Opportunity[]>;
+  opportunity(id: string): Observable<Opportunity | null>;
+  pipeline(): Observable<Pipeline>;
+  quotes(filter: DocumentFilter): Observable<Quote[]>;
+  quote(id: string): Observable<Quote | null>;
+  orders(filter: DocumentFilter): Observable<Order[]>;
+  order(id: string): Observable<Order | null>;
+  invoices(filter: DocumentFilter): Observable<Invoice[]>;
+  invoice(id: string): Observable<Invoice | null>;
+  timeline(type: RegardingType, id: string): Observable<Activity[]>;
+  catalog(query: string, priceListId: string | null, currency: string): Observable<CatalogHit[]>;
+  search(query: string): Observable<SearchResult[]>;
+};
+
+export type StoreCommands = {
+  lead: {
+    create(input: LeadInput): R<Lead>;
+    update(id: string, patch: LeadPatch): R<Lead>;
+    qualify(
+      id: string,
+      choice: { account: PartyChoice; contact: PartyChoice },
+    ): R<{ opportunityId: string }>;
+    disqualify(id: string, reason: LeadDisqualifyReason): R<Lead>;
+    reactivate(id: string): R<Lead>;
+  };
+  opportunity: {
+    update(id: string, patch: OpportunityPatch): R<Opportunity>;
+    editLines(id: string, edit: LineEdit): R<Opportunity>;
+    setRevenueMode(
+      id: string,
+      mode: { mode: 'system' } | { mode: 'user'; estimatedRevenue: number },
+    ): R<Opportunity>;
+    moveStage(id: string, stage: OpportunityStage): R<Opportunity>;
+    closeAsWon(
+      id: string,
+      input: { actualRevenue?: number; actualCloseDate?: string; closeDescription?: string },
+    ): R<Opportunity>;
+    closeAsLost(
+      id: string,
+      input: {
+        status: 'canceled' | 'out_sold';
+        competitor?: string;
+        actualCloseDate?: string;
+        closeDescription?: string;
+      },
+    ): R<Opportunity>;
+    reopen(id: string): R<Opportunity>;
+  };
+  quote: {
+    createFromOpportunity(opportunityId: string): R<Quote>;
+    update(id: string, patch: QuotePatch): R<Quote>;
+    editLines(id: string, edit: LineEdit): R<Quote>;
+    activate(id: string): R<Quote>;
+    revise(id: string): R<Quote>;
+    close(id: string, status: 'lost' | 'canceled'): R<Quote>;
+    createOrder(id: string, options: { closeOpportunity: boolean }): R<Order>;
+  };
+  order: {
+    lockPrices(id: string): R<Order>;
+    fulfil(id: string): R<Order>;
+    cancel(id: string): R<Order>;
+    createInvoice(id: string): R<Invoice>;
+  };
+  invoice: {
+    markPaid(id: string): R<Invoice>;
+    cancel(id: string): R<Invoice>;
+  };
+  activity: {
+    create(input: NewActivity): R<Activity>;
+    complete(id: string): R<Activity>;
+  };
+};
+
+export type SyncPort = {
+  status$: Observable<SyncStatus>;
+  syncNow(): R<void>;
+  retry(collection: string, id: string): R<void>;
+  discard(collection: string, id: string): R<void>;
+};
+
+export type AppServices = {
+  user: SessionUser;
+  queries: StoreQueries;
+  commands: StoreCommands;
+  sync: SyncPort;
+  signOut(): Promise<void>;
+};

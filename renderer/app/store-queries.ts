@@ -1,0 +1,262 @@
+// The UI's reactive queries over the device store: each returns an RxJS observable that
+// re-emits when the underlying documents change (this window, other windows, replication).
+import type { RxCollection, RxDocument, MangoQuerySelector } from 'rxdb';
+import type { Observable } from 'rxjs';
+import { combineLatest, from, map, of, switchMap } from 'rxjs';
+import { findDuplicateCandidates } from '../../shared/domain/duplicates';
+import { sumInBase } from '../../shared/domain/exchange';
+import type { ExchangeRates } from '../../shared/domain/exchange';
+import type { RecordOf, RecordType } from '../../shared/domain/records';
+import { leadDisqualifyReasons, opportunityStages } from '../../shared/domain/records';
+import { matchesSearch } from '../../shared/domain/search';
+import type { FairleadDatabase } from '../data/database';
+import { search$ } from '../data/search/search';
+import { collectionOf } from '../data/write';
+import type { CatalogHit, DocumentFilter, SearchResult, StoreQueries } from './store-port';
+
+type Doc<K extends RecordType> = RxDocument<RecordOf[K]>;
+
+// Plain data for rendering; RxDB keeps the document immutable, so no copy is needed.
+const plain = <K extends RecordType>(doc: Doc<K>): RecordOf[K] =>
+  doc._data as unknown as RecordOf[K];
+const plainAll = <K extends RecordType>(docs: Doc<K>[]): RecordOf[K][] => docs.map(plain);
+
+const byNewest = <T extends { createdAt: string }>(rows: T[]): T[] =>
+  [...rows].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+
+const findAll = <K extends RecordType>(
+  db: FairleadDatabase,
+  type: K,
+  selector: MangoQuerySelector<RecordOf[K]> = {},
+): Observable<RecordOf[K][]> => {
+  const collection = collectionOf(db, type) as RxCollection<RecordOf[K]>;
+  return collection.find({ selector }).$.pipe(map((docs) => plainAll(docs as Doc<K>[])));
+};
+
+const findOne = <K extends RecordType>(
+  db: FairleadDatabase,
+  type: K,
+  id: string,
+): Observable<RecordOf[K] | null> => {
+  const collection = collectionOf(db, type) as RxCollection<RecordOf[K]>;
+  return collection.findOne(id).$.pipe(map((doc) => (doc ? (doc.toJSON() as RecordOf[K]) : null)));
+};
+
+const documentSelector = (filter: DocumentFilter) => ({
+  ...(filter.opportunityId ? { opportunityId: filter.opportunityId } : {}),
+  ...(filter.accountId ? { accountId: filter.accountId } : {}),
+});
+
+const textFilter = <T extends { searchTerms: string[] }>(text: string) => {
+  const query = text.trim();
+  return (rows: T[]): T[] =>
+    query === '' ? rows : rows.filter((r) => matchesSearch(r.searchTerms, query));
+};
+
+const exchangeRates = (db: FairleadDatabase): Observable<ExchangeRates> =>
+  findAll(db, 'refdata', { kind: 'exchange_rate' }).pipe(
+    map((rows) => ({
+      base: 'EUR',
+      rates: Object.fromEntries(
+        rows.flatMap((r) => (typeof r.data.rate === 'number' ? [[r.key, r.data.rate]] : [])),
+      ) as Record<string, number>,
+    })),
+  );
+
+const catalog = (
+  db: FairleadDatabase,
+  query: string,
+  priceListId: string | null,
+  currency: string,
+): Observable<CatalogHit[]> =>
+  combineLatest([findAll(db, 'product', { active: true }), findAll(db, 'pricelist')]).pipe(
+    map(([products, priceLists]) => {
+      const priceList =
+        priceLists.find((p) => p.id === priceListId) ??
+        priceLists.find((p) => p.currency === currency) ??
+        null;
+      const q = query.trim().toLowerCase();
+      return products
+        .filter(
+          (p) => q === '' || p.sku.toLowerCase().startsWith(q) || matchesSearch(p.searchTerms, q),
+        )
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .slice(0, 30)
+        .map((product) => {
+          const item = priceList?.items.find((i) => i.productId === product.id);
+          return {
+            product,
+            priceList: item ? priceList : null,
+            unitPrice: item?.unitPrice ?? null,
+          };
+        });
+    }),
+  );
+
+const documentsByNumber = (db: FairleadDatabase, query: string): Observable<SearchResult[]> => {
+  const prefix = query.trim().toUpperCase();
+  if (prefix.length < 2) return of([]);
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const selector = { number: { $regex: `^${escaped}` } };
+  return combineLatest([
+    findAll(db, 'quote', selector),
+    findAll(db, 'order', selector),
+    findAll(db, 'invoice', selector),
+  ]).pipe(
+    map(([quotes, orders, invoices]) => [
+      ...byNewest(quotes).map((d) => ({
+        kind: 'quote' as const,
+        id: d.id,
+        title: d.number,
+        subtitle: `${d.name} · ${d.revisionNumber}`,
+      })),
+      ...orders.map((d) => ({
+        kind: 'order' as const,
+        id: d.id,
+        title: d.number,
+        subtitle: d.name,
+      })),
+      ...invoices.map((d) => ({
+        kind: 'invoice' as const,
+        id: d.id,
+        title: d.number,
+        subtitle: d.name,
+      })),
+    ]),
+  );
+};
+
+const search = (db: FairleadDatabase, query: string): Observable<SearchResult[]> =>
+  combineLatest([
+    documentsByNumber(db, query),
+    search$(db, query, { limit: 20 }).pipe(
+      map((hits) =>
+        hits.map((hit): SearchResult => {
+          if (hit.type === 'account')
+            return { kind: 'account', id: hit.id, title: hit.doc.name, subtitle: hit.doc.email };
+          const person = `${hit.doc.firstName} ${hit.doc.lastName}`.trim();
+          if (hit.type === 'contact')
+            return {
+              kind: 'contact',
+              id: hit.id,
+              title: person || hit.doc.email,
+              subtitle: hit.doc.email,
+            };
+          return {
+            kind: 'lead',
+            id: hit.id,
+            title: person || hit.doc.company,
+            subtitle: hit.doc.company,
+          };
+        }),
+      ),
+    ),
+    findAll(db, 'opportunity').pipe(map(textFilter(query))),
+  ]).pipe(
+    map(([documents, people, opportunities]) => [
+      ...documents,
+      ...people,
+      ...opportunities
+        .slice(0, 10)
+        .map((o): SearchResult => ({
+          kind: 'opportunity',
+          id: o.id,
+          title: o.topic,
+          subtitle: o.number,
+        })),
+    ]),
+  );
+
+export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
+  leads: (filters) => {
+    const statuses =
+      filters.state === 'open'
+        ? ['new', 'contacted']
+        : filters.state === 'qualified'
+          ? ['qualified']
+          : filters.state === 'disqualified'
+            ? [...leadDisqualifyReasons]
+            : null;
+    const selector = {
+      ...(statuses ? { status: { $in: statuses } } : {}),
+      ...(filters.rating !== 'all' ? { rating: filters.rating } : {}),
+      ...(filters.source !== 'all' ? { source: filters.source } : {}),
+    };
+    if (filters.text.trim() !== '') {
+      // Text first (the term index), then the other filters on the few matches.
+      return search$(db, filters.text, { limit: 2000, types: ['lead'] }).pipe(
+        map((hits) =>
+          hits
+            .flatMap((h) => (h.type === 'lead' ? [h.doc] : []))
+            .filter(
+              (l) =>
+                (!statuses || statuses.includes(l.status)) &&
+                (filters.rating === 'all' || l.rating === filters.rating) &&
+                (filters.source === 'all' || l.source === filters.source),
+            ),
+        ),
+      );
+    }
+    return collectionOf(db, 'lead')
+      .find({ selector, sort: [{ createdAt: 'desc' }] })
+      .$.pipe(map((docs) => plainAll(docs as Doc<'lead'>[])));
+  },
+  lead: (id) => findOne(db, 'lead', id),
+  duplicates: (lead) =>
+    from(
+      Promise.all([
+        collectionOf(db, 'lead').find().exec(),
+        collectionOf(db, 'account').find().exec(),
+        collectionOf(db, 'contact').find().exec(),
+      ]),
+    ).pipe(
+      map(([leads, accounts, contacts]) =>
+        findDuplicateCandidates(lead, {
+          leads: plainAll(leads as Doc<'lead'>[]),
+          accounts: plainAll(accounts as Doc<'account'>[]),
+          contacts: plainAll(contacts as Doc<'contact'>[]),
+        }).slice(0, 10),
+      ),
+    ),
+  accounts: (text) =>
+    findAll(db, 'account').pipe(
+      map(textFilter(text)),
+      map((rows) => [...rows].sort((a, b) => a.name.localeCompare(b.name))),
+    ),
+  account: (id) => findOne(db, 'account', id),
+  contacts: (text) => findAll(db, 'contact').pipe(map(textFilter(text))),
+  contact: (id) => findOne(db, 'contact', id),
+  contactsOfAccount: (accountId) => findAll(db, 'contact', { accountId }),
+  opportunities: (filter) =>
+    findAll(db, 'opportunity', {
+      ...(filter.accountId ? { accountId: filter.accountId } : {}),
+      ...(filter.contactId ? { contactId: filter.contactId } : {}),
+    }).pipe(map(textFilter(filter.text ?? '')), map(byNewest)),
+  opportunity: (id) => findOne(db, 'opportunity', id),
+  pipeline: () =>
+    combineLatest([findAll(db, 'opportunity', { state: 'open' }), exchangeRates(db)]).pipe(
+      map(([open, rates]) => ({
+        currency: rates.base,
+        columns: opportunityStages.map((stage) => {
+          const opportunities = open.filter((o) => o.stage === stage);
+          const total = sumInBase(
+            opportunities.map((o) => ({ amount: o.estimatedRevenue, currency: o.currency })),
+            rates,
+          );
+          return { stage, opportunities, total: total.ok ? total.value : 0 };
+        }),
+      })),
+    ),
+  quotes: (filter) => findAll(db, 'quote', documentSelector(filter)).pipe(map(byNewest)),
+  quote: (id) => findOne(db, 'quote', id),
+  orders: (filter) => findAll(db, 'order', documentSelector(filter)).pipe(map(byNewest)),
+  order: (id) => findOne(db, 'order', id),
+  invoices: (filter) => findAll(db, 'invoice', documentSelector(filter)).pipe(map(byNewest)),
+  invoice: (id) => findOne(db, 'invoice', id),
+  timeline: (type, id) =>
+    collectionOf(db, 'activity')
+      .find({ selector: { regardingType: type, regardingId: id }, sort: [{ occurredAt: 'desc' }] })
+      .$.pipe(map((docs) => plainAll(docs as Doc<'activity'>[]))),
+  catalog: (query, priceListId, currency) => catalog(db, query, priceListId, currency),
+  search: (query) => of(query).pipe(switchMap((q) => search(db, q))),
+});

@@ -1,0 +1,89 @@
+// An account: details, its contacts, opportunities, documents and timeline.
+import { useTranslation } from 'react-i18next';
+import type { Account } from '../../../../shared/domain/records';
+import { routeHref } from '../../../app/router';
+import { useFormat } from '../../../i18n/use-format';
+import { ReadField } from '../../../ui/Field';
+import { Notice } from '../../../ui/Notice';
+import { useContactsOfAccount } from '../../contacts/queries';
+import { useOpportunitiesOf } from '../../opportunities/queries';
+import { RelatedDocuments } from '../../quotes/components/RelatedDocuments';
+import { Timeline } from '../../timeline/components/Timeline';
+import { useAccount } from '../queries';
+
+export const AccountDetail = ({ id }: { id: string }) => {
+  const { t } = useTranslation();
+  const account = useAccount(id);
+  if (account === undefined) return <p>{t('app.loading')}</p>;
+  if (account === null) return <Notice kind="info">{t('app.notFound')}</Notice>;
+  return <AccountView account={account} />;
+};
+
+const AccountView = ({ account: a }: { account: Account }) => {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const contacts = useContactsOfAccount(a.id);
+  const opportunities = useOpportunitiesOf({ accountId: a.id });
+  const address = [
+    a.address.street,
+    a.address.postalCode,
+    a.address.city,
+    a.address.province,
+    a.address.country,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <section className="page" aria-labelledby="account-title">
+      <div className="page-head">
+        <h1 id="account-title">{a.name}</h1>
+      </div>
+      <div className="columns">
+        <div className="page">
+          <div className="panel">
+            <dl className="read-grid">
+              <ReadField label={t('common.vatNumber')}>{a.vatNumber}</ReadField>
+              <ReadField label={t('account.taxCode')}>{a.taxCode}</ReadField>
+              <ReadField label={t('common.email')}>{a.email}</ReadField>
+              <ReadField label={t('common.phone')}>{a.phone}</ReadField>
+              <ReadField label={t('common.website')}>{a.website}</ReadField>
+              <ReadField label={t('account.industry')}>{a.industry}</ReadField>
+              <ReadField label={t('account.sdiCode')}>{a.sdiCode}</ReadField>
+              <ReadField label={t('account.pec')}>{a.pec}</ReadField>
+              <ReadField label={t('common.street')}>{address}</ReadField>
+            </dl>
+          </div>
+          <section className="panel" aria-labelledby="account-contacts">
+            <h2 id="account-contacts">{t('account.contacts')}</h2>
+            <ul>
+              {(contacts ?? []).map((c) => (
+                <li key={c.id}>
+                  <a href={routeHref('contacts', c.id)}>
+                    {`${c.firstName} ${c.lastName}`.trim() || c.email}
+                  </a>
+                  {c.jobTitle ? <span className="hint"> · {c.jobTitle}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="panel" aria-labelledby="account-opps">
+            <h2 id="account-opps">{t('account.opportunities')}</h2>
+            <ul>
+              {(opportunities ?? []).map((o) => (
+                <li key={o.id}>
+                  <a href={routeHref('opportunities', o.id)}>{o.topic}</a>{' '}
+                  <span className="hint">
+                    {t(`opportunity.statuses.${o.status}`)} ·{' '}
+                    {fmt.money(o.estimatedRevenue, o.currency)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <RelatedDocuments accountId={a.id} />
+        </div>
+        <Timeline regardingType="account" regardingId={a.id} />
+      </div>
+    </section>
+  );
+};

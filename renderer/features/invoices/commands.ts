@@ -1,0 +1,3 @@
+import { useServices } from '../../app/services';
+
+export const useInvoiceCommands = () => useServices().commands.invoice;

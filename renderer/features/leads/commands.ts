@@ -1,0 +1,49 @@
+import type { Lead, LeadDisqualifyReason } from '../../../shared/domain/records';
+import type { LeadPatch } from '../../../shared/domain/lead';
+import { useServices } from '../../app/services';
+import type { PartyChoice, StoreCommands } from '../../app/store-port';
+
+export type { PartyChoice } from '../../app/store-port';
+
+/** What the quick-capture form collects. */
+export type LeadCaptureInput = Pick<
+  Lead,
+  | 'firstName'
+  | 'lastName'
+  | 'company'
+  | 'email'
+  | 'phone'
+  | 'jobTitle'
+  | 'topic'
+  | 'rating'
+  | 'source'
+  | 'sourceDetail'
+  | 'notes'
+> & { consentGiven: boolean; consentWording: string };
+
+export const useLeadCommands = () => {
+  const { commands } = useServices();
+  const lead: StoreCommands['lead'] = commands.lead;
+  return {
+    create: (input: LeadCaptureInput) => {
+      const { consentGiven, consentWording, ...fields } = input;
+      return lead.create({
+        ...fields,
+        // GDPR: keep when and how consent was given, with the exact wording shown.
+        consent: consentGiven
+          ? {
+              given: true,
+              at: new Date().toISOString(),
+              how: 'trade_fair_form',
+              wording: consentWording,
+            }
+          : { given: false, at: null, how: null, wording: null },
+      });
+    },
+    update: (id: string, patch: LeadPatch) => lead.update(id, patch),
+    qualify: (id: string, choice: { account: PartyChoice; contact: PartyChoice }) =>
+      lead.qualify(id, choice),
+    disqualify: (id: string, reason: LeadDisqualifyReason) => lead.disqualify(id, reason),
+    reactivate: (id: string) => lead.reactivate(id),
+  };
+};

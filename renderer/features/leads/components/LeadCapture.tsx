@@ -1,0 +1,192 @@
+// Quick capture at a trade-fair stand: keyboard-first, minimal required fields, Enter saves
+// and starts the next lead with the cursor back in the first field.
+import { useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { leadRatings, leadSources } from '../../../../shared/domain/records';
+import { navigate } from '../../../app/router';
+import { useAction } from '../../../app/use-action';
+import { useUiStore } from '../../../app/ui-store';
+import { Button } from '../../../ui/Button';
+import { CheckboxField, SelectField, TextArea, TextField } from '../../../ui/Field';
+import { Notice } from '../../../ui/Notice';
+import type { LeadCaptureInput } from '../commands';
+import { useLeadCommands } from '../commands';
+import { leadName } from '../lead-text';
+
+const emptyForm = (fairName: string): LeadCaptureInput => ({
+  firstName: '',
+  lastName: '',
+  company: '',
+  email: '',
+  phone: '',
+  jobTitle: '',
+  topic: '',
+  rating: 'warm',
+  source: 'trade_fair',
+  sourceDetail: fairName,
+  notes: '',
+  consentGiven: false,
+  consentWording: '',
+});
+
+export const LeadCapture = () => {
+  const { t } = useTranslation();
+  const fairName = useUiStore((s) => s.fairName);
+  const commands = useLeadCommands();
+  const action = useAction();
+  const [form, setForm] = useState<LeadCaptureInput>(() => emptyForm(fairName));
+  const [saved, setSaved] = useState<{ name: string; count: number } | null>(null);
+  const [missingName, setMissingName] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  const openAfterSave = useRef(false);
+
+  const wording = t('lead.consentWording', { company: t('app.name') });
+  const set = <K extends keyof LeadCaptureInput>(key: K, value: LeadCaptureInput[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (
+      !form.firstName.trim() &&
+      !form.lastName.trim() &&
+      !form.company.trim() &&
+      !form.email.trim()
+    ) {
+      setMissingName(true);
+      first.current?.focus();
+      return;
+    }
+    setMissingName(false);
+    const lead = await action.run(() =>
+      commands.create({ ...form, consentWording: form.consentGiven ? wording : '' }),
+    );
+    if (!lead) return;
+    if (openAfterSave.current) {
+      navigate('leads', lead.id);
+      return;
+    }
+    setSaved((s) => ({ name: leadName(lead), count: (s?.count ?? 0) + 1 }));
+    // Keep the fair, source and rating: the next visitor at the stand is usually alike.
+    setForm((f) => ({ ...emptyForm(f.sourceDetail), rating: f.rating, source: f.source }));
+    first.current?.focus();
+  };
+
+  return (
+    <section className="page capture" aria-labelledby="capture-title">
+      <div className="page-head">
+        <h1 id="capture-title">{t('lead.captureTitle')}</h1>
+        <Button onClick={() => navigate('leads')}>{t('app.back')}</Button>
+      </div>
+      <p className="hint">{t('lead.captureIntro')}</p>
+      {saved ? (
+        <Notice kind="success">
+          {t('lead.captured', { name: saved.name })} ·{' '}
+          {t('lead.capturedCount', { count: saved.count })}
+        </Notice>
+      ) : null}
+      {action.error ? <Notice kind="error">{action.error}</Notice> : null}
+      <form
+        className="panel form-grid"
+        onSubmit={(e) => void submit(e)}
+        aria-labelledby="capture-title"
+      >
+        <TextField
+          ref={first}
+          label={t('common.firstName')}
+          value={form.firstName}
+          onChange={(e) => set('firstName', e.target.value)}
+          autoFocus
+          autoComplete="off"
+          error={missingName ? t('lead.needsName') : null}
+        />
+        <TextField
+          label={t('common.lastName')}
+          value={form.lastName}
+          onChange={(e) => set('lastName', e.target.value)}
+          autoComplete="off"
+        />
+        <TextField
+          label={t('common.company')}
+          value={form.company}
+          onChange={(e) => set('company', e.target.value)}
+          autoComplete="off"
+        />
+        <TextField
+          label={t('common.jobTitle')}
+          value={form.jobTitle}
+          onChange={(e) => set('jobTitle', e.target.value)}
+          autoComplete="off"
+        />
+        <TextField
+          label={t('common.email')}
+          type="email"
+          value={form.email}
+          onChange={(e) => set('email', e.target.value)}
+          autoComplete="off"
+        />
+        <TextField
+          label={t('common.phone')}
+          type="tel"
+          value={form.phone}
+          onChange={(e) => set('phone', e.target.value)}
+          autoComplete="off"
+        />
+        <TextField
+          label={t('lead.topic')}
+          value={form.topic}
+          onChange={(e) => set('topic', e.target.value)}
+          autoComplete="off"
+        />
+        <SelectField
+          label={t('lead.rating')}
+          value={form.rating}
+          onChange={(e) => set('rating', e.target.value as LeadCaptureInput['rating'])}
+          options={leadRatings.map((r) => ({ value: r, label: t(`lead.ratings.${r}`) }))}
+        />
+        <SelectField
+          label={t('lead.source')}
+          value={form.source}
+          onChange={(e) => set('source', e.target.value as LeadCaptureInput['source'])}
+          options={leadSources.map((s) => ({ value: s, label: t(`lead.sources.${s}`) }))}
+        />
+        <TextField
+          label={t('lead.sourceDetail')}
+          value={form.sourceDetail}
+          onChange={(e) => set('sourceDetail', e.target.value)}
+          autoComplete="off"
+        />
+        <TextArea
+          label={t('lead.notes')}
+          value={form.notes}
+          onChange={(e) => set('notes', e.target.value)}
+          wide
+        />
+        <CheckboxField
+          label={t('lead.consent')}
+          hint={wording}
+          checked={form.consentGiven}
+          onChange={(e) => set('consentGiven', e.target.checked)}
+          wide
+        />
+        <div className="toolbar field-wide">
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={action.busy}
+            onClick={() => (openAfterSave.current = false)}
+          >
+            {t('lead.saveAndNext')}
+          </Button>
+          <Button
+            type="submit"
+            disabled={action.busy}
+            onClick={() => (openAfterSave.current = true)}
+          >
+            {t('lead.saveAndOpen')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+};

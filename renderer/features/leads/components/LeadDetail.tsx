@@ -1,0 +1,76 @@
+// A lead: its actions (Qualify, Disqualify, Reactivate), editable details with BANT, and
+// its timeline.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lead } from '../../../../shared/domain/records';
+import { navigate } from '../../../app/router';
+import { useAction } from '../../../app/use-action';
+import { Badge } from '../../../ui/Badge';
+import { Button } from '../../../ui/Button';
+import { Notice } from '../../../ui/Notice';
+import { Timeline } from '../../timeline/components/Timeline';
+import { useLeadCommands } from '../commands';
+import { leadName, leadStateTone } from '../lead-text';
+import { useLead } from '../queries';
+import { DisqualifyDialog } from './DisqualifyDialog';
+import { LeadForm } from './LeadForm';
+import { QualifyDialog } from './QualifyDialog';
+
+export const LeadDetail = ({ id }: { id: string }) => {
+  const { t } = useTranslation();
+  const lead = useLead(id);
+  if (lead === undefined) return <p>{t('app.loading')}</p>;
+  if (lead === null) return <Notice kind="info">{t('app.notFound')}</Notice>;
+  return <LeadView lead={lead} />;
+};
+
+const LeadView = ({ lead }: { lead: Lead }) => {
+  const { t } = useTranslation();
+  const commands = useLeadCommands();
+  const action = useAction();
+  const [dialog, setDialog] = useState<'qualify' | 'disqualify' | null>(null);
+  const open = lead.state === 'open';
+  return (
+    <section className="page" aria-labelledby="lead-title">
+      <div className="page-head">
+        <h1 id="lead-title">{leadName(lead)}</h1>
+        <Badge tone={leadStateTone[lead.state]}>{t(`lead.statuses.${lead.status}`)}</Badge>
+        {open ? (
+          <>
+            <Button variant="primary" onClick={() => setDialog('qualify')}>
+              {t('lead.qualify')}
+            </Button>
+            <Button variant="danger" onClick={() => setDialog('disqualify')}>
+              {t('lead.disqualify')}
+            </Button>
+          </>
+        ) : null}
+        {lead.state === 'disqualified' ? (
+          <Button onClick={() => void action.run(() => commands.reactivate(lead.id))}>
+            {t('lead.reactivate')}
+          </Button>
+        ) : null}
+        {lead.qualifiedOpportunityId ? (
+          <Button onClick={() => navigate('opportunities', lead.qualifiedOpportunityId)}>
+            {t('lead.qualifiedInto')}: {t('common.opportunity')}
+          </Button>
+        ) : null}
+      </div>
+      {action.error ? <Notice kind="error">{action.error}</Notice> : null}
+      <div className="columns">
+        <LeadForm lead={lead} />
+        <Timeline regardingType="lead" regardingId={lead.id} />
+      </div>
+      {dialog === 'qualify' ? (
+        <QualifyDialog
+          lead={lead}
+          onClose={() => setDialog(null)}
+          onQualified={(opportunityId) => navigate('opportunities', opportunityId)}
+        />
+      ) : null}
+      {dialog === 'disqualify' ? (
+        <DisqualifyDialog lead={lead} onClose={() => setDialog(null)} />
+      ) : null}
+    </section>
+  );
+};

@@ -1,0 +1,86 @@
+// Picks a catalog product by name or SKU; the price comes from the document's price list.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LineInput } from '../../../../shared/domain/document-lines';
+import type { Result } from '../../../../shared/domain/errors';
+import { useAction } from '../../../app/use-action';
+import { parseDecimal } from '../../../i18n/format';
+import { useFormat } from '../../../i18n/use-format';
+import { Button } from '../../../ui/Button';
+import { Dialog } from '../../../ui/Dialog';
+import { TextField } from '../../../ui/Field';
+import { Notice } from '../../../ui/Notice';
+import { useCatalogSearch } from '../queries';
+
+type Props = {
+  currency: string;
+  priceListId: string | null;
+  onClose: () => void;
+  onAdd: (line: LineInput) => Promise<Result<unknown>>;
+};
+
+export const CatalogDialog = ({ currency, priceListId, onClose, onAdd }: Props) => {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const action = useAction();
+  const [query, setQuery] = useState('');
+  const [quantity, setQuantity] = useState('1');
+  const results = useCatalogSearch(query, priceListId, currency);
+  const qty = parseDecimal(quantity);
+
+  const pick = async (index: number) => {
+    const hit = results?.[index];
+    if (!hit || !hit.priceList || qty === null) return;
+    const { product, priceList } = hit;
+    const added = await action.run(() =>
+      onAdd({ kind: 'catalog', product, priceList, quantity: qty, discount: 0 }),
+    );
+    if (added !== undefined) onClose();
+  };
+
+  return (
+    <Dialog
+      title={t('lines.addTitleCatalog')}
+      onClose={onClose}
+      cancelLabel={t('common.close')}
+      onSubmit={() => void pick(0)}
+      submitLabel={t('common.add')}
+      submitDisabled={!results?.[0]?.priceList || qty === null || action.busy}
+      wide
+    >
+      <div className="form-grid">
+        <TextField
+          label={t('lines.catalogSearch')}
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          autoFocus
+        />
+        <TextField
+          label={t('lines.quantity')}
+          inputMode="decimal"
+          value={quantity}
+          onChange={(e) => setQuantity(e.target.value)}
+          error={qty === null ? t('errors.number') : null}
+        />
+      </div>
+      <ul className="candidates" aria-label={t('lines.catalogResults')}>
+        {results?.length === 0 ? <li className="hint">{t('lines.noProducts')}</li> : null}
+        {(results ?? []).map((hit, index) => (
+          <li key={hit.product.id}>
+            <Button
+              variant="ghost"
+              disabled={!hit.priceList || action.busy}
+              onClick={() => void pick(index)}
+              aria-label={t('lines.pick', { name: hit.product.name })}
+            >
+              {hit.product.sku} · {hit.product.name} ·{' '}
+              {hit.unitPrice === null ? t('lines.noPrice') : fmt.money(hit.unitPrice, currency)}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {action.error ? <Notice kind="error">{action.error}</Notice> : null}
+    </Dialog>
+  );
+};

@@ -1,0 +1,18 @@
+import { useMemo } from 'react';
+import { useServices } from '../../app/services';
+import type { CatalogHit } from '../../app/store-port';
+import { useObservable } from '../../app/use-observable';
+
+/** Active catalog products matching a name or SKU, priced from the price list. */
+export const useCatalogSearch = (
+  query: string,
+  priceListId: string | null,
+  currency: string,
+): CatalogHit[] | undefined => {
+  const { queries } = useServices();
+  const source$ = useMemo(
+    () => queries.catalog(query, priceListId, currency),
+    [queries, query, priceListId, currency],
+  );
+  return useObservable(source$, undefined);
+};

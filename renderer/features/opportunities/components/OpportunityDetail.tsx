@@ -1,0 +1,101 @@
+// An opportunity: process bar, details, product lines, its quotes, and the timeline.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Opportunity } from '../../../../shared/domain/records';
+import { navigate } from '../../../app/router';
+import { useAction } from '../../../app/use-action';
+import { useFormat } from '../../../i18n/use-format';
+import { Badge } from '../../../ui/Badge';
+import { Button } from '../../../ui/Button';
+import { Notice } from '../../../ui/Notice';
+import { LinesEditor } from '../../lines/components/LinesEditor';
+import { RelatedDocuments } from '../../quotes/components/RelatedDocuments';
+import { Timeline } from '../../timeline/components/Timeline';
+import { useQuoteCommands } from '../../quotes/commands';
+import { useOpportunityCommands } from '../commands';
+import { useOpportunity } from '../queries';
+import { CloseLostDialog, CloseWonDialog } from './CloseDialogs';
+import { OpportunityForm } from './OpportunityForm';
+import { ProcessBar } from './ProcessBar';
+
+export const stateTone: Record<Opportunity['state'], string> = {
+  open: 'info',
+  won: 'ok',
+  lost: 'neutral',
+};
+
+export const OpportunityDetail = ({ id }: { id: string }) => {
+  const { t } = useTranslation();
+  const opportunity = useOpportunity(id);
+  if (opportunity === undefined) return <p>{t('app.loading')}</p>;
+  if (opportunity === null) return <Notice kind="info">{t('app.notFound')}</Notice>;
+  return <OpportunityView opportunity={opportunity} />;
+};
+
+const OpportunityView = ({ opportunity: o }: { opportunity: Opportunity }) => {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const commands = useOpportunityCommands();
+  const quoteCommands = useQuoteCommands();
+  const action = useAction();
+  const [dialog, setDialog] = useState<'won' | 'lost' | null>(null);
+  const open = o.state === 'open';
+  const newQuote = async () => {
+    const quote = await action.run(() => quoteCommands.createFromOpportunity(o.id));
+    if (quote) navigate('quotes', quote.id);
+  };
+  return (
+    <section className="page" aria-labelledby="opp-title">
+      <div className="page-head">
+        <h1 id="opp-title">
+          {o.topic} <span className="hint">{o.number}</span>
+        </h1>
+        <Badge tone={stateTone[o.state]}>{t(`opportunity.statuses.${o.status}`)}</Badge>
+        <span aria-label={t('opportunity.estimatedRevenue')}>
+          {fmt.money(o.estimatedRevenue, o.currency)}
+        </span>
+        {open ? (
+          <>
+            <Button onClick={() => void newQuote()}>{t('opportunity.newQuote')}</Button>
+            <Button variant="primary" onClick={() => setDialog('won')}>
+              {t('opportunity.closeWon')}
+            </Button>
+            <Button variant="danger" onClick={() => setDialog('lost')}>
+              {t('opportunity.closeLost')}
+            </Button>
+          </>
+        ) : (
+          <Button onClick={() => void action.run(() => commands.reopen(o.id))}>
+            {t('opportunity.reopen')}
+          </Button>
+        )}
+      </div>
+      <ProcessBar
+        stage={o.stage}
+        disabled={!open || action.busy}
+        onMove={(stage) => void action.run(() => commands.moveStage(o.id, stage))}
+      />
+      {action.error ? <Notice kind="error">{action.error}</Notice> : null}
+      <div className="columns">
+        <div className="page">
+          <OpportunityForm opportunity={o} />
+          <div className="panel">
+            <LinesEditor
+              lines={o.lines}
+              currency={o.currency}
+              priceListId={o.priceListId}
+              readOnly={!open}
+              onEdit={(edit) => commands.editLines(o.id, edit)}
+            />
+          </div>
+          <RelatedDocuments opportunityId={o.id} />
+        </div>
+        <Timeline regardingType="opportunity" regardingId={o.id} />
+      </div>
+      {dialog === 'won' ? <CloseWonDialog opportunity={o} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'lost' ? (
+        <CloseLostDialog opportunity={o} onClose={() => setDialog(null)} />
+      ) : null}
+    </section>
+  );
+};

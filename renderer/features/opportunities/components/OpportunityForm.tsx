@@ -1,0 +1,160 @@
+// Opportunity details: account/contact, close date, probability, rating, revenue mode.
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Opportunity } from '../../../../shared/domain/records';
+import { leadRatings } from '../../../../shared/domain/records';
+import { routeHref } from '../../../app/router';
+import { useAction } from '../../../app/use-action';
+import { useDraft } from '../../../app/use-draft';
+import { inputToMinor, minorToInput } from '../../../i18n/format';
+import { useFormat } from '../../../i18n/use-format';
+import { Button } from '../../../ui/Button';
+import { ReadField, SelectField, TextField } from '../../../ui/Field';
+import { Notice } from '../../../ui/Notice';
+import { useAccountName, useContactName } from '../../accounts/queries';
+import { useOpportunityCommands } from '../commands';
+
+type Editable = Pick<Opportunity, 'topic' | 'estimatedCloseDate' | 'probability' | 'rating'>;
+
+export const OpportunityForm = ({ opportunity: o }: { opportunity: Opportunity }) => {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const commands = useOpportunityCommands();
+  const action = useAction();
+  const draft = useDraft<Editable>(o);
+  const accountName = useAccountName(o.accountId);
+  const contactName = useContactName(o.contactId);
+  const readOnly = o.state !== 'open';
+  const v = draft.value;
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const done = await action.run(() => commands.update(o.id, draft.changed));
+    if (done !== undefined) draft.reset();
+  };
+  return (
+    <form className="panel" onSubmit={(e) => void save(e)} aria-label={t('common.details')}>
+      <dl className="read-grid">
+        <ReadField label={t('common.account')}>
+          {o.accountId ? <a href={routeHref('accounts', o.accountId)}>{accountName ?? '…'}</a> : ''}
+        </ReadField>
+        <ReadField label={t('common.contact')}>
+          {o.contactId ? <a href={routeHref('contacts', o.contactId)}>{contactName ?? '…'}</a> : ''}
+        </ReadField>
+        <ReadField label={t('opportunity.stage')}>{t(`opportunity.stages.${o.stage}`)}</ReadField>
+        {o.actualRevenue !== null ? (
+          <ReadField label={t('opportunity.actualRevenue')}>
+            {fmt.money(o.actualRevenue, o.currency)}
+          </ReadField>
+        ) : null}
+        {o.actualCloseDate ? (
+          <ReadField label={t('opportunity.actualCloseDate')}>
+            {fmt.date(o.actualCloseDate)}
+          </ReadField>
+        ) : null}
+        {o.competitor ? (
+          <ReadField label={t('opportunity.competitor')}>{o.competitor}</ReadField>
+        ) : null}
+      </dl>
+      <div className="form-grid">
+        <TextField
+          label={t('opportunity.topic')}
+          value={v.topic}
+          readOnly={readOnly}
+          onChange={(e) => draft.set('topic', e.target.value)}
+        />
+        <TextField
+          label={t('opportunity.estimatedCloseDate')}
+          type="date"
+          value={v.estimatedCloseDate ?? ''}
+          readOnly={readOnly}
+          onChange={(e) => draft.set('estimatedCloseDate', e.target.value || null)}
+        />
+        <TextField
+          label={t('opportunity.probability')}
+          type="number"
+          min={0}
+          max={100}
+          value={String(v.probability)}
+          readOnly={readOnly}
+          onChange={(e) =>
+            draft.set(
+              'probability',
+              Math.max(0, Math.min(100, Math.round(Number(e.target.value) || 0))),
+            )
+          }
+        />
+        <SelectField
+          label={t('opportunity.rating')}
+          value={v.rating}
+          disabled={readOnly}
+          onChange={(e) => draft.set('rating', e.target.value as Opportunity['rating'])}
+          options={leadRatings.map((r) => ({ value: r, label: t(`lead.ratings.${r}`) }))}
+        />
+        <RevenueFields opportunity={o} readOnly={readOnly} />
+      </div>
+      {action.error ? <Notice kind="error">{action.error}</Notice> : null}
+      {readOnly ? null : (
+        <div className="toolbar">
+          <Button type="submit" variant="primary" disabled={!draft.dirty || action.busy}>
+            {t('common.save')}
+          </Button>
+        </div>
+      )}
+    </form>
+  );
+};
+
+// Estimated revenue: calculated from the lines (system) or typed in (user).
+const RevenueFields = ({
+  opportunity: o,
+  readOnly,
+}: {
+  opportunity: Opportunity;
+  readOnly: boolean;
+}) => {
+  const { t } = useTranslation();
+  const commands = useOpportunityCommands();
+  const action = useAction();
+  return (
+    <>
+      <SelectField
+        label={t('opportunity.revenueMode')}
+        value={o.revenueMode}
+        disabled={readOnly}
+        onChange={(e) =>
+          void action.run(() =>
+            commands.setRevenueMode(
+              o.id,
+              e.target.value === 'system'
+                ? { mode: 'system' }
+                : { mode: 'user', estimatedRevenue: o.estimatedRevenue },
+            ),
+          )
+        }
+        options={[
+          { value: 'system', label: t('opportunity.revenueModes.system') },
+          { value: 'user', label: t('opportunity.revenueModes.user') },
+        ]}
+      />
+      <TextField
+        key={`${o.revenueMode}:${o.estimatedRevenue}`}
+        label={`${t('opportunity.estimatedRevenue')} (${o.currency})`}
+        inputMode="decimal"
+        defaultValue={minorToInput(o.estimatedRevenue, o.currency)}
+        readOnly={readOnly || o.revenueMode === 'system'}
+        onBlur={(e) => {
+          const estimatedRevenue = inputToMinor(e.target.value, o.currency);
+          if (
+            o.revenueMode === 'user' &&
+            estimatedRevenue !== null &&
+            estimatedRevenue !== o.estimatedRevenue
+          )
+            void action.run(() =>
+              commands.setRevenueMode(o.id, { mode: 'user', estimatedRevenue }),
+            );
+        }}
+        error={action.error}
+      />
+    </>
+  );
+};

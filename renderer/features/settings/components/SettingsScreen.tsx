@@ -1,0 +1,76 @@
+// Settings: language, server address, the current fair, and who is signed in.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useUiStore } from '../../../app/ui-store';
+import { changeLocale, locales } from '../../../i18n';
+import type { UiLocale } from '../../../i18n';
+import { Button } from '../../../ui/Button';
+import { SelectField, TextField } from '../../../ui/Field';
+import { Notice } from '../../../ui/Notice';
+import { useSession } from '../../auth/queries';
+
+export const SettingsScreen = () => {
+  const { t } = useTranslation();
+  const { locale, serverUrl, fairName, setLocale, setServerUrl, setFairName } = useUiStore();
+  const session = useSession();
+  const [server, setServer] = useState(serverUrl);
+  const [saved, setSaved] = useState(false);
+  return (
+    <section className="page" aria-labelledby="settings-title">
+      <div className="page-head">
+        <h1 id="settings-title">{t('settings.title')}</h1>
+      </div>
+      <div className="panel form-grid" style={{ maxWidth: 720 }}>
+        <SelectField
+          label={t('settings.language')}
+          value={locale}
+          onChange={(e) => {
+            const next = e.target.value as UiLocale;
+            setLocale(next);
+            changeLocale(next);
+          }}
+          options={locales.map((l) => ({ value: l, label: t(`settings.languages.${l}`) }))}
+        />
+        <TextField
+          label={t('settings.fairName')}
+          hint={t('settings.fairNameHint')}
+          value={fairName}
+          onChange={(e) => setFairName(e.target.value)}
+        />
+        <TextField
+          label={t('settings.server')}
+          hint={t('settings.serverHint')}
+          type="url"
+          value={server}
+          placeholder={window.location.origin}
+          onChange={(e) => {
+            setServer(e.target.value);
+            setSaved(false);
+          }}
+          wide
+        />
+        <div className="toolbar field-wide">
+          <Button
+            variant="primary"
+            onClick={() => {
+              setServerUrl(server);
+              setSaved(true);
+            }}
+          >
+            {t('common.save')}
+          </Button>
+        </div>
+        {saved ? <Notice kind="success">{t('settings.saved')}</Notice> : null}
+      </div>
+      {session ? (
+        <div className="panel">
+          <h2>{t('settings.device')}</h2>
+          <p>{t('app.signedInAs', { name: `${session.user.name} <${session.user.email}>` })}</p>
+          <Button variant="danger" onClick={() => void session.signOut()}>
+            {t('app.signOut')}
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+};

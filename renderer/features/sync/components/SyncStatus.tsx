@@ -1,0 +1,50 @@
+// Always-visible sync status: online/offline, waiting changes, last sync, rejected changes,
+// and the first-sync progress bar.
+import { useTranslation } from 'react-i18next';
+import { routeHref } from '../../../app/router';
+import { useFormat } from '../../../i18n/use-format';
+import { useSyncStatus } from '../queries';
+
+export const SyncStatus = () => {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const status = useSyncStatus();
+  const rejected = status.rejected.length;
+  return (
+    <div className="sync-status" role="status" aria-label={t('sync.status')} aria-live="polite">
+      <span data-testid="sync-online">
+        <span
+          className={`dot ${status.online ? 'dot-online' : 'dot-offline'}`}
+          aria-hidden="true"
+        />
+        {status.online ? t('sync.online') : t('sync.offline')}
+      </span>
+      <span data-testid="sync-pending">
+        {status.pending > 0 ? t('sync.pending', { count: status.pending }) : t('sync.upToDate')}
+      </span>
+      <span data-testid="sync-last">
+        {status.lastSyncAt
+          ? t('sync.lastSync', { when: fmt.dateTime(status.lastSyncAt) })
+          : t('sync.never')}
+      </span>
+      {rejected > 0 ? (
+        <a href={routeHref('sync')} className="badge badge-danger" data-testid="sync-rejected">
+          {t('sync.rejected', { count: rejected })}
+        </a>
+      ) : null}
+      {status.firstSync ? (
+        <label>
+          {t('sync.firstSync')}{' '}
+          <progress
+            max={status.firstSync.total ?? undefined}
+            value={status.firstSync.total === null ? undefined : status.firstSync.done}
+            aria-valuetext={t('sync.firstSyncProgress', {
+              done: status.firstSync.done,
+              total: status.firstSync.total ?? '?',
+            })}
+          />
+        </label>
+      ) : null}
+    </div>
+  );
+};

@@ -1,0 +1,158 @@
+// The whole sales lifecycle through the UI, offline from capture to payment, once in Italian
+// and once in English; then online: every document reaches the server and a second device.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { AppPage } from './pages/app-page';
+import { DocumentPages } from './pages/document-pages';
+import { LeadPages } from './pages/lead-pages';
+import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
+import { translator } from './support/i18n';
+import type { TestLocale } from './support/i18n';
+import type { Stack } from './support/stack';
+import { pullAll, startStack } from './support/stack';
+
+const canRun = chromiumAvailable();
+if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+
+const intl: Record<TestLocale, string> = { en: 'en-GB', it: 'it-IT' };
+
+describe.skipIf(!canRun)('lead to invoice through the UI, offline', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  describe.each(['it', 'en'] as const)('in %s', (locale) => {
+    const t = translator(locale);
+    const suffix = `${locale}${Date.now().toString(36)}`;
+    const lead = {
+      firstName: 'Giulia',
+      lastName: `Ferri ${suffix}`,
+      company: `Ferri Impianti ${suffix}`,
+      email: `giulia.${suffix}@ferri.example`,
+    };
+    const numbers: Record<'quote' | 'order' | 'invoice', string> = {
+      quote: '',
+      order: '',
+      invoice: '',
+    };
+
+    it('runs capture → qualify → lines → quote → revise → order → fulfil → invoice → paid with no network', async () => {
+      const context = await browser.newContext({
+        locale: intl[locale],
+        viewport: { width: 1366, height: 900 },
+      });
+      const app = new AppPage(await context.newPage(), t, locale);
+      const leads = new LeadPages(app);
+      const docs = new DocumentPages(app);
+
+      await app.open(stack.appUrl);
+      await app.screenshot('sign-in');
+      await app.signIn(stack.seller.email, stack.seller.password);
+      await app.waitForSynced();
+
+      await context.setOffline(true);
+      await app.waitForOffline();
+
+      await leads.capture(lead);
+      await leads.openFromList(lead.company, `${lead.firstName} ${lead.lastName}`);
+      await leads.qualify();
+      await app.screenshot('opportunity');
+
+      await docs.addCatalogLine('', '2');
+      await docs.addWriteInLine(`Installazione ${suffix}`, '150,50', '1');
+      expect(await docs.lineRows().count()).toBe(2);
+      await app.screenshot('opportunity-lines');
+
+      await app.go('pipeline');
+      await app.page.getByRole('heading', { name: t('opportunity.pipelineTitle') }).waitFor();
+      await app.screenshot('pipeline');
+      await app.page.goBack();
+
+      await docs.newQuote();
+      await docs.setFreight('25');
+      await app.screenshot('quote-draft');
+      await docs.activateQuote();
+      await docs.reviseQuote();
+      await app.screenshot('quote-revised');
+      await docs.activateQuote();
+      numbers.quote = await docs.numberFromHeading('quote.detail');
+
+      await docs.createOrder();
+      numbers.order = await docs.numberFromHeading('order.detail');
+      await app.screenshot('order');
+      await docs.fulfil();
+      await docs.createInvoice();
+      numbers.invoice = await docs.numberFromHeading('invoice.detail');
+      await docs.markPaid();
+      await app.screenshot('invoice-paid');
+
+      for (const section of [
+        'accounts',
+        'contacts',
+        'opportunities',
+        'quotes',
+        'orders',
+        'invoices',
+        'sync',
+        'settings',
+      ]) {
+        await app.go(section);
+        await app.heading().waitFor();
+        await app.screenshot(`list-${section}`);
+      }
+      // Still offline: the changes wait on the device.
+      expect(await app.syncStatus.getByText(t('sync.offline')).isVisible()).toBe(true);
+      expect(await app.page.getByTestId('sync-pending').innerText()).not.toBe(t('sync.upToDate'));
+
+      await context.setOffline(false);
+      await app.waitForSynced();
+      await app.screenshot('synced');
+      await context.close();
+    }, 240_000);
+
+    it('finds every document on the server', async () => {
+      const invoices = await pullAll(stack, 'invoices');
+      const invoice = invoices.find((d) => d.number === numbers.invoice);
+      expect(invoice?.state).toBe('paid');
+      const orders = await pullAll(stack, 'orders');
+      expect(orders.find((d) => d.number === numbers.order)?.state).toBe('invoiced');
+      const quotes = (await pullAll(stack, 'quotes')).filter((d) => d.number === numbers.quote);
+      expect(quotes.map((q) => q.status).sort()).toEqual(['revised', 'won']);
+      const leadsOnServer = await pullAll(stack, 'leads');
+      expect(leadsOnServer.find((d) => d.email === lead.email)?.state).toBe('qualified');
+    });
+
+    it('shows the documents in a second signed-in browser', async () => {
+      const context = await browser.newContext({
+        locale: intl[locale],
+        viewport: { width: 1366, height: 900 },
+      });
+      const app = new AppPage(await context.newPage(), t, locale);
+      await app.open(stack.appUrl);
+      await app.signIn(stack.seller.email, stack.seller.password);
+      await app.waitForSynced();
+      await app.searchAndOpen(numbers.invoice);
+      await app.page
+        .getByRole('heading', { level: 1, name: t('invoice.detail', { number: numbers.invoice }) })
+        .waitFor();
+      await app.page.getByText(t('invoice.statuses.paid'), { exact: true }).first().waitFor();
+      await app.screenshot('second-device-invoice');
+      await app.searchAndOpen(numbers.order);
+      await app.page
+        .getByRole('heading', { level: 1, name: t('order.detail', { number: numbers.order }) })
+        .waitFor();
+      await app.searchAndOpen(lead.company);
+      await app.heading().waitFor();
+      await context.close();
+    }, 120_000);
+  });
+});

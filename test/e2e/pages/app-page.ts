@@ -1,0 +1,72 @@
+// Page model of the signed-in shell: navigation, global search, sync status, screenshots.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import type { T, TestLocale } from '../support/i18n';
+
+export const screenshotRoot = new URL('../../../test-results/screenshots/', import.meta.url)
+  .pathname;
+
+export class AppPage {
+  constructor(
+    readonly page: Page,
+    readonly t: T,
+    readonly locale: TestLocale,
+  ) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    const { page, t } = this;
+    await page.getByLabel(t('auth.email')).fill(email);
+    await page.getByLabel(t('auth.password'), { exact: true }).fill(password);
+    await page.getByRole('button', { name: t('auth.submit') }).click();
+    await page.getByRole('navigation', { name: t('app.mainNav') }).waitFor();
+  }
+
+  get syncStatus(): Locator {
+    return this.page.getByRole('status', { name: this.t('sync.status') });
+  }
+
+  /** Waits until the first sync is over and nothing is waiting to be pushed. */
+  async waitForSynced(): Promise<void> {
+    await this.syncStatus.getByText(this.t('sync.online')).waitFor();
+    await this.syncStatus.getByText(this.t('sync.upToDate')).waitFor({ timeout: 60_000 });
+    await this.syncStatus.locator('progress').waitFor({ state: 'detached', timeout: 60_000 });
+  }
+
+  async waitForOffline(): Promise<void> {
+    await this.syncStatus.getByText(this.t('sync.offline')).waitFor();
+  }
+
+  async go(section: string): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: this.t('app.mainNav') })
+      .getByRole('link', { name: this.t(`nav.${section}`), exact: true })
+      .click();
+  }
+
+  /** Searches with the global search box and opens the first result. */
+  async searchAndOpen(text: string): Promise<void> {
+    const box = this.page.getByRole('combobox', { name: this.t('search.label') });
+    await box.fill(text);
+    await this.page
+      .getByRole('listbox', { name: this.t('search.results') })
+      .getByRole('option')
+      .first()
+      .waitFor();
+    await box.press('Enter');
+  }
+
+  heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  async screenshot(name: string): Promise<void> {
+    const dir = join(screenshotRoot, this.locale);
+    mkdirSync(dir, { recursive: true });
+    await this.page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  }
+}

@@ -1,0 +1,98 @@
+// Page models of the opportunity, quote, order and invoice screens.
+import type { Locator } from 'playwright-core';
+import type { AppPage } from './app-page';
+
+export class DocumentPages {
+  constructor(private readonly app: AppPage) {}
+
+  private button(name: string): Locator {
+    return this.app.page.getByRole('button', { name, exact: true });
+  }
+
+  /** Adds the first catalog product matching `query`. */
+  async addCatalogLine(query: string, quantity: string): Promise<void> {
+    const { page, t } = this.app;
+    await this.button(t('lines.addCatalog')).click();
+    const dialog = page.getByRole('dialog', { name: t('lines.addTitleCatalog') });
+    await dialog.getByLabel(t('lines.catalogSearch')).fill(query);
+    await dialog.getByLabel(t('lines.quantity')).fill(quantity);
+    const results = dialog.getByRole('list', { name: t('lines.catalogResults') });
+    await results.getByRole('button').first().waitFor();
+    await this.app.screenshot('catalog-search');
+    await results.getByRole('button').first().click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  async addWriteInLine(name: string, price: string, quantity: string): Promise<void> {
+    const { page, t } = this.app;
+    await this.button(t('lines.addWriteIn')).click();
+    const dialog = page.getByRole('dialog', { name: t('lines.addTitleWriteIn') });
+    await dialog.getByLabel(t('lines.writeInName')).fill(name);
+    await dialog.getByLabel(new RegExp(`^${t('lines.unitPrice')}`)).fill(price);
+    await dialog.getByLabel(t('lines.quantity')).fill(quantity);
+    await dialog.getByRole('button', { name: t('common.add') }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('row', { name: new RegExp(name) }).waitFor();
+  }
+
+  lineRows(): Locator {
+    return this.app.page
+      .getByRole('table', { name: this.app.t('lines.title') })
+      .locator('tbody tr');
+  }
+
+  async newQuote(): Promise<void> {
+    await this.button(this.app.t('opportunity.newQuote')).click();
+    await this.button(this.app.t('quote.activate')).waitFor();
+  }
+
+  async setFreight(amount: string): Promise<void> {
+    const { page, t } = this.app;
+    await page.getByLabel(new RegExp(`^${t('quote.freight')}`)).fill(amount);
+    await this.button(t('common.save')).click();
+    await this.button(t('common.save')).and(page.locator(':disabled')).waitFor();
+  }
+
+  async activateQuote(): Promise<void> {
+    await this.button(this.app.t('quote.activate')).click();
+    await this.button(this.app.t('quote.createOrder')).waitFor();
+  }
+
+  async reviseQuote(): Promise<void> {
+    await this.button(this.app.t('quote.revise')).click();
+    await this.button(this.app.t('quote.activate')).waitFor();
+  }
+
+  async createOrder(): Promise<void> {
+    const { page, t } = this.app;
+    await this.button(t('quote.createOrder')).click();
+    const dialog = page.getByRole('dialog', { name: t('quote.createOrderTitle') });
+    await dialog.getByRole('button', { name: t('quote.createOrder') }).click();
+    await this.button(t('order.fulfil')).waitFor();
+  }
+
+  async fulfil(): Promise<void> {
+    await this.button(this.app.t('order.fulfil')).click();
+    await this.button(this.app.t('order.createInvoice')).waitFor();
+  }
+
+  async createInvoice(): Promise<void> {
+    await this.button(this.app.t('order.createInvoice')).click();
+    await this.button(this.app.t('invoice.markPaid')).waitFor();
+  }
+
+  async markPaid(): Promise<void> {
+    await this.button(this.app.t('invoice.markPaid')).click();
+    await this.app.page
+      .getByText(this.app.t('invoice.statuses.paid'), { exact: true })
+      .first()
+      .waitFor();
+  }
+
+  /** The document number shown in the page title ("Offerta Q-AB-1" → "Q-AB-1"). */
+  async numberFromHeading(key: string): Promise<string> {
+    const prefix = this.app.t(key, { number: '' }).trim();
+    const text = (await this.app.heading().innerText()).trim();
+    return text.replace(prefix, '').trim().split(/\s+/)[0] ?? '';
+  }
+}

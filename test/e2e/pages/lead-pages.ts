@@ -1,0 +1,54 @@
+// Page models of the lead screens: quick capture, list, detail with Qualify.
+import type { AppPage } from './app-page';
+
+export type NewLead = { firstName: string; lastName: string; company: string; email: string };
+
+export class LeadPages {
+  constructor(private readonly app: AppPage) {}
+
+  /** Quick capture: types the lead, ticks consent and presses Enter (save and next). */
+  async capture(lead: NewLead): Promise<void> {
+    const { page, t } = this.app;
+    await this.app.go('leads');
+    await page.getByRole('button', { name: t('lead.capture') }).click();
+    const form = page.getByRole('form', { name: t('lead.captureTitle') });
+    await form.getByLabel(t('common.firstName')).fill(lead.firstName);
+    await form.getByLabel(t('common.lastName')).fill(lead.lastName);
+    await form.getByLabel(t('common.company')).fill(lead.company);
+    await form.getByLabel(t('common.email')).fill(lead.email);
+    await form.getByLabel(t('lead.consent')).check();
+    await this.app.screenshot('lead-capture');
+    await form.getByLabel(t('common.email')).press('Enter');
+    await page
+      .getByText(t('lead.captured', { name: `${lead.firstName} ${lead.lastName}` }))
+      .waitFor();
+  }
+
+  /** Finds the lead in the virtualized list by filter and opens it. */
+  async openFromList(company: string, name: string): Promise<void> {
+    const { page, t } = this.app;
+    await this.app.go('leads');
+    await page.getByLabel(t('lead.filterText')).fill(company);
+    const row = page
+      .getByRole('table', { name: t('lead.list') })
+      .getByRole('row', { name: new RegExp(name) });
+    await row.first().waitFor();
+    await this.app.screenshot('lead-list');
+    await row.first().click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await this.app.screenshot('lead-detail');
+  }
+
+  /** Qualify, creating a new account and contact; lands on the new opportunity. */
+  async qualify(): Promise<void> {
+    const { page, t } = this.app;
+    await page.getByRole('button', { name: t('lead.qualify'), exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: t('lead.qualifyTitle') });
+    await dialog.waitFor();
+    await dialog.getByRole('radio', { name: new RegExp(t('lead.createNewAccount')) }).check();
+    await dialog.getByRole('radio', { name: t('lead.createNewContact') }).check();
+    await this.app.screenshot('lead-qualify');
+    await dialog.getByRole('button', { name: t('lead.createOpportunity') }).click();
+    await page.getByRole('navigation', { name: t('opportunity.processBar') }).waitFor();
+  }
+}
