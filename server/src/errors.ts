@@ -69,11 +69,9 @@ export const installErrorHandlers = (app: FastifyInstance): void => {
     void reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply
-      .status(404)
-      .send({
-        code: 'not_found',
-        message: `No such endpoint: ${request.method} ${(request.url.split('?')[0] ?? '').slice(0, 200)}`,
-      });
+    void reply.status(404).send({
+      code: 'not_found',
+      message: `No such endpoint: ${request.method} ${(request.url.split('?')[0] ?? '').slice(0, 200)}`,
+    });
   });
 };

@@ -1,0 +1,145 @@
+// `npm run admin -- <command>`: office administration on the server's environment
+// (DESIGN.md §4 'Running it'). Exit code 0 on success; plain-words errors otherwise.
+import { readFileSync } from 'node:fs';
+import { exportBackup } from './backup';
+import { importCatalog } from './catalog';
+import { configFromEnv } from './config';
+import { describeDemo, loadDemo } from './demo';
+import { erasePerson } from './erase';
+import { addTeam, addUser, disableUser, OfficeError } from './office';
+import { openStorage } from './storage';
+import type { Storage } from './storage/types';
+
+const usage = `Usage: npm run admin -- <command>
+  user add --email E --password P --role seller|manager|admin [--team T] [--name N]
+  user disable --email E
+  user list
+  team add --name T
+  team list
+  catalog import FILE.csv   (columns: sku, name, description, unit, family, vat_rate,
+                             active, price_list, currency, unit_price)
+  demo load
+  backup FILE
+  erase --email E           (GDPR: purge a lead's or contact's personal data)
+Environment: DATA_DIR (default ./data) or DATABASE_URL (postgres://…).`;
+
+type Args = { words: string[]; flags: Map<string, string> };
+
+const parseArgs = (argv: string[]): Args => {
+  const words: string[] = [];
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg.startsWith('--')) {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--'))
+        throw new OfficeError(`${arg} needs a value.`);
+      flags.set(arg.slice(2), value);
+      i++;
+    } else words.push(arg);
+  }
+  return { words, flags };
+};
+
+const need = (args: Args, flag: string): string => {
+  const value = args.flags.get(flag);
+  if (value === undefined || value.trim() === '') throw new OfficeError(`--${flag} is required.`);
+  return value;
+};
+
+/** Runs one admin command; returns what to print. */
+export const runAdmin = async (storage: Storage, argv: string[]): Promise<string> => {
+  const args = parseArgs(argv);
+  const [group, action, target] = args.words;
+  const command = `${group ?? ''} ${action ?? ''}`.trim();
+  switch (command) {
+    case 'user add': {
+      const user = await addUser(storage, {
+        email: need(args, 'email'),
+        password: need(args, 'password'),
+        role: need(args, 'role'),
+        team: args.flags.get('team'),
+        name: args.flags.get('name'),
+      });
+      return `Added ${user.role} ${user.email}.`;
+    }
+    case 'user disable':
+      return `Disabled ${(await disableUser(storage, need(args, 'email'))).email} and ended their sessions.`;
+    case 'user list': {
+      const teams = new Map((await storage.listTeams()).map((t) => [t.id, t.name]));
+      return (await storage.listUsers())
+        .map(
+          (u) =>
+            `${u.email}\t${u.role}\t${u.teamId ? (teams.get(u.teamId) ?? '') : ''}${u.disabled ? '\tdisabled' : ''}`,
+        )
+        .join('\n');
+    }
+    case 'team add':
+      return `Team ${(await addTeam(storage, need(args, 'name'))).name} is ready.`;
+    case 'team list':
+      return (await storage.listTeams()).map((t) => t.name).join('\n');
+    case 'catalog import': {
+      if (!target) throw new OfficeError('Give the CSV file to import.');
+      const report = await importCatalog(storage, readFileSync(target, 'utf8'));
+      if (report.errors.length > 0) {
+        throw new OfficeError(
+          `Nothing was imported; fix these lines and try again:\n${report.errors.join('\n')}`,
+        );
+      }
+      return `Imported ${report.products} products and ${report.priceLists} price lists.`;
+    }
+    case 'demo load':
+      return describeDemo(await loadDemo(storage));
+    default:
+      break;
+  }
+  if (group === 'backup') {
+    if (!action) throw new OfficeError('Give the file to write the backup to.');
+    const { documents } = await exportBackup(storage, action);
+    return `Backup with ${documents} documents written to ${action}.`;
+  }
+  if (group === 'erase') {
+    const r = await erasePerson(storage, need(args, 'email'));
+    return `Erased: ${r.leads} leads, ${r.contacts} contacts, ${r.activities} activities (tombstones kept so devices delete their copies).`;
+  }
+  if (group === undefined || group === 'help' || args.flags.has('help')) return usage;
+  throw new OfficeError(`Unknown command "${args.words.join(' ')}".\n${usage}`);
+};
+
+const main = async (): Promise<number> => {
+  const argv = process.argv.slice(2);
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help') {
+    console.log(usage);
+    return 0;
+  }
+  const config = configFromEnv();
+  const storage = await openStorage({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    poolMax: 2,
+  });
+  try {
+    console.log(await runAdmin(storage, argv));
+    return 0;
+  } catch (err) {
+    if (err instanceof OfficeError) {
+      console.error(err.message);
+      return 1;
+    }
+    console.error(`The command failed: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  } finally {
+    await storage.close();
+  }
+};
+
+// Only when run as the CLI, not when a test imports runAdmin.
+if (process.argv[1]?.endsWith('admin.ts')) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(`The command failed: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(2);
+    },
+  );
+}
