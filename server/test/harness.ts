@@ -109,7 +109,7 @@ export type Client = {
 };
 
 export const signIn = async (
-  server: FairleadServer,
+  server: { url?: string },
   email: string,
   deviceName = 'laptop',
 ): Promise<Client> => {
