@@ -20,8 +20,8 @@ export class AppPage {
 
   async signIn(email: string, password: string): Promise<void> {
     const { page, t } = this;
-    await page.getByLabel(t('auth.email')).fill(email);
-    await page.getByLabel(t('auth.password'), { exact: true }).fill(password);
+    await page.getByLabel(new RegExp(`^${t('auth.email')}`)).fill(email);
+    await page.getByLabel(new RegExp(`^${t('auth.password')}`)).fill(password);
     await page.getByRole('button', { name: t('auth.submit') }).click();
     await page.getByRole('navigation', { name: t('app.mainNav') }).waitFor();
   }
