@@ -3,6 +3,7 @@
 import type { Activity, RegardingType } from '../domain/records';
 import { DAY_MS, audit, iso, later, newId } from './common';
 import type { Rng } from './prng';
+import { createRng } from './prng';
 
 /** What an activity needs to know about the record it is about. */
 export type Regardable = {
@@ -99,3 +100,52 @@ export const generateActivity = (rng: Rng, record: Regardable, nowMs: number): A
     occurredAt: base.createdAt,
   };
 };
+
+/** The record as an activity sees it; accounts and contacts have no lifecycle state. */
+export const regardable = (
+  type: RegardingType,
+  record: { id: string; ownerId: string; createdAt: string; state?: string },
+): Regardable => ({
+  type,
+  id: record.id,
+  ownerId: record.ownerId,
+  createdAt: record.createdAt,
+  state: record.state ?? 'active',
+});
+
+/** How often each kind of record gets an activity: leads and opportunities most. */
+const regardingWeights: Readonly<Record<RegardingType, number>> = {
+  lead: 35,
+  account: 12,
+  contact: 8,
+  opportunity: 20,
+  quote: 12,
+  order: 7,
+  invoice: 6,
+};
+
+/**
+ * Yields `count` activities on the given records, deterministic for a seed; streamed so
+ * the office's 300k activities need not sit in one array.
+ */
+export function* generateActivities(
+  seed: number,
+  count: number,
+  records: readonly Regardable[],
+  nowMs: number,
+): Generator<Activity, void, undefined> {
+  const pools = new Map<RegardingType, Regardable[]>();
+  for (const record of records) {
+    const pool = pools.get(record.type);
+    if (pool === undefined) pools.set(record.type, [record]);
+    else pool.push(record);
+  }
+  if (pools.size === 0) return;
+  const choices = [...pools.entries()].map(
+    ([type, pool]) => [pool, regardingWeights[type]] as const,
+  );
+  const rng = createRng(seed, 'activities');
+  for (let i = 0; i < count; i++) {
+    yield generateActivity(rng, rng.pick(rng.weighted(choices)), nowMs);
+  }
+}

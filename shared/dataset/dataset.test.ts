@@ -16,7 +16,14 @@ import { matchesSearch } from '../domain/search';
 import { derivedId } from '../domain/ids';
 import { qualifiedIds } from '../domain/lead-qualify';
 import type { Dataset } from './index';
-import { datasetSizes, generateDataset, generateLeadChunks, generateLeads } from './index';
+import {
+  datasetSizes,
+  generateActivities,
+  generateDataset,
+  generateLeadChunks,
+  generateLeads,
+  regardable,
+} from './index';
 
 const demo = generateDataset({ seed: 1 });
 
@@ -255,6 +262,23 @@ describe('generateLeads (streaming)', () => {
     }
     expect(count).toBe(500);
     expect(() => [...generateLeads(1, 1, [])]).toThrow(RangeError);
+  });
+});
+
+describe('generateActivities (streaming)', () => {
+  it('streams activities on the given records, deterministically', () => {
+    const records = demo.quotes.map((q) => regardable('quote', q));
+    const nowMs = Date.parse('2026-11-30T09:00:00.000Z');
+    const first = [...generateActivities(4, 300, records, nowMs)];
+    expect(first).toEqual([...generateActivities(4, 300, records, nowMs)]);
+    expect(first).toHaveLength(300);
+    const ids = new Set(records.map((r) => r.id));
+    for (const a of first) {
+      expect(a.regardingType).toBe('quote');
+      expect(ids.has(a.regardingId)).toBe(true);
+      expect(recordSchemas.activity.safeParse(a).success).toBe(true);
+    }
+    expect([...generateActivities(4, 10, [], nowMs)]).toEqual([]);
   });
 });
 
