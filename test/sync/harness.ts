@@ -85,7 +85,14 @@ export const startDevice = async (name: string, serverUrl: string, email: string
       call<Doc | null>({ op: 'get', collection, id }),
     offline: () => call({ op: 'offline' }),
     online: () => call({ op: 'online' }),
-    idle: () => call({ op: 'idle' }),
+    /** Waits until the device is in sync; fails (instead of hanging) after `ms`. */
+    idle: (ms = 60_000) =>
+      Promise.race([
+        call({ op: 'idle' }),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`${name} not in sync after ${ms} ms`)), ms).unref(),
+        ),
+      ]),
     status: () => call<SyncStatus>({ op: 'status' }),
     dump: () => call<Record<string, Doc[]>>({ op: 'dump' }),
     retry: (collection: SyncCollection, id: string, fixed?: Doc) =>
