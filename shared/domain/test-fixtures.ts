@@ -4,7 +4,7 @@ import type { Actor, RuleContext } from './context';
 import type { Effects, Write } from './effects';
 import type { Result } from './errors';
 import { uuidv7 } from './ids';
-import type { PriceList, Product, RecordOf, RecordType } from './records';
+import type { Order, PriceList, Product, RecordOf, RecordType } from './records';
 
 export const seller: Actor = { userId: 'user-seller', role: 'seller', teamId: 'team-north' };
 export const admin: Actor = { userId: 'user-admin', role: 'admin', teamId: null };
@@ -105,3 +105,51 @@ export class MemoryStore {
     return out;
   }
 }
+
+const line = {
+  id: 'l-1',
+  productId: null,
+  sku: '',
+  name: 'Pompa',
+  description: '',
+  unit: 'pc',
+  quantity: 2,
+  unitPrice: 10_000,
+  discount: 0,
+  vatRate: 2200,
+  amount: 20_000,
+};
+/** An active order with one line and consistent totals. */
+export const sampleOrder = (patch: Partial<Order> = {}): Order => ({
+  id: 'o-1',
+  ownerId: 'user-seller',
+  createdAt: '2026-03-01T00:00:00.000Z',
+  updatedAt: '2026-03-01T00:00:00.000Z',
+  updatedBy: 'user-seller',
+  number: 'ORD-AB-00001',
+  name: 'Impianto',
+  quoteId: 'q-1',
+  opportunityId: 'op-1',
+  accountId: 'a-1',
+  currency: 'EUR',
+  priceListId: null,
+  lines: [line],
+  headerDiscount: null,
+  freight: 0,
+  freightVatRate: 2200,
+  totals: {
+    linesTotal: 20_000,
+    discountTotal: 0,
+    freight: 0,
+    taxableTotal: 20_000,
+    vat: [{ rate: 2200, base: 20_000, tax: 4_400 }],
+    vatTotal: 4_400,
+    grandTotal: 24_400,
+  },
+  pricesLocked: true,
+  requestedDeliveryDate: null,
+  fulfilledDate: null,
+  state: 'active',
+  status: 'new',
+  ...patch,
+});
