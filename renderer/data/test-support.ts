@@ -13,3 +13,25 @@ export const uniqueName = (prefix = 'fairlead-test'): string =>
 
 export const openTestDatabase = (name = uniqueName()): Promise<FairleadDatabase> =>
   createFairleadDatabase({ name, storage: testStorage(), multiInstance: false, devMode: true });
+
+/** A clock that moves one second per call, so every command has its own instant. */
+export const steppingClock = (start = '2026-11-30T09:00:00.000Z') => {
+  let ms = Date.parse(start);
+  return () => {
+    ms += 1000;
+    return new Date(ms).toISOString();
+  };
+};
+
+/** Deterministic ids for tests (still UUID-shaped and time-ordered). */
+export const countingIds = (prefix = '0190a000-0000-7000-8000') => {
+  let n = 0;
+  return () => `${prefix}-${(n++).toString(16).padStart(12, '0')}`;
+};
+
+export const unwrap = <T>(
+  result: { ok: true; value: T } | { ok: false; error: { code: string; message: { en: string } } },
+): T => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message.en}`);
+  return result.value;
+};

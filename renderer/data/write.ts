@@ -50,3 +50,7 @@ export const bulkInsertChecked = async <K extends RecordType>(
   }
   return result.success.length;
 };
+
+/** A stored document as a plain, mutable domain record (no RxDB meta fields). */
+export const plainDoc = <T>(doc: { toMutableJSON(withMetaFields?: false): unknown }): T =>
+  doc.toMutableJSON(false) as T;
