@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createAccount, updateAccount } from './account';
+import { createContact, updateContact } from './contact';
+import { written } from './effects';
+import type { Account, Contact } from './records';
+import { accountSchema, contactSchema } from './records';
+import { errorCode, makeCtx, unwrap } from './test-fixtures';
+
+const ctx = makeCtx();
+
+describe('accounts', () => {
+  it('creates an account with search terms and a created activity', () => {
+    const effects = unwrap(
+      createAccount(
+        { name: ' Vini Rossi Srl ', sdiCode: 'abc1234', vatNumber: 'IT01234567890' },
+        ctx,
+      ),
+    );
+    const account = written(effects, 'account') as Account;
+    expect(accountSchema.parse(account)).toEqual(account);
+    expect(account).toMatchObject({
+      name: 'Vini Rossi Srl',
+      sdiCode: 'ABC1234',
+      originatingLeadId: null,
+    });
+    expect(account.searchTerms).toEqual(['vini', 'rossi', 'srl', 'it01234567890']);
+    expect(written(effects, 'activity')).toMatchObject({
+      event: 'account.created',
+      regardingId: account.id,
+    });
+  });
+
+  it('refuses a blank name, a bad email, PEC or SDI code', () => {
+    expect(errorCode(createAccount({ name: '' }, ctx))).toBe('input.required');
+    expect(errorCode(createAccount({ name: 'x', email: 'x@' }, ctx))).toBe('input.email_invalid');
+    expect(errorCode(createAccount({ name: 'x', pec: 'pec' }, ctx))).toBe('input.email_invalid');
+    expect(errorCode(createAccount({ name: 'x', sdiCode: '123' }, ctx))).toBe(
+      'account.sdi_code_invalid',
+    );
+  });
+
+  it('updates an account and its search terms', () => {
+    const account = written(unwrap(createAccount({ name: 'Vini' }, ctx)), 'account') as Account;
+    const next = written(
+      unwrap(updateAccount(account, { name: 'Oli', sdiCode: 'xyz9876', industry: undefined }, ctx)),
+      'account',
+    );
+    expect(next).toMatchObject({
+      name: 'Oli',
+      sdiCode: 'XYZ9876',
+      industry: '',
+      searchTerms: ['oli'],
+    });
+    expect(errorCode(updateAccount(account, { name: ' ' }, ctx))).toBe('input.required');
+  });
+});
+
+describe('contacts', () => {
+  it('creates a contact at an account', () => {
+    const effects = unwrap(
+      createContact(
+        { firstName: 'Anna', lastName: 'Bruni', accountId: 'a-1', email: 'anna@bruni.it' },
+        ctx,
+      ),
+    );
+    const contact = written(effects, 'contact') as Contact;
+    expect(contactSchema.parse(contact)).toEqual(contact);
+    expect(contact).toMatchObject({
+      accountId: 'a-1',
+      searchTerms: ['anna', 'bruni', 'anna@bruni.it'],
+    });
+    expect(written(effects, 'activity')?.event).toBe('contact.created');
+  });
+
+  it('needs a name and a valid email, also on update', () => {
+    expect(errorCode(createContact({}, ctx))).toBe('contact.name_required');
+    expect(errorCode(createContact({ lastName: 'x', email: 'no' }, ctx))).toBe(
+      'input.email_invalid',
+    );
+    const contact = written(
+      unwrap(createContact({ lastName: 'Bruni' }, ctx)),
+      'contact',
+    ) as Contact;
+    expect(
+      written(unwrap(updateContact(contact, { jobTitle: 'Enologa' }, ctx)), 'contact')?.jobTitle,
+    ).toBe('Enologa');
+    expect(errorCode(updateContact(contact, { lastName: '' }, ctx))).toBe('contact.name_required');
+  });
+});
