@@ -2,6 +2,7 @@
 // and the timeline it leaves.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../shared/domain/context';
+import type { RegardingType } from '../../../shared/domain/records';
 import { priceList, product } from '../../../shared/domain/test-fixtures';
 import type { FairleadDatabase } from '../database';
 import { loadDataset } from '../load';
@@ -15,7 +16,7 @@ const seller: Actor = { userId: 'user-seller', role: 'seller', teamId: 'team-nor
 let db: FairleadDatabase;
 let commands: FairleadCommands;
 
-const timeline = async (type: string, id: string) =>
+const timeline = async (type: RegardingType, id: string) =>
   (
     await db.activities
       .find({ selector: { regardingType: type, regardingId: id }, sort: [{ occurredAt: 'asc' }] })
