@@ -1,6 +1,6 @@
 // The one main window. All hardening lives in security/; this file only assembles it.
-import { BrowserWindow } from 'electron';
-import { mainWindowOptions } from './security/window-options';
+import type { BrowserWindow } from 'electron';
+import { createSecureWindow } from './security/window-options';
 
 export type MainWindowConfig = {
   readonly preloadPath: string;
@@ -9,13 +9,11 @@ export type MainWindowConfig = {
 };
 
 export const createMainWindow = (config: MainWindowConfig): BrowserWindow => {
-  const window = new BrowserWindow(
-    mainWindowOptions({
-      preloadPath: config.preloadPath,
-      title: 'Fairlead',
-      ...(config.iconPath === undefined ? {} : { iconPath: config.iconPath }),
-    }),
-  );
+  const window = createSecureWindow({
+    preloadPath: config.preloadPath,
+    title: 'Fairlead',
+    ...(config.iconPath === undefined ? {} : { iconPath: config.iconPath }),
+  });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(config.entryUrl);
   return window;

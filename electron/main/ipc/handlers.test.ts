@@ -14,7 +14,7 @@ const { registerIpcHandlers } = await import('./register');
 const { createSecretStore } = await import('./secrets');
 
 let dir = '';
-const openExternal = vi.fn(async (_url: string) => undefined);
+const openInBrowser = vi.fn(async (_url: string) => true);
 const setLanguage = vi.fn();
 const sender = {
   printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 page')),
@@ -41,7 +41,7 @@ beforeAll(async () => {
       secrets: createSecretStore(path.join(dir, 'secrets.json'), 'linux'),
       appVersion: () => '1.2.3',
       updateStatus: () => ({ state: 'unsupported', reason: 'development build' }),
-      openExternal,
+      openInBrowser,
       setLanguage,
     }),
     ['app://fairlead'],
@@ -124,7 +124,7 @@ describe.each(keys)('channel %s', (key) => {
     }
     expect(dialog.showSaveDialog).not.toHaveBeenCalled();
     expect(dialog.showOpenDialog).not.toHaveBeenCalled();
-    expect(openExternal).not.toHaveBeenCalled();
+    expect(openInBrowser).not.toHaveBeenCalled();
     expect(setLanguage).not.toHaveBeenCalled();
   });
 
@@ -240,14 +240,14 @@ describe('handler results', () => {
       ok: true,
       value: null,
     });
-    expect(openExternal).toHaveBeenCalledWith('https://example.com/a');
+    expect(openInBrowser).toHaveBeenCalledWith('https://example.com/a');
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'https://u:p@example.com']) {
       expect(await call('openExternal', { url })).toMatchObject({
         ok: false,
         error: { code: 'unsafe-url' },
       });
     }
-    expect(openExternal).toHaveBeenCalledTimes(1);
+    expect(openInBrowser).toHaveBeenCalledTimes(1);
   });
 
   it('passes the UI language to the shell', async () => {

@@ -22,7 +22,8 @@ export type HandlerDependencies = {
   readonly secrets: SecretStore;
   readonly appVersion: () => string;
   readonly updateStatus: () => UpdateStatus;
-  readonly openExternal: (url: string) => Promise<void>;
+  /** Opens a checked http(s) URL in the system browser (openExternalSafely in production). */
+  readonly openInBrowser: (url: string) => Promise<boolean>;
   readonly setLanguage: (language: Locale) => void;
 };
 
@@ -46,7 +47,7 @@ export const createIpcHandlers = (deps: HandlerDependencies): IpcHandlers => ({
         'Si possono aprire solo collegamenti web (http o https).',
       );
     }
-    await deps.openExternal(checked.url);
+    await deps.openInBrowser(checked.url);
     return ipcOk(null);
   },
   setLanguage: async ({ language }) => {

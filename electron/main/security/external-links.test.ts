@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { checkExternalUrl, isSafeExternalUrl } from './external-links';
+import { describe, expect, it, vi } from 'vitest';
+
+const shell = vi.hoisted(() => ({ openExternal: vi.fn(async (_url: string) => undefined) }));
+vi.mock('electron', () => ({ shell }));
+
+const { checkExternalUrl, isSafeExternalUrl, openExternalSafely } =
+  await import('./external-links');
 
 describe('checkExternalUrl', () => {
   it.each([
@@ -40,5 +45,16 @@ describe('checkExternalUrl', () => {
     for (const value of [null, undefined, 42, {}, ['https://example.com']]) {
       expect(isSafeExternalUrl(value)).toBe(false);
     }
+  });
+});
+
+describe('openExternalSafely', () => {
+  it('hands only checked http(s) URLs to the OS', async () => {
+    expect(await openExternalSafely('https://example.com/a b')).toBe(false);
+    expect(await openExternalSafely('javascript:alert(1)')).toBe(false);
+    expect(await openExternalSafely('file:///etc/passwd')).toBe(false);
+    expect(shell.openExternal).not.toHaveBeenCalled();
+    expect(await openExternalSafely('HTTPS://Example.com/x')).toBe(true);
+    expect(shell.openExternal.mock.calls).toEqual([['https://example.com/x']]);
   });
 });

@@ -1,6 +1,7 @@
 // Which links may leave the app for the system browser: http(s) only, well-formed, without
 // credentials. Everything else (javascript:, file:, custom schemes, smb: …) is refused, since
 // shell.openExternal hands the URL to the OS, which may run a program for it.
+import { shell } from 'electron';
 import { maxUrlLength } from '../../../shared/ipc/contract';
 
 export type ExternalUrlCheck =
@@ -31,3 +32,14 @@ export const checkExternalUrl = (raw: unknown): ExternalUrlCheck => {
 };
 
 export const isSafeExternalUrl = (raw: unknown): boolean => checkExternalUrl(raw).ok;
+
+/**
+ * The only place the app hands a URL to the OS. Resolves to false when the URL was refused.
+ */
+export const openExternalSafely = async (raw: unknown): Promise<boolean> => {
+  const checked = checkExternalUrl(raw);
+  if (!checked.ok) return false;
+  // The argument is the re-serialized URL that passed checkExternalUrl just above.
+  await shell.openExternal(checked.url); // eng-disable OPEN_EXTERNAL_JS_CHECK
+  return true;
+};

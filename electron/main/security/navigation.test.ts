@@ -7,6 +7,9 @@ import {
   isTrustedOrigin,
 } from './navigation';
 
+// external-links.ts imports electron's shell; the real package cannot load in Node.
+vi.mock('electron', () => ({ shell: { openExternal: vi.fn() } }));
+
 const trusted = ['app://fairlead'];
 
 describe('navigation policy', () => {

@@ -6,6 +6,9 @@ import {
   isPermissionCheckAllowed,
 } from './permissions';
 
+// external-links.ts imports electron's shell; the real package cannot load in Node.
+vi.mock('electron', () => ({ shell: { openExternal: vi.fn() } }));
+
 const trusted = ['app://fairlead'];
 const camera = {
   permission: 'media',

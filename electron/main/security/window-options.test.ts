@@ -1,11 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import { mainWindowOptions } from './window-options';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
 
-describe('mainWindowOptions', () => {
-  const options = mainWindowOptions({
-    preloadPath: '/app/out/preload/index.cjs',
-    title: 'Fairlead',
-  });
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    constructor(readonly options: BrowserWindowConstructorOptions) {}
+  },
+}));
+
+const { createSecureWindow } = await import('./window-options');
+
+const optionsOf = (window: unknown): BrowserWindowConstructorOptions =>
+  (window as { options: BrowserWindowConstructorOptions }).options;
+
+describe('createSecureWindow', () => {
+  const options = optionsOf(
+    createSecureWindow({ preloadPath: '/app/out/preload/index.cjs', title: 'Fairlead' }),
+  );
   const prefs = options.webPreferences ?? {};
 
   it('isolates the page from Node and Electron', () => {
@@ -30,8 +40,7 @@ describe('mainWindowOptions', () => {
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
     expect(options.show).toBe(false);
     expect(options.icon).toBeUndefined();
-    expect(mainWindowOptions({ preloadPath: 'p', title: 't', iconPath: '/i.png' }).icon).toBe(
-      '/i.png',
-    );
+    const withIcon = createSecureWindow({ preloadPath: 'p', title: 't', iconPath: '/i.png' });
+    expect(optionsOf(withIcon).icon).toBe('/i.png');
   });
 });

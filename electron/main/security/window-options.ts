@@ -1,5 +1,6 @@
-// Hardened BrowserWindow options (Electron security checklist items 2-4, 6, 8, 9, 11).
-import type { BrowserWindowConstructorOptions } from 'electron';
+// The hardened main window (Electron security checklist items 2-4, 6, 8, 9, 11). The options
+// are written inline in the constructor call so static scanners (Electronegativity) see them.
+import { BrowserWindow } from 'electron';
 
 export type MainWindowInput = {
   readonly preloadPath: string;
@@ -7,31 +8,33 @@ export type MainWindowInput = {
   readonly iconPath?: string;
 };
 
-export const mainWindowOptions = (input: MainWindowInput): BrowserWindowConstructorOptions => ({
-  title: input.title,
-  width: 1280,
-  height: 820,
-  minWidth: 900,
-  minHeight: 600,
-  // Shown on 'ready-to-show' so the user never sees a blank frame.
-  show: false,
-  backgroundColor: '#ffffff',
-  ...(input.iconPath === undefined ? {} : { icon: input.iconPath }),
-  webPreferences: {
-    preload: input.preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: true,
-    // Middle-click opens links in new windows through a path setWindowOpenHandler may miss.
-    disableBlinkFeatures: 'Auxclick',
-  },
-});
+export const createSecureWindow = (input: MainWindowInput): BrowserWindow =>
+  new BrowserWindow({
+    title: input.title,
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    // Shown on 'ready-to-show' so the user never sees a blank frame.
+    show: false,
+    backgroundColor: '#ffffff',
+    ...(input.iconPath === undefined ? {} : { icon: input.iconPath }),
+    webPreferences: {
+      // Reviewed: the preload exposes named, validated functions only (electron/preload).
+      preload: input.preloadPath, // eng-disable PRELOAD_JS_CHECK
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: true,
+      // Middle-click opens links in new windows through a path setWindowOpenHandler may miss.
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
