@@ -1,8 +1,9 @@
 // Every pushed document is checked against its record schema and the lifecycle rules of
-// shared/domain before anything is stored.
+// shared/domain (validateChange) before anything is stored.
 import type { Actor } from '../../shared/domain/context';
 import type { AnyRecord, RecordType } from '../../shared/domain/records';
 import { recordSchemas } from '../../shared/domain/records';
+import { validateChange } from '../../shared/domain/validate-change';
 import type { RejectionCode } from '../../shared/sync/protocol';
 
 export type Invalid = { code: RejectionCode; message: string; field?: string };
@@ -14,27 +15,37 @@ const wireOnly = new Set(['_deleted', '_meta', '_rev', '_attachments']);
 export const recordPart = (doc: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(doc).filter(([key]) => !wireOnly.has(key)));
 
-/** Lifecycle rules; becomes shared/domain's validateChange once that module lands. */
-const checkRules = (
-  _type: RecordType,
-  _before: AnyRecord | null,
-  after: AnyRecord,
-  _actor: Actor,
-): Checked => ({ ok: true, record: after });
+/** Domain error codes (`change.*`) mapped to the wire's rejection codes. */
+const rejectionCode = (domainCode: string): RejectionCode => {
+  if (domainCode === 'change.invalid_document') return 'invalid_document';
+  if (domainCode === 'change.read_only' || domainCode === 'change.catalog_forbidden')
+    return 'read_only';
+  return 'illegal_change';
+};
 
+/** Schema check only: for documents the office itself writes (catalog import, demo, erasure). */
+export const validateSchema = (type: RecordType, doc: Record<string, unknown>): Checked => {
+  const parsed = recordSchemas[type].safeParse(recordPart(doc));
+  if (parsed.success) return { ok: true, record: parsed.data as AnyRecord };
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.map(String).join('.') || undefined;
+  const message = `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid document'}`;
+  return { ok: false, error: { code: 'invalid_document', message, ...(field ? { field } : {}) } };
+};
+
+/** Schema and lifecycle rules of a pushed change from `before` (null: new) to `doc`. */
 export const validateDocument = (
   type: RecordType,
   before: Record<string, unknown> | null,
   doc: Record<string, unknown>,
   actor: Actor,
 ): Checked => {
-  const parsed = recordSchemas[type].safeParse(recordPart(doc));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.map(String).join('.') || undefined;
-    const message = `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid document'}`;
-    return { ok: false, error: { code: 'invalid_document', message, ...(field ? { field } : {}) } };
-  }
-  const previous = before ? recordSchemas[type].safeParse(recordPart(before)) : null;
-  return checkRules(type, previous?.success ? previous.data : null, parsed.data, actor);
+  const previous = before ? (recordPart(before) as AnyRecord) : null;
+  const result = validateChange(type, previous, recordPart(doc), actor);
+  if (result.ok) return { ok: true, record: result.value };
+  const { code, message, field } = result.error;
+  return {
+    ok: false,
+    error: { code: rejectionCode(code), message: message.en, ...(field ? { field } : {}) },
+  };
 };

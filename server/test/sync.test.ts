@@ -120,7 +120,7 @@ describe.each(adapters)('sync protocol on %s', (adapter) => {
     await push(anna, 'leads', [{ newDocumentState: annaLead }]);
     await push(bruno, 'leads', [{ newDocumentState: brunoLead }]);
     await push(anna, 'accounts', [{ newDocumentState: annaAccount }]);
-    const product = productDoc(newId(), 'office');
+    const product = productDoc(newId(), 'office', { updatedBy: office.admin.id });
     expect(await push(admin, 'products', [{ newDocumentState: product }])).toEqual({
       conflicts: [],
       rejected: [],
@@ -167,7 +167,9 @@ describe.each(adapters)('sync protocol on %s', (adapter) => {
     const invalid = { ...leadDoc(newId(), office.a.id), rating: 'lukewarm' };
     const extra = { ...leadDoc(newId(), office.a.id), isAdmin: true };
     const reassigned = edited(annaLead, { ownerId: office.c.id });
+    const unsigned = leadDoc(newId(), office.a.id, { updatedBy: office.c.id });
     const result = await push(anna, 'leads', [
+      { newDocumentState: unsigned },
       { newDocumentState: forged },
       { newDocumentState: invalid },
       { newDocumentState: extra },
@@ -175,12 +177,14 @@ describe.each(adapters)('sync protocol on %s', (adapter) => {
     ]);
     expect(result.conflicts).toEqual([]);
     expect(result.rejected.map((r) => [r.id, r.code])).toEqual([
+      [unsigned.id, 'illegal_change'],
       [forged.id, 'not_owner'],
       [invalid.id, 'invalid_document'],
       [extra.id, 'invalid_document'],
       [annaLead.id, 'not_owner'],
     ]);
-    expect(result.rejected[1]?.field).toBe('rating');
+    expect(result.rejected[0]?.field).toBe('updatedBy');
+    expect(result.rejected[2]?.field).toBe('rating');
     for (const r of result.rejected) expect(r.message.length).toBeGreaterThan(5);
 
     const catalog = await push(anna, 'products', [
