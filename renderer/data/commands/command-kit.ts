@@ -126,6 +126,7 @@ export const createCommandRunner = (
     if (actor === null) return { ok: false, error: signedOut };
     return exclusive(async () => {
       const ctx: RuleContext = { actor, now: clock(), newId };
+      let reconciled: NumberingState | undefined;
       const find = async <K extends RecordType>(type: K, id: string) => {
         const doc = await collectionOf(db, type).findOne(id).exec();
         return doc === null ? undefined : plainDoc<RecordOf[K]>(doc);
@@ -142,7 +143,8 @@ export const createCommandRunner = (
         numbering: async () => {
           const saved = await readNumbering(db);
           if (saved === null) throw numberingMissing;
-          return reconcileWithStore(db, saved, ctx.now);
+          reconciled = await reconcileWithStore(db, saved, ctx.now);
+          return reconciled;
         },
       };
       try {
@@ -150,8 +152,10 @@ export const createCommandRunner = (
         if (!outcome.ok) return outcome;
         const effects = outcome.value;
         for (const [index, w] of effects.writes.entries()) await writer(db, w, index);
-        // The number counts as used only now that its document is stored.
-        if (effects.numbering !== undefined) await saveNumbering(db, effects.numbering);
+        // The number counts as used only now that its document is stored. A retry that reused
+        // a number still saves the state raised to it.
+        const numbering = effects.numbering ?? reconciled;
+        if (numbering !== undefined) await saveNumbering(db, numbering);
         return { ok: true, value: def.value(effects, input) };
       } catch (error) {
         return { ok: false, error: toStoreError(error, 'store').toDomainError() };
