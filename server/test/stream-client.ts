@@ -1,7 +1,13 @@
 // A fetch-based Server-Sent Events reader, as devices use (EventSource cannot send headers).
 import type { StreamEvent } from '../../shared/sync/protocol';
 
-export type StreamReader = { next(): Promise<StreamEvent>; close(): void; status: number };
+export type StreamReader = {
+  next(): Promise<StreamEvent>;
+  close(): void;
+  status: number;
+  /** Settles when the server ends the stream (or close() aborts it). */
+  ended: Promise<void>;
+};
 
 export const openStream = async (baseUrl: string, token: string): Promise<StreamReader> => {
   const controller = new AbortController();
@@ -12,8 +18,9 @@ export const openStream = async (baseUrl: string, token: string): Promise<Stream
   const queue: StreamEvent[] = [];
   const waiters: ((e: StreamEvent) => void)[] = [];
   const body = res.body;
+  let ended: Promise<void> = Promise.resolve();
   if (res.status === 200 && body) {
-    void (async () => {
+    ended = (async () => {
       const decoder = new TextDecoder();
       let buffer = '';
       try {
@@ -40,6 +47,7 @@ export const openStream = async (baseUrl: string, token: string): Promise<Stream
   }
   return {
     status: res.status,
+    ended,
     next: () => {
       const queued = queue.shift();
       return queued ? Promise.resolve(queued) : new Promise((resolve) => waiters.push(resolve));

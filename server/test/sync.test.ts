@@ -322,6 +322,39 @@ describe.each(adapters)('sync protocol on %s', (adapter) => {
     await expect(signIn(server, office.m.email)).rejects.toThrow(/401/);
   });
 
+  it('ends a live stream once its token is revoked', async () => {
+    const quick = await startServer(place, { heartbeatMs: 50 });
+    try {
+      const session = await signIn(quick, office.c.email, 'stream then logout');
+      const stream = await openStream(quick.url ?? '', session.login.token);
+      expect(stream.status).toBe(200);
+      expect((await session.post('/api/auth/logout', {})).status).toBe(200);
+      await stream.ended; // the server closes it at the next heartbeat
+      expect((await openStream(quick.url ?? '', session.login.token)).status).toBe(401);
+    } finally {
+      await quick.close();
+    }
+  });
+
+  it('describes itself: health and OpenAPI', async () => {
+    const health = await fetch(`${server.url}/health`);
+    expect(await health.json()).toMatchObject({ status: 'ok', storage: adapter });
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: object;
+    };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/sync/{collection}/pull',
+        '/api/sync/{collection}/push',
+        '/api/sync/stream',
+        '/health',
+      ]),
+    );
+  });
+
   it('limits failed sign-in attempts', async () => {
     const limited = await startServer(place, { loginRateLimit: { max: 3, windowMs: 60_000 } });
     try {
