@@ -1,7 +1,23 @@
+import { createRxDatabase } from 'rxdb';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../shared/domain/context';
+import { generateLeads } from '../../shared/dataset/leads';
+import type { Lead } from '../../shared/domain/records';
 import { collectionNames } from '../../shared/domain/records';
+import { searchTermsForLead } from '../../shared/domain/search';
+import { createCommands } from './commands/index';
 import type { FairleadDatabase } from './database';
-import { openTestDatabase } from './test-support';
+import { loadDataset } from './load';
+import { readNumbering, setupNumbering } from './numbering-store';
+import type { LeadV0 } from './schema/lead-v0';
+import { leadSchemaV0 } from './schema/lead-v0';
+import { StoreError } from './store-error';
+import { openTestDatabase, steppingClock, testStorage, uniqueName, unwrap } from './test-support';
+
+const seller: Actor = { userId: 'user-seller', role: 'seller', teamId: null };
+const owner = '0190a000-0000-7000-8000-000000000001';
+const sampleLead = (): Lead => generateLeads(7, 1, [owner]).next().value as Lead;
 
 let db: FairleadDatabase | undefined;
 afterEach(async () => {
@@ -14,5 +30,82 @@ describe('createFairleadDatabase', () => {
     db = await openTestDatabase();
     expect(Object.keys(db.collections).sort()).toEqual(Object.values(collectionNames).sort());
     expect(db.leads.schema.version).toBe(1);
+  });
+});
+
+describe('bad data never enters the store', () => {
+  it('refuses a document that fails its schema, naming the field and why', async () => {
+    db = await openTestDatabase();
+    const bad = { ...sampleLead(), rating: 'lukewarm' } as unknown as Lead;
+    const error = await loadDataset(db, { lead: [bad] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    const storeError = error as StoreError;
+    expect(storeError.field).toBe('rating');
+    expect(storeError.message).toMatch(/rating must be one of: hot, warm, cold/);
+    expect(storeError.localized.it).toMatch(/Il campo rating/);
+    expect(await db.leads.count().exec()).toBe(0);
+  });
+
+  it('names nested and missing fields', async () => {
+    db = await openTestDatabase();
+    const lead = sampleLead();
+    const nested = { ...lead, address: { ...lead.address, country: 'ITALY' } };
+    const e1 = (await loadDataset(db, { lead: [nested] }).catch((e: unknown) => e)) as StoreError;
+    expect([e1.field, e1.message]).toEqual(['address.country', expect.stringMatching(/longer than 2/)]);
+    const { email: _dropped, ...missing } = lead;
+    const e2 = (await loadDataset(db, { lead: [missing as Lead] }).catch((e: unknown) => e)) as StoreError;
+    expect([e2.field, e2.message]).toEqual(['email', expect.stringMatching(/is missing/)]);
+  });
+});
+
+describe('schema migration', () => {
+  it('opens a store written with lead schema version 0 and migrates its leads', async () => {
+    const name = uniqueName('fairlead-migrate');
+    const old = await createRxDatabase({
+      name,
+      storage: wrappedValidateAjvStorage({ storage: testStorage() }),
+      multiInstance: false,
+    });
+    await old.addCollections({ leads: { schema: leadSchemaV0() } });
+    const { searchTerms: _none, ...v0 } = { ...sampleLead(), firstName: 'Nicolò', lastName: 'Sàrti' };
+    await old.leads.insert(v0 satisfies LeadV0);
+    await old.close();
+
+    db = await openTestDatabase(name);
+    const migrated = await db.leads.findOne(v0.id).exec();
+    expect(migrated?.firstName).toBe('Nicolò');
+    expect(migrated?.searchTerms).toEqual(searchTermsForLead(v0));
+    expect(migrated?.searchTerms).toEqual(expect.arrayContaining(['nicolo', 'sarti']));
+  });
+});
+
+describe('numbering on the device', () => {
+  it('stays gap-free and unique across a reopen and after a crash that lost the state', async () => {
+    const name = uniqueName('fairlead-numbering');
+    db = await openTestDatabase(name);
+    await setupNumbering(db, 'NR');
+    const clock = steppingClock();
+    const commands = createCommands(db, seller, { clock });
+    const opp = unwrap(await commands.opportunity.create({ topic: 'Impianto' }));
+    expect(unwrap(await commands.quote.create({ opportunityId: opp.id })).number).toBe('Q-NR-00001');
+    await db.close();
+
+    db = await openTestDatabase(name);
+    const again = createCommands(db, seller, { clock });
+    expect(unwrap(await again.quote.create({ opportunityId: opp.id })).number).toBe('Q-NR-00002');
+    // A quote stored before the state was saved (the app was killed in between).
+    const stored = (await db.quotes.findOne().exec())?.toMutableJSON(false);
+    await db.quotes.insert({ ...stored!, id: 'written-before-crash', number: 'Q-NR-00003' });
+    expect(unwrap(await again.quote.create({ opportunityId: opp.id })).number).toBe('Q-NR-00004');
+    expect((await readNumbering(db))?.quote).toBe(4);
+  });
+
+  it('refuses numbered commands before the device has a series', async () => {
+    db = await openTestDatabase();
+    const commands = createCommands(db, seller);
+    const opp = unwrap(await commands.opportunity.create({ topic: 'Impianto' }));
+    const result = await commands.quote.create({ opportunityId: opp.id });
+    expect(result.ok ? '' : result.error.code).toBe('numbering.not_set_up');
+    expect(await db.quotes.count().exec()).toBe(0);
   });
 });
