@@ -68,7 +68,7 @@ describe('schema migration', () => {
     });
     await old.addCollections({ leads: { schema: leadSchemaV0() } });
     const { searchTerms: _none, ...v0 } = { ...sampleLead(), firstName: 'Nicolò', lastName: 'Sàrti' };
-    await old.leads.insert(v0 satisfies LeadV0);
+    await old.collections['leads']?.insert(v0 satisfies LeadV0);
     await old.close();
 
     db = await openTestDatabase(name);
