@@ -6,7 +6,7 @@ import { importCatalog } from './catalog';
 import { configFromEnv } from './config';
 import { describeDemo, loadDemo } from './demo';
 import { erasePerson } from './erase';
-import { addTeam, addUser, disableUser, OfficeError } from './office';
+import { addTeam, addUser, disableTeam, disableUser, OfficeError } from './office';
 import { openStorage } from './storage';
 import type { Storage } from './storage/types';
 
@@ -15,6 +15,7 @@ const usage = `Usage: npm run admin -- <command>
   user disable --email E
   user list
   team add --name T
+  team disable --name T     (disables every member and ends their sessions)
   team list
   catalog import FILE.csv   (columns: sku, name, description, unit, family, vat_rate,
                              active, price_list, currency, unit_price)
@@ -76,6 +77,10 @@ export const runAdmin = async (storage: Storage, argv: string[]): Promise<string
     }
     case 'team add':
       return `Team ${(await addTeam(storage, need(args, 'name'))).name} is ready.`;
+    case 'team disable': {
+      const members = await disableTeam(storage, need(args, 'name'));
+      return `Disabled ${members.length} members of ${need(args, 'name')}.`;
+    }
     case 'team list':
       return (await storage.listTeams()).map((t) => t.name).join('\n');
     case 'catalog import': {

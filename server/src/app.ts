@@ -47,10 +47,11 @@ export const createServer = async (options: ServerOptions = {}): Promise<Fairlea
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
   installErrorHandlers(app);
-  const limiter = new LoginRateLimiter(options.loginRateLimit ?? defaults.loginRateLimit);
+  const rate = options.loginRateLimit ?? defaults.loginRateLimit;
   registerAuthRoutes(app, {
     storage,
-    limiter,
+    limiter: new LoginRateLimiter(rate),
+    addressLimiter: new LoginRateLimiter({ max: rate.max * 10, windowMs: rate.windowMs }),
     tokenTtlSeconds: options.tokenTtlSeconds ?? defaults.tokenTtlSeconds,
   });
   registerSyncRoutes(app, storage);

@@ -18,6 +18,9 @@ const main = async (): Promise<void> => {
     } catch (err) {
       if (!(err instanceof OfficeError)) throw err;
       server.app.log.info('demo not loaded: the store already has users');
+      console.log(
+        'The store already has users: demo data was not loaded again. Sign in with the existing users.',
+      );
     }
   }
   const url = await server.listen(config.port, config.host);

@@ -70,6 +70,15 @@ export const disableUser = async (storage: Storage, email: string): Promise<User
   return { ...user, disabled: true };
 };
 
+/** Disables every user of a team and ends their sessions. */
+export const disableTeam = async (storage: Storage, name: string): Promise<User[]> => {
+  const team = await storage.findTeamByName(name.trim());
+  if (!team) throw new OfficeError(`There is no team called ${name}.`);
+  const members = (await storage.listUsers()).filter((u) => u.teamId === team.id);
+  for (const member of members) await disableUser(storage, member.email);
+  return members;
+};
+
 /**
  * Writes office-made documents (catalog, reference data, demo records) through the same
  * schema checks as a push; the owner's team is derived as for a push. Throws on the first invalid record.

@@ -9,9 +9,11 @@ import { runAdmin } from '../src/admin';
 import { loadDemo } from '../src/demo';
 import { newId } from '../src/ids';
 import { writeOfficeDocs } from '../src/office';
+import { openStorage } from '../src/storage';
 import { leadDoc } from './fixtures';
 import type { Place } from './harness';
 import { adapters, freshPlace, startServer } from './harness';
+import { openStream } from './stream-client';
 
 const csv = `sku,name,family,vat_rate,active,price_list,currency,unit_price
 VALVE-10,Valve 10 mm,Valves,22,yes,Listino 2026,EUR,12.50
@@ -128,6 +130,55 @@ describe.each(adapters)('admin commands on %s', (adapter) => {
     expect(backup.format).toBe('fairlead-backup');
     expect(backup.users.length).toBeGreaterThan(0);
     expect(backup.documents.products.length).toBe(3);
+    expect(JSON.stringify(backup)).toContain('Valve 10 mm');
+  });
+
+  it('streams catalog changes made by another process on the same store', async () => {
+    await runAdmin(server.storage, [
+      'user',
+      'add',
+      '--email',
+      'sam@north.example',
+      '--password',
+      'long enough',
+      '--role',
+      'seller',
+      '--team',
+      'North',
+    ]);
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'sam@north.example',
+        password: 'long enough',
+        deviceName: 'x',
+      }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const stream = await openStream(server.url ?? '', token);
+    // The admin CLI opens its own connection to the same file or database.
+    const cli = await openStorage({
+      dataDir: place.dataDir,
+      databaseUrl: place.databaseUrl,
+      poolMax: 1,
+    });
+    try {
+      const file = join(place.dataDir, 'more.csv');
+      writeFileSync(file, 'sku,name\nNEW-1,New product\n');
+      await runAdmin(cli, ['catalog', 'import', file]);
+      expect((await stream.next()).collection).toBe('products');
+    } finally {
+      stream.close();
+      await cli.close();
+    }
+  });
+
+  it('disables a whole team', async () => {
+    expect(await admin('team', 'disable', '--name', 'North')).toMatch(
+      /Disabled \d+ members of North/,
+    );
+    expect((await server.storage.findUserByEmail('sam@north.example'))?.disabled).toBe(true);
   });
 
   it('refuses demo data on a store that has users', async () => {

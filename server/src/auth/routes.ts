@@ -9,7 +9,14 @@ import type { LoginRateLimiter } from './rate-limit';
 import type { Principal } from './tokens';
 import { authenticate, newToken, tokenHash } from './tokens';
 
-export type AuthDeps = { storage: Storage; limiter: LoginRateLimiter; tokenTtlSeconds: number };
+export type AuthDeps = {
+  storage: Storage;
+  /** Failed sign-ins per address and email. */
+  limiter: LoginRateLimiter;
+  /** Failed sign-ins per address, whatever the email (slows trying many accounts). */
+  addressLimiter: LoginRateLimiter;
+  tokenTtlSeconds: number;
+};
 
 const loginBody = {
   type: 'object',
@@ -45,7 +52,7 @@ export const requirePrincipal = async (
 };
 
 export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void => {
-  const { storage, limiter } = deps;
+  const { storage, limiter, addressLimiter } = deps;
 
   app.post<{ Body: LoginRequest }>(
     '/api/auth/login',
@@ -53,7 +60,7 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void =
     async (request, reply) => {
       const { email, password, deviceName } = request.body;
       const key = `${request.ip}|${email.trim().toLowerCase()}`;
-      const wait = limiter.retryAfter(key);
+      const wait = Math.max(limiter.retryAfter(key), addressLimiter.retryAfter(request.ip));
       if (wait > 0) {
         void reply.header('retry-after', String(Math.ceil(wait / 1000)));
         throw new ApiFailure(
@@ -67,6 +74,7 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void =
       const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
       if (!user || !valid || user.disabled) {
         limiter.fail(key);
+        addressLimiter.fail(request.ip);
         request.log.info({ email: email.slice(0, 254) }, 'login failed');
         throw badCredentials();
       }

@@ -83,9 +83,18 @@ export class PostgresStorage implements Storage {
     return storage;
   }
 
+  private closed = false;
+
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url });
     client.on('error', () => undefined);
+    // A lost LISTEN connection is re-opened; what it may have missed is announced to
+    // every stream, so devices pull instead of waiting.
+    client.on('end', () => {
+      if (this.closed) return;
+      this.listener = null;
+      setTimeout(() => void this.relisten(), 1000).unref();
+    });
     await client.connect();
     client.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
@@ -99,6 +108,24 @@ export class PostgresStorage implements Storage {
     this.listener = client;
   }
 
+  private async relisten(): Promise<void> {
+    if (this.closed) return;
+    try {
+      await this.listen();
+      for (const r of await this.all('SELECT collection, seq FROM counters')) {
+        this.hub.emit({
+          collection: String(r.collection) as SyncCollection,
+          seq: Number(r.seq),
+          ownerIds: [],
+          teamIds: [],
+          everyone: true,
+        });
+      }
+    } catch {
+      setTimeout(() => void this.relisten(), 2000).unref();
+    }
+  }
+
   private async all(sql: string, params: unknown[] = []): Promise<Row[]> {
     return (await this.pool.query(sql, params)).rows as Row[];
   }
@@ -107,6 +134,7 @@ export class PostgresStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.hub.clear();
     await this.listener?.end().catch(() => undefined);
     await this.pool.end();

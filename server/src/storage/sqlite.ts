@@ -52,8 +52,11 @@ export class SqliteStorage implements Storage {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly hub = new ChangeHub();
+  /** The highest seq per collection this process has announced. */
+  private readonly announced = new Map<string, number>();
+  private readonly poller: NodeJS.Timeout;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, pollMs = 1000) {
     mkdirSync(dataDir, { recursive: true });
     this.file = join(dataDir, 'fairlead.sqlite');
     this.db = new Database(this.file);
@@ -61,6 +64,23 @@ export class SqliteStorage implements Storage {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(DDL);
+    for (const r of this.all('SELECT collection, seq FROM counters'))
+      this.announced.set(String(r.collection), Number(r.seq));
+    // Another process on the same file (the admin CLI) writes without telling this one:
+    // notice its commits from the counters and tell every stream.
+    this.poller = setInterval(() => this.pollForeignWrites(), pollMs);
+    this.poller.unref();
+  }
+
+  private pollForeignWrites(): void {
+    if (!this.db.open) return;
+    for (const r of this.all('SELECT collection, seq FROM counters')) {
+      const collection = String(r.collection) as SyncCollection;
+      const seq = Number(r.seq);
+      if (seq <= (this.announced.get(collection) ?? 0)) continue;
+      this.announced.set(collection, seq);
+      this.hub.emit({ collection, seq, ownerIds: [], teamIds: [], everyone: true });
+    }
   }
 
   private one(sql: string, ...params: unknown[]): Row | undefined {
@@ -74,6 +94,7 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.poller);
     this.hub.clear();
     this.db.close();
   }
@@ -220,7 +241,10 @@ export class SqliteStorage implements Storage {
     });
     const { results, notice } = tx.immediate();
     // Announce only after the commit, so a listener that pulls sees the change.
-    if (notice) this.hub.emit(notice);
+    if (notice) {
+      this.announced.set(collection, Math.max(this.announced.get(collection) ?? 0, notice.seq));
+      this.hub.emit(notice);
+    }
     return results;
   }
 
