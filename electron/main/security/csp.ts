@@ -7,7 +7,7 @@ export type CspInput = {
    * sign-in, so the default allows any http(s) origin; pass exact origins to narrow it.
    */
   readonly connectSources?: readonly string[];
-  /** Extra script/connect origins for the development server only (Vite HMR). */
+  /** The development server (unpackaged runs only): its scripts, HMR socket and inline preamble. */
   readonly devServerOrigin?: string;
 };
 
@@ -19,7 +19,8 @@ export const buildCsp = (input: CspInput = {}): string => {
   const devWs = dev === undefined ? [] : [dev.replace(/^http/, 'ws')];
   const directives: ReadonlyArray<readonly [string, readonly string[]]> = [
     ['default-src', ["'none'"]],
-    ['script-src', ["'self'", ...(dev === undefined ? [] : [dev])]],
+    // Development only: Vite's React refresh injects an inline module script.
+    ['script-src', ["'self'", ...(dev === undefined ? [] : [dev, "'unsafe-inline'"])]],
     ['style-src', ["'self'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['font-src', ["'self'", 'data:']],
