@@ -105,6 +105,14 @@ export const startDevice = async (name: string, serverUrl: string, email: string
   };
 };
 
+// JSON with sorted keys: merged documents may list their fields in another order.
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+
 /** Waits until every device is in sync and all hold the same documents. */
 export const converge = async (
   devices: readonly Device[],
@@ -114,8 +122,8 @@ export const converge = async (
   for (let i = 0; i < rounds; i++) {
     for (const d of devices) await d.idle();
     dumps = await Promise.all(devices.map((d) => d.dump()));
-    const first = JSON.stringify(dumps[0]);
-    if (dumps.every((x) => JSON.stringify(x) === first)) return dumps;
+    const first = canonical(dumps[0]);
+    if (dumps.every((x) => canonical(x) === first)) return dumps;
   }
   return dumps;
 };
