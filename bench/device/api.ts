@@ -1,0 +1,34 @@
+// The bench page's contract (bench/device/page.web.ts): what the Node side may call in
+// Chromium through page.evaluate. Plain data in and out.
+export type SyncAccount = { email: string; password: string };
+
+export type BenchApi = {
+  loadLeads(
+    count: number,
+    seed: number,
+  ): Promise<{ written: number; ms: number; opportunities: number }>;
+  listFirstRows(): Promise<{ ms: number; queriedMs: number; total: number }>;
+  searchAsYouType(words: number): Promise<{ indexMs: number; samples: number[]; hits: number }>;
+  captureToList(rounds: number): Promise<{ samples: number[] }>;
+  pipelineTotals(): Promise<{
+    ms: number;
+    opportunities: number;
+    totals: (readonly [string, number])[];
+  }>;
+  heap(): number | null;
+  close(): Promise<void>;
+  firstSync(
+    account: SyncAccount,
+  ): Promise<{ ms: number; documents: number; progress: [number, number][] }>;
+  rawIndexedDbWrite(
+    account: SyncAccount,
+    batch: number,
+  ): Promise<{ ms: number; documents: number }>;
+  pouchReplicate(
+    remoteUrl: string,
+    batchSize: number,
+  ): Promise<{ ms: number; documents: number; written: number }>;
+};
+
+/** The page's global, as page.evaluate callbacks see it. */
+export type BenchGlobal = { fairleadBench: BenchApi };

@@ -1,0 +1,110 @@
+// Device figures (DESIGN.md §7, heavy device): N generated leads in Chromium's IndexedDB
+// through the real store, then capture-to-list, first rows, search-as-you-type, pipeline.
+import type { Browser, Page } from 'playwright-core';
+import type { Recorder } from '../lib/figures';
+import { openBenchPage, sampleHeap } from '../lib/browser';
+import { round, summarize } from '../lib/stats';
+import type { BenchGlobal } from './api';
+
+// Requests never leave the browser: page.route answers every bench URL.
+const DEVICE_ORIGIN = 'http://127.0.0.1:9';
+
+type Api = BenchGlobal;
+
+export type DeviceOptions = { leads: number; captures: number; searchWords: number };
+
+export const runDeviceSuite = async (
+  browser: Browser,
+  script: string,
+  recorder: Recorder,
+  options: DeviceOptions,
+): Promise<void> => {
+  const page: Page = await openBenchPage(browser, DEVICE_ORIGIN, script);
+  const size = options.leads;
+  const heap = await sampleHeap(page);
+  try {
+    const load = await page.evaluate(
+      ([n]) => (globalThis as unknown as Api).fairleadBench.loadLeads(n, 42),
+      [size] as const,
+    );
+    recorder.record({
+      name: 'device.load_dataset',
+      what: `loadDataset of ${size} generated leads (+${load.opportunities} opportunities, accounts, catalog) into RxDB/Dexie in Chromium, 2000 per bulk insert`,
+      value: round((load.written / load.ms) * 1000, 0),
+      unit: 'docs/s',
+      size,
+      extra: { documents: load.written, ms: round(load.ms, 0) },
+    });
+
+    const list = await page.evaluate(() =>
+      (globalThis as unknown as Api).fairleadBench.listFirstRows(),
+    );
+    recorder.record({
+      name: 'device.list_first_rows',
+      what: `open the leads list on a freshly opened store: the UI's leads query (all ${list.total} leads, newest first) to its first emission, then 50 rows rendered as DOM and one frame painted (minimal render, not the React list)`,
+      value: round(list.ms, 1),
+      unit: 'ms',
+      size,
+      extra: { queryMs: round(list.queriedMs, 1) },
+    });
+
+    const search = await page.evaluate(
+      ([w]) => (globalThis as unknown as Api).fairleadBench.searchAsYouType(w),
+      [options.searchWords] as const,
+    );
+    recorder.record({
+      name: 'device.search_index_build',
+      what: 'build the search term index over every lead, account and contact (prepareSearch, done once at start-up)',
+      value: round(search.indexMs, 0),
+      unit: 'ms',
+      size,
+    });
+    const s = summarize(search.samples);
+    recorder.record({
+      name: 'device.search_as_you_type',
+      what: `one keystroke of search-as-you-type: the UI's leads query with the typed prefix (${search.samples.length} prefixes of ${options.searchWords} last names) to its first emission`,
+      value: s.p95,
+      unit: 'ms',
+      size,
+      ...s,
+    });
+
+    const capture = await page.evaluate(
+      ([k]) => (globalThis as unknown as Api).fairleadBench.captureToList(k),
+      [options.captures] as const,
+    );
+    const c = summarize(capture.samples);
+    recorder.record({
+      name: 'device.capture_to_list',
+      what: `capture a lead (lead.create command) until the live leads list (all leads, newest first) emits it on top; ${capture.samples.length} captures`,
+      value: c.p95,
+      unit: 'ms',
+      size,
+      ...c,
+    });
+
+    const pipeline = await page.evaluate(() =>
+      (globalThis as unknown as Api).fairleadBench.pipelineTotals(),
+    );
+    recorder.record({
+      name: 'device.pipeline_totals',
+      what: `pipeline totals per stage (the pipeline board's query over ${pipeline.opportunities} open opportunities, converted to EUR), first emission`,
+      value: round(pipeline.ms, 1),
+      unit: 'ms',
+      size,
+    });
+  } finally {
+    const peak = await heap.stop();
+    recorder.record({
+      name: 'device.peak_heap',
+      what: 'peak JS heap of the bench page during the device figures (CDP JSHeapUsedSize, sampled every 200 ms)',
+      value: peak,
+      unit: 'MiB',
+      size,
+    });
+    await page
+      .evaluate(() => (globalThis as unknown as Api).fairleadBench.close())
+      .catch(() => undefined);
+    await page.context().close();
+  }
+};

@@ -1,0 +1,99 @@
+// Debian's Chromium for the device figures: the bench page bundled with esbuild, served on
+// the origin it needs (page.route), and the JS heap sampled over CDP.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { chromiumPath } from '../../test/e2e/support/browser';
+import { repoRoot } from './figures';
+
+export { chromiumAvailable } from '../../test/e2e/support/browser';
+
+export const chromiumVersion = (): string =>
+  execFileSync(chromiumPath, ['--version'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
+
+/** Bundles bench/device/page.web.ts (device store, sync, PouchDB) for the browser. */
+export const bundleBenchPage = async (): Promise<string> => {
+  const result = await build({
+    entryPoints: [join(repoRoot, 'bench/device/page.web.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    outfile: 'page.js',
+    write: false,
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    logLevel: 'warning',
+  });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error('esbuild produced no bench page');
+  return file.text;
+};
+
+// The flags of STACK.md, plus exact heap figures for performance.memory.
+export const launchBenchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-precise-memory-info',
+    ],
+  });
+
+/** Opens the bench page at `origin`/__bench/ (same origin as the API it talks to). */
+export const openBenchPage = async (
+  browser: Browser,
+  origin: string,
+  script: string,
+): Promise<Page> => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/__bench/**', (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.endsWith('/page.js')) {
+      return route.fulfill({ contentType: 'text/javascript', body: script });
+    }
+    return route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><meta charset="utf-8"><title>Fairlead bench</title><body><script type="module" src="./page.js"></script></body>',
+    });
+  });
+  page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
+  await page.goto(`${origin}/__bench/index.html`);
+  await page.waitForFunction(() => 'fairleadBench' in globalThis);
+  return page;
+};
+
+/** Samples JSHeapUsedSize over CDP while a phase runs; `stop()` gives the peak in MiB. */
+export const sampleHeap = async (page: Page, everyMs = 200) => {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let peak = 0;
+  const read = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+    peak = Math.max(peak, used);
+  };
+  await read();
+  const timer = setInterval(() => void read().catch(() => undefined), everyMs);
+  return {
+    async stop(): Promise<number> {
+      clearInterval(timer);
+      await read().catch(() => undefined);
+      await cdp.detach().catch(() => undefined);
+      return Math.round((peak / 2 ** 20) * 10) / 10;
+    },
+  };
+};

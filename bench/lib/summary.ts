@@ -1,0 +1,144 @@
+// The readable end of a run: every figure beside its DESIGN.md §7 budget, the largest gap
+// named, saved as bench/results/latest.json and latest.md.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Figure, Recorder } from './figures';
+import { resultsDir } from './figures';
+
+type Budget = { max: number; text: string };
+
+// DESIGN.md §7; budgets are stated for 100k leads on the device.
+const budgets: Record<string, Budget> = {
+  'device.capture_to_list': { max: 50, text: 'p95 < 50 ms at 100k leads' },
+  'device.list_first_rows': { max: 1000, text: '< 1 s at 100k records' },
+  'device.search_as_you_type': { max: 100, text: 'p95 < 100 ms at 100k leads' },
+  'server.sqlite.errors': { max: 0, text: 'reported (none expected)' },
+  'server.postgres.errors': { max: 0, text: 'reported (none expected)' },
+};
+
+const notes: Record<string, string> = {
+  'sync.first_sync_vs_indexeddb': 'reported beside raw IndexedDB',
+  'sync.first_sync_vs_pouchdb': 'reported beside PouchDB',
+  'server.sqlite.latency': 'p99 reported (500 devices)',
+  'server.postgres.latency': 'p99 reported (500 devices)',
+};
+
+const fmt = (n: number | undefined): string =>
+  n === undefined || Number.isNaN(n) ? '' : n >= 100 ? String(Math.round(n)) : String(n);
+
+export type Gap = { name: string; size: number; text: string };
+
+/** The figure furthest over its budget (value ÷ budget), else the slowest sync ratio. */
+export const largestGap = (figures: Figure[]): Gap | null => {
+  let worst: { f: Figure; factor: number } | null = null;
+  for (const f of figures) {
+    const b = budgets[f.name];
+    if (!b) continue;
+    const factor = b.max === 0 ? (f.value > 0 ? Number.POSITIVE_INFINITY : 0) : f.value / b.max;
+    if (worst === null || factor > worst.factor) worst = { f, factor };
+  }
+  if (worst && worst.factor > 1) {
+    const b = budgets[worst.f.name] as Budget;
+    const over = Number.isFinite(worst.factor)
+      ? `${worst.factor.toFixed(1)}× the budget`
+      : 'over budget';
+    return {
+      name: worst.f.name,
+      size: worst.f.size,
+      text: `${worst.f.name} at ${worst.f.size}: ${fmt(worst.f.value)} ${worst.f.unit} against ${b.text} (${over})`,
+    };
+  }
+  const sync = figures.filter(
+    (f) => f.name.startsWith('sync.first_sync_vs') && f.ratio !== undefined,
+  );
+  const slowest = sync.sort((a, b) => (a.ratio as number) - (b.ratio as number))[0];
+  if (slowest) {
+    return {
+      name: slowest.name,
+      size: slowest.size,
+      text: `every budgeted figure is within budget; the largest gap is ${slowest.name}: ${fmt(slowest.value)} docs/s, ${fmt(slowest.ratio)}× ${slowest.reference?.name ?? ''} (${fmt(slowest.reference?.value)} docs/s)`,
+    };
+  }
+  if (worst) {
+    return {
+      name: worst.f.name,
+      size: worst.f.size,
+      text: `every budgeted figure is within budget; closest: ${worst.f.name} at ${Math.round(worst.factor * 100)}% of its budget`,
+    };
+  }
+  return null;
+};
+
+export const summaryTable = (figures: Figure[]): string => {
+  const head = [
+    'figure',
+    'size',
+    'value',
+    'p50',
+    'p95',
+    'p99',
+    'reference',
+    'ratio',
+    '§7 budget',
+    '',
+  ];
+  const rows = figures.map((f) => {
+    const b = budgets[f.name];
+    const status = b ? (f.value <= b.max ? 'ok' : 'OVER') : '';
+    return [
+      f.name,
+      String(f.size),
+      `${fmt(f.value)} ${f.unit}`,
+      fmt(f.p50),
+      fmt(f.p95),
+      fmt(f.p99),
+      f.reference ? `${f.reference.name}: ${fmt(f.reference.value)} ${f.reference.unit}` : '',
+      fmt(f.ratio),
+      b?.text ?? notes[f.name] ?? '',
+      status,
+    ];
+  });
+  const widths = head.map((h, i) =>
+    Math.max(h.length, ...rows.map((r) => (r[i] as string).length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+};
+
+export const writeSummary = (
+  recorder: Recorder,
+  run: { quick: boolean; seconds: number },
+): void => {
+  const { figures, machine, versions } = recorder;
+  const gap = largestGap(figures);
+  const table = summaryTable(figures);
+  const env = `${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}; Node ${versions.node}, ${versions.chromium ?? 'no Chromium'}, RxDB ${versions.rxdb}, Fastify ${versions.fastify}, SQLite ${versions.sqlite ?? '?'}, PostgreSQL ${versions.postgres ?? 'not run'}, PouchDB ${versions.pouchdb ?? '?'}`;
+  const text = [
+    `Fairlead benchmarks${run.quick ? ' (--quick: small sizes, a smoke test)' : ''} — ${new Date().toISOString()}, ${Math.round(run.seconds)} s`,
+    env,
+    '',
+    table,
+    '',
+    `Largest gap to DESIGN.md §7: ${gap?.text ?? 'no figures'}`,
+  ].join('\n');
+  console.log(`\n${text}`);
+  writeFileSync(
+    join(resultsDir, 'latest.json'),
+    `${JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        quick: run.quick,
+        seconds: Math.round(run.seconds),
+        machine,
+        versions,
+        largestGap: gap,
+        figures: figures.map(({ machine: _m, versions: _v, ...f }) => f),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  writeFileSync(join(resultsDir, 'latest.md'), `${text}\n`);
+  console.log(`\nSaved: ${recorder.file}, bench/results/latest.json, bench/results/latest.md`);
+};

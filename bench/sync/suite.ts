@@ -1,0 +1,101 @@
+// First sync of a fresh device (DESIGN.md §7): the real replication against the real
+// server on SQLite, beside raw IndexedDB bulk writes and PouchDB replication of the same
+// documents, all in the same Chromium.
+import type { Browser } from 'playwright-core';
+import type { BenchGlobal } from '../device/api';
+import { openBenchPage, sampleHeap } from '../lib/browser';
+import type { Recorder } from '../lib/figures';
+import { round } from '../lib/stats';
+import { startPouchServer } from './pouch-server';
+import { pullShare, startShareServer } from './share';
+
+type Api = BenchGlobal;
+
+export type SyncOptions = { documents: number };
+
+export const runSyncSuite = async (
+  browser: Browser,
+  script: string,
+  recorder: Recorder,
+  options: SyncOptions,
+): Promise<void> => {
+  const share = await startShareServer(options.documents);
+  const docs = await pullShare(share.url, share.seller);
+  const size = docs.reduce((n, [, d]) => n + d.length, 0);
+  const pouch = await startPouchServer(docs);
+  const page = await openBenchPage(browser, share.url, script);
+  try {
+    let heap = await sampleHeap(page);
+    const fairlead = await page.evaluate(
+      ([account]) => (globalThis as unknown as Api).fairleadBench.firstSync(account),
+      [share.seller] as const,
+    );
+    const fairleadHeap = await heap.stop();
+    if (fairlead.documents < size) {
+      console.warn(`first sync holds ${fairlead.documents} of ${size} documents`);
+    }
+
+    heap = await sampleHeap(page);
+    const raw = await page.evaluate(
+      ([account]) => (globalThis as unknown as Api).fairleadBench.rawIndexedDbWrite(account, 1000),
+      [share.seller] as const,
+    );
+    const rawHeap = await heap.stop();
+
+    heap = await sampleHeap(page);
+    const couch = await page.evaluate(
+      ([url]) => (globalThis as unknown as Api).fairleadBench.pouchReplicate(url, 200),
+      [pouch.dbUrl] as const,
+    );
+    const pouchHeap = await heap.stop();
+
+    const rate = (documents: number, ms: number) => round((documents / ms) * 1000, 0);
+    const fairleadRate = rate(fairlead.documents, fairlead.ms);
+    const rawRate = rate(raw.documents, raw.ms);
+    const pouchRate = rate(couch.documents, couch.ms);
+    const progress = fairlead.progress.map(([ms, n]) => `${round(ms / 1000, 1)}s:${n}`).join(' ');
+    recorder.record({
+      name: 'sync.first_sync_vs_indexeddb',
+      what: 'first sync of a fresh device: the real replication (renderer/data/sync, 11 collections, pull batches of 200) from the server on SQLite into RxDB/Dexie, documents per second, beside the same documents put straight into IndexedDB (1000 per transaction)',
+      value: fairleadRate,
+      unit: 'docs/s',
+      size,
+      reference: { name: 'raw IndexedDB bulk writes', value: rawRate, unit: 'docs/s' },
+      ratio: round(fairleadRate / rawRate, 3),
+      extra: { documents: fairlead.documents, progress },
+    });
+    recorder.record({
+      name: 'sync.first_sync_vs_pouchdb',
+      what: 'first sync of a fresh device (as above), beside PouchDB 9 in the same Chromium replicating the same documents from PouchDB server (express-pouchdb, in-memory, batch_size 200)',
+      value: fairleadRate,
+      unit: 'docs/s',
+      size,
+      reference: { name: 'PouchDB replication', value: pouchRate, unit: 'docs/s' },
+      ratio: round(fairleadRate / pouchRate, 3),
+      extra: { pouchDocuments: couch.documents },
+    });
+    recorder.record({
+      name: 'sync.first_sync_total',
+      what: 'first sync of a fresh device: total time from starting replication to every collection in sync',
+      value: round(fairlead.ms / 1000, 2),
+      unit: 's',
+      size,
+      reference: { name: 'PouchDB replication total', value: round(couch.ms / 1000, 2), unit: 's' },
+      ratio: round(fairlead.ms / couch.ms, 3),
+    });
+    recorder.record({
+      name: 'sync.first_sync_peak_heap',
+      what: 'peak JS heap of the page during the first sync (CDP JSHeapUsedSize, sampled every 200 ms); reference: during PouchDB replication',
+      value: fairleadHeap,
+      unit: 'MiB',
+      size,
+      reference: { name: 'PouchDB replication peak heap', value: pouchHeap, unit: 'MiB' },
+      ratio: round(fairleadHeap / pouchHeap, 3),
+      extra: { rawIndexedDbHeapMiB: rawHeap },
+    });
+  } finally {
+    await page.context().close();
+    await pouch.close();
+    await share.close();
+  }
+};
