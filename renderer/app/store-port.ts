@@ -2,7 +2,7 @@
 // renderer/data; feature hooks (queries.ts, commands.ts) are its only users.
 import type { Observable } from 'rxjs';
 import type { DuplicateCandidate } from '../../shared/domain/duplicates';
-import type { LineEdit } from '../../shared/domain/document-lines';
+import type { CommandLineEdit } from '../data/commands';
 import type { Result } from '../../shared/domain/errors';
 import type {
   Account,
@@ -92,6 +92,7 @@ export type StoreQueries = {
   invoice(id: string): Observable<Invoice | null>;
   timeline(type: RegardingType, id: string): Observable<Activity[]>;
   catalog(query: string, priceListId: string | null, currency: string): Observable<CatalogHit[]>;
+  priceLists(currency: string): Observable<PriceList[]>;
   search(query: string): Observable<SearchResult[]>;
 };
 
@@ -108,7 +109,7 @@ export type StoreCommands = {
   };
   opportunity: {
     update(id: string, patch: OpportunityPatch): R<Opportunity>;
-    editLines(id: string, edit: LineEdit): R<Opportunity>;
+    editLines(id: string, edit: CommandLineEdit): R<Opportunity>;
     setRevenueMode(
       id: string,
       mode: { mode: 'system' } | { mode: 'user'; estimatedRevenue: number },
@@ -132,7 +133,7 @@ export type StoreCommands = {
   quote: {
     createFromOpportunity(opportunityId: string): R<Quote>;
     update(id: string, patch: QuotePatch): R<Quote>;
-    editLines(id: string, edit: LineEdit): R<Quote>;
+    editLines(id: string, edit: CommandLineEdit): R<Quote>;
     activate(id: string): R<Quote>;
     revise(id: string): R<Quote>;
     close(id: string, status: 'lost' | 'canceled'): R<Quote>;

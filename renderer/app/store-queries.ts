@@ -156,14 +156,12 @@ const search = (db: FairleadDatabase, query: string): Observable<SearchResult[]>
     map(([documents, people, opportunities]) => [
       ...documents,
       ...people,
-      ...opportunities
-        .slice(0, 10)
-        .map((o): SearchResult => ({
-          kind: 'opportunity',
-          id: o.id,
-          title: o.topic,
-          subtitle: o.number,
-        })),
+      ...opportunities.slice(0, 10).map((o): SearchResult => ({
+        kind: 'opportunity',
+        id: o.id,
+        title: o.topic,
+        subtitle: o.number,
+      })),
     ]),
   );
 
@@ -258,5 +256,6 @@ export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
       .find({ selector: { regardingType: type, regardingId: id }, sort: [{ occurredAt: 'desc' }] })
       .$.pipe(map((docs) => plainAll(docs as Doc<'activity'>[]))),
   catalog: (query, priceListId, currency) => catalog(db, query, priceListId, currency),
+  priceLists: (currency) => findAll(db, 'pricelist', { currency }),
   search: (query) => of(query).pipe(switchMap((q) => search(db, q))),
 });

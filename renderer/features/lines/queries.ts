@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { PriceList } from '../../../shared/domain/records';
 import { useServices } from '../../app/services';
 import type { CatalogHit } from '../../app/store-port';
 import { useObservable } from '../../app/use-observable';
@@ -15,4 +16,13 @@ export const useCatalogSearch = (
     [queries, query, priceListId, currency],
   );
   return useObservable(source$, undefined);
+};
+
+/** The price lists in a currency, for the document's price list choice. */
+export const usePriceLists = (currency: string): PriceList[] | undefined => {
+  const { queries } = useServices();
+  return useObservable(
+    useMemo(() => queries.priceLists(currency), [queries, currency]),
+    undefined,
+  );
 };

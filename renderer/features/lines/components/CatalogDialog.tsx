@@ -1,7 +1,7 @@
 // Picks a catalog product by name or SKU; the price comes from the document's price list.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LineInput } from '../../../../shared/domain/document-lines';
+import type { CommandLineInput } from '../../../data/commands';
 import type { Result } from '../../../../shared/domain/errors';
 import { useAction } from '../../../app/use-action';
 import { parseDecimal } from '../../../i18n/format';
@@ -16,10 +16,17 @@ type Props = {
   currency: string;
   priceListId: string | null;
   onClose: () => void;
-  onAdd: (line: LineInput) => Promise<Result<unknown>>;
+  onAdd: (line: CommandLineInput) => Promise<Result<unknown>>;
+  onChoosePriceList?: (priceListId: string) => Promise<Result<unknown>>;
 };
 
-export const CatalogDialog = ({ currency, priceListId, onClose, onAdd }: Props) => {
+export const CatalogDialog = ({
+  currency,
+  priceListId,
+  onClose,
+  onAdd,
+  onChoosePriceList,
+}: Props) => {
   const { t } = useTranslation();
   const fmt = useFormat();
   const action = useAction();
@@ -31,9 +38,14 @@ export const CatalogDialog = ({ currency, priceListId, onClose, onAdd }: Props) 
   const pick = async (index: number) => {
     const hit = results?.[index];
     if (!hit || !hit.priceList || qty === null) return;
-    const { product, priceList } = hit;
+    const listId = hit.priceList.id;
+    // A document without a price list takes the one the product is priced from.
+    if (priceListId === null && onChoosePriceList) {
+      const chosen = await action.run(() => onChoosePriceList(listId));
+      if (chosen === undefined) return;
+    }
     const added = await action.run(() =>
-      onAdd({ kind: 'catalog', product, priceList, quantity: qty, discount: 0 }),
+      onAdd({ kind: 'catalog', productId: hit.product.id, quantity: qty, discount: 0 }),
     );
     if (added !== undefined) onClose();
   };

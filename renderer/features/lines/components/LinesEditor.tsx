@@ -2,7 +2,7 @@
 // quantity, discount and VAT edited in place (saved when a field is left).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LineEdit } from '../../../../shared/domain/document-lines';
+import type { CommandLineEdit } from '../../../data/commands';
 import type { Line } from '../../../../shared/domain/records';
 import type { Result } from '../../../../shared/domain/errors';
 import { useAction } from '../../../app/use-action';
@@ -18,15 +18,24 @@ type Props = {
   currency: string;
   priceListId: string | null;
   readOnly: boolean;
-  onEdit: (edit: LineEdit) => Promise<Result<unknown>>;
+  onEdit: (edit: CommandLineEdit) => Promise<Result<unknown>>;
+  /** Sets the document's price list (first catalog product on a document without one). */
+  onChoosePriceList?: (priceListId: string) => Promise<Result<unknown>>;
 };
 
-export const LinesEditor = ({ lines, currency, priceListId, readOnly, onEdit }: Props) => {
+export const LinesEditor = ({
+  lines,
+  currency,
+  priceListId,
+  readOnly,
+  onEdit,
+  onChoosePriceList,
+}: Props) => {
   const { t } = useTranslation();
   const fmt = useFormat();
   const action = useAction();
   const [adding, setAdding] = useState<'catalog' | 'write_in' | null>(null);
-  const edit = (e: LineEdit) => action.run(() => onEdit(e));
+  const edit = (e: CommandLineEdit) => action.run(() => onEdit(e));
   return (
     <section aria-labelledby="lines-title">
       <h2 id="lines-title">{t('lines.title')}</h2>
@@ -142,6 +151,7 @@ export const LinesEditor = ({ lines, currency, priceListId, readOnly, onEdit }: 
           priceListId={priceListId}
           onClose={() => setAdding(null)}
           onAdd={(line) => onEdit({ op: 'add', line })}
+          onChoosePriceList={onChoosePriceList}
         />
       ) : null}
       {adding === 'write_in' ? (

@@ -1,7 +1,7 @@
 // A write-in product: not in the catalog, its price typed in.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LineInput } from '../../../../shared/domain/document-lines';
+import type { CommandLineInput } from '../../../data/commands';
 import type { Result } from '../../../../shared/domain/errors';
 import { useAction } from '../../../app/use-action';
 import { inputToMinor, parseDecimal } from '../../../i18n/format';
@@ -12,7 +12,7 @@ import { Notice } from '../../../ui/Notice';
 type Props = {
   currency: string;
   onClose: () => void;
-  onAdd: (line: LineInput) => Promise<Result<unknown>>;
+  onAdd: (line: CommandLineInput) => Promise<Result<unknown>>;
 };
 
 export const WriteInDialog = ({ currency, onClose, onAdd }: Props) => {

@@ -86,6 +86,7 @@ const OpportunityView = ({ opportunity: o }: { opportunity: Opportunity }) => {
               priceListId={o.priceListId}
               readOnly={!open}
               onEdit={(edit) => commands.editLines(o.id, edit)}
+              onChoosePriceList={(priceListId) => commands.update(o.id, { priceListId })}
             />
           </div>
           <RelatedDocuments opportunityId={o.id} />

@@ -12,6 +12,7 @@ import { Button } from '../../../ui/Button';
 import { ReadField, SelectField, TextField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
 import { useAccountName, useContactName } from '../../accounts/queries';
+import { usePriceLists } from '../../lines/queries';
 import { useOpportunityCommands } from '../commands';
 
 type Editable = Pick<Opportunity, 'topic' | 'estimatedCloseDate' | 'probability' | 'rating'>;
@@ -90,6 +91,7 @@ export const OpportunityForm = ({ opportunity: o }: { opportunity: Opportunity }
           onChange={(e) => draft.set('rating', e.target.value as Opportunity['rating'])}
           options={leadRatings.map((r) => ({ value: r, label: t(`lead.ratings.${r}`) }))}
         />
+        <PriceListField opportunity={o} readOnly={readOnly} />
         <RevenueFields opportunity={o} readOnly={readOnly} />
       </div>
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
@@ -156,5 +158,34 @@ const RevenueFields = ({
         error={action.error}
       />
     </>
+  );
+};
+
+// The price list catalog lines are priced from (in the opportunity's currency).
+const PriceListField = ({
+  opportunity: o,
+  readOnly,
+}: {
+  opportunity: Opportunity;
+  readOnly: boolean;
+}) => {
+  const { t } = useTranslation();
+  const commands = useOpportunityCommands();
+  const action = useAction();
+  const lists = usePriceLists(o.currency);
+  return (
+    <SelectField
+      label={t('opportunity.priceList')}
+      value={o.priceListId ?? ''}
+      disabled={readOnly}
+      error={action.error}
+      onChange={(e) =>
+        void action.run(() => commands.update(o.id, { priceListId: e.target.value || null }))
+      }
+      options={[
+        { value: '', label: t('common.none') },
+        ...(lists ?? []).map((l) => ({ value: l.id, label: `${l.name} (${l.currency})` })),
+      ]}
+    />
   );
 };
