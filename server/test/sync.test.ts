@@ -259,6 +259,15 @@ describe.each(adapters)('sync protocol on %s', (adapter) => {
     const again = await signIn(server, office.a.email, 'numbering laptop');
     expect(again.login.device.series).toBe(series);
     expect(again.login.device.lastNumbers.quote).toBe(7);
+    // A rejected quote (signed by someone else) raises nothing.
+    const rejected = {
+      ...quoteDoc(newId(), office.a.id, `Q-${series}-00099`),
+      updatedBy: office.c.id,
+    };
+    expect((await push(device, 'quotes', [{ newDocumentState: rejected }])).rejected).toHaveLength(
+      1,
+    );
+    expect((await server.storage.highWater(series)).quote).toBe(7);
     const other = await signIn(server, office.a.email, 'tablet');
     expect(other.login.device.series).not.toBe(series);
   });
