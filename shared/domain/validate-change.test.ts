@@ -154,6 +154,15 @@ describe('validateChange: immutable fields', () => {
     if (!result.ok) expect(result.error.field).toBe(field);
   });
 
+  it('an opportunity number is set at most once', () => {
+    const opp = opportunityWithLine();
+    const numbered = edit(opp, { number: 'OPP-1' });
+    expect(check('opportunity', opp, numbered)).toBe('ok');
+    expect(check('opportunity', numbered, edit(numbered, { number: 'OPP-2' }))).toBe(
+      'change.immutable_field',
+    );
+  });
+
   it('an id change is a change of a different document', () => {
     const lead = openLead();
     expect(check('lead', lead, edit(lead, { id: 'another' }))).toBe('change.immutable_field');

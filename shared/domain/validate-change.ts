@@ -270,6 +270,15 @@ const checkTypeRules = (
       changed[0],
     );
   }
+  // An opportunity gets its number at most once (quotes, orders, invoices: immutableFields).
+  if (type === 'opportunity' && before.number !== '' && changed.includes('number')) {
+    return fail(
+      'change.immutable_field',
+      'The number of the opportunity cannot change once it is set.',
+      "Il numero dell'opportunità non può cambiare dopo essere stato assegnato.",
+      'number',
+    );
+  }
   if (type === 'lead' && before.state === 'open' && after.state === 'open') {
     const q = changed.find((f) => f.startsWith('qualified'));
     if (q !== undefined) return readOnly(type, 'open', q);
