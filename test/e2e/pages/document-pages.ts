@@ -14,8 +14,8 @@ export class DocumentPages {
     const { page, t } = this.app;
     await this.button(t('lines.addCatalog')).click();
     const dialog = page.getByRole('dialog', { name: t('lines.addTitleCatalog') });
-    await dialog.getByLabel(t('lines.catalogSearch')).fill(query);
-    await dialog.getByLabel(t('lines.quantity')).fill(quantity);
+    await dialog.getByLabel(t('lines.catalogSearch'), { exact: true }).fill(query);
+    await dialog.getByLabel(t('lines.quantity'), { exact: true }).fill(quantity);
     const results = dialog.getByRole('list', { name: t('lines.catalogResults') });
     await results.getByRole('button').first().waitFor();
     await this.app.screenshot('catalog-search');
@@ -27,9 +27,9 @@ export class DocumentPages {
     const { page, t } = this.app;
     await this.button(t('lines.addWriteIn')).click();
     const dialog = page.getByRole('dialog', { name: t('lines.addTitleWriteIn') });
-    await dialog.getByLabel(t('lines.writeInName')).fill(name);
+    await dialog.getByLabel(new RegExp(`^${t('lines.writeInName')}`)).fill(name);
     await dialog.getByLabel(new RegExp(`^${t('lines.unitPrice')}`)).fill(price);
-    await dialog.getByLabel(t('lines.quantity')).fill(quantity);
+    await dialog.getByLabel(t('lines.quantity'), { exact: true }).fill(quantity);
     await dialog.getByRole('button', { name: t('common.add') }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('row', { name: new RegExp(name) }).waitFor();
@@ -39,6 +39,18 @@ export class DocumentPages {
     return this.app.page
       .getByRole('table', { name: this.app.t('lines.title') })
       .locator('tbody tr');
+  }
+
+  /** Sets the opportunity's estimated close date (a gate of the later stages) and saves. */
+  async setEstimatedCloseDate(isoDate: string): Promise<void> {
+    const { page, t } = this.app;
+    const form = page.getByRole('form', { name: t('common.details') });
+    await form.getByLabel(t('opportunity.estimatedCloseDate'), { exact: true }).fill(isoDate);
+    await form.getByRole('button', { name: t('common.save'), exact: true }).click();
+    await form
+      .getByRole('button', { name: t('common.save'), exact: true })
+      .and(page.locator(':disabled'))
+      .waitFor();
   }
 
   async newQuote(): Promise<void> {

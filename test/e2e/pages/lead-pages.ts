@@ -12,13 +12,13 @@ export class LeadPages {
     await this.app.go('leads');
     await page.getByRole('button', { name: t('lead.capture') }).click();
     const form = page.getByRole('form', { name: t('lead.captureTitle') });
-    await form.getByLabel(t('common.firstName')).fill(lead.firstName);
-    await form.getByLabel(t('common.lastName')).fill(lead.lastName);
-    await form.getByLabel(t('common.company')).fill(lead.company);
-    await form.getByLabel(t('common.email')).fill(lead.email);
-    await form.getByLabel(t('lead.consent')).check();
+    await form.getByLabel(t('common.firstName'), { exact: true }).fill(lead.firstName);
+    await form.getByLabel(t('common.lastName'), { exact: true }).fill(lead.lastName);
+    await form.getByLabel(t('common.company'), { exact: true }).fill(lead.company);
+    await form.getByLabel(t('common.email'), { exact: true }).fill(lead.email);
+    await form.getByLabel(t('lead.consent'), { exact: true }).check();
     await this.app.screenshot('lead-capture');
-    await form.getByLabel(t('common.email')).press('Enter');
+    await form.getByLabel(t('common.email'), { exact: true }).press('Enter');
     await page
       .getByText(t('lead.captured', { name: `${lead.firstName} ${lead.lastName}` }))
       .waitFor();
@@ -28,7 +28,7 @@ export class LeadPages {
   async openFromList(company: string, name: string): Promise<void> {
     const { page, t } = this.app;
     await this.app.go('leads');
-    await page.getByLabel(t('lead.filterText')).fill(company);
+    await page.getByLabel(t('lead.filterText'), { exact: true }).fill(company);
     const row = page
       .getByRole('table', { name: t('lead.list') })
       .getByRole('row', { name: new RegExp(name) });
