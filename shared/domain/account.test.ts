@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAccount, updateAccount } from './account';
-import { createContact, updateContact } from './contact';
 import { written } from './effects';
-import type { Account, Contact } from './records';
-import { accountSchema, contactSchema } from './records';
+import type { Account } from './records';
+import { accountSchema } from './records';
 import { errorCode, makeCtx, unwrap } from './test-fixtures';
 
 const ctx = makeCtx();
@@ -52,38 +51,5 @@ describe('accounts', () => {
       searchTerms: ['oli'],
     });
     expect(errorCode(updateAccount(account, { name: ' ' }, ctx))).toBe('input.required');
-  });
-});
-
-describe('contacts', () => {
-  it('creates a contact at an account', () => {
-    const effects = unwrap(
-      createContact(
-        { firstName: 'Anna', lastName: 'Bruni', accountId: 'a-1', email: 'anna@bruni.it' },
-        ctx,
-      ),
-    );
-    const contact = written(effects, 'contact') as Contact;
-    expect(contactSchema.parse(contact)).toEqual(contact);
-    expect(contact).toMatchObject({
-      accountId: 'a-1',
-      searchTerms: ['anna', 'bruni', 'anna@bruni.it'],
-    });
-    expect(written(effects, 'activity')?.event).toBe('contact.created');
-  });
-
-  it('needs a name and a valid email, also on update', () => {
-    expect(errorCode(createContact({}, ctx))).toBe('contact.name_required');
-    expect(errorCode(createContact({ lastName: 'x', email: 'no' }, ctx))).toBe(
-      'input.email_invalid',
-    );
-    const contact = written(
-      unwrap(createContact({ lastName: 'Bruni' }, ctx)),
-      'contact',
-    ) as Contact;
-    expect(
-      written(unwrap(updateContact(contact, { jobTitle: 'Enologa' }, ctx)), 'contact')?.jobTitle,
-    ).toBe('Enologa');
-    expect(errorCode(updateContact(contact, { lastName: '' }, ctx))).toBe('contact.name_required');
   });
 });

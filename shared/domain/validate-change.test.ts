@@ -122,6 +122,11 @@ describe('validateChange: schema and signature', () => {
     expect(check('lead', lead, { ...lead, jobTitle: 'x', updatedBy: 'someone-else' })).toBe(
       'change.updated_by_mismatch',
     );
+    expect(check('lead', null, { ...lead, updatedBy: 'someone-else' })).toBe(
+      'change.updated_by_mismatch',
+    );
+    // A merged document may keep the stored signature of the master.
+    expect(check('lead', lead, { ...lead, jobTitle: 'x' }, manager)).toBe('ok');
   });
 
   it('lets only the administrator write catalog records', () => {

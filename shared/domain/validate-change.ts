@@ -336,7 +336,9 @@ export const validateChange = (
   }
   const prev = before === null ? null : (withoutMeta(before) as Doc);
   if (prev !== null && deepEqual(prev, doc)) return parsed; // the same push again
-  if (doc.updatedBy !== actor.userId) {
+  // Signed by the pusher, or still carrying the stored signature: a device's three-way merge
+  // keeps the later side's stamp, which may be the master's.
+  if (doc.updatedBy !== actor.userId && (prev === null || doc.updatedBy !== prev.updatedBy)) {
     return fail(
       'change.updated_by_mismatch',
       'A change must be signed by the user who makes it.',
