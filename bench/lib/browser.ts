@@ -24,7 +24,7 @@ export const bundleBenchPage = async (): Promise<string> => {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    minify: true,
+    minify: false,
     outfile: 'page.js',
     write: false,
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
@@ -49,6 +49,9 @@ export const launchBenchChromium = (): Promise<Browser> =>
       '--disable-component-update',
       '--disable-sync',
       '--enable-precise-memory-info',
+      // The page is served through page.route (no address of its own), so Chromium would
+      // treat its requests to the loopback PouchDB server as local-network access.
+      '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests',
     ],
   });
 

@@ -110,7 +110,12 @@ export const rawIndexedDbWrite = async (account: SyncAccount, batch: number) => 
 export const pouchReplicate = async (remoteUrl: string, batchSize: number) => {
   const local = new PouchDB(`bench_pouch_${Date.now()}`);
   const t0 = performance.now();
-  const result = await PouchDB.replicate(remoteUrl, local, { batch_size: batchSize });
+  const result = await PouchDB.replicate(remoteUrl, local, { batch_size: batchSize }).catch(
+    (error: unknown) => {
+      // PouchDB's errors are plain objects: keep their details across page.evaluate.
+      throw new Error(`PouchDB replication failed: ${JSON.stringify(error)}`);
+    },
+  );
   const ms = performance.now() - t0;
   const info = await local.info();
   await local.destroy();

@@ -27,6 +27,8 @@ const asPouchDoc = (collection: string, doc: Record<string, unknown>): Record<st
 export const startPouchServer = async (
   collections: [string, Record<string, unknown>[]][],
 ): Promise<PouchServer> => {
+  // express-pouchdb first: it registers the databases created after it (all-dbs).
+  const app = expressPouchDB(MemoryPouch, { mode: 'minimumForPouchDB', inMemoryConfig: true });
   const name = `share_${Date.now()}`;
   const db = new MemoryPouch(name);
   for (const [collection, docs] of collections) {
@@ -34,7 +36,6 @@ export const startPouchServer = async (
       await db.bulkDocs(docs.slice(i, i + 2000).map((d) => asPouchDoc(collection, d)));
     }
   }
-  const app = expressPouchDB(MemoryPouch, { mode: 'minimumForPouchDB', inMemoryConfig: true });
   // The bench page lives on the sync server's origin: allow it to replicate from here.
   const server: Server = createServer((req, res) => {
     const origin = req.headers.origin;
@@ -42,7 +43,11 @@ export const startPouchServer = async (
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('access-control-allow-credentials', 'true');
       res.setHeader('access-control-allow-methods', 'GET, POST, PUT, DELETE, HEAD, OPTIONS');
-      res.setHeader('access-control-allow-headers', 'content-type, accept, authorization');
+      res.setHeader(
+        'access-control-allow-headers',
+        req.headers['access-control-request-headers'] ?? 'content-type, accept, authorization',
+      );
+      res.setHeader('access-control-max-age', '600');
     }
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
