@@ -1,6 +1,7 @@
 // Office administration used by the admin CLI, the demo loader and tests.
 import type { Role } from '../../shared/domain/context';
-import type { AnyRecord } from '../../shared/domain/records';
+import { derivedId } from '../../shared/domain/ids';
+import type { AnyRecord, Refdata } from '../../shared/domain/records';
 import { recordTypeOfCollection } from '../../shared/domain/records';
 import type { SyncCollection, WireDocument } from '../../shared/sync/protocol';
 import { hashPassword } from './auth/passwords';
@@ -52,7 +53,7 @@ export const addUser = async (storage: Storage, input: AddUserInput): Promise<Us
   if (role !== 'admin' && !input.team)
     throw new OfficeError('Sellers and managers need a team (--team).');
   const team = input.team ? await addTeam(storage, input.team) : null;
-  return storage.createUser({
+  const user = await storage.createUser({
     id: input.id ?? newId(),
     email,
     name: input.name?.trim() || email.split('@')[0] || email,
@@ -60,6 +61,8 @@ export const addUser = async (storage: Storage, input: AddUserInput): Promise<Us
     teamId: team ? team.id : null,
     passwordHash: input.passwordHash ?? (await hashPassword(input.password)),
   });
+  await publishTeamMember(storage, user);
+  return user;
 };
 
 export const disableUser = async (storage: Storage, email: string): Promise<User> => {
@@ -67,7 +70,36 @@ export const disableUser = async (storage: Storage, email: string): Promise<User
   if (!user) throw new OfficeError(`There is no user with the email ${email}.`);
   await storage.setUserDisabled(user.id, true);
   await storage.revokeUserSessions(user.id);
-  return { ...user, disabled: true };
+  const disabled = { ...user, disabled: true };
+  await publishTeamMember(storage, disabled);
+  return disabled;
+};
+
+/**
+ * Publishes a user as a `team_member` reference record, so devices can show owners' names.
+ * Its id derives from the user's, so later changes replace it.
+ */
+export const publishTeamMember = async (storage: Storage, user: User): Promise<void> => {
+  const id = derivedId(user.id, 'team_member');
+  const existing = (await storage.getDocs('refdata', [id])).get(id);
+  const now = new Date().toISOString();
+  const record: Refdata = {
+    id,
+    ownerId: OFFICE_OWNER_ID,
+    createdAt: existing ? String((existing.doc as Record<string, unknown>).createdAt) : now,
+    updatedAt: now,
+    updatedBy: OFFICE_OWNER_ID,
+    kind: 'team_member',
+    key: user.id,
+    data: {
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      teamId: user.teamId,
+      disabled: user.disabled,
+    },
+  };
+  await writeOfficeDocs(storage, 'refdata', [record]);
 };
 
 /** Disables every user of a team and ends their sessions. */

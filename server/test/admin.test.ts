@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PriceList, Product } from '../../shared/domain/records';
+import type { PriceList, Product, Refdata } from '../../shared/domain/records';
 import type { FairleadServer } from '../src/app';
 import { runAdmin } from '../src/admin';
 import { loadDemo } from '../src/demo';
@@ -71,6 +71,14 @@ describe.each(adapters)('admin commands on %s', (adapter) => {
     expect(await admin('user', 'disable', '--email', 'anna@north.example')).toMatch(/Disabled/);
     expect((await server.storage.findUserByEmail('anna@north.example'))?.disabled).toBe(true);
     expect(await admin('user', 'list')).toMatch(/anna@north\.example\tseller\tNorth\tdisabled/);
+    // Devices learn of the user (and that they left) through the office reference data.
+    const members = (await server.storage.allDocs('refdata')).map(
+      (d) => d.doc as unknown as Refdata,
+    );
+    expect(members.find((m) => m.kind === 'team_member')?.data).toMatchObject({
+      email: 'anna@north.example',
+      disabled: true,
+    });
   });
 
   it('imports the catalog from CSV, or nothing with per-line errors', async () => {
