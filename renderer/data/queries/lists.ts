@@ -12,6 +12,7 @@ import type {
   Quote,
 } from '../../../shared/domain/records';
 import type { FairleadDatabase } from '../database';
+import { recentFirst$ } from './recent-first';
 import type { Page } from './shared';
 import { filter, plain } from './shared';
 
@@ -63,10 +64,11 @@ export const leadList$ = (db: FairleadDatabase, query: LeadListQuery = {}): Obse
     query.sort === 'name'
       ? [{ lastName: direction }, { firstName: direction }]
       : [{ createdAt: direction }];
-  return plain(
-    db.leads.find({ selector: { ...selector, ...filter('rating', query.rating) }, sort, limit, skip })
-      .$,
-  );
+  const fullSelector = { ...selector, ...filter('rating', query.rating) };
+  if (query.sort !== 'name' && direction === 'desc') {
+    return recentFirst$(db.leads, fullSelector as MangoQuerySelector<Lead>, { limit, skip });
+  }
+  return plain(db.leads.find({ selector: fullSelector, sort, limit, skip }).$);
 };
 
 export type OpportunityListQuery = Page & {

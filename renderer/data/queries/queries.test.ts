@@ -11,6 +11,7 @@ import { openTestDatabase, unwrap } from '../test-support';
 import { recordDetail$ } from './detail';
 import { invoiceList$, leadList$, opportunityList$, quoteList$ } from './lists';
 import { exchangeRatesOf, pipelineTotals$ } from './pipeline';
+import { recentFirst$ } from './recent-first';
 
 let db: FairleadDatabase;
 let dataset: Dataset;
@@ -49,6 +50,18 @@ describe('lists', () => {
     expect(ranks).toEqual([...ranks].sort());
     const page2 = await firstValueFrom(leadList$(db, { sort: 'rating', limit: 10, skip: 10 }));
     expect(page2).toEqual(byRating.slice(10, 20));
+  });
+
+  it('pages newest first through widening windows, like a full sort', async () => {
+    const all = dataset.leads
+      .filter((l) => l.rating === 'warm')
+      .sort((a, b) => (a.createdAt === b.createdAt ? 0 : a.createdAt < b.createdAt ? 1 : -1));
+    for (const now of [Date.parse('2026-11-30T12:00:00Z'), Date.parse('2031-01-01T00:00:00Z')]) {
+      const page = await firstValueFrom(
+        recentFirst$(db.leads, { rating: 'warm' }, { limit: 15, skip: 5 }, () => now),
+      );
+      expect(page.map((l) => l.createdAt)).toEqual(all.slice(5, 20).map((l) => l.createdAt));
+    }
   });
 
   it('filters opportunities by stage, owner and close date, soonest first', async () => {
