@@ -33,8 +33,13 @@ describe('conflictActivities', () => {
     const once = conflictActivities(ref, [conflict], '2026-02-01T10:05:00.000Z', 'u2');
     const again = conflictActivities(ref, [conflict], '2026-02-01T11:00:00.000Z', 'u3');
     expect(again[0]?.id).toBe(once[0]?.id);
-    expect(conflictActivityId(ref.id, '2026-02-01T10:00:00.001Z', 'phone')).not.toBe(once[0]?.id);
-    expect(conflictActivityId(ref.id, ref.masterUpdatedAt, 'email')).not.toBe(once[0]?.id);
+    expect(conflictActivityId(ref.id, '2026-02-01T10:00:00.001Z', 'phone', '111')).not.toBe(
+      once[0]?.id,
+    );
+    expect(conflictActivityId(ref.id, ref.masterUpdatedAt, 'email', '111')).not.toBe(once[0]?.id);
+    // Another device losing another value against the same master keeps its own entry.
+    const other = conflictActivities(ref, [{ ...conflict, localValue: '333' }], 'x', 'u2');
+    expect(other[0]?.id).not.toBe(once[0]?.id);
   });
 
   it('writes nothing for records without a timeline', () => {

@@ -21,11 +21,21 @@ export const hasTimeline = (type: RecordType): type is RegardingType =>
   (regardingTypes as readonly string[]).includes(type);
 
 /**
- * The id is derived from record id + master updatedAt + path, so running the same merge
- * again (after a crash, or on a second window) writes the same activity, not a second one.
+ * The id is derived from record id + master updatedAt + path (+ the value not kept), so
+ * running the same merge again (after a crash, on a second window) writes the same
+ * activity, while two devices losing different values against one master keep both.
  */
-export const conflictActivityId = (recordId: string, masterUpdatedAt: string, path: string) =>
-  derivedId(recordId, `sync.conflict:${masterUpdatedAt}:${path}`);
+export const conflictActivityId = (
+  recordId: string,
+  masterUpdatedAt: string,
+  path: string,
+  lostValue?: unknown,
+) =>
+  derivedId(
+    recordId,
+    `sync.conflict:${masterUpdatedAt}:${path}` +
+      (lostValue === undefined ? '' : `:${JSON.stringify(lostValue)}`),
+  );
 
 const describe = (v: unknown): string => {
   if (v === undefined || v === null) return '—';
@@ -34,8 +44,9 @@ const describe = (v: unknown): string => {
 };
 
 /**
- * The conflict activity for one clashing field. `now` and `actorId` are the device's clock
- * and signed-in user: who merged, when.
+ * The conflict activity for one clashing field. `now` should be the merged record's
+ * updatedAt (not the device clock), so every device that runs the same merge writes the
+ * very same activity and the copies sync as one. `actorId` is who merged.
  */
 export const conflictActivity = (
   record: MergedRecordRef & { type: RegardingType },
@@ -46,7 +57,7 @@ export const conflictActivity = (
   const kept = conflict.winner === 'master' ? conflict.masterValue : conflict.localValue;
   const lost = conflict.winner === 'master' ? conflict.localValue : conflict.masterValue;
   return {
-    id: conflictActivityId(record.id, record.masterUpdatedAt, conflict.path),
+    id: conflictActivityId(record.id, record.masterUpdatedAt, conflict.path, lost ?? null),
     ownerId: record.ownerId,
     createdAt: now,
     updatedAt: now,

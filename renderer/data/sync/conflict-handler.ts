@@ -47,7 +47,8 @@ export const createConflictHandler = (deps: ConflictDeps): RxConflictHandler<Doc
           masterUpdatedAt: text(master.updatedAt),
         },
         conflicts,
-        deps.now(),
+        // The merge's own time, not the clock: every device running it writes the same entry.
+        text(merged.updatedAt) || deps.now(),
         deps.actorId(),
       );
       // The merge stands even if the timeline write fails; the next merge retries it.

@@ -9,21 +9,30 @@ export type ConnectivitySource = {
   subscribe(listener: (online: boolean) => void): () => void;
 };
 
+// Read through globalThis so this module also type-checks and runs where there is no DOM.
+type OnlineGlobal = {
+  navigator?: { onLine?: boolean };
+  addEventListener?: (type: 'online' | 'offline', listener: () => void) => void;
+  removeEventListener?: (type: 'online' | 'offline', listener: () => void) => void;
+};
+
 /** The browser's (and Electron renderer's) online/offline events. */
-export const browserConnectivity = (): ConnectivitySource => ({
-  isOnline: () => (typeof navigator === 'undefined' ? true : navigator.onLine),
-  subscribe: (listener) => {
-    if (typeof window === 'undefined') return () => undefined;
-    const on = (): void => listener(true);
-    const off = (): void => listener(false);
-    window.addEventListener('online', on);
-    window.addEventListener('offline', off);
-    return () => {
-      window.removeEventListener('online', on);
-      window.removeEventListener('offline', off);
-    };
-  },
-});
+export const browserConnectivity = (): ConnectivitySource => {
+  const g = globalThis as OnlineGlobal;
+  return {
+    isOnline: () => g.navigator?.onLine ?? true,
+    subscribe: (listener) => {
+      const on = (): void => listener(true);
+      const off = (): void => listener(false);
+      g.addEventListener?.('online', on);
+      g.addEventListener?.('offline', off);
+      return () => {
+        g.removeEventListener?.('online', on);
+        g.removeEventListener?.('offline', off);
+      };
+    },
+  };
+};
 
 /** A connectivity switch, for tests and for Node. */
 export const manualConnectivity = (initial = true) => {

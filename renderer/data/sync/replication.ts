@@ -131,8 +131,12 @@ export const startReplication = async (
   };
 
   // ---- one replication per collection ----
+  // Insert only: an entry already there may have been reviewed since; never reset it.
   const saveActivities = async (activities: Activity[]): Promise<void> => {
-    if (activities.length > 0) await db.collections.activities.bulkUpsert(activities);
+    if (activities.length === 0) return;
+    const existing = await db.collections.activities.findByIds(activities.map((a) => a.id)).exec();
+    const missing = activities.filter((a) => !existing.has(a.id));
+    if (missing.length > 0) await db.collections.activities.bulkInsert(missing);
   };
   const push = async (name: SyncCollection, rows: RxReplicationWriteToMasterRow<Doc>[]) => {
     const out: PushRow[] = [];
