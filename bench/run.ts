@@ -25,12 +25,12 @@ const flag = (name: string): string | undefined => {
 
 const quick = process.argv.includes('--quick');
 const only = flag('only') as Suite | undefined;
-const sizes = (flag('sizes') ?? (quick ? '2000' : '10000,50000,100000'))
+const sizes = (flag('sizes') ?? (quick ? '1000' : '10000,50000,100000'))
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n) && n > 0);
-const share = Number(flag('share') ?? (quick ? 2000 : 50_000));
-const devices = Number(flag('devices') ?? (quick ? 50 : 500));
+const share = Number(flag('share') ?? (quick ? 1000 : 50_000));
+const devices = Number(flag('devices') ?? (quick ? 20 : 500));
 const pgUrl = process.env.FAIRLEAD_TEST_PG_URL;
 const wants = (suite: Suite) => only === undefined || only === suite;
 

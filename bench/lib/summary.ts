@@ -19,8 +19,8 @@ const budgets: Record<string, Budget> = {
 const notes: Record<string, string> = {
   'sync.first_sync_vs_indexeddb': 'reported beside raw IndexedDB',
   'sync.first_sync_vs_pouchdb': 'reported beside PouchDB',
-  'server.sqlite.latency': 'p99 reported (500 devices)',
-  'server.postgres.latency': 'p99 reported (500 devices)',
+  'server.sqlite.latency': 'p99 reported (500 devices in §7)',
+  'server.postgres.latency': 'p99 reported (500 devices in §7)',
 };
 
 const fmt = (n: number | undefined): string =>
@@ -60,10 +60,14 @@ export const largestGap = (figures: Figure[]): Gap | null => {
     };
   }
   if (worst) {
+    const share =
+      (budgets[worst.f.name] as Budget).max > 0
+        ? `${Math.round(worst.factor * 100)}% of its budget`
+        : 'none';
     return {
       name: worst.f.name,
       size: worst.f.size,
-      text: `every budgeted figure is within budget; closest: ${worst.f.name} at ${Math.round(worst.factor * 100)}% of its budget`,
+      text: `every budgeted figure is within budget; closest: ${worst.f.name} at ${share}`,
     };
   }
   return null;

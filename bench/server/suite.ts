@@ -51,7 +51,7 @@ const runOne = async (recorder: Recorder, backend: Backend, options: ServerSuite
       devices: options.devices,
       rounds: options.rounds,
       pushPerRound: 3,
-      requestTimeoutMs: 120_000,
+      requestTimeoutMs: 300_000,
     });
     clearInterval(timer);
     peakRss = Math.max(peakRss, server.rssMiB());
@@ -70,22 +70,32 @@ const runOne = async (recorder: Recorder, backend: Backend, options: ServerSuite
       size,
       extra: { devices, requests: load.samples.length, wallMs: round(load.wallMs, 0) },
     });
+    const sync = summarize(load.samples.filter((s) => s.kind !== 'login').map((s) => s.ms));
+    const login = per('login');
     recorder.record({
       name: `server.${db}.latency`,
-      what: `${shape}; latency of every request (p99 as the value), server on ${db}`,
-      value: all.p99,
+      what: `${shape}; latency of the pulls and pushes (p99 as the value), server on ${db}`,
+      value: sync.p99,
       unit: 'ms',
       size,
-      ...all,
+      ...sync,
       extra: {
         devices,
-        loginP99: per('login').p99,
-        pullP99: per('pull').p99,
-        pushP99: per('push').p99,
-        loginP50: per('login').p50,
         pullP50: per('pull').p50,
+        pullP99: per('pull').p99,
         pushP50: per('push').p50,
+        pushP99: per('push').p99,
+        allRequestsP99: all.p99,
       },
+    });
+    recorder.record({
+      name: `server.${db}.login_latency`,
+      what: `${shape}; latency of the sign-ins (scrypt password check), all devices signing in at once, server on ${db}`,
+      value: login.p99,
+      unit: 'ms',
+      size,
+      ...login,
+      extra: { devices },
     });
     const kinds = new Map<string, number>();
     for (const e of load.errors) kinds.set(e, (kinds.get(e) ?? 0) + 1);
