@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from './auth/routes';
 import { LoginRateLimiter } from './auth/rate-limit';
 import { defaults } from './config';
+import { allowedOrigins, registerCors } from './cors';
 import { installErrorHandlers } from './errors';
 import { logStream } from './logging';
 import { openApiDocument } from './openapi';
@@ -24,6 +25,8 @@ export type ServerOptions = {
   poolMax?: number;
   /** Use this storage instead of opening one (it is closed with the server). */
   storage?: Storage;
+  /** Extra origins allowed to call the API, comma-separated (app://fairlead always is). */
+  corsOrigins?: string;
 };
 
 export type FairleadServer = {
@@ -47,6 +50,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Fairlea
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
   installErrorHandlers(app);
+  registerCors(app, allowedOrigins(options.corsOrigins));
   const rate = options.loginRateLimit ?? defaults.loginRateLimit;
   registerAuthRoutes(app, {
     storage,

@@ -10,6 +10,7 @@ const main = async (): Promise<void> => {
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     logger: true,
+    corsOrigins: process.env.CORS_ORIGINS,
   });
   if (process.argv.includes('--demo')) {
     try {
