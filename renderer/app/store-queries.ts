@@ -4,13 +4,12 @@ import type { RxCollection, RxDocument, MangoQuerySelector } from 'rxdb';
 import type { Observable } from 'rxjs';
 import { combineLatest, from, map, of, switchMap } from 'rxjs';
 import { findDuplicateCandidates } from '../../shared/domain/duplicates';
-import { sumInBase } from '../../shared/domain/exchange';
-import type { ExchangeRates } from '../../shared/domain/exchange';
 import type { RecordOf, RecordType } from '../../shared/domain/records';
-import { leadDisqualifyReasons, opportunityStages } from '../../shared/domain/records';
+import type { Lead } from '../../shared/domain/records';
+import { leadDisqualifyReasons } from '../../shared/domain/records';
 import { matchesSearch } from '../../shared/domain/search';
 import type { FairleadDatabase } from '../data/database';
-import { search$ } from '../data/search/search';
+import { leadList$, pipelineTotals$, record$, search$, timeline$ } from '../data';
 import { collectionOf } from '../data/write';
 import type { CatalogHit, DocumentFilter, SearchResult, StoreQueries } from './store-port';
 
@@ -37,10 +36,7 @@ const findOne = <K extends RecordType>(
   db: FairleadDatabase,
   type: K,
   id: string,
-): Observable<RecordOf[K] | null> => {
-  const collection = collectionOf(db, type) as RxCollection<RecordOf[K]>;
-  return collection.findOne(id).$.pipe(map((doc) => (doc ? (doc.toJSON() as RecordOf[K]) : null)));
-};
+): Observable<RecordOf[K] | null> => record$(db, type, id);
 
 const documentSelector = (filter: DocumentFilter) => ({
   ...(filter.opportunityId ? { opportunityId: filter.opportunityId } : {}),
@@ -53,15 +49,9 @@ const textFilter = <T extends { searchTerms: string[] }>(text: string) => {
     query === '' ? rows : rows.filter((r) => matchesSearch(r.searchTerms, query));
 };
 
-const exchangeRates = (db: FairleadDatabase): Observable<ExchangeRates> =>
-  findAll(db, 'refdata', { kind: 'exchange_rate' }).pipe(
-    map((rows) => ({
-      base: 'EUR',
-      rates: Object.fromEntries(
-        rows.flatMap((r) => (typeof r.data.rate === 'number' ? [[r.key, r.data.rate]] : [])),
-      ) as Record<string, number>,
-    })),
-  );
+// A device holds at most a heavy seller's 100k leads: lists load them all and the table
+// virtualizes the rendering.
+const MAX_LIST_ROWS = 200_000;
 
 const catalog = (
   db: FairleadDatabase,
@@ -175,11 +165,6 @@ export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
           : filters.state === 'disqualified'
             ? [...leadDisqualifyReasons]
             : null;
-    const selector = {
-      ...(statuses ? { status: { $in: statuses } } : {}),
-      ...(filters.rating !== 'all' ? { rating: filters.rating } : {}),
-      ...(filters.source !== 'all' ? { source: filters.source } : {}),
-    };
     if (filters.text.trim() !== '') {
       // Text first (the term index), then the other filters on the few matches.
       return search$(db, filters.text, { limit: 2000, types: ['lead'] }).pipe(
@@ -195,9 +180,13 @@ export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
         ),
       );
     }
-    return collectionOf(db, 'lead')
-      .find({ selector, sort: [{ createdAt: 'desc' }] })
-      .$.pipe(map((docs) => plainAll(docs as Doc<'lead'>[])));
+    // The whole filtered list: the table renders only the visible rows.
+    return leadList$(db, {
+      ...(statuses ? { status: statuses as Lead['status'][] } : {}),
+      ...(filters.rating !== 'all' ? { rating: filters.rating } : {}),
+      ...(filters.source !== 'all' ? { source: filters.source } : {}),
+      limit: MAX_LIST_ROWS,
+    });
   },
   lead: (id) => findOne(db, 'lead', id),
   duplicates: (lead) =>
@@ -232,17 +221,14 @@ export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
     }).pipe(map(textFilter(filter.text ?? '')), map(byNewest)),
   opportunity: (id) => findOne(db, 'opportunity', id),
   pipeline: () =>
-    combineLatest([findAll(db, 'opportunity', { state: 'open' }), exchangeRates(db)]).pipe(
-      map(([open, rates]) => ({
-        currency: rates.base,
-        columns: opportunityStages.map((stage) => {
-          const opportunities = open.filter((o) => o.stage === stage);
-          const total = sumInBase(
-            opportunities.map((o) => ({ amount: o.estimatedRevenue, currency: o.currency })),
-            rates,
-          );
-          return { stage, opportunities, total: total.ok ? total.value : 0 };
-        }),
+    combineLatest([findAll(db, 'opportunity', { state: 'open' }), pipelineTotals$(db)]).pipe(
+      map(([open, totals]) => ({
+        currency: totals.currency,
+        columns: totals.stages.map((s) => ({
+          stage: s.stage,
+          opportunities: byNewest(open.filter((o) => o.stage === s.stage)),
+          total: s.total,
+        })),
       })),
     ),
   quotes: (filter) => findAll(db, 'quote', documentSelector(filter)).pipe(map(byNewest)),
@@ -251,10 +237,7 @@ export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
   order: (id) => findOne(db, 'order', id),
   invoices: (filter) => findAll(db, 'invoice', documentSelector(filter)).pipe(map(byNewest)),
   invoice: (id) => findOne(db, 'invoice', id),
-  timeline: (type, id) =>
-    collectionOf(db, 'activity')
-      .find({ selector: { regardingType: type, regardingId: id }, sort: [{ occurredAt: 'desc' }] })
-      .$.pipe(map((docs) => plainAll(docs as Doc<'activity'>[]))),
+  timeline: (type, id) => timeline$(db, type, id),
   catalog: (query, priceListId, currency) => catalog(db, query, priceListId, currency),
   priceLists: (currency) => findAll(db, 'pricelist', { currency }),
   search: (query) => of(query).pipe(switchMap((q) => search(db, q))),

@@ -74,6 +74,7 @@ export const LinesEditor = ({
                 <LineInput
                   label={`${t('lines.quantity')} ${line.name}`}
                   value={String(line.quantity)}
+                  display={fmt.quantity(line.quantity)}
                   readOnly={readOnly}
                   onCommit={(text) => {
                     const quantity = parseDecimal(text);
@@ -101,6 +102,7 @@ export const LinesEditor = ({
                 <LineInput
                   label={`${t('lines.discount')} ${line.name}`}
                   value={minorToInput(line.discount, currency)}
+                  display={fmt.money(line.discount, currency)}
                   readOnly={readOnly}
                   onCommit={(text) => {
                     const discount = inputToMinor(text, currency);
@@ -113,6 +115,7 @@ export const LinesEditor = ({
                 <LineInput
                   label={`${t('lines.vatRate')} ${line.name}`}
                   value={String(line.vatRate / 100)}
+                  display={fmt.rate(line.vatRate)}
                   readOnly={readOnly}
                   suffix="%"
                   onCommit={(text) => {
@@ -171,16 +174,19 @@ const LineInput = ({
   value,
   readOnly,
   suffix,
+  display,
   onCommit,
 }: {
   label: string;
   value: string;
   readOnly?: boolean;
   suffix?: string;
+  /** What a read-only line shows (formatted for the locale). */
+  display?: string;
   onCommit: (text: string) => void;
 }) => {
   const [text, setText] = useState<string | null>(null);
-  if (readOnly) return <>{suffix ? `${value}${suffix}` : value}</>;
+  if (readOnly) return <>{display ?? (suffix ? `${value}${suffix}` : value)}</>;
   return (
     <input
       aria-label={label}

@@ -47,7 +47,16 @@ const TimelineItem = ({ activity }: { activity: Activity }) => {
         {activity.due ? ` · ${t('timeline.due')} ${fmt.dateTime(activity.due)}` : ''}
         {activity.state === 'completed' ? ` · ${t('timeline.completed')}` : ''}
       </div>
-      <strong>{activity.subject}</strong>
+      <strong>
+        {activity.type === 'system' && activity.event
+          ? t(`timeline.events.${activity.event.replace('.', '_')}`, {
+              defaultValue: activity.subject,
+            })
+          : activity.subject}
+      </strong>
+      {activity.type === 'system' && activity.event && activity.subject !== activity.event ? (
+        <span className="hint"> · {activity.subject}</span>
+      ) : null}
       {activity.body ? <p>{activity.body}</p> : null}
       {canComplete ? (
         <Button
