@@ -15,7 +15,6 @@
 export type { DatabaseOptions, FairleadCollections, FairleadDatabase } from './database';
 export { createFairleadDatabase } from './database';
 export * from './commands/index';
-export { createCommands } from './commands/index';
 export { readNumbering, setupNumbering, NUMBERING_DOC } from './numbering-store';
 export type { DatasetRecords, LoadOptions } from './load';
 export { loadDataset } from './load';

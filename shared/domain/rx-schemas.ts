@@ -116,10 +116,12 @@ const titles: Readonly<Record<RecordType, string>> = {
 };
 
 /** The collection schema of a record type at its current version. */
-export const collectionSchemaOf = (type: RecordType): CollectionJsonSchema => {
+export const collectionSchemaOf = (
+  type: RecordType,
+  indexes: readonly CollectionIndex[] = collectionIndexes[type],
+): CollectionJsonSchema => {
   const json = jsonSchemaOf(type);
   const properties = { ...(json['properties'] as Record<string, JsonSchema>) };
-  const indexes = collectionIndexes[type];
   for (const field of new Set(indexes.flat())) {
     const property = properties[field];
     if (property === undefined) throw new Error(`indexed field ${type}.${field} does not exist`);
