@@ -34,8 +34,8 @@ const checkStatus = (type: RecordType, doc: Doc): Result<void> => {
     ? ok(undefined)
     : fail(
         'change.status_mismatch',
-        `The status "${status}" does not belong to the state "${state}".`,
-        `Lo stato "${status}" non corrisponde alla fase "${state}".`,
+        `The status reason "${status}" does not belong to the state "${state}".`,
+        `Il motivo stato "${status}" non corrisponde allo stato "${state}".`,
         'status',
       );
 };

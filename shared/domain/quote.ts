@@ -106,31 +106,33 @@ export const createQuoteFromOpportunity = (
   // A retry reuses the number the interrupted run allocated; only a new one moves the series.
   const allocated = existing === undefined ? nextNumber(docs.numbering, 'quote', ctx.now) : null;
   const { id: _id, ...terms } = input;
-  const quote: Quote = withTotals({
-    ...created(ctx, id, opportunity.ownerId),
-    number: existing?.number ?? allocated?.number ?? '',
-    revisionNumber: 0,
-    name: opportunity.topic,
-    opportunityId: opportunity.id,
-    accountId: opportunity.accountId,
-    contactId: opportunity.contactId,
-    currency: opportunity.currency,
-    priceListId: opportunity.priceListId,
-    lines: opportunity.lines.map((l) => ({ ...l })),
-    headerDiscount: null,
-    freight: 0,
-    freightVatRate: DEFAULT_FREIGHT_VAT_RATE,
-    totals: computeTotals({ lines: [], headerDiscount: null, freight: 0, freightVatRate: 0 }),
-    validFrom: today(ctx),
-    validTo: null,
-    paymentTerms: '',
-    deliveryTerms: '',
-    state: 'draft',
-    status: 'in_progress',
-    previousQuoteId: null,
-    ...defined(terms),
-  });
-  if (existing !== undefined) quote.createdAt = existing.createdAt;
+  // A retry writes the quote the interrupted run wrote, as it is.
+  const quote: Quote =
+    existing ??
+    withTotals({
+      ...created(ctx, id, opportunity.ownerId),
+      number: allocated?.number ?? '',
+      revisionNumber: 0,
+      name: opportunity.topic,
+      opportunityId: opportunity.id,
+      accountId: opportunity.accountId,
+      contactId: opportunity.contactId,
+      currency: opportunity.currency,
+      priceListId: opportunity.priceListId,
+      lines: opportunity.lines.map((l) => ({ ...l })),
+      headerDiscount: null,
+      freight: 0,
+      freightVatRate: DEFAULT_FREIGHT_VAT_RATE,
+      totals: computeTotals({ lines: [], headerDiscount: null, freight: 0, freightVatRate: 0 }),
+      validFrom: today(ctx),
+      validTo: null,
+      paymentTerms: '',
+      deliveryTerms: '',
+      state: 'draft',
+      status: 'in_progress',
+      previousQuoteId: null,
+      ...defined(terms),
+    });
   const check = checkCommercial(quote);
   if (!check.ok) return check;
   const activities = [
