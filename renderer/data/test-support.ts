@@ -11,8 +11,17 @@ export const testStorage = () => getRxStorageDexie({ indexedDB, IDBKeyRange });
 export const uniqueName = (prefix = 'fairlead-test'): string =>
   `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
-export const openTestDatabase = (name = uniqueName()): Promise<FairleadDatabase> =>
-  createFairleadDatabase({ name, storage: testStorage(), multiInstance: false, devMode: true });
+/** A fresh store; dev-mode checks on unless a volume test turns them off for speed. */
+export const openTestDatabase = (
+  name = uniqueName(),
+  options: { devMode?: boolean } = {},
+): Promise<FairleadDatabase> =>
+  createFairleadDatabase({
+    name,
+    storage: testStorage(),
+    multiInstance: false,
+    devMode: options.devMode ?? true,
+  });
 
 /** A clock that moves one second per call, so every command has its own instant. */
 export const steppingClock = (start = '2026-11-30T09:00:00.000Z') => {
