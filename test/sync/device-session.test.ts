@@ -1,0 +1,138 @@
+// One device in the test's own realm: sign-in, offline start, first-sync progress, the
+// pending count across a restart, and sign-out that refuses to drop unsynced work.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, uniqueName } from '../../renderer/data/test-support';
+import { manualConnectivity } from '../../renderer/data/sync/connectivity';
+import { startReplication } from '../../renderer/data/sync/replication';
+import {
+  rememberSession,
+  restoreSession,
+  sessionInDatabase,
+  signIn,
+  signOut,
+  tokenGetter,
+} from '../../renderer/data/sync/session';
+import { writeOfficeDocs } from '../../server/src/office';
+import { PASSWORD, startOffice } from './harness';
+import { newLead } from './fixtures';
+import { memoryPlatform } from './memory-platform';
+
+describe('a device signing in, syncing and signing out', () => {
+  let office: Awaited<ReturnType<typeof startOffice>>;
+  const email = 'sara@fairlead.example';
+
+  beforeAll(async () => {
+    office = await startOffice();
+    const seller = await office.addSeller(email);
+    await writeOfficeDocs(
+      office.server.storage,
+      'leads',
+      Array.from({ length: 30 }, (_, i) => newLead(seller.id, { lastName: `Fair ${i}` })),
+    );
+  });
+
+  afterAll(async () => {
+    await office?.close();
+  });
+
+  it('refuses a wrong password and needs the server for the first sign-in', async () => {
+    const platform = memoryPlatform();
+    const wrong = await signIn(platform, {
+      serverUrl: office.url,
+      email,
+      password: 'nope-nope',
+      deviceName: 'x',
+    });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+    const away = await signIn(platform, {
+      serverUrl: 'http://127.0.0.1:9',
+      email,
+      password: PASSWORD,
+      deviceName: 'x',
+    });
+    expect(away).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+    expect(away.ok ? '' : away.error.message.it).toMatch(/server/);
+    expect(await restoreSession(platform)).toBeNull();
+  });
+
+  it('syncs with progress, counts unsynced edits across a restart, and guards sign-out', async () => {
+    const platform = memoryPlatform();
+    const signed = await signIn(platform, {
+      serverUrl: office.url,
+      email,
+      password: PASSWORD,
+      deviceName: 'laptop',
+    });
+    if (!signed.ok) throw new Error(signed.error.message.en);
+    expect(signed.value.device.series).not.toBe('');
+    // Afterwards the app opens with no server at all.
+    const cached = await restoreSession(platform);
+    expect(cached).toEqual(signed.value);
+
+    const name = uniqueName('session');
+    let db = await openTestDatabase(name);
+    await rememberSession(db, signed.value);
+    expect(await sessionInDatabase(db)).toEqual(signed.value);
+    const connectivity = manualConnectivity(true);
+    const options = {
+      serverUrl: office.url,
+      getToken: tokenGetter(platform),
+      actorId: signed.value.user.id,
+      connectivity,
+      retryTime: 200,
+      minBackoffMs: 100,
+      pullBatchSize: 7,
+    };
+    const progress: number[] = [];
+    let engine = await startReplication(db, {
+      ...options,
+      onStatus: (s) => s.firstSync && progress.push(s.firstSync.done),
+    });
+    await engine.awaitInSync();
+    await expect.poll(() => engine.status().firstSync).toBeNull();
+    expect(await db.collections.leads.count().exec()).toBe(30);
+    expect(Math.max(...progress)).toBeGreaterThan(0);
+    expect(engine.status()).toMatchObject({ online: true, pending: 0 });
+    expect(engine.status().lastSyncAt).not.toBeNull();
+
+    // Offline edit, then the app is closed and opened again, still offline.
+    connectivity.set(false);
+    await expect.poll(() => engine.status().online).toBe(false);
+    await db.collections.leads.insert(newLead(signed.value.user.id, { lastName: 'Offline' }));
+    await expect.poll(() => engine.status().pending).toBe(1);
+    await engine.stop();
+    await db.close();
+    db = await openTestDatabase(name);
+    engine = await startReplication(db, options);
+    expect(engine.status()).toMatchObject({ online: false, pending: 1, firstSync: null });
+
+    const refused = await signOut(platform, { status: engine.status() });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unsynced_changes', pending: 1 } });
+    expect(await restoreSession(platform)).not.toBeNull();
+
+    connectivity.set(true);
+    await engine.awaitInSync();
+    await expect.poll(() => engine.status().pending).toBe(0);
+    const out = await signOut(platform, { status: engine.status(), serverUrl: office.url });
+    expect(out).toEqual({ ok: true });
+    expect(await restoreSession(platform)).toBeNull();
+    await engine.stop();
+    await db.remove();
+  });
+
+  it('signs out with unsynced changes only when forced', async () => {
+    const platform = memoryPlatform();
+    const signed = await signIn(platform, {
+      serverUrl: office.url,
+      email,
+      password: PASSWORD,
+      deviceName: 'tablet',
+    });
+    expect(signed.ok).toBe(true);
+    const status = { pending: 3, rejected: [] };
+    expect((await signOut(platform, { status })).ok).toBe(false);
+    expect(await signOut(platform, { status, force: true })).toEqual({ ok: true });
+    expect(await restoreSession(platform)).toBeNull();
+  });
+});
