@@ -134,7 +134,7 @@ export const LeadForm = ({ lead }: { lead: Lead }) => {
       </div>
       <p className="hint">
         {lead.consent.given
-          ? `${t('lead.consentGiven')} · ${fmt.dateTime(lead.consent.at)} · ${lead.consent.how ?? ''}`
+          ? `${t('lead.consentGiven')} · ${fmt.dateTime(lead.consent.at)} · ${lead.consent.how === 'trade_fair_form' ? t('lead.consentHow') : (lead.consent.how ?? '')}`
           : t('lead.consentNotGiven')}
       </p>
       {lead.consent.given && lead.consent.wording ? (

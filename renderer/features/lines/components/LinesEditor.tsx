@@ -40,108 +40,110 @@ export const LinesEditor = ({
     <section aria-labelledby="lines-title">
       <h2 id="lines-title">{t('lines.title')}</h2>
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
-      <table className="grid" aria-labelledby="lines-title">
-        <thead>
-          <tr>
-            <th>{t('lines.product')}</th>
-            <th className="num">{t('lines.quantity')}</th>
-            <th className="num">{t('lines.unitPrice')}</th>
-            <th className="num">{t('lines.discount')}</th>
-            <th className="num">{t('lines.vatRate')}</th>
-            <th className="num">{t('lines.amount')}</th>
-            {readOnly ? null : (
-              <th>
-                <span className="visually-hidden">{t('common.remove')}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {lines.length === 0 ? (
+      <div className="table-scroll">
+        <table className="grid" aria-labelledby="lines-title">
+          <thead>
             <tr>
-              <td colSpan={7} className="hint">
-                {t('lines.empty')}
-              </td>
-            </tr>
-          ) : null}
-          {lines.map((line) => (
-            <tr key={line.id} aria-label={t('lines.editLine', { name: line.name })}>
-              <td>
-                {line.name}
-                {line.sku ? <span className="hint"> · {line.sku}</span> : null}
-              </td>
-              <td className="num">
-                <LineInput
-                  label={`${t('lines.quantity')} ${line.name}`}
-                  value={String(line.quantity)}
-                  display={fmt.quantity(line.quantity)}
-                  readOnly={readOnly}
-                  onCommit={(text) => {
-                    const quantity = parseDecimal(text);
-                    if (quantity !== null && quantity !== line.quantity)
-                      void edit({ op: 'update', id: line.id, patch: { quantity } });
-                  }}
-                />
-              </td>
-              <td className="num">
-                {line.productId === null && !readOnly ? (
-                  <LineInput
-                    label={`${t('lines.unitPrice')} ${line.name}`}
-                    value={minorToInput(line.unitPrice, currency)}
-                    onCommit={(text) => {
-                      const unitPrice = inputToMinor(text, currency);
-                      if (unitPrice !== null && unitPrice !== line.unitPrice)
-                        void edit({ op: 'update', id: line.id, patch: { unitPrice } });
-                    }}
-                  />
-                ) : (
-                  fmt.money(line.unitPrice, currency)
-                )}
-              </td>
-              <td className="num">
-                <LineInput
-                  label={`${t('lines.discount')} ${line.name}`}
-                  value={minorToInput(line.discount, currency)}
-                  display={fmt.money(line.discount, currency)}
-                  readOnly={readOnly}
-                  onCommit={(text) => {
-                    const discount = inputToMinor(text, currency);
-                    if (discount !== null && discount !== line.discount)
-                      void edit({ op: 'update', id: line.id, patch: { discount } });
-                  }}
-                />
-              </td>
-              <td className="num">
-                <LineInput
-                  label={`${t('lines.vatRate')} ${line.name}`}
-                  value={String(line.vatRate / 100)}
-                  display={fmt.rate(line.vatRate)}
-                  readOnly={readOnly}
-                  suffix="%"
-                  onCommit={(text) => {
-                    const percent = parseDecimal(text);
-                    const vatRate = percent === null ? null : Math.round(percent * 100);
-                    if (vatRate !== null && vatRate !== line.vatRate)
-                      void edit({ op: 'update', id: line.id, patch: { vatRate } });
-                  }}
-                />
-              </td>
-              <td className="num">{fmt.money(line.amount, currency)}</td>
+              <th>{t('lines.product')}</th>
+              <th className="num">{t('lines.quantity')}</th>
+              <th className="num">{t('lines.unitPrice')}</th>
+              <th className="num">{t('lines.discount')}</th>
+              <th className="num">{t('lines.vatRate')}</th>
+              <th className="num">{t('lines.amount')}</th>
               {readOnly ? null : (
-                <td>
-                  <Button
-                    variant="ghost"
-                    aria-label={t('lines.removeLine', { name: line.name })}
-                    onClick={() => void edit({ op: 'remove', id: line.id })}
-                  >
-                    ✕
-                  </Button>
-                </td>
+                <th>
+                  <span className="visually-hidden">{t('common.remove')}</span>
+                </th>
               )}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {lines.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="hint">
+                  {t('lines.empty')}
+                </td>
+              </tr>
+            ) : null}
+            {lines.map((line) => (
+              <tr key={line.id} aria-label={t('lines.editLine', { name: line.name })}>
+                <td>
+                  {line.name}
+                  {line.sku ? <span className="hint"> · {line.sku}</span> : null}
+                </td>
+                <td className="num">
+                  <LineInput
+                    label={`${t('lines.quantity')} ${line.name}`}
+                    value={String(line.quantity)}
+                    display={fmt.quantity(line.quantity)}
+                    readOnly={readOnly}
+                    onCommit={(text) => {
+                      const quantity = parseDecimal(text);
+                      if (quantity !== null && quantity !== line.quantity)
+                        void edit({ op: 'update', id: line.id, patch: { quantity } });
+                    }}
+                  />
+                </td>
+                <td className="num">
+                  {line.productId === null && !readOnly ? (
+                    <LineInput
+                      label={`${t('lines.unitPrice')} ${line.name}`}
+                      value={minorToInput(line.unitPrice, currency)}
+                      onCommit={(text) => {
+                        const unitPrice = inputToMinor(text, currency);
+                        if (unitPrice !== null && unitPrice !== line.unitPrice)
+                          void edit({ op: 'update', id: line.id, patch: { unitPrice } });
+                      }}
+                    />
+                  ) : (
+                    fmt.money(line.unitPrice, currency)
+                  )}
+                </td>
+                <td className="num">
+                  <LineInput
+                    label={`${t('lines.discount')} ${line.name}`}
+                    value={minorToInput(line.discount, currency)}
+                    display={fmt.money(line.discount, currency)}
+                    readOnly={readOnly}
+                    onCommit={(text) => {
+                      const discount = inputToMinor(text, currency);
+                      if (discount !== null && discount !== line.discount)
+                        void edit({ op: 'update', id: line.id, patch: { discount } });
+                    }}
+                  />
+                </td>
+                <td className="num">
+                  <LineInput
+                    label={`${t('lines.vatRate')} ${line.name}`}
+                    value={String(line.vatRate / 100)}
+                    display={fmt.rate(line.vatRate)}
+                    readOnly={readOnly}
+                    suffix="%"
+                    onCommit={(text) => {
+                      const percent = parseDecimal(text);
+                      const vatRate = percent === null ? null : Math.round(percent * 100);
+                      if (vatRate !== null && vatRate !== line.vatRate)
+                        void edit({ op: 'update', id: line.id, patch: { vatRate } });
+                    }}
+                  />
+                </td>
+                <td className="num">{fmt.money(line.amount, currency)}</td>
+                {readOnly ? null : (
+                  <td>
+                    <Button
+                      variant="ghost"
+                      aria-label={t('lines.removeLine', { name: line.name })}
+                      onClick={() => void edit({ op: 'remove', id: line.id })}
+                    >
+                      ✕
+                    </Button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {readOnly ? null : (
         <div className="toolbar">
           <Button onClick={() => setAdding('catalog')}>{t('lines.addCatalog')}</Button>
@@ -203,7 +205,7 @@ const LineInput = ({
           (e.target as HTMLInputElement).blur();
         }
       }}
-      style={{ width: '7em', textAlign: 'right' }}
+      className="line-input"
     />
   );
 };

@@ -94,7 +94,9 @@ export const PipelineBoard = () => {
                   >
                     <strong>{o.topic}</strong>
                     <p>
-                      {o.number} · {fmt.money(o.estimatedRevenue, o.currency)}
+                      {[o.number, fmt.money(o.estimatedRevenue, o.currency)]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </p>
                   </li>
                 ))}
