@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Actor } from './context';
 import { written } from './effects';
 import { createActivity, systemActivity } from './activity';
@@ -446,6 +447,36 @@ describe('deepEqual and changedFields', () => {
     expect(check('account', account, edit(account, { industry: 'wine' }))).toBe('ok');
     expect(check('account', account, edit(account, { originatingLeadId: null }))).toBe(
       'change.immutable_field',
+    );
+  });
+});
+
+describe('validateChange: read-only documents (property)', () => {
+  const readOnlyDocs = (): [RecordType, AnyRecord][] => [
+    ['invoice', written(unwrap(markInvoicePaid(activeInvoice(), {}, ctx)), 'invoice') as Invoice],
+    ['invoice', written(unwrap(cancelInvoice(activeInvoice(), ctx)), 'invoice') as Invoice],
+    ['order', { ...fulfilledOrder(), state: 'invoiced', status: 'invoiced' } as Order],
+    ['quote', { ...activeQuote(), state: 'won', status: 'won' } as Quote],
+  ];
+
+  it('refuses any change of any field but the signature', () => {
+    const docs = readOnlyDocs();
+    fc.assert(
+      fc.property(
+        fc.nat(docs.length - 1),
+        fc.nat(),
+        fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean()),
+        (which, fieldPick, value) => {
+          const [type, doc] = docs[which] ?? docs[0]!;
+          const fields = Object.keys(doc).filter((k) => k !== 'updatedAt' && k !== 'updatedBy');
+          const field = fields[fieldPick % fields.length] ?? 'id';
+          const current = (doc as Record<string, unknown>)[field];
+          if (deepEqual(current, value)) return;
+          const after = { ...edit(doc, {}), [field]: value };
+          expect(validateChange(type, doc, after, seller).ok).toBe(false);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
