@@ -6,6 +6,7 @@ import { createActivity, systemActivity } from './activity';
 import { createAccount } from './account';
 import { createLead, qualifyLead } from './lead';
 import { computeTotals } from './money';
+import { closeOpportunityAsWon } from './opportunity-close';
 import { initialNumbering } from './numbering';
 import { addOpportunityLine, createOpportunity } from './opportunity';
 import { activateQuote, createQuoteFromOpportunity } from './quote';
@@ -383,6 +384,11 @@ describe('validateChange: lines, totals and locks', () => {
     expect(check('opportunity', empty, edit(empty, { stage: 'develop' }))).toBe(
       'opportunity.gate.customer_required',
     );
+    const bare = written(
+      unwrap(closeOpportunityAsWon({ opportunity: empty, quotes: [] }, {}, ctx)),
+      'opportunity',
+    );
+    expect(check('opportunity', empty, bare)).toBe('ok');
     const atClose: Opportunity = { ...opp, stage: 'close' };
     expect(check('opportunity', atClose, edit(atClose, { stage: 'qualify' }))).toBe('ok');
   });

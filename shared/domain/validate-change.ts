@@ -148,7 +148,8 @@ const checkTypeRules = (
     const q = changed.find((f) => f.startsWith('qualified'));
     if (q !== undefined) return readOnly(type, 'open', q);
   }
-  if (type === 'opportunity' && before.state === 'open') {
+  // Closing puts a won opportunity at Close whatever its stage: gates guard stage moves only.
+  if (type === 'opportunity' && before.state === 'open' && after.state === 'open') {
     const b = before as Opportunity;
     const a = after as Opportunity;
     // Gates apply to forward moves, judged on the new content.
