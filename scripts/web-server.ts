@@ -3,7 +3,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,7 +44,7 @@ const serveFile = (root: string, req: IncomingMessage, res: ServerResponse): voi
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
   let file = normalize(join(root, path));
   // Never serve outside the build folder; unknown paths get the app (hash routing).
-  if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
+  if (!file.startsWith(root + sep) || !existsSync(file) || statSync(file).isDirectory()) {
     file = join(root, 'index.html');
   }
   res.writeHead(200, {

@@ -62,6 +62,15 @@ export const useUiStore = create<UiState>()(
   ),
 );
 
-/** The sync server's base URL: the configured one, or this page's origin. */
-export const effectiveServerUrl = (configured: string): string =>
-  configured !== '' ? configured : window.location.origin;
+/** Where `npm start` runs the sync server: the desktop app's default. */
+export const LOCAL_SERVER_URL = 'http://127.0.0.1:8787';
+
+/**
+ * The sync server's base URL: the configured one, else this page's origin (the browser build
+ * is served with the API), else the local server (the desktop app loads from app://).
+ */
+export const effectiveServerUrl = (configured: string): string => {
+  if (configured !== '') return configured;
+  const { protocol, origin } = window.location;
+  return protocol === 'http:' || protocol === 'https:' ? origin : LOCAL_SERVER_URL;
+};

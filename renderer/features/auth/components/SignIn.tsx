@@ -87,7 +87,7 @@ export const SignIn = ({ onSignIn }: Props) => {
           hint={t('settings.serverHint')}
           type="url"
           value={server}
-          placeholder={window.location.origin}
+          placeholder={effectiveServerUrl('')}
           onChange={(e) => setServer(e.target.value)}
         />
         <SelectField

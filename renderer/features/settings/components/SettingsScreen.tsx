@@ -1,7 +1,7 @@
 // Settings: language, server address, the current fair, and who is signed in.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUiStore } from '../../../app/ui-store';
+import { effectiveServerUrl, useUiStore } from '../../../app/ui-store';
 import { changeLocale, locales } from '../../../i18n';
 import type { UiLocale } from '../../../i18n';
 import { Button } from '../../../ui/Button';
@@ -42,7 +42,7 @@ export const SettingsScreen = () => {
           hint={t('settings.serverHint')}
           type="url"
           value={server}
-          placeholder={window.location.origin}
+          placeholder={effectiveServerUrl('')}
           onChange={(e) => {
             setServer(e.target.value);
             setSaved(false);
