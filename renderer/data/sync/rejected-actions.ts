@@ -15,7 +15,11 @@ const withoutDeleted = (doc: Doc): Doc => {
   return rest;
 };
 
-export const rejectedActions = (db: FairleadDatabase, rejected: RejectedStore) => {
+export const rejectedActions = (
+  db: FairleadDatabase,
+  rejected: RejectedStore,
+  actorId: string,
+) => {
   const current = async (collection: SyncCollection, id: string) => {
     const col = db.collections[collection] as unknown as RxCollection<Doc>;
     const doc = await col.findOne(id).exec();
@@ -47,8 +51,8 @@ export const rejectedActions = (db: FairleadDatabase, rejected: RejectedStore) =
             local: wanted,
             master: data,
           }).merged;
-      // A new updatedAt makes it a new local write, which RxDB pushes.
-      await col.upsert({ ...next, updatedAt: at });
+      // A new stamp makes it a new local write, which RxDB pushes, signed by who retries.
+      await col.upsert({ ...next, updatedAt: at, updatedBy: actorId });
     },
 
     /** Drops the refused change and puts back the server's version (or nothing, if new). */

@@ -258,7 +258,7 @@ export const startReplication = async (
   };
   void runStream();
 
-  const actions = rejectedActions(db, rejected);
+  const actions = rejectedActions(db, rejected, options.actorId);
   return {
     status$: status.status$,
     status: status.get,
