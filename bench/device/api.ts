@@ -9,7 +9,7 @@ export type BenchApi = {
   ): Promise<{ written: number; ms: number; opportunities: number }>;
   listFirstRows(): Promise<{ ms: number; queriedMs: number; total: number }>;
   searchAsYouType(words: number): Promise<{ indexMs: number; samples: number[]; hits: number }>;
-  captureToList(rounds: number): Promise<{ samples: number[] }>;
+  captureToList(rounds: number): Promise<{ samples: number[]; commandSamples: number[] }>;
   pipelineTotals(): Promise<{
     ms: number;
     opportunities: number;

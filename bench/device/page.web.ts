@@ -121,6 +121,7 @@ const captureToList = async (rounds: number) => {
       if (first && !seenAt.has(first.id)) seenAt.set(first.id, performance.now());
     });
   const samples: number[] = [];
+  const commandSamples: number[] = [];
   try {
     await new Promise((r) => setTimeout(r, 50));
     for (let i = 0; i < rounds; i++) {
@@ -134,6 +135,7 @@ const captureToList = async (rounds: number) => {
         sourceDetail: 'Bench Fair',
       });
       if (!result.ok) throw new Error(result.error.message.en);
+      commandSamples.push(performance.now() - start);
       const id = result.value.id;
       while (!seenAt.has(id)) await new Promise((r) => setTimeout(r, 1));
       samples.push((seenAt.get(id) as number) - start);
@@ -141,7 +143,7 @@ const captureToList = async (rounds: number) => {
   } finally {
     list.unsubscribe();
   }
-  return { samples };
+  return { samples, commandSamples };
 };
 
 /** Pipeline totals per stage over the open opportunities (the pipeline board's query). */

@@ -74,6 +74,7 @@ export const runDeviceSuite = async (
       [options.captures] as const,
     );
     const c = summarize(capture.samples);
+    const command = summarize(capture.commandSamples);
     recorder.record({
       name: 'device.capture_to_list',
       what: `capture a lead (lead.create command) until the live leads list (all leads, newest first) emits it on top; ${capture.samples.length} captures`,
@@ -81,6 +82,8 @@ export const runDeviceSuite = async (
       unit: 'ms',
       size,
       ...c,
+      // How much of it is the command's own write, and how much the list's re-emission.
+      extra: { commandP50: command.p50, commandP95: command.p95 },
     });
 
     const pipeline = await page.evaluate(() =>
