@@ -67,6 +67,28 @@ describe.skipIf(!canRun)('lead to invoice through the UI, offline', () => {
       await leads.qualify();
       await app.screenshot('opportunity');
       await docs.setEstimatedCloseDate('2027-03-31');
+      await docs.logActivity('phone_call', `Call ${suffix}`);
+      // The account and contact qualify created, with their opportunity and timeline.
+      await app.page.getByRole('link', { name: lead.company }).click();
+      await app.page.getByRole('heading', { level: 1, name: lead.company }).waitFor();
+      await app.page
+        .getByRole('link', { name: `${lead.firstName} ${lead.lastName}` })
+        .first()
+        .waitFor();
+      await app.screenshot('account-detail');
+      await app.page
+        .getByRole('link', { name: `${lead.firstName} ${lead.lastName}` })
+        .first()
+        .click();
+      await app.page
+        .getByRole('heading', { level: 1, name: `${lead.firstName} ${lead.lastName}` })
+        .waitFor();
+      await app.screenshot('contact-detail');
+      await app.page
+        .getByRole('link', { name: `${lead.firstName} ${lead.lastName}` })
+        .first()
+        .click();
+      await app.page.getByRole('navigation', { name: t('opportunity.processBar') }).waitFor();
 
       await docs.addCatalogLine('', '2');
       await docs.addWriteInLine(`Installazione ${suffix}`, '150,50', '1');

@@ -53,6 +53,21 @@ export class DocumentPages {
       .waitFor();
   }
 
+  /** Logs an activity (note, phone call, task…) on the current record's timeline. */
+  async logActivity(typeKey: string, subject: string): Promise<void> {
+    const { page, t } = this.app;
+    const form = page.getByRole('form', { name: t('timeline.add') });
+    await form
+      .getByLabel(t('timeline.type'), { exact: true })
+      .selectOption({ label: t(`timeline.types.${typeKey}`) });
+    await form.getByLabel(t('timeline.subject'), { exact: true }).fill(subject);
+    await form.getByRole('button', { name: t('timeline.add') }).click();
+    await page
+      .getByRole('list', { name: t('timeline.title') })
+      .getByText(subject)
+      .waitFor();
+  }
+
   async newQuote(): Promise<void> {
     await this.button(this.app.t('opportunity.newQuote')).click();
     await this.button(this.app.t('quote.activate')).waitFor();
