@@ -6,7 +6,7 @@ import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { wrappedValidateZodStorage } from './schema/validate-zod';
 import type { FairleadCollections } from './schema/collections';
 import { collectionCreators } from './schema/collections';
 
@@ -47,7 +47,7 @@ export const createFairleadDatabase = async (
   }
   const db = await createRxDatabase<FairleadCollections>({
     name: options.name,
-    storage: wrappedValidateAjvStorage({ storage: options.storage ?? getRxStorageDexie() }),
+    storage: wrappedValidateZodStorage({ storage: options.storage ?? getRxStorageDexie() }),
     multiInstance: options.multiInstance ?? true,
     localDocuments: true,
     eventReduce: true,

@@ -1,0 +1,81 @@
+// Document validation for the store from the zod record schemas (the single source of truth),
+// instead of ajv: ajv compiles validators with `new Function`, which the desktop app's
+// Content Security Policy (no 'unsafe-eval') forbids.
+import type { RxJsonSchema, RxValidationError } from 'rxdb';
+import { wrappedValidateStorageFactory } from 'rxdb';
+import type { z } from 'zod';
+import { collectionSchemaOf } from '../../../shared/domain/rx-schemas';
+import { recordSchemas, recordTypes } from '../../../shared/domain/records';
+import type { RecordType } from '../../../shared/domain/records';
+import type { SchemaViolation } from '../store-error';
+
+const current = new Map(
+  recordTypes.map((type) => {
+    const schema = collectionSchemaOf(type);
+    return [schema.title, { type, version: schema.version }] as const;
+  }),
+);
+
+/** RxDB's bookkeeping fields, which the record schemas do not list. */
+const isBookkeeping = (key: string): boolean => key.startsWith('_');
+
+const recordPart = (doc: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(doc).filter(([key]) => !isBookkeeping(key)));
+
+/** A zod issue in the shape of an ajv error, which StoreError turns into plain words. */
+export const violationOf = (issue: z.core.$ZodIssue): SchemaViolation & RxValidationError => {
+  const path = issue.path.map(String);
+  const field = path.join('.');
+  const base = { field, message: issue.message };
+  const parent = `/${path.slice(0, -1).join('/')}`.replace(/\/$/, '');
+  const leaf = path[path.length - 1];
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined && leaf !== undefined
+        ? { ...base, instancePath: parent, keyword: 'required', params: { missingProperty: leaf } }
+        : { ...base, instancePath: `/${path.join('/')}`, keyword: 'type', params: { type: issue.expected } };
+    case 'invalid_value':
+      return { ...base, instancePath: `/${path.join('/')}`, keyword: 'enum', params: { allowedValues: issue.values } };
+    case 'unrecognized_keys':
+      return {
+        ...base,
+        field: [...path, issue.keys[0] ?? ''].join('.'),
+        instancePath: `/${path.join('/')}`.replace(/\/$/, ''),
+        keyword: 'additionalProperties',
+        params: { additionalProperty: issue.keys[0] },
+      };
+    case 'too_big':
+    case 'too_small': {
+      const kind = issue.origin === 'string' ? 'Length' : issue.origin === 'array' ? 'Items' : '';
+      const keyword = `${issue.code === 'too_big' ? 'max' : 'min'}${kind}`;
+      const limit = issue.code === 'too_big' ? issue.maximum : issue.minimum;
+      return { ...base, instancePath: `/${path.join('/')}`, keyword: kind === '' ? (issue.code === 'too_big' ? 'maximum' : 'minimum') : keyword, params: { limit: Number(limit) } };
+    }
+    case 'invalid_format':
+      return { ...base, instancePath: `/${path.join('/')}`, keyword: 'pattern', params: {} };
+    case 'not_multiple_of':
+      return { ...base, instancePath: `/${path.join('/')}`, keyword: 'multipleOf', params: {} };
+    default:
+      return { ...base, instancePath: `/${path.join('/')}`, keyword: issue.code, params: {} };
+  }
+};
+
+/** The validator of one collection schema: its record's zod schema at the current version. */
+export const zodValidatorFor = (
+  schema: RxJsonSchema<unknown>,
+): ((doc: Record<string, unknown>) => RxValidationError[]) => {
+  const known = schema.title === undefined ? undefined : current.get(schema.title);
+  // An older version of a collection is only read while its data is migrated.
+  if (known === undefined || known.version !== schema.version) return () => [];
+  const record: z.ZodType = recordSchemas[known.type as RecordType];
+  return (doc) => {
+    const parsed = record.safeParse(recordPart(doc), {
+      reportInput: true,
+      // zod's fast path compiles parsers with `new Function`; the plain parser needs no eval.
+      jitless: true,
+    });
+    return parsed.success ? [] : parsed.error.issues.map(violationOf);
+  };
+};
+
+export const wrappedValidateZodStorage = wrappedValidateStorageFactory(zodValidatorFor, 'zod');
