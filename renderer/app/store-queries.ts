@@ -3,13 +3,14 @@
 import type { RxCollection, RxDocument, MangoQuerySelector } from 'rxdb';
 import type { Observable } from 'rxjs';
 import { combineLatest, from, map, of, switchMap } from 'rxjs';
-import { findDuplicateCandidates } from '../../shared/domain/duplicates';
+import { companyWords, findDuplicateCandidates } from '../../shared/domain/duplicates';
+import type { DuplicatePool } from '../../shared/domain/duplicates';
 import type { RecordOf, RecordType } from '../../shared/domain/records';
 import type { Lead } from '../../shared/domain/records';
 import { leadDisqualifyReasons } from '../../shared/domain/records';
 import { matchesSearch } from '../../shared/domain/search';
 import type { FairleadDatabase } from '../data/database';
-import { leadList$, pipelineTotals$, record$, search$, timeline$ } from '../data';
+import { leadList$, pipelineTotals$, record$, search$, searchRefs, timeline$ } from '../data';
 import { collectionOf } from '../data/write';
 import type { CatalogHit, DocumentFilter, SearchResult, StoreQueries } from './store-port';
 
@@ -155,6 +156,37 @@ const search = (db: FairleadDatabase, query: string): Observable<SearchResult[]>
     ]),
   );
 
+// Likely duplicates come from the search index (email, company words) and the VAT number,
+// so a device with 100k leads compares the lead with a few dozen records, not all of them.
+const duplicatePool = async (db: FairleadDatabase, lead: Lead): Promise<DuplicatePool> => {
+  // Company words without legal forms: "ACME S.r.l." must find "Acme Srl".
+  const probes = [lead.email, companyWords(lead.company).join(' ')]
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const refs = (await Promise.all(probes.map((p) => searchRefs(db, p, { limit: 50 })))).flat();
+  const ids = (type: string) => [...new Set(refs.filter((r) => r.type === type).map((r) => r.id))];
+  const byIds = async <K extends 'lead' | 'account' | 'contact'>(
+    type: K,
+  ): Promise<RecordOf[K][]> => {
+    const found = await collectionOf(db, type).findByIds(ids(type)).exec();
+    return [...found.values()].map((d) => d.toJSON() as RecordOf[K]);
+  };
+  const sameVat =
+    lead.vatNumber.trim() === ''
+      ? []
+      : (
+          await collectionOf(db, 'account')
+            .find({ selector: { vatNumber: lead.vatNumber.trim() } })
+            .exec()
+        ).map((d) => d.toJSON() as RecordOf['account']);
+  const accounts = await byIds('account');
+  return {
+    leads: await byIds('lead'),
+    accounts: [...accounts, ...sameVat.filter((a) => !accounts.some((x) => x.id === a.id))],
+    contacts: await byIds('contact'),
+  };
+};
+
 export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
   leads: (filters) => {
     const statuses =
@@ -190,20 +222,8 @@ export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
   },
   lead: (id) => findOne(db, 'lead', id),
   duplicates: (lead) =>
-    from(
-      Promise.all([
-        collectionOf(db, 'lead').find().exec(),
-        collectionOf(db, 'account').find().exec(),
-        collectionOf(db, 'contact').find().exec(),
-      ]),
-    ).pipe(
-      map(([leads, accounts, contacts]) =>
-        findDuplicateCandidates(lead, {
-          leads: plainAll(leads as Doc<'lead'>[]),
-          accounts: plainAll(accounts as Doc<'account'>[]),
-          contacts: plainAll(contacts as Doc<'contact'>[]),
-        }).slice(0, 10),
-      ),
+    from(duplicatePool(db, lead)).pipe(
+      map((pool) => findDuplicateCandidates(lead, pool).slice(0, 10)),
     ),
   accounts: (text) =>
     findAll(db, 'account').pipe(
