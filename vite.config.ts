@@ -8,6 +8,13 @@ export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   plugins: [react()],
+  resolve: {
+    alias: {
+      'rxdb/plugins/dev-mode': fileURLToPath(
+        new URL('./renderer/app/no-dev-mode.ts', import.meta.url),
+      ),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('./out/web', import.meta.url)),
     emptyOutDir: true,
