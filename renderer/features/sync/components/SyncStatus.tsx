@@ -32,6 +32,11 @@ export const SyncStatus = () => {
           {t('sync.rejected', { count: rejected })}
         </a>
       ) : null}
+      {status.error ? (
+        <a href={routeHref('sync')} className="badge badge-danger" data-testid="sync-error">
+          {status.error.message}
+        </a>
+      ) : null}
       {status.firstSync ? (
         <label>
           {t('sync.firstSync')}{' '}
