@@ -8,11 +8,13 @@ import { Button } from '../../../ui/Button';
 import { SelectField, TextField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
 import { useSession } from '../../auth/queries';
+import { useAppVersion } from '../queries';
 
 export const SettingsScreen = () => {
   const { t } = useTranslation();
   const { locale, serverUrl, fairName, setLocale, setServerUrl, setFairName } = useUiStore();
   const session = useSession();
+  const version = useAppVersion();
   const [server, setServer] = useState(serverUrl);
   const [saved, setSaved] = useState(false);
   return (
@@ -66,6 +68,11 @@ export const SettingsScreen = () => {
         <div className="panel">
           <h2>{t('settings.device')}</h2>
           <p>{t('app.signedInAs', { name: `${session.user.name} <${session.user.email}>` })}</p>
+          {version ? (
+            <p className="hint">
+              {t('settings.version')}: {version}
+            </p>
+          ) : null}
           <Button variant="danger" onClick={() => void session.signOut()}>
             {t('app.signOut')}
           </Button>
