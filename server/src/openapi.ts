@@ -151,6 +151,12 @@ export const openApiDocument = {
               checkpoint: {
                 anyOf: [{ $ref: '#/components/schemas/Checkpoint' }, { type: 'null' }],
               },
+              remaining: {
+                type: 'integer',
+                minimum: 0,
+                description:
+                  'Documents visible to this user with a sequence after the returned checkpoint (0 when caught up)',
+              },
             },
           }),
           ...errors(400, 401, 404),

@@ -44,9 +44,15 @@ export type WireDocument<T extends AnyRecord = AnyRecord> = T & { _deleted: bool
 /** Server-assigned, strictly increasing sequence; never a device clock. */
 export type Checkpoint = { seq: number };
 
+/**
+ * One page of a pull. `remaining` counts the documents this user may see in the collection
+ * with a sequence after `checkpoint` (0 when caught up), so a device can show first-sync
+ * progress; it is optional: older servers do not send it and older devices ignore it.
+ */
 export type PullResponse<T extends AnyRecord = AnyRecord> = {
   documents: WireDocument<T>[];
   checkpoint: Checkpoint | null;
+  remaining?: number;
 };
 
 export type PushRow<T extends AnyRecord = AnyRecord> = {

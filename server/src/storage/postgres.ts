@@ -307,6 +307,27 @@ export class PostgresStorage implements Storage {
     ).map(toStoredDoc);
   }
 
+  async countAfter(
+    collection: SyncCollection,
+    scope: PullScope,
+    afterSeq: number,
+  ): Promise<number> {
+    // The same filter as pull; `team_id = NULL` matches nothing, and the planner can OR the
+    // owner and team indexes.
+    const row =
+      scope.kind === 'all'
+        ? await this.one('SELECT COUNT(*) AS n FROM docs WHERE collection = $1 AND seq > $2', [
+            collection,
+            afterSeq,
+          ])
+        : await this.one(
+            `SELECT COUNT(*) AS n FROM docs WHERE collection = $1 AND seq > $2
+               AND (owner_id = $3 OR team_id = $4::text)`,
+            [collection, afterSeq, scope.ownerId, scope.teamId],
+          );
+    return Number(row?.n ?? 0);
+  }
+
   async allDocs(collection: SyncCollection): Promise<StoredDoc[]> {
     return (
       await this.all('SELECT * FROM docs WHERE collection = $1 ORDER BY seq', [collection])

@@ -265,6 +265,43 @@ export class SqliteStorage implements Storage {
     ).map(toStoredDoc);
   }
 
+  async countAfter(
+    collection: SyncCollection,
+    scope: PullScope,
+    afterSeq: number,
+  ): Promise<number> {
+    // Each branch is a range of one covering index; the union drops a document counted twice
+    // (owned by the user and in the team).
+    let row: Row | undefined;
+    if (scope.kind === 'all') {
+      row = this.one(
+        'SELECT COUNT(*) AS n FROM docs WHERE collection = ? AND seq > ?',
+        collection,
+        afterSeq,
+      );
+    } else if (scope.teamId === null) {
+      row = this.one(
+        'SELECT COUNT(*) AS n FROM docs WHERE collection = ? AND owner_id = ? AND seq > ?',
+        collection,
+        scope.ownerId,
+        afterSeq,
+      );
+    } else {
+      row = this.one(
+        `SELECT COUNT(*) AS n FROM (
+           SELECT rowid FROM docs WHERE collection = ? AND owner_id = ? AND seq > ?
+           UNION SELECT rowid FROM docs WHERE collection = ? AND team_id = ? AND seq > ?)`,
+        collection,
+        scope.ownerId,
+        afterSeq,
+        collection,
+        scope.teamId,
+        afterSeq,
+      );
+    }
+    return Number(row?.n ?? 0);
+  }
+
   async allDocs(collection: SyncCollection): Promise<StoredDoc[]> {
     return this.all('SELECT * FROM docs WHERE collection = ? ORDER BY seq', collection).map(
       toStoredDoc,

@@ -119,6 +119,8 @@ export type Storage = {
     afterSeq: number,
     limit: number,
   ): Promise<StoredDoc[]>;
+  /** How many documents of the collection `scope` sees after `afterSeq` (one COUNT). */
+  countAfter(collection: SyncCollection, scope: PullScope, afterSeq: number): Promise<number>;
   getDocs(collection: SyncCollection, ids: string[]): Promise<Map<string, StoredDoc>>;
   /** Every document of a collection (admin tasks: backup, catalog import, erasure). */
   allDocs(collection: SyncCollection): Promise<StoredDoc[]>;

@@ -98,16 +98,17 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
       if (limit < 1 || limit > MAX_PULL) {
         throw new ApiFailure(400, 'bad_request', `The limit must be between 1 and ${MAX_PULL}.`);
       }
-      const docs = await storage.pull(
-        collection,
-        pullScope(principal.actor, collection),
-        checkpoint?.seq ?? 0,
-        limit,
-      );
+      const scope = pullScope(principal.actor, collection);
+      const docs = await storage.pull(collection, scope, checkpoint?.seq ?? 0, limit);
       const last = docs[docs.length - 1];
+      const after = last?.seq ?? checkpoint?.seq ?? 0;
+      // A page that is not full holds everything visible: only a full page needs the COUNT.
+      const remaining =
+        docs.length < limit ? 0 : await storage.countAfter(collection, scope, after);
       const response: PullResponse = {
         documents: docs.map((d) => d.doc),
         checkpoint: last ? { seq: last.seq } : checkpoint,
+        remaining,
       };
       return response;
     },
