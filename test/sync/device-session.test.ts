@@ -13,6 +13,7 @@ import {
   signOut,
   tokenGetter,
 } from '../../renderer/data/sync/session';
+import { syncCollections } from '../../shared/sync/protocol';
 import { writeOfficeDocs } from '../../server/src/office';
 import { PASSWORD, startOffice } from './harness';
 import { newLead } from './fixtures';
@@ -25,10 +26,14 @@ describe('a device signing in, syncing and signing out', () => {
   beforeAll(async () => {
     office = await startOffice();
     const seller = await office.addSeller(email);
+    const colleague = await office.addSeller('teo@fairlead.example');
+    // The colleague's leads sit between Sara's: the device neither pulls nor counts them.
     await writeOfficeDocs(
       office.server.storage,
       'leads',
-      Array.from({ length: 30 }, (_, i) => newLead(seller.id, { lastName: `Fair ${i}` })),
+      Array.from({ length: 30 }, (_, i) =>
+        newLead(i % 3 === 0 ? colleague.id : seller.id, { lastName: `Fair ${i}` }),
+      ).concat(Array.from({ length: 20 }, (_, i) => newLead(seller.id, { lastName: `Expo ${i}` }))),
     );
   });
 
@@ -84,15 +89,23 @@ describe('a device signing in, syncing and signing out', () => {
       minBackoffMs: 100,
       pullBatchSize: 7,
     };
-    const progress: number[] = [];
+    const progress: { done: number; total: number | null }[] = [];
     let engine = await startReplication(db, {
       ...options,
-      onStatus: (s) => s.firstSync && progress.push(s.firstSync.done),
+      onStatus: (s) => s.firstSync && progress.push(s.firstSync),
     });
     await engine.awaitInSync();
     await expect.poll(() => engine.status().firstSync).toBeNull();
-    expect(await db.collections.leads.count().exec()).toBe(30);
-    expect(Math.max(...progress)).toBeGreaterThan(0);
+    expect(await db.collections.leads.count().exec()).toBe(40);
+    const held = (
+      await Promise.all(syncCollections.map((c) => db.collections[c].count().exec()))
+    ).reduce((a, b) => a + b, 0);
+    // The server's counts make the total known, right from the start, never moving.
+    const totals = progress.map((p) => p.total).filter((t) => t !== null);
+    expect(totals.length).toBeGreaterThan(0);
+    expect(new Set(totals)).toEqual(new Set([held]));
+    expect(progress.every((p) => p.total === null || p.done <= p.total)).toBe(true);
+    expect(progress.at(-1)).toEqual({ done: held, total: held });
     expect(engine.status()).toMatchObject({ online: true, pending: 0 });
     expect(engine.status().lastSyncAt).not.toBeNull();
 

@@ -20,7 +20,7 @@ import { createPendingTracker } from './pending';
 import { createRejectedStore } from './rejected';
 import type { RejectedChange } from './rejected';
 import { createSyncEngineState } from './sync-state';
-import { createSyncStatus } from './status';
+import { createFirstSyncTotal, createSyncStatus } from './status';
 import type { SyncStatus } from './status';
 import { rejectedActions } from './rejected-actions';
 
@@ -130,6 +130,13 @@ export const startReplication = async (
     }
   };
 
+  // ---- first-sync progress: documents written so far / fetched plus still on the server ----
+  const firstTotal = createFirstSyncTotal(names);
+  const showProgress = (done: number, total: number | null): void => {
+    // Whatever a server counted, the bar never runs past its end.
+    status.update({ firstSync: { done, total: total === null ? null : Math.max(total, done) } });
+  };
+
   // ---- one replication per collection ----
   // Insert only: an entry already there may have been reviewed since; never reset it.
   const saveActivities = async (activities: Activity[]): Promise<void> => {
@@ -199,6 +206,10 @@ export const startReplication = async (
         batchSize: options.pullBatchSize ?? 200,
         handler: async (checkpoint, batchSize) => {
           const res = await guarded(() => client.pull(name, checkpoint, batchSize));
+          const first = status.get().firstSync;
+          if (first !== null) {
+            showProgress(first.done, firstTotal.answered(name, res.documents.length, res.remaining));
+          }
           return {
             documents: res.documents as unknown as WithDeleted<Doc>[],
             checkpoint: res.checkpoint ?? checkpoint ?? { seq: 0 },
@@ -212,7 +223,7 @@ export const startReplication = async (
     replications.set(name, replication);
     replication.received$.subscribe(() => {
       const first = status.get().firstSync;
-      if (first !== null) status.update({ firstSync: { ...first, done: first.done + 1 } });
+      if (first !== null) showProgress(first.done + 1, first.total);
     });
     replication.error$.subscribe(() => undefined); // reported through `guarded`
   }

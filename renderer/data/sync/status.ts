@@ -56,3 +56,33 @@ export const createSyncStatus = (initial: Partial<SyncStatus> = {}) => {
 };
 
 export type SyncStatusStore = ReturnType<typeof createSyncStatus>;
+
+/**
+ * The first sync's total: per collection, the documents its pulls fetched so far plus the
+ * `remaining` of its latest pull answer. Counted from fetched pages rather than written
+ * documents because RxDB fetches the next page before the previous one is written. Unknown
+ * (null) until every collection has answered with a count: older servers send none.
+ */
+export const createFirstSyncTotal = (collections: readonly string[]) => {
+  const fetched = new Map<string, number>();
+  const remaining = new Map<string, number | null>();
+  const total = (): number | null => {
+    let sum = 0;
+    for (const name of collections) {
+      const left = remaining.get(name);
+      if (left === undefined || left === null) return null;
+      sum += (fetched.get(name) ?? 0) + left;
+    }
+    return sum;
+  };
+  return {
+    /** Records one pull answer and returns the new total. */
+    answered(collection: string, documents: number, left: unknown): number | null {
+      fetched.set(collection, (fetched.get(collection) ?? 0) + documents);
+      const known = typeof left === 'number' && Number.isSafeInteger(left) && left >= 0;
+      remaining.set(collection, known ? left : null);
+      return total();
+    },
+    total,
+  };
+};
