@@ -134,3 +134,76 @@ export const editableFields: Partial<
     },
   },
 };
+
+/** Where a new document starts; a device may push it later in any state reachable from here. */
+export const initialStates: Partial<Record<RecordType, LifecyclePoint>> = {
+  lead: { state: 'open', status: 'new' },
+  opportunity: { state: 'open', status: 'in_progress' },
+  quote: { state: 'draft', status: 'in_progress' },
+  order: { state: 'active', status: 'new' },
+  invoice: { state: 'active', status: 'billed' },
+  activity: { state: 'open', status: '' },
+};
+
+/** A state and its status reason (empty for types without status reasons). */
+export type LifecyclePoint = { readonly state: string; readonly status: string };
+
+const key = (p: LifecyclePoint): string => `${p.state}|${p.status}`;
+
+/** Every state/status pair of a type's lifecycle. */
+const pointsOf = (type: RecordType): LifecyclePoint[] => {
+  const statuses = statusesByState[type];
+  if (statuses !== undefined) {
+    return Object.entries(statuses).flatMap(([state, list]) =>
+      list.map((status) => ({ state, status })),
+    );
+  }
+  const moves = transitions[type] ?? {};
+  const states = new Set([...Object.keys(moves), ...Object.values(moves).flat()]);
+  return [...states].map((state) => ({ state, status: '' }));
+};
+
+/** One legal step: to any status of a next state, or a status move within the state. */
+const stepsFrom = (type: RecordType, all: LifecyclePoint[], p: LifecyclePoint) => {
+  const next = transitions[type]?.[p.state] ?? [];
+  const within = statusMovesWithinState[type]?.[p.status] ?? [];
+  return all.filter(
+    (q) =>
+      next.includes(q.state) ||
+      (q.state === p.state && q.status !== p.status && within.includes(q.status)),
+  );
+};
+
+// Transitive closure of the legal steps, computed once per type: a device that worked offline
+// pushes only its latest state, so the server judges whether it could have been reached.
+const closures = new Map<RecordType, ReadonlyMap<string, readonly LifecyclePoint[]>>();
+
+const closureOf = (type: RecordType): ReadonlyMap<string, readonly LifecyclePoint[]> => {
+  const known = closures.get(type);
+  if (known !== undefined) return known;
+  const all = pointsOf(type);
+  const closure = new Map<string, LifecyclePoint[]>();
+  for (const start of all) {
+    const seen = new Map([[key(start), start]]);
+    const queue = [start];
+    for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
+      for (const q of stepsFrom(type, all, p)) {
+        if (!seen.has(key(q))) {
+          seen.set(key(q), q);
+          queue.push(q);
+        }
+      }
+    }
+    closure.set(key(start), [...seen.values()]);
+  }
+  closures.set(type, closure);
+  return closure;
+};
+
+/** Every point reachable from `from` through legal steps, `from` itself included. */
+export const reachableFrom = (type: RecordType, from: LifecyclePoint): readonly LifecyclePoint[] =>
+  closureOf(type).get(key(from)) ?? [from];
+
+/** Whether a document at `from` can arrive at `to` through legal steps (or by staying). */
+export const canReach = (type: RecordType, from: LifecyclePoint, to: LifecyclePoint): boolean =>
+  reachableFrom(type, from).some((p) => key(p) === key(to));

@@ -2,11 +2,15 @@
 // none) and the proposed one, decide whether the change is legal for that user under the
 // lifecycle rules. The device runs the same check before it writes.
 import { checkConsistency, typeNames } from './change-consistency';
+import type { LifecyclePoint } from './change-tables';
 import {
+  canReach,
   editableFields,
   immutableFields,
+  initialStates,
   pricedFields,
-  statusMovesWithinState,
+  reachableFrom,
+  statusesByState,
   transitions,
 } from './change-tables';
 import type { Actor } from './context';
@@ -87,38 +91,57 @@ const readOnly = (type: RecordType, state: string, field: string): Result<never>
   );
 };
 
-/** Whether moving from `before` to `after` follows the lifecycle of the type. */
-const checkTransition = (type: RecordType, before: Doc, after: Doc, changed: string[]) => {
-  const from = String(before.state);
-  const to = String(after.state);
-  if (from !== to && !(transitions[type]?.[from]?.includes(to) ?? false)) {
-    return fail(
-      'change.illegal_transition',
-      `A ${typeNames[type].en} cannot go from ${from} to ${to}.`,
-      `Non è possibile portare ${typeNames[type].it} da "${from}" a "${to}".`,
-      'state',
-    );
-  }
-  const statusFrom = String(before.status);
-  const statusTo = String(after.status);
-  if (
-    from === to &&
-    statusFrom !== statusTo &&
-    !(statusMovesWithinState[type]?.[statusFrom]?.includes(statusTo) ?? false)
-  ) {
-    return fail(
-      'change.illegal_transition',
-      `A ${typeNames[type].en} cannot go from ${statusFrom} to ${statusTo}.`,
-      `Non è possibile portare ${typeNames[type].it} da "${statusFrom}" a "${statusTo}".`,
-      'status',
-    );
-  }
+const pointOf = (type: RecordType, doc: Doc): LifecyclePoint => ({
+  state: String(doc.state),
+  status: statusesByState[type] === undefined ? '' : String(doc.status),
+});
+
+/**
+ * Fields that may differ between `before` and `after`: those some state on a legal path from
+ * one to the other lets change (`'*'`: anything not immutable). Null: no restriction.
+ */
+const editableOnTheWay = (
+  type: RecordType,
+  before: LifecyclePoint,
+  after: LifecyclePoint,
+): ReadonlySet<string> | null => {
   const table = editableFields[type];
-  if (table === undefined) return ok(undefined);
-  const allowed = table[from]?.[to];
-  const all = allowed?.includes('*') ?? false;
-  const blocked = changed.find((f) => !all && !(allowed ?? []).includes(f));
-  return blocked === undefined ? ok(undefined) : readOnly(type, from, blocked);
+  if (table === undefined) return null;
+  const fields = new Set<string>();
+  for (const x of reachableFrom(type, before)) {
+    for (const [to, allowed] of Object.entries(table[x.state] ?? {})) {
+      // The step from x into `to` must still lead on to `after`.
+      const onTheWay = reachableFrom(type, x).some(
+        (y) => y.state === to && canReach(type, y, after),
+      );
+      if (onTheWay) for (const f of allowed) fields.add(f);
+    }
+  }
+  return fields.has('*') ? null : fields;
+};
+
+/**
+ * Whether `after` can follow `before` in the lifecycle of the type. A device offline may run
+ * several commands and push only the last state, so this asks whether `after` is reachable
+ * through legal steps, and whether each changed field was editable somewhere on the way.
+ */
+const checkTransition = (type: RecordType, before: Doc, after: Doc, changed: string[]) => {
+  if (transitions[type] === undefined) return ok(undefined);
+  const from = pointOf(type, before);
+  const to = pointOf(type, after);
+  if (!canReach(type, from, to)) {
+    const field = from.state === to.state ? 'status' : 'state';
+    const [a, b] = field === 'state' ? [from.state, to.state] : [from.status, to.status];
+    return fail(
+      'change.illegal_transition',
+      `A ${typeNames[type].en} cannot go from ${a} to ${b}.`,
+      `Non è possibile portare ${typeNames[type].it} da "${a}" a "${b}".`,
+      field,
+    );
+  }
+  const allowed = editableOnTheWay(type, from, to);
+  const blocked = allowed === null ? undefined : changed.find((f) => !allowed.has(f));
+  return blocked === undefined ? ok(undefined) : readOnly(type, from.state, blocked);
 };
 
 const checkTypeRules = (
@@ -144,9 +167,10 @@ const checkTypeRules = (
       'number',
     );
   }
-  if (type === 'lead' && before.state === 'open' && after.state === 'open') {
+  // Only qualifying sets the qualified ids, and a qualified lead never leaves that state.
+  if (type === 'lead' && after.state !== 'qualified') {
     const q = changed.find((f) => f.startsWith('qualified'));
-    if (q !== undefined) return readOnly(type, 'open', q);
+    if (q !== undefined) return readOnly(type, String(before.state), q);
   }
   // Closing puts a won opportunity at Close whatever its stage: gates guard stage moves only.
   if (type === 'opportunity' && before.state === 'open' && after.state === 'open') {
@@ -158,22 +182,25 @@ const checkTypeRules = (
       if (!gates.ok) return gates;
     }
   }
-  if (type === 'order' && before.state === 'active' && before.pricesLocked === true) {
-    const priced = changed.find((f) => (pricedFields as readonly string[]).includes(f));
-    if (priced !== undefined) {
-      return fail(
-        'order.prices_locked',
-        'The prices of this order are locked. Unlock them to change the lines.',
-        'I prezzi di questo ordine sono bloccati. Sbloccali per modificare le righe.',
-        priced,
-      );
-    }
-  }
+  // Locked prices of an active order are not checked here: the device may have unlocked,
+  // edited and locked them again before it pushed.
   if (type === 'invoice' || (type === 'order' && before.state !== 'active')) {
     const priced = changed.find((f) => (pricedFields as readonly string[]).includes(f));
     if (priced !== undefined) return readOnly(type, String(before.state), priced);
   }
   return ok(undefined);
+};
+
+/** A new document may arrive in any state reachable from where that type starts. */
+const checkCreation = (type: RecordType, doc: Doc, parsed: Result<AnyRecord>) => {
+  const start = initialStates[type];
+  if (start === undefined || canReach(type, start, pointOf(type, doc))) return parsed;
+  return fail(
+    'change.illegal_transition',
+    `A new ${typeNames[type].en} cannot start as ${String(doc.state)}.`,
+    `Non è possibile creare ${typeNames[type].it} nello stato "${String(doc.state)}".`,
+    'state',
+  );
 };
 
 /**
@@ -214,7 +241,7 @@ export const validateChange = (
   }
   const consistent = checkConsistency(type, doc);
   if (!consistent.ok) return consistent;
-  if (prev === null) return parsed;
+  if (prev === null) return checkCreation(type, doc, parsed);
   const changed = changedFields(prev, doc);
   const immutable = changed.find((f) => immutableFields[type].includes(f));
   if (immutable !== undefined) {
