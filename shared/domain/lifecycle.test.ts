@@ -3,42 +3,19 @@
 // write is one the sync server accepts (validateChange).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Result } from './errors';
 import type { Effects } from './effects';
 import { written } from './effects';
 import { createLead, qualifyLead } from './lead';
 import { qualifiedIds } from './lead-qualify';
 import { initialNumbering } from './numbering';
 import type { NumberingState } from './numbering';
-import {
-  addOpportunityLine,
-  createOpportunity,
-  moveOpportunityStage,
-  updateOpportunity,
-} from './opportunity';
-import {
-  closeOpportunityAsLost,
-  closeOpportunityAsWon,
-  reopenOpportunity,
-} from './opportunity-close';
-import {
-  activateQuote,
-  closeQuote,
-  createQuoteFromOpportunity,
-  reviseQuote,
-  revisionId,
-  updateQuoteDraft,
-} from './quote';
-import { createOrderFromQuote, orderIdForQuote } from './quote-order';
-import {
-  cancelOrder,
-  createInvoiceFromOrder,
-  fulfilOrder,
-  invoiceIdForOrder,
-  lockOrderPrices,
-  unlockOrderPrices,
-} from './order';
-import { cancelInvoice, markInvoicePaid } from './invoice';
+import { addOpportunityLine, moveOpportunityStage, updateOpportunity } from './opportunity';
+import { closeOpportunityAsWon } from './opportunity-close';
+import { activateQuote, createQuoteFromOpportunity, reviseQuote, updateQuoteDraft } from './quote';
+import { createOrderFromQuote } from './quote-order';
+import { createInvoiceFromOrder, fulfilOrder } from './order';
+import { markInvoicePaid } from './invoice';
+import { commandSequences, runWalk } from './command-walk';
 import type { Activity, Lead, Opportunity, Quote } from './records';
 import { recordSchemas } from './records';
 import { MemoryStore, makeCtx, priceList, product, seller, unwrap } from './test-fixtures';
@@ -327,221 +304,39 @@ describe('lead to paid invoice', () => {
 });
 
 describe('any sequence of commands', () => {
-  type Command = { name: string; pick: number };
-  const names = [
-    'createQuote',
-    'editDraft',
-    'activate',
-    'revise',
-    'closeQuote',
-    'createOrder',
-    'lock',
-    'unlock',
-    'fulfil',
-    'cancelOrder',
-    'createInvoice',
-    'pay',
-    'cancelInvoice',
-    'win',
-    'lose',
-    'reopen',
-    'stage',
-  ] as const;
-  const progress = [
-    'createQuote',
-    'activate',
-    'createOrder',
-    'fulfil',
-    'createInvoice',
-    'pay',
-  ] as const;
-
   it('writes only documents the server accepts, and refuses the rest with a typed bilingual error (property)', () => {
     const reached = { paid: 0, refused: 0 };
     fc.assert(
-      fc.property(
-        fc.array(
-          fc.record({
-            // Commands that move a document forward come up more often, so walks get far.
-            name: fc.oneof(
-              { arbitrary: fc.constantFrom(...progress), weight: 3 },
-              { arbitrary: fc.constantFrom(...names), weight: 2 },
-            ),
-            // Mostly the latest document, sometimes an older one.
-            pick: fc.oneof(
-              { arbitrary: fc.constant(0), weight: 3 },
-              { arbitrary: fc.nat(20), weight: 1 },
-            ),
-          }),
-          { minLength: 10, maxLength: 60, size: 'max' },
-        ),
-        (commands: Command[]) => {
-          const store = new MemoryStore();
-          let numbering: NumberingState = initialNumbering('PX');
-          let tick = 0;
-          const bottler = product('p-b', 'B-1');
-          const list = priceList('pl', [{ productId: bottler.id, unitPrice: 12_345 }]);
-          const ctx0 = makeCtx('2026-05-01T08:00:00.000Z');
-          const base = written(
-            unwrap(
-              createOpportunity(
-                {
-                  topic: 'Fiera',
-                  accountId: 'acc',
-                  priceListId: list.id,
-                  estimatedCloseDate: '2026-09-30',
-                },
-                ctx0,
-              ),
-            ),
-            'opportunity',
-          ) as Opportunity;
-          store.put({
-            type: 'opportunity',
-            doc: written(
-              unwrap(
-                addOpportunityLine(
-                  base,
-                  { kind: 'catalog', product: bottler, priceList: list, quantity: 3, discount: 0 },
-                  ctx0,
-                ),
-              ),
-              'opportunity',
-            ) as Opportunity,
-          });
-          const oppId = base.id;
-          for (const { name, pick } of commands) {
-            tick++;
-            const ctx = makeCtx(
-              new Date(Date.parse('2026-05-01T08:00:00.000Z') + tick * 60_000).toISOString(),
-              seller,
-              tick + 1,
-            );
-            const quotes = store.all('quote');
-            const orders = store.all('order');
-            const invoices = store.all('invoice');
-            const latest = <T>(docs: T[]): T | undefined =>
-              docs[docs.length - 1 - (pick % Math.max(docs.length, 1))];
-            const q = latest(quotes);
-            const o = latest(orders);
-            const inv = latest(invoices);
-            const opp = store.get('opportunity', oppId) as Opportunity;
-            const result = ((): Result<Effects> | null => {
-              switch (name) {
-                case 'createQuote':
-                  return createQuoteFromOpportunity({ opportunity: opp, numbering }, {}, ctx);
-                case 'editDraft':
-                  return q
-                    ? updateQuoteDraft(
-                        q,
-                        {
-                          freight: pick * 100,
-                          headerDiscount: { kind: 'percent', value: pick * 100 },
-                        },
-                        ctx,
-                      )
-                    : null;
-                case 'activate':
-                  return q ? activateQuote(q, ctx) : null;
-                case 'revise':
-                  return q
-                    ? reviseQuote({ quote: q, existing: store.get('quote', revisionId(q.id)) }, ctx)
-                    : null;
-                case 'closeQuote':
-                  return q ? closeQuote(q, { status: pick % 2 ? 'lost' : 'canceled' }, ctx) : null;
-                case 'createOrder':
-                  return q
-                    ? createOrderFromQuote(
-                        {
-                          quote: q,
-                          numbering,
-                          existing: store.get('order', orderIdForQuote(q.id)),
-                        },
-                        {},
-                        ctx,
-                      )
-                    : null;
-                case 'lock':
-                  return o ? lockOrderPrices(o, ctx) : null;
-                case 'unlock':
-                  return o ? unlockOrderPrices(o, ctx) : null;
-                case 'fulfil':
-                  return o ? fulfilOrder(o, {}, ctx) : null;
-                case 'cancelOrder':
-                  return o ? cancelOrder(o, ctx) : null;
-                case 'createInvoice':
-                  return o
-                    ? createInvoiceFromOrder(
-                        {
-                          order: o,
-                          numbering,
-                          existing: store.get('invoice', invoiceIdForOrder(o.id)),
-                        },
-                        {},
-                        ctx,
-                      )
-                    : null;
-                case 'pay':
-                  return inv ? markInvoicePaid(inv, {}, ctx) : null;
-                case 'cancelInvoice':
-                  return inv ? cancelInvoice(inv, ctx) : null;
-                case 'win':
-                  return closeOpportunityAsWon({ opportunity: opp, quotes }, {}, ctx);
-                case 'lose':
-                  return closeOpportunityAsLost(
-                    { opportunity: opp, quotes },
-                    { status: 'out_sold', competitor: 'Rivale' },
-                    ctx,
-                  );
-                case 'reopen':
-                  return reopenOpportunity(opp, ctx);
-                case 'stage':
-                  return moveOpportunityStage(
-                    opp,
-                    (['qualify', 'develop', 'propose', 'close'] as const)[pick % 4] ?? 'qualify',
-                    ctx,
-                  );
-              }
-              return null;
-            })();
-            if (result === null) continue;
-            if (!result.ok) {
-              expect(result.error.code).toMatch(/^[a-z_]+(\.[a-z_]+)+$/);
-              expect(result.error.message.en).not.toBe('');
-              expect(result.error.message.it).not.toBe('');
-              expect(result.error.message.it).not.toBe(result.error.message.en);
-              reached.refused++;
-              continue;
-            }
-            for (const w of result.value.writes) {
-              const verdict = validateChange(
-                w.type,
-                store.get(w.type, w.doc.id) ?? null,
-                w.doc,
-                seller,
+      fc.property(commandSequences(), (commands) => {
+        const { store, numbering } = runWalk(commands, {
+          write: (name, w, previous) => {
+            const verdict = validateChange(w.type, previous, w.doc, seller);
+            if (!verdict.ok)
+              throw new Error(
+                `${name}: ${w.type} ${verdict.error.code} ${verdict.error.message.en}`,
               );
-              if (!verdict.ok)
-                throw new Error(
-                  `${name}: ${w.type} ${verdict.error.code} ${verdict.error.message.en}`,
-                );
-              store.put(w);
-            }
-            if (result.value.numbering !== undefined) numbering = result.value.numbering;
-          }
-          // Numbers never repeat across chains; revisions share their quote's number.
-          const orderNumbers = store.all('order').map((d) => d.number);
-          expect(new Set(orderNumbers).size).toBe(orderNumbers.length);
-          const invoiceNumbers = store.all('invoice').map((d) => d.number);
-          expect(new Set(invoiceNumbers).size).toBe(invoiceNumbers.length);
-          const firstRevisions = store
-            .all('quote')
-            .filter((d) => d.revisionNumber === 0)
-            .map((d) => d.number);
-          expect(new Set(firstRevisions).size).toBe(firstRevisions.length);
-          expect(numbering.quote).toBe(firstRevisions.length);
-          if (store.all('invoice').some((d) => d.state === 'paid')) reached.paid++;
-        },
-      ),
+          },
+          refused: (_name, error) => {
+            expect(error.code).toMatch(/^[a-z_]+(\.[a-z_]+)+$/);
+            expect(error.message.en).not.toBe('');
+            expect(error.message.it).not.toBe('');
+            expect(error.message.it).not.toBe(error.message.en);
+            reached.refused++;
+          },
+        });
+        // Numbers never repeat across chains; revisions share their quote's number.
+        const orderNumbers = store.all('order').map((d) => d.number);
+        expect(new Set(orderNumbers).size).toBe(orderNumbers.length);
+        const invoiceNumbers = store.all('invoice').map((d) => d.number);
+        expect(new Set(invoiceNumbers).size).toBe(invoiceNumbers.length);
+        const firstRevisions = store
+          .all('quote')
+          .filter((d) => d.revisionNumber === 0)
+          .map((d) => d.number);
+        expect(new Set(firstRevisions).size).toBe(firstRevisions.length);
+        expect(numbering.quote).toBe(firstRevisions.length);
+        if (store.all('invoice').some((d) => d.state === 'paid')) reached.paid++;
+      }),
       { numRuns: 150, seed: 20260501 },
     );
     // The random walks went all the way to paid invoices and also met refusals.
