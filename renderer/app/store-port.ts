@@ -68,8 +68,18 @@ export type NewActivity = {
 
 type R<T> = Promise<Result<T>>;
 
+/** One window of the lead list: the first `limit` rows, and how many match in all. */
+export type LeadPage = {
+  rows: Lead[];
+  /** Every matching lead; null when no index counts these filters together. */
+  total: number | null;
+  /** More leads match than `rows` holds: ask again with a larger limit. */
+  hasMore: boolean;
+};
+
 export type StoreQueries = {
-  leads(filters: LeadFilters): Observable<Lead[]>;
+  /** The first `limit` leads matching the filters (newest first, or by relevance with text). */
+  leads(filters: LeadFilters, limit: number): Observable<LeadPage>;
   lead(id: string): Observable<Lead | null>;
   duplicates(lead: Lead): Observable<DuplicateCandidate[]>;
   accounts(text: string): Observable<Account[]>;

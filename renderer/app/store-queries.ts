@@ -10,9 +10,24 @@ import type { Lead } from '../../shared/domain/records';
 import { leadDisqualifyReasons } from '../../shared/domain/records';
 import { matchesSearch } from '../../shared/domain/search';
 import type { FairleadDatabase } from '../data/database';
-import { leadList$, pipelineTotals$, record$, search$, searchRefs, timeline$ } from '../data';
+import {
+  leadCount$,
+  leadList$,
+  pipelineTotals$,
+  record$,
+  search$,
+  searchRefs,
+  timeline$,
+} from '../data';
 import { collectionOf } from '../data/write';
-import type { CatalogHit, DocumentFilter, SearchResult, StoreQueries } from './store-port';
+import type {
+  CatalogHit,
+  DocumentFilter,
+  LeadPage,
+  SearchResult,
+  StoreQueries,
+} from './store-port';
+import type { LeadFilters } from './ui-store';
 
 type Doc<K extends RecordType> = RxDocument<RecordOf[K]>;
 
@@ -50,9 +65,61 @@ const textFilter = <T extends { searchTerms: string[] }>(text: string) => {
     query === '' ? rows : rows.filter((r) => matchesSearch(r.searchTerms, query));
 };
 
-// A device holds at most a heavy seller's 100k leads: lists load them all and the table
-// virtualizes the rendering.
-const MAX_LIST_ROWS = 200_000;
+// Text search ranks at most this many leads; the other filters then apply to them.
+const SEARCH_HITS = 2000;
+
+const statusesOf = (state: LeadFilters['state']): Lead['status'][] | undefined =>
+  state === 'open'
+    ? ['new', 'contacted']
+    : state === 'qualified'
+      ? ['qualified']
+      : state === 'disqualified'
+        ? [...leadDisqualifyReasons]
+        : undefined;
+
+// Only the rows the screen asks for: a newest-first window with a limit (so RxDB's
+// event-reduce updates it in place) and an index count, never the whole list.
+const leadPage = (
+  db: FairleadDatabase,
+  filters: LeadFilters,
+  limit: number,
+): Observable<LeadPage> => {
+  const statuses = statusesOf(filters.state);
+  if (filters.text.trim() !== '') {
+    // Text first (the term index), then the other filters on the few matches.
+    return search$(db, filters.text, { limit: SEARCH_HITS, types: ['lead'] }).pipe(
+      map((hits) => {
+        const matching = hits
+          .flatMap((h) => (h.type === 'lead' ? [h.doc] : []))
+          .filter(
+            (l) =>
+              (!statuses || statuses.includes(l.status)) &&
+              (filters.rating === 'all' || l.rating === filters.rating) &&
+              (filters.source === 'all' || l.source === filters.source),
+          );
+        const rows = matching.slice(0, limit);
+        return {
+          rows,
+          // A full hit list may have left out further matches.
+          total: hits.length < SEARCH_HITS ? matching.length : null,
+          hasMore: rows.length < matching.length,
+        };
+      }),
+    );
+  }
+  const query = {
+    ...(statuses ? { status: statuses } : {}),
+    ...(filters.rating !== 'all' ? { rating: filters.rating } : {}),
+    ...(filters.source !== 'all' ? { source: filters.source } : {}),
+  };
+  return combineLatest([leadList$(db, { ...query, limit }), leadCount$(db, query)]).pipe(
+    map(([rows, total]) => ({
+      rows,
+      total,
+      hasMore: total === null ? rows.length >= limit : rows.length < total,
+    })),
+  );
+};
 
 const catalog = (
   db: FairleadDatabase,
@@ -188,38 +255,7 @@ const duplicatePool = async (db: FairleadDatabase, lead: Lead): Promise<Duplicat
 };
 
 export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
-  leads: (filters) => {
-    const statuses =
-      filters.state === 'open'
-        ? ['new', 'contacted']
-        : filters.state === 'qualified'
-          ? ['qualified']
-          : filters.state === 'disqualified'
-            ? [...leadDisqualifyReasons]
-            : null;
-    if (filters.text.trim() !== '') {
-      // Text first (the term index), then the other filters on the few matches.
-      return search$(db, filters.text, { limit: 2000, types: ['lead'] }).pipe(
-        map((hits) =>
-          hits
-            .flatMap((h) => (h.type === 'lead' ? [h.doc] : []))
-            .filter(
-              (l) =>
-                (!statuses || statuses.includes(l.status)) &&
-                (filters.rating === 'all' || l.rating === filters.rating) &&
-                (filters.source === 'all' || l.source === filters.source),
-            ),
-        ),
-      );
-    }
-    // The whole filtered list: the table renders only the visible rows.
-    return leadList$(db, {
-      ...(statuses ? { status: statuses as Lead['status'][] } : {}),
-      ...(filters.rating !== 'all' ? { rating: filters.rating } : {}),
-      ...(filters.source !== 'all' ? { source: filters.source } : {}),
-      limit: MAX_LIST_ROWS,
-    });
-  },
+  leads: (filters, limit) => leadPage(db, filters, limit),
   lead: (id) => findOne(db, 'lead', id),
   duplicates: (lead) =>
     from(duplicatePool(db, lead)).pipe(

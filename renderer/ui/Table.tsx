@@ -1,6 +1,6 @@
 // A virtualized table (only visible rows are in the DOM), so 100k rows scroll smoothly.
 // Rows are reachable with the keyboard: Tab into the table, arrows move, Enter opens.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
@@ -22,6 +22,10 @@ type Props<T> = {
   emptyText: string;
   /** Height of the scrolling area; the table fills its container by default. */
   height?: string;
+  /** Rows in all when `rows` is a loaded window of a longer list (for assistive tech). */
+  totalRows?: number | null;
+  /** The last row index drawn (visible or just beyond): lets a windowed list load more. */
+  onShowing?: (lastIndex: number) => void;
 };
 
 const ROW_HEIGHT = 34;
@@ -34,6 +38,8 @@ export const Table = <T,>({
   onOpen,
   emptyText,
   height,
+  totalRows,
+  onShowing,
 }: Props<T>) => {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
@@ -45,6 +51,11 @@ export const Table = <T,>({
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  const drawn = virtualizer.getVirtualItems();
+  const lastDrawn = drawn.length > 0 ? (drawn[drawn.length - 1]?.index ?? -1) : -1;
+  useEffect(() => {
+    if (lastDrawn >= 0) onShowing?.(lastDrawn);
+  }, [lastDrawn, onShowing]);
   const template = columns.map((c) => c.width ?? '1fr').join(' ');
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
 
@@ -78,7 +89,12 @@ export const Table = <T,>({
   };
 
   return (
-    <div role="table" aria-label={label} aria-rowcount={rows.length + 1} className="vtable">
+    <div
+      role="table"
+      aria-label={label}
+      aria-rowcount={Math.max(totalRows ?? 0, rows.length) + 1}
+      className="vtable"
+    >
       <div role="rowgroup">
         <div role="row" className="vrow vhead" style={{ gridTemplateColumns: template }}>
           {columns.map((c) => (
@@ -91,7 +107,7 @@ export const Table = <T,>({
       <div ref={scrollRef} role="rowgroup" className="vbody" style={height ? { height } : {}}>
         {rows.length === 0 ? <p className="empty">{emptyText}</p> : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {drawn.map((item) => {
             const row = rows[item.index] as T;
             return (
               <div

@@ -2,7 +2,7 @@
 // RxDB serves ascending sorts from an index; descending ones are re-sorted by RxDB.
 import type { MangoQuerySelector, MangoQuerySortPart } from 'rxdb';
 import type { Observable } from 'rxjs';
-import { combineLatest, map } from 'rxjs';
+import { combineLatest, map, of } from 'rxjs';
 import type {
   Invoice,
   Lead,
@@ -14,7 +14,7 @@ import type {
 import type { FairleadDatabase } from '../database';
 import { recentFirst$ } from './recent-first';
 import type { Page } from './shared';
-import { filter, plain } from './shared';
+import { filter, oneOrMany, plain } from './shared';
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -50,13 +50,10 @@ export const leadList$ = (db: FairleadDatabase, query: LeadListQuery = {}): Obse
     const ordered = direction === 'desc' ? ratings : [...ratings].reverse();
     return combineLatest(
       ordered.map((rating) =>
-        plain(
-          db.leads.find({
-            selector: { ...selector, rating },
-            sort: [{ createdAt: 'desc' }],
-            limit: skip + limit,
-          }).$,
-        ),
+        recentFirst$(db.leads, { ...selector, rating } as MangoQuerySelector<Lead>, {
+          limit: skip + limit,
+          skip: 0,
+        }),
       ),
     ).pipe(map((lists) => lists.flat().slice(skip, skip + limit)));
   }
@@ -69,6 +66,30 @@ export const leadList$ = (db: FairleadDatabase, query: LeadListQuery = {}): Obse
     return recentFirst$(db.leads, fullSelector as MangoQuerySelector<Lead>, { limit, skip });
   }
   return plain(db.leads.find({ selector: fullSelector, sort, limit, skip }).$);
+};
+
+export type LeadCountQuery = Pick<LeadListQuery, 'status' | 'rating' | 'source' | 'state' | 'ownerId'>;
+
+/**
+ * How many leads match, counted on an index (IndexedDB counts keys, it reads no document);
+ * null when the filters combine fields that no single index serves.
+ */
+export const leadCount$ = (
+  db: FairleadDatabase,
+  query: LeadCountQuery = {},
+): Observable<number | null> => {
+  if (query.state !== undefined || query.ownerId !== undefined) return of(null);
+  const filters = (['status', 'rating', 'source'] as const).flatMap((field) => {
+    const values = oneOrMany<string>(query[field]);
+    return values === undefined || values.length === 0 ? [] : [{ field, values }];
+  });
+  const only = filters[0];
+  if (filters.length > 1) return of(null);
+  if (only === undefined) return db.leads.count().$;
+  // A $in is not served by the index alone: one count per value, added up.
+  return combineLatest(
+    only.values.map((value) => db.leads.count({ selector: { [only.field]: value } }).$),
+  ).pipe(map((counts) => counts.reduce((a, b) => a + b, 0)));
 };
 
 export type OpportunityListQuery = Page & {

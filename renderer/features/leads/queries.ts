@@ -1,19 +1,53 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DuplicateCandidate } from '../../../shared/domain/duplicates';
 import type { Lead } from '../../../shared/domain/records';
 import { useServices } from '../../app/services';
+import type { LeadPage } from '../../app/store-port';
 import type { LeadFilters } from '../../app/ui-store';
 import { useObservable } from '../../app/use-observable';
 
-/** Leads matching the filters, newest first; undefined while loading. */
-export const useLeadList = (filters: LeadFilters): Lead[] | undefined => {
+// Rows asked for at a time: a few screens of the table, read again as the user scrolls.
+export const LEAD_PAGE_SIZE = 100;
+// Ask for the next page this many rows before the loaded ones run out.
+const LOAD_AHEAD = 40;
+
+export type LeadList = {
+  /** The loaded window of matching leads; undefined while the first one loads. */
+  page: LeadPage | undefined;
+  /** The table shows rows up to `index`: load more when that nears the end of the window. */
+  showing(index: number): void;
+};
+
+/** Leads matching the filters, newest first, loaded a page at a time as the table scrolls. */
+export const useLeadList = (filters: LeadFilters): LeadList => {
   const { queries } = useServices();
   const { text, state, rating, source } = filters;
+  const key = JSON.stringify([text, state, rating, source]);
+  // The limit belongs to one set of filters: new filters start from the first page.
+  const [wanted, setWanted] = useState({ key, limit: LEAD_PAGE_SIZE });
+  const limit = wanted.key === key ? wanted.limit : LEAD_PAGE_SIZE;
   const source$ = useMemo(
-    () => queries.leads({ text, state, rating, source }),
-    [queries, text, state, rating, source],
+    () => queries.leads({ text, state, rating, source }, limit),
+    [queries, text, state, rating, source, limit],
   );
-  return useObservable(source$, undefined);
+  // A larger limit keeps the rows on screen until the wider window arrives.
+  const [loaded, setLoaded] = useState<{ key: string; page: LeadPage } | null>(null);
+  useEffect(() => {
+    const subscription = source$.subscribe((page) => setLoaded({ key, page }));
+    return () => subscription.unsubscribe();
+  }, [source$, key]);
+  const page = loaded?.key === key ? loaded.page : undefined;
+  const rows = page?.rows.length ?? 0;
+  const hasMore = page?.hasMore ?? false;
+  const showing = useCallback(
+    (index: number) => {
+      if (!hasMore || index < rows - LOAD_AHEAD) return;
+      const next = rows + LEAD_PAGE_SIZE;
+      setWanted((w) => (w.key === key && w.limit >= next ? w : { key, limit: next }));
+    },
+    [hasMore, rows, key],
+  );
+  return { page, showing };
 };
 
 /** The lead, null when it is not on this device, undefined while loading. */

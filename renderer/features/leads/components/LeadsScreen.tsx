@@ -19,7 +19,8 @@ export const LeadsScreen = () => {
   const fmt = useFormat();
   const filters = useUiStore((s) => s.leadFilters);
   const setFilters = useUiStore((s) => s.setLeadFilters);
-  const leads = useLeadList(filters);
+  const { page, showing } = useLeadList(filters);
+  const leads = page?.rows;
   const all = t('common.all');
 
   const columns: Column<Lead>[] = [
@@ -57,7 +58,11 @@ export const LeadsScreen = () => {
       <div className="page-head">
         <h1 id="leads-title">{t('lead.title')}</h1>
         <span className="hint" role="status">
-          {leads ? t('common.rowCount', { count: leads.length }) : t('app.loading')}
+          {!page
+            ? t('app.loading')
+            : page.total === null && page.hasMore
+              ? t('common.rowCountAtLeast', { count: page.rows.length })
+              : t('common.rowCount', { count: page.total ?? page.rows.length })}
         </span>
         <Button
           variant="primary"
@@ -106,6 +111,8 @@ export const LeadsScreen = () => {
         label={t('lead.list')}
         columns={columns}
         rows={leads ?? []}
+        totalRows={page?.total}
+        onShowing={showing}
         rowKey={(l) => l.id}
         onOpen={(l) => navigate('leads', l.id)}
         emptyText={leads ? t('lead.empty') : t('app.loading')}
