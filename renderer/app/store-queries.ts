@@ -85,7 +85,26 @@ const leadPage = (
   limit: number,
 ): Observable<LeadPage> => {
   const statuses = statusesOf(filters.state);
-  if (filters.text.trim() !== '') {
+  const text = filters.text.trim();
+  if (text !== '' && !statuses && filters.rating === 'all' && filters.source === 'all') {
+    // Text alone: read only the page's records; the term index counts the rest (no reads).
+    return search$(db, text, { limit: limit + 1, types: ['lead'] }).pipe(
+      switchMap((hits) =>
+        from(searchRefs(db, text, { limit: SEARCH_HITS, types: ['lead'] })).pipe(
+          map((refs) => {
+            const rows = hits.flatMap((h) => (h.type === 'lead' ? [h.doc] : [])).slice(0, limit);
+            const hasMore = hits.length > limit;
+            return {
+              rows,
+              total: refs.length < SEARCH_HITS ? Math.max(refs.length, rows.length) : null,
+              hasMore,
+            };
+          }),
+        ),
+      ),
+    );
+  }
+  if (text !== '') {
     // Text first (the term index), then the other filters on the few matches.
     return search$(db, filters.text, { limit: SEARCH_HITS, types: ['lead'] }).pipe(
       map((hits) => {
