@@ -1,15 +1,15 @@
 // Invoices (DESIGN.md §3): Active → Paid, or Canceled. Paid and canceled invoices are
 // read-only: they are fiscal documents.
 import type { Regarding } from './activity';
-import { systemActivity } from './activity';
 import type { RuleContext } from './context';
+import { documentTransition, onDate } from './document-transition';
 import type { Effects } from './effects';
 import { write } from './effects';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
 import { derivedId } from './ids';
 import type { Invoice } from './records';
-import { checkDate, defined, firstError, today, touched } from './rule-kit';
+import { checkDate, defined, firstError, touched } from './rule-kit';
 
 export const invoiceRegarding = (i: Invoice): Regarding => ({
   type: 'invoice',
@@ -37,22 +37,18 @@ const transition = (
   event: string,
   data: Record<string, unknown>,
   ctx: RuleContext,
-): Effects => ({
-  writes: [
-    write(
-      'activity',
-      systemActivity(
-        ctx,
-        invoiceRegarding(invoice),
-        event,
-        invoice.number,
-        { number: invoice.number, ...data },
-        derivedId(invoice.id, `activity:${event}`),
-      ),
-    ),
-    write('invoice', { ...next, ...touched(ctx) }),
-  ],
-});
+): Effects =>
+  documentTransition(
+    { type: 'invoice', next },
+    {
+      regarding: invoiceRegarding(invoice),
+      event,
+      number: invoice.number,
+      data,
+      activityId: derivedId(invoice.id, `activity:${event}`),
+    },
+    ctx,
+  );
 
 /** Changes the name or due date of an active invoice (lines and totals never change). */
 export const updateInvoice = (
@@ -79,11 +75,8 @@ export const markInvoicePaid = (
   invoice: Invoice,
   input: { paidDate?: string },
   ctx: RuleContext,
-): Result<Effects> => {
-  const check = firstError(requireInvoiceActive(invoice), checkDate(input.paidDate, 'paidDate'));
-  if (!check.ok) return check;
-  const paidDate = input.paidDate ?? today(ctx);
-  return ok(
+): Result<Effects> =>
+  onDate(requireInvoiceActive(invoice), input.paidDate, 'paidDate', ctx, (paidDate) =>
     transition(
       invoice,
       { ...invoice, state: 'paid', status: 'paid', paidDate },
@@ -92,7 +85,6 @@ export const markInvoicePaid = (
       ctx,
     ),
   );
-};
 
 /** Active → Canceled. */
 export const cancelInvoice = (invoice: Invoice, ctx: RuleContext): Result<Effects> => {

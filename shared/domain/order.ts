@@ -3,6 +3,7 @@
 import type { Regarding } from './activity';
 import { systemActivity } from './activity';
 import type { RuleContext } from './context';
+import { documentTransition, onDate } from './document-transition';
 import type { Effects } from './effects';
 import { write } from './effects';
 import type { Result } from './errors';
@@ -11,15 +12,7 @@ import { derivedId } from './ids';
 import type { NumberingState } from './numbering';
 import { nextNumber } from './numbering';
 import type { Invoice, Order } from './records';
-import {
-  addDays,
-  checkDate,
-  created,
-  eventActivityId,
-  firstError,
-  today,
-  touched,
-} from './rule-kit';
+import { addDays, checkDate, created, eventActivityId, firstError, today } from './rule-kit';
 
 export const orderRegarding = (o: Order): Regarding => ({
   type: 'order',
@@ -43,23 +36,19 @@ const transition = (
   event: string,
   data: Record<string, unknown>,
   ctx: RuleContext,
-): Effects => ({
-  writes: [
-    write(
-      'activity',
-      systemActivity(
-        ctx,
-        orderRegarding(order),
-        event,
-        order.number,
-        { number: order.number, ...data },
-        // Locking can happen many times: tie the event to the version it starts from.
-        eventActivityId(order, event),
-      ),
-    ),
-    write('order', { ...next, ...touched(ctx) }),
-  ],
-});
+): Effects =>
+  documentTransition(
+    { type: 'order', next },
+    {
+      regarding: orderRegarding(order),
+      event,
+      number: order.number,
+      data,
+      // Locking can happen many times: tie the event to the version it starts from.
+      activityId: eventActivityId(order, event),
+    },
+    ctx,
+  );
 
 const setLock = (order: Order, locked: boolean, ctx: RuleContext): Result<Effects> => {
   const active = requireActive(order);
@@ -91,11 +80,8 @@ export const fulfilOrder = (
   order: Order,
   input: { fulfilledDate?: string },
   ctx: RuleContext,
-): Result<Effects> => {
-  const check = firstError(requireActive(order), checkDate(input.fulfilledDate, 'fulfilledDate'));
-  if (!check.ok) return check;
-  const fulfilledDate = input.fulfilledDate ?? today(ctx);
-  return ok(
+): Result<Effects> =>
+  onDate(requireActive(order), input.fulfilledDate, 'fulfilledDate', ctx, (fulfilledDate) =>
     transition(
       order,
       { ...order, state: 'fulfilled', status: 'fulfilled', fulfilledDate },
@@ -104,7 +90,6 @@ export const fulfilOrder = (
       ctx,
     ),
   );
-};
 
 /** Active or fulfilled → Canceled; an invoiced order is cancelled through its invoice. */
 export const cancelOrder = (order: Order, ctx: RuleContext): Result<Effects> => {

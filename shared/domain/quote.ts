@@ -6,6 +6,7 @@ import { systemActivity } from './activity';
 import type { RuleContext } from './context';
 import type { LineEdit } from './document-lines';
 import { applyLineEdits } from './document-lines';
+import { documentTransition } from './document-transition';
 import type { Effects } from './effects';
 import { write } from './effects';
 import type { Result } from './errors';
@@ -203,22 +204,18 @@ const transition = (
   event: string,
   data: Record<string, unknown>,
   ctx: RuleContext,
-): Effects => ({
-  writes: [
-    write(
-      'activity',
-      systemActivity(
-        ctx,
-        quoteRegarding(quote),
-        event,
-        quote.number,
-        { number: quote.number, revision: quote.revisionNumber, ...data },
-        derivedId(quote.id, `activity:${event}`),
-      ),
-    ),
-    write('quote', { ...next, ...touched(ctx) }),
-  ],
-});
+): Effects =>
+  documentTransition(
+    { type: 'quote', next },
+    {
+      regarding: quoteRegarding(quote),
+      event,
+      number: quote.number,
+      data: { revision: quote.revisionNumber, ...data },
+      activityId: derivedId(quote.id, `activity:${event}`),
+    },
+    ctx,
+  );
 
 /** Draft → Active: the quote can be sent; it needs at least one line. */
 export const activateQuote = (quote: Quote, ctx: RuleContext): Result<Effects> => {
