@@ -3,9 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { chromiumPath } from '../../test/e2e/support/browser';
+import { chromiumPath, launchChromium } from '../../test/e2e/support/browser';
 import { repoRoot } from './figures';
 
 export { chromiumAvailable } from '../../test/e2e/support/browser';
@@ -37,23 +36,12 @@ export const bundleBenchPage = async (): Promise<string> => {
 
 // The flags of STACK.md, plus exact heap figures for performance.memory.
 export const launchBenchChromium = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-precise-memory-info',
-      // The page is served through page.route (no address of its own), so Chromium would
-      // treat its requests to the loopback PouchDB server as local-network access.
-      '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests',
-    ],
-  });
+  launchChromium([
+    '--enable-precise-memory-info',
+    // The page is served through page.route (no address of its own), so Chromium would
+    // treat its requests to the loopback PouchDB server as local-network access.
+    '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests',
+  ]);
 
 /** Opens the bench page at `origin`/__bench/ (same origin as the API it talks to). */
 export const openBenchPage = async (
