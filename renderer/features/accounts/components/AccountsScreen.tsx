@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../shared/domain/records';
 import { navigate } from '../../../app/router';
-import { TextField } from '../../../ui/Field';
+import { FilterListScreen } from '../../../ui/FilterListScreen';
 import type { Column } from '../../../ui/Table';
-import { Table } from '../../../ui/Table';
 import { useAccountList } from '../queries';
 
 export const AccountsScreen = () => {
@@ -19,29 +18,17 @@ export const AccountsScreen = () => {
     { id: 'phone', header: t('common.phone'), width: '1fr', render: (a) => a.phone },
   ];
   return (
-    <section className="page" aria-labelledby="accounts-title">
-      <div className="page-head">
-        <h1 id="accounts-title">{t('account.title')}</h1>
-        <span className="hint" role="status">
-          {rows ? t('common.rowCount', { count: rows.length }) : t('app.loading')}
-        </span>
-      </div>
-      <div className="toolbar" role="search">
-        <TextField
-          label={t('account.filter')}
-          type="search"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </div>
-      <Table
-        label={t('account.list')}
-        columns={columns}
-        rows={rows ?? []}
-        rowKey={(a) => a.id}
-        onOpen={(a) => navigate('accounts', a.id)}
-        emptyText={rows ? t('account.empty') : t('app.loading')}
-      />
-    </section>
+    <FilterListScreen
+      titleId="accounts-title"
+      title={t('account.title')}
+      filterLabel={t('account.filter')}
+      listLabel={t('account.list')}
+      emptyText={t('account.empty')}
+      text={text}
+      onTextChange={setText}
+      rows={rows}
+      columns={columns}
+      onOpen={(a) => navigate('accounts', a.id)}
+    />
   );
 };
