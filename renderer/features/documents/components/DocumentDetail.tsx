@@ -1,0 +1,111 @@
+// The page of a read-only sales document (order, invoice): heading with status and actions,
+// its fields, lines and totals, the timeline, and the confirmation before canceling it.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Line, Totals } from '../../../../shared/domain/records';
+import { Badge } from '../../../ui/Badge';
+import { Dialog } from '../../../ui/Dialog';
+import { Notice } from '../../../ui/Notice';
+import { LinesEditor } from '../../lines/components/LinesEditor';
+import { Timeline } from '../../timeline/components/Timeline';
+import { TotalsTable } from './TotalsTable';
+
+/** Loading and not-found states of a document read by id; `children` shows a found one. */
+export const DocumentLoader = <T,>({
+  doc,
+  children,
+}: {
+  doc: T | null | undefined;
+  children: (doc: T) => ReactNode;
+}) => {
+  const { t } = useTranslation();
+  if (doc === undefined) return <p>{t('app.loading')}</p>;
+  if (doc === null) return <Notice kind="info">{t('app.notFound')}</Notice>;
+  return <>{children(doc)}</>;
+};
+
+type CancelDialog = {
+  title: string;
+  confirm: string;
+  submitLabel: string;
+  onClose: () => void;
+  onSubmit: () => void;
+};
+
+type Props = {
+  regardingType: 'order' | 'invoice';
+  doc: {
+    id: string;
+    lines: readonly Line[];
+    currency: string;
+    priceListId: string | null;
+    totals: Totals;
+  };
+  title: string;
+  tone: string;
+  statusLabel: string;
+  /** Buttons next to the heading. */
+  actions: ReactNode;
+  error: string | null;
+  /** ReadFields of the document's header. */
+  fields: ReactNode;
+  /** Shown while the user confirms canceling the document. */
+  cancelDialog: CancelDialog | null;
+};
+
+const noEdit = () => Promise.resolve({ ok: true as const, value: undefined });
+
+export const DocumentDetail = ({
+  regardingType,
+  doc,
+  title,
+  tone,
+  statusLabel,
+  actions,
+  error,
+  fields,
+  cancelDialog,
+}: Props) => {
+  const { t } = useTranslation();
+  const titleId = `${regardingType}-title`;
+  return (
+    <section className="page" aria-labelledby={titleId}>
+      <div className="page-head">
+        <h1 id={titleId}>{title}</h1>
+        <Badge tone={tone}>{statusLabel}</Badge>
+        {actions}
+      </div>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      <div className="columns">
+        <div className="page">
+          <div className="panel">
+            <dl className="read-grid">{fields}</dl>
+          </div>
+          <div className="panel">
+            <LinesEditor
+              lines={doc.lines}
+              currency={doc.currency}
+              priceListId={doc.priceListId}
+              readOnly
+              onEdit={noEdit}
+            />
+            <TotalsTable totals={doc.totals} currency={doc.currency} />
+          </div>
+        </div>
+        <Timeline regardingType={regardingType} regardingId={doc.id} />
+      </div>
+      {cancelDialog ? (
+        <Dialog
+          title={cancelDialog.title}
+          onClose={cancelDialog.onClose}
+          onSubmit={cancelDialog.onSubmit}
+          submitLabel={cancelDialog.submitLabel}
+          submitVariant="danger"
+          cancelLabel={t('common.close')}
+        >
+          <p>{cancelDialog.confirm}</p>
+        </Dialog>
+      ) : null}
+    </section>
+  );
+};
