@@ -3,11 +3,10 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { effectiveServerUrl, useUiStore } from '../../../app/ui-store';
-import { changeLocale, locales } from '../../../i18n';
-import type { UiLocale } from '../../../i18n';
 import { Button } from '../../../ui/Button';
-import { SelectField, TextField } from '../../../ui/Field';
+import { TextField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
+import { LanguageField } from '../../settings/components/LanguageField';
 
 export type SignInRequest = {
   serverUrl: string;
@@ -28,7 +27,7 @@ const defaultDeviceName = (): string => {
 
 export const SignIn = ({ onSignIn }: Props) => {
   const { t } = useTranslation();
-  const { serverUrl, setServerUrl, locale, setLocale } = useUiStore();
+  const { serverUrl, setServerUrl } = useUiStore();
   const [server, setServer] = useState(serverUrl);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -90,16 +89,7 @@ export const SignIn = ({ onSignIn }: Props) => {
           placeholder={effectiveServerUrl('')}
           onChange={(e) => setServer(e.target.value)}
         />
-        <SelectField
-          label={t('settings.language')}
-          value={locale}
-          onChange={(e) => {
-            const next = e.target.value as UiLocale;
-            setLocale(next);
-            changeLocale(next);
-          }}
-          options={locales.map((l) => ({ value: l, label: t(`settings.languages.${l}`) }))}
-        />
+        <LanguageField />
         {error ? <Notice kind="error">{error}</Notice> : null}
         <Button type="submit" variant="primary" disabled={busy}>
           {busy ? t('auth.signingIn') : t('auth.submit')}

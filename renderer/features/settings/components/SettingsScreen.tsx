@@ -2,17 +2,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { effectiveServerUrl, useUiStore } from '../../../app/ui-store';
-import { changeLocale, locales } from '../../../i18n';
-import type { UiLocale } from '../../../i18n';
 import { Button } from '../../../ui/Button';
-import { SelectField, TextField } from '../../../ui/Field';
+import { TextField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
+import { LanguageField } from './LanguageField';
 import { useSession } from '../../auth/queries';
 import { useAppVersion } from '../queries';
 
 export const SettingsScreen = () => {
   const { t } = useTranslation();
-  const { locale, serverUrl, fairName, setLocale, setServerUrl, setFairName } = useUiStore();
+  const { serverUrl, fairName, setServerUrl, setFairName } = useUiStore();
   const session = useSession();
   const version = useAppVersion();
   const [server, setServer] = useState(serverUrl);
@@ -23,16 +22,7 @@ export const SettingsScreen = () => {
         <h1 id="settings-title">{t('settings.title')}</h1>
       </div>
       <div className="panel form-grid" style={{ maxWidth: 720 }}>
-        <SelectField
-          label={t('settings.language')}
-          value={locale}
-          onChange={(e) => {
-            const next = e.target.value as UiLocale;
-            setLocale(next);
-            changeLocale(next);
-          }}
-          options={locales.map((l) => ({ value: l, label: t(`settings.languages.${l}`) }))}
-        />
+        <LanguageField />
         <TextField
           label={t('settings.fairName')}
           hint={t('settings.fairNameHint')}
