@@ -8,6 +8,7 @@ import { describeDemo, loadDemo } from './demo';
 import { erasePerson } from './erase';
 import { addTeam, addUser, disableTeam, disableUser, OfficeError } from './office';
 import { openStorage } from './storage';
+import { latestVersion } from './storage/migrations';
 import type { Storage } from './storage/types';
 
 const usage = `Usage: npm run admin -- <command>
@@ -21,6 +22,7 @@ const usage = `Usage: npm run admin -- <command>
                              active, price_list, currency, unit_price)
   demo load
   backup FILE
+  migrate                   (upgrades the database schema; the server also does at start)
   erase --email E           (GDPR: purge a lead's or contact's personal data)
 Environment: DATA_DIR (default ./data) or DATABASE_URL (postgres://…).`;
 
@@ -97,6 +99,10 @@ export const runAdmin = async (storage: Storage, argv: string[]): Promise<string
       return describeDemo(await loadDemo(storage));
     default:
       break;
+  }
+  if (group === 'migrate') {
+    // Opening the storage applied every pending migration.
+    return `The database schema is at version ${await storage.schemaVersion()} (the latest this server knows: ${latestVersion()}).`;
   }
   if (group === 'backup') {
     if (!action) throw new OfficeError('Give the file to write the backup to.');

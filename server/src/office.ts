@@ -131,7 +131,8 @@ export const writeOfficeDocs = async (
   }
   for (const record of records) {
     const checked = validateSchema(type, { ...record });
-    if (!checked.ok) throw new OfficeError(`${collection} ${record.id}: ${checked.error.message}`);
+    if (!checked.ok)
+      throw new OfficeError(`${collection} ${record.id}: ${checked.error.message.en}`);
   }
   for (let i = 0; i < records.length; i += 1000) {
     const batch = records.slice(i, i + 1000);

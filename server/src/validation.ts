@@ -1,12 +1,13 @@
 // Every pushed document is checked against its record schema and the lifecycle rules of
 // shared/domain (validateChange) before anything is stored.
 import type { Actor } from '../../shared/domain/context';
+import type { LocalizedText } from '../../shared/domain/errors';
 import type { AnyRecord, RecordType } from '../../shared/domain/records';
 import { recordSchemas } from '../../shared/domain/records';
 import { validateChange } from '../../shared/domain/validate-change';
 import type { RejectionCode } from '../../shared/sync/protocol';
 
-export type Invalid = { code: RejectionCode; message: string; field?: string };
+export type Invalid = { code: RejectionCode; message: LocalizedText; field?: string };
 export type Checked = { ok: true; record: AnyRecord } | { ok: false; error: Invalid };
 
 const wireOnly = new Set(['_deleted', '_meta', '_rev', '_attachments']);
@@ -29,7 +30,12 @@ export const validateSchema = (type: RecordType, doc: Record<string, unknown>): 
   if (parsed.success) return { ok: true, record: parsed.data as AnyRecord };
   const issue = parsed.error.issues[0];
   const field = issue?.path.map(String).join('.') || undefined;
-  const message = `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid document'}`;
+  const detail = `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid document'}`;
+  // zod's issue text is English; the Italian message names the field and quotes it.
+  const message = {
+    en: detail,
+    it: `Documento non valido${field ? ` (campo ${field})` : ''}: ${issue?.message ?? ''}`,
+  };
   return { ok: false, error: { code: 'invalid_document', message, ...(field ? { field } : {}) } };
 };
 
@@ -46,6 +52,6 @@ export const validateDocument = (
   const { code, message, field } = result.error;
   return {
     ok: false,
-    error: { code: rejectionCode(code), message: message.en, ...(field ? { field } : {}) },
+    error: { code: rejectionCode(code), message, ...(field ? { field } : {}) },
   };
 };

@@ -1,5 +1,6 @@
 // Who sees and who may change what (DESIGN.md §4): a seller their own records, their team's
 // accounts and contacts and the catalog; a manager their team; an admin everything.
+import type { LocalizedText } from '../../shared/domain/errors';
 import type { Actor } from '../../shared/domain/context';
 import type { RejectionCode, SyncCollection } from '../../shared/sync/protocol';
 import { pullOnlyCollections } from '../../shared/sync/protocol';
@@ -27,7 +28,7 @@ export const noticeConcerns = (actor: Actor, notice: ChangeNotice): boolean => {
   return scope.teamId !== null && notice.teamIds.includes(scope.teamId);
 };
 
-export type Denial = { code: RejectionCode; message: string; field?: string };
+export type Denial = { code: RejectionCode; message: LocalizedText; field?: string };
 
 /**
  * May `actor` write `ownerId`'s version of a document over `current`?
@@ -44,7 +45,10 @@ export const checkWrite = (
     if (!isCatalog(collection) && ownerTeam === undefined) {
       return {
         code: 'not_owner',
-        message: 'The owner is not a user of this office.',
+        message: {
+          en: 'The owner is not a user of this office.',
+          it: 'Il proprietario non è un utente di questo ufficio.',
+        },
         field: 'ownerId',
       };
     }
@@ -53,25 +57,47 @@ export const checkWrite = (
   if (isCatalog(collection)) {
     return {
       code: 'read_only',
-      message: 'The catalog and office data are maintained by the office.',
+      message: {
+        en: 'The catalog and office data are maintained by the office.',
+        it: "Il catalogo e i dati dell'ufficio sono gestiti dall'ufficio.",
+      },
     };
   }
   if (ownerTeam === undefined) {
     return {
       code: 'not_owner',
-      message: 'The owner is not a user of this office.',
+      message: {
+        en: 'The owner is not a user of this office.',
+        it: 'Il proprietario non è un utente di questo ufficio.',
+      },
       field: 'ownerId',
     };
   }
   if (actor.role === 'manager') {
-    if (actor.teamId === null) return { code: 'forbidden', message: 'You are not in a team.' };
+    if (actor.teamId === null)
+      return {
+        code: 'forbidden',
+        message: {
+          en: 'You are not in a team.',
+          it: 'Non fai parte di un team.',
+        },
+      };
     if (current && current.teamId !== actor.teamId) {
-      return { code: 'forbidden', message: 'This record belongs to another team.' };
+      return {
+        code: 'forbidden',
+        message: {
+          en: 'This record belongs to another team.',
+          it: 'Questo record appartiene a un altro team.',
+        },
+      };
     }
     if (ownerTeam !== actor.teamId) {
       return {
         code: 'not_owner',
-        message: 'A record can only be assigned within your team.',
+        message: {
+          en: 'A record can only be assigned within your team.',
+          it: "Un record può essere assegnato solo all'interno del tuo team.",
+        },
         field: 'ownerId',
       };
     }
@@ -83,19 +109,31 @@ export const checkWrite = (
       ? null
       : {
           code: 'not_owner',
-          message: 'You can only create records that you own.',
+          message: {
+            en: 'You can only create records that you own.',
+            it: 'Puoi creare solo record di cui sei il proprietario.',
+          },
           field: 'ownerId',
         };
   }
   const sharedInTeam =
     teamShared.includes(collection) && actor.teamId !== null && current.teamId === actor.teamId;
   if (current.ownerId !== actor.userId && !sharedInTeam) {
-    return { code: 'forbidden', message: 'This record belongs to someone else.' };
+    return {
+      code: 'forbidden',
+      message: {
+        en: 'This record belongs to someone else.',
+        it: "Questo record appartiene a un'altra persona.",
+      },
+    };
   }
   if (ownerId !== current.ownerId) {
     return {
       code: 'not_owner',
-      message: 'Only a manager can change the owner of a record.',
+      message: {
+        en: 'Only a manager can change the owner of a record.',
+        it: 'Solo un responsabile può cambiare il proprietario di un record.',
+      },
       field: 'ownerId',
     };
   }

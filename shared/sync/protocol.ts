@@ -1,6 +1,7 @@
 // The sync API of DESIGN.md §4: request and response types shared by device and server.
 import type { AnyRecord, CollectionName } from '../domain/records';
 import type { Role } from '../domain/context';
+import type { LocalizedText } from '../domain/errors';
 
 export const syncCollections = [
   'leads',
@@ -68,7 +69,17 @@ export type RejectionCode =
   | 'not_owner'
   | 'wrong_collection';
 
-export type RejectedRow = { id: string; code: RejectionCode; message: string; field?: string };
+/**
+ * A row the server refused. `messages` says why in each UI language (the device shows the
+ * seller's); `message` is the English one, kept for devices that predate `messages`.
+ */
+export type RejectedRow = {
+  id: string;
+  code: RejectionCode;
+  message: string;
+  messages: LocalizedText;
+  field?: string;
+};
 
 export type PushResponse<T extends AnyRecord = AnyRecord> = {
   conflicts: WireDocument<T>[];
@@ -85,7 +96,8 @@ export type ApiErrorCode =
   | 'unknown_collection'
   | 'internal';
 
-export type ApiError = { code: ApiErrorCode; message: string };
+/** A refused request as a whole: `message` in English, `messages` in each UI language. */
+export type ApiError = { code: ApiErrorCode; message: string; messages?: LocalizedText };
 
 /** A Server-Sent Event on /api/sync/stream: which collection moved and up to where. */
 export type StreamEvent = { collection: SyncCollection; checkpoint: Checkpoint };

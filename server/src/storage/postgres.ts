@@ -5,7 +5,7 @@
 import pg from 'pg';
 import type { NumberingHighWater, SyncCollection } from '../../../shared/sync/protocol';
 import { ChangeHub } from './change-hub';
-import { postgresDdl as DDL } from './schema';
+import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations';
 import { docText, toDevice, toHighWater, toSession, toStoredDoc, toTeam, toUser } from './rows';
 import type {
   ChangeNotice,
@@ -27,6 +27,26 @@ const CHANNEL = 'fairlead_changes';
 type Row = Record<string, unknown>;
 
 export type PostgresOptions = { poolMax?: number };
+
+/** Applies the migrations the database lacks, each in its own transaction (caller holds the lock). */
+const migratePostgres = async (client: pg.PoolClient): Promise<void> => {
+  await client.query(SCHEMA_TABLE_SQL);
+  const r = await client.query('SELECT MAX(version) AS v FROM schema_migrations');
+  for (const step of pendingMigrations(Number((r.rows[0] as Row | undefined)?.v ?? 0))) {
+    await client.query('BEGIN');
+    try {
+      await client.query(step.postgres);
+      await client.query(
+        'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+        [step.version, step.name, new Date().toISOString()],
+      );
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    }
+  }
+};
 
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres';
@@ -51,16 +71,27 @@ export class PostgresStorage implements Storage {
     const client = await storage.pool.connect();
     try {
       await client.query('SELECT pg_advisory_lock(7301)');
-      await client.query(DDL);
-      await client.query('SELECT pg_advisory_unlock(7301)');
-    } finally {
+      try {
+        await migratePostgres(client);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(7301)');
+      }
+    } catch (err) {
       client.release();
+      await storage.pool.end();
+      throw err;
     }
+    client.release();
     await storage.listen();
     return storage;
   }
 
   private closed = false;
+
+  async schemaVersion(): Promise<number> {
+    const r = await this.one('SELECT MAX(version) AS v FROM schema_migrations');
+    return Number(r?.v ?? 0);
+  }
 
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url });

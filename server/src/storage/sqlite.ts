@@ -20,7 +20,7 @@ import type {
   User,
 } from './types';
 import { ChangeHub } from './change-hub';
-import { sqliteDdl as DDL } from './schema';
+import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations';
 
 type Row = Record<string, unknown>;
 
@@ -40,13 +40,44 @@ export class SqliteStorage implements Storage {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(DDL);
+    try {
+      this.migrate();
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
     for (const r of this.all('SELECT collection, seq FROM counters'))
       this.announced.set(String(r.collection), Number(r.seq));
     // Another process on the same file (the admin CLI) writes without telling this one:
     // notice its commits from the counters and tell every stream.
     this.poller = setInterval(() => this.pollForeignWrites(), pollMs);
     this.poller.unref();
+  }
+
+  /** Applies the migrations this file lacks, each in its own immediate transaction. */
+  private migrate(): void {
+    this.db.exec(SCHEMA_TABLE_SQL);
+    const current = (): number =>
+      Number(this.one('SELECT MAX(version) AS v FROM schema_migrations')?.v ?? 0);
+    for (const step of pendingMigrations(current())) {
+      this.db
+        .transaction(() => {
+          // Another process may have applied it while this one waited for the lock.
+          if (current() >= step.version) return;
+          this.db.exec(step.sqlite);
+          this.run(
+            'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+            step.version,
+            step.name,
+            new Date().toISOString(),
+          );
+        })
+        .immediate();
+    }
+  }
+
+  async schemaVersion(): Promise<number> {
+    return Number(this.one('SELECT MAX(version) AS v FROM schema_migrations')?.v ?? 0);
   }
 
   private pollForeignWrites(): void {

@@ -80,6 +80,8 @@ export type NumberSeen = { series: string; kind: NumberedDocKind; year: string; 
 export type Storage = {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
+  /** The schema version this database is at (see migrations/). */
+  schemaVersion(): Promise<number>;
 
   createTeam(team: Team): Promise<void>;
   listTeams(): Promise<Team[]>;

@@ -1,5 +1,6 @@
 // Push (DESIGN.md §4): idempotent, conflict-checked against the stored master, permission-
 // and rule-checked per row; rejected rows store nothing.
+import type { LocalizedText } from '../../../shared/domain/errors';
 import type { RecordType } from '../../../shared/domain/records';
 import { recordTypeOfCollection } from '../../../shared/domain/records';
 import { parseDocumentNumber } from '../../../shared/domain/numbering';
@@ -75,14 +76,19 @@ export const pushRows = async (
     const doc = row.newDocumentState;
     const reject = (
       code: RejectedRow['code'],
-      message: string,
+      messages: LocalizedText,
       field?: string,
     ): RowDecision<Outcome> => ({
       write: null,
-      result: { rejected: { id: doc.id, code, message, ...(field ? { field } : {}) } },
+      result: {
+        rejected: { id: doc.id, code, message: messages.en, messages, ...(field ? { field } : {}) },
+      },
     });
     if (seen.has(doc.id))
-      return reject('invalid_document', 'The same document was sent twice in one push.');
+      return reject('invalid_document', {
+        en: 'The same document was sent twice in one push.',
+        it: 'Lo stesso documento è stato inviato due volte nello stesso invio.',
+      });
     seen.add(doc.id);
     // Idempotence: the master already is this document.
     if (stored && sameDocument(stored.doc, doc)) return { write: null, result: {} };

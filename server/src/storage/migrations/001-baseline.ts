@@ -1,6 +1,11 @@
-// The tables of both adapters: the same columns, each database's own types.
+// Version 1: the tables of release 0.1.0, which created them with IF NOT EXISTS and kept no
+// schema version. Kept with IF NOT EXISTS so a 0.1.0 database upgrades by recording it.
+import type { Migration } from './types';
 
-export const sqliteDdl = `
+export const baseline: Migration = {
+  version: 1,
+  name: 'baseline (release 0.1.0)',
+  sqlite: `
 CREATE TABLE IF NOT EXISTS teams (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,
@@ -22,9 +27,8 @@ CREATE TABLE IF NOT EXISTS docs (
 CREATE UNIQUE INDEX IF NOT EXISTS docs_seq ON docs (collection, seq);
 CREATE INDEX IF NOT EXISTS docs_owner ON docs (collection, owner_id, seq);
 CREATE INDEX IF NOT EXISTS docs_team ON docs (collection, team_id, seq);
-`;
-
-export const postgresDdl = `
+`,
+  postgres: `
 CREATE TABLE IF NOT EXISTS teams (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,
@@ -46,4 +50,5 @@ CREATE TABLE IF NOT EXISTS docs (
 CREATE UNIQUE INDEX IF NOT EXISTS docs_seq ON docs (collection, seq);
 CREATE INDEX IF NOT EXISTS docs_owner ON docs (collection, owner_id, seq);
 CREATE INDEX IF NOT EXISTS docs_team ON docs (collection, team_id, seq);
-`;
+`,
+};
