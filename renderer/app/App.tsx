@@ -4,9 +4,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignIn } from '../features/auth/components/SignIn';
 import type { SignInRequest } from '../features/auth/components/SignIn';
+import { getPlatform } from '../platform';
 import { Notice } from '../ui/Notice';
 import type { AppServices } from './bootstrap';
 import { restoreSession, signIn } from './bootstrap';
+import { followDeepLinks } from './router';
 import { ServicesProvider } from './services';
 import { Shell } from './Shell';
 
@@ -21,6 +23,9 @@ export const App = () => {
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
 
   const onSignedOut = () => setPhase({ kind: 'signedOut' });
+
+  // fairlead://<record>/<id> from the OS opens that record (Electron delivers it over IPC).
+  useEffect(() => followDeepLinks(getPlatform()), []);
 
   useEffect(() => {
     let cancelled = false;

@@ -1,5 +1,7 @@
 // A tiny hash router: #/section or #/section/id. Works from file:// (Electron) and http.
 import { useSyncExternalStore } from 'react';
+import type { RegardingType } from '../../shared/domain/records';
+import type { Platform, RecordLink } from '../../shared/platform';
 
 export const sections = [
   'leads',
@@ -39,3 +41,25 @@ export const useRoute = (): Route => {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
   return parseRoute(hash);
 };
+
+/** The screen that shows each kind of record a deep link (`fairlead://quote/<id>`) names. */
+const sectionOfRecord: Record<RegardingType, Section> = {
+  lead: 'leads',
+  account: 'accounts',
+  contact: 'contacts',
+  opportunity: 'opportunities',
+  quote: 'quotes',
+  order: 'orders',
+  invoice: 'invoices',
+};
+
+export const recordLinkHref = (link: RecordLink): string =>
+  routeHref(sectionOfRecord[link.record], link.id);
+
+/** Opens the record of every deep link the shell delivers; returns the unsubscribe. */
+export const followDeepLinks = (
+  platform: Pick<Platform, 'onOpenRecord'>,
+  open: (href: string) => void = (href) => {
+    window.location.hash = href;
+  },
+): (() => void) => platform.onOpenRecord?.((link) => open(recordLinkHref(link))) ?? (() => {});
