@@ -4,6 +4,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { buildCsp } from '../electron/main/security/csp';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,6 +19,17 @@ const types: Record<string, string> = {
 };
 
 export type WebServer = { url: string; close: () => Promise<void> };
+
+// The browser build's policy: the desktop app's, with connections only to this same origin
+// (the API is forwarded here), and never framed by another site.
+export const webSecurityHeaders = {
+  'content-security-policy': buildCsp({ connectSources: [] }),
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(self), microphone=(), geolocation=()',
+} as const;
 
 const forward = (target: URL, req: IncomingMessage, res: ServerResponse): void => {
   const upstream = request(
@@ -48,6 +60,7 @@ const serveFile = (root: string, req: IncomingMessage, res: ServerResponse): voi
     file = join(root, 'index.html');
   }
   res.writeHead(200, {
+    ...webSecurityHeaders,
     'content-type': types[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-cache',
   });

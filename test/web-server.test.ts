@@ -47,6 +47,22 @@ describe('web server', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
+  it('serves the app with a strict CSP and no framing, sniffing or referrer', async () => {
+    for (const path of ['/', '/assets/app.js', '/some/route']) {
+      const answer = await fetch(`${web.url}${path}`);
+      const csp = answer.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      // The API is on this origin: nothing else may be reached from the page.
+      expect(csp).toMatch(/connect-src 'self'(;|$)/);
+      expect(csp).not.toContain('unsafe-inline');
+      expect(answer.headers.get('x-frame-options')).toBe('DENY');
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
+
   it('serves build files with their content type', async () => {
     const response = await fetch(`${web.url}/assets/app.js`);
     expect(response.headers.get('content-type')).toContain('text/javascript');

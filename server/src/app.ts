@@ -6,6 +6,7 @@ import { LoginRateLimiter } from './auth/rate-limit';
 import { defaults } from './config';
 import { allowedOrigins, registerCors } from './cors';
 import { installErrorHandlers } from './errors';
+import { registerSecurityHeaders } from './http-headers';
 import { logStream } from './logging';
 import { openApiDocument } from './openapi';
 import { openStorage } from './storage';
@@ -50,6 +51,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Fairlea
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
   installErrorHandlers(app);
+  registerSecurityHeaders(app);
   registerCors(app, allowedOrigins(options.corsOrigins));
   const rate = options.loginRateLimit ?? defaults.loginRateLimit;
   registerAuthRoutes(app, {
