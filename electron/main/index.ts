@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserWindow } from 'electron';
-import { Menu, app, session } from 'electron';
+import { Menu, app, dialog, session } from 'electron';
+import { readFileSync } from 'node:fs';
 import electronUpdater from 'electron-updater';
 import type { Locale } from '../../shared/domain/errors';
 import { ipcEvents } from '../../shared/ipc/channels';
@@ -18,9 +19,10 @@ import { registerAppScheme, serveAppProtocol } from './protocol';
 import { appEntryUrl, appOrigin } from './security/app-protocol';
 import { buildCsp } from './security/csp';
 import { openExternalSafely } from './security/external-links';
+import { confirmLeavingWith } from './security/leave-app';
 import { hardenWebContents } from './security/navigation';
 import { applyPermissionPolicy } from './security/permissions';
-import { trackUpdates, updateCheckIntervalMs } from './updater';
+import { feedUrlOf, trackUpdates, updateCheckIntervalMs } from './updater';
 import { createMainWindow, focusWindow } from './windows';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,6 +36,24 @@ const trustedOrigins = devServerOrigin === undefined ? [appOrigin] : [appOrigin,
 const entryUrl = devServerUrl ?? appEntryUrl;
 
 let mainWindow: BrowserWindow | null = null;
+let uiLocale: Locale = menuLocale(app.getLocale());
+const confirmLeaving = confirmLeavingWith(
+  (window, options) =>
+    window === null ? dialog.showMessageBox(options) : dialog.showMessageBox(window, options),
+  () => mainWindow,
+  () => uiLocale,
+);
+const openInBrowser = (url: unknown): Promise<boolean> => openExternalSafely(url, confirmLeaving);
+
+/** The update address electron-builder baked into the packaged app, if any. */
+const packagedFeedUrl = (): string | undefined => {
+  if (!app.isPackaged) return undefined;
+  try {
+    return feedUrlOf(readFileSync(path.join(process.resourcesPath, 'app-update.yml'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+};
 // A link that arrived before the window could take it (cold start, macOS open-url).
 let pendingLink: RecordLink | null = findDeepLinkInArgv(process.argv);
 
@@ -70,7 +90,7 @@ if (!app.requestSingleInstanceLock()) {
 
   // Every webContents, present or future, gets the navigation and new-window policy.
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, trustedOrigins, (url) => void openExternalSafely(url));
+    hardenWebContents(contents, trustedOrigins, (url) => void openInBrowser(url));
   });
 
   app.on('window-all-closed', () => {
@@ -96,9 +116,11 @@ const start = (): void => {
     isPackaged: app.isPackaged,
     platform: process.platform,
     appImage: process.env['APPIMAGE'],
+    feedUrl: packagedFeedUrl(),
   });
 
   const setMenu = (locale: Locale): void => {
+    uiLocale = locale;
     const withWindow = (action: (window: BrowserWindow) => void) => () => {
       if (mainWindow !== null) action(mainWindow);
     };
@@ -124,13 +146,13 @@ const start = (): void => {
       ),
       appVersion: () => app.getVersion(),
       updateStatus: () => updates.status(),
-      openInBrowser: openExternalSafely,
+      openInBrowser,
       setLanguage: setMenu,
     }),
     trustedOrigins,
   );
 
-  mainWindow = createMainWindow({ preloadPath, entryUrl });
+  mainWindow = createMainWindow({ preloadPath, entryUrl, devTools: !app.isPackaged });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppUpdaterLike } from './updater';
-import { trackUpdates, updateUnsupportedReason } from './updater';
+import { feedUrlOf, trackUpdates, updateUnsupportedReason } from './updater';
 
 const packaged = { isPackaged: true, platform: 'win32' as const, appImage: undefined };
 
@@ -27,6 +27,33 @@ describe('updateUnsupportedReason', () => {
   it('explains why development runs and .deb installs do not update themselves', () => {
     expect(updateUnsupportedReason({ ...packaged, isPackaged: false })).toMatch(/packaged/);
     expect(updateUnsupportedReason({ ...packaged, platform: 'linux' })).toMatch(/package manager/);
+  });
+});
+
+describe('the update address', () => {
+  it('must use https in a packaged build', () => {
+    expect(
+      updateUnsupportedReason({ ...packaged, feedUrl: 'https://sync.office.example/updates/' }),
+    ).toBeNull();
+    expect(
+      updateUnsupportedReason({ ...packaged, feedUrl: 'http://sync.office.example/updates/' }),
+    ).toMatch(/https/);
+  });
+
+  it('is read from the app-update.yml electron-builder writes', () => {
+    const yml =
+      'provider: generic\nurl: https://sync.office.example/updates/\nupdaterCacheDirName: fairlead-updater\n';
+    expect(feedUrlOf(yml)).toBe('https://sync.office.example/updates/');
+    expect(feedUrlOf("provider: generic\nurl: 'http://x.example/u'\n")).toBe('http://x.example/u');
+    expect(feedUrlOf('provider: github\n')).toBeUndefined();
+  });
+
+  it('keeps a refused http address from ever checking', async () => {
+    const updater = fakeUpdater();
+    const tracker = trackUpdates(updater, { ...packaged, feedUrl: 'http://x.example/u' });
+    await tracker.check();
+    expect(updater.checkForUpdates).not.toHaveBeenCalled();
+    expect(tracker.status().state).toBe('unsupported');
   });
 });
 

@@ -21,6 +21,14 @@ export type UpdaterEnvironment = {
   readonly platform: NodeJS.Platform;
   /** Set by the AppImage runtime; absent when installed from a .deb. */
   readonly appImage: string | undefined;
+  /** The update address baked into app-update.yml at packaging (undefined: none found). */
+  readonly feedUrl?: string | undefined;
+};
+
+/** The `url:` of electron-builder's app-update.yml (generic provider), or undefined. */
+export const feedUrlOf = (appUpdateYml: string): string | undefined => {
+  const match = /^url:\s*['"]?([^'"\s]+)['"]?\s*$/m.exec(appUpdateYml);
+  return match?.[1];
 };
 
 /** Why this installation cannot update itself, or null when it can. */
@@ -28,6 +36,10 @@ export const updateUnsupportedReason = (env: UpdaterEnvironment): string | null 
   if (!env.isPackaged) return 'Updates are installed only in the packaged app.';
   if (env.platform === 'linux' && (env.appImage === undefined || env.appImage === '')) {
     return 'Installed from a system package: update it with the system package manager.';
+  }
+  // An update is code the app will run: it must come over https, never plain http.
+  if (env.feedUrl !== undefined && !env.feedUrl.startsWith('https://')) {
+    return `Updates are refused: the update address ${env.feedUrl} does not use https.`;
   }
   return null;
 };

@@ -6,12 +6,14 @@ export type MainWindowConfig = {
   readonly preloadPath: string;
   readonly entryUrl: string;
   readonly iconPath?: string;
+  readonly devTools: boolean;
 };
 
 export const createMainWindow = (config: MainWindowConfig): BrowserWindow => {
   const window = createSecureWindow({
     preloadPath: config.preloadPath,
     title: 'Fairlead',
+    devTools: config.devTools,
     ...(config.iconPath === undefined ? {} : { iconPath: config.iconPath }),
   });
   window.once('ready-to-show', () => window.show());

@@ -49,12 +49,22 @@ describe('checkExternalUrl', () => {
 });
 
 describe('openExternalSafely', () => {
-  it('hands only checked http(s) URLs to the OS', async () => {
-    expect(await openExternalSafely('https://example.com/a b')).toBe(false);
-    expect(await openExternalSafely('javascript:alert(1)')).toBe(false);
-    expect(await openExternalSafely('file:///etc/passwd')).toBe(false);
+  const agree = vi.fn(async (_url: string) => true);
+
+  it('hands only checked http(s) URLs to the OS, after asking', async () => {
+    expect(await openExternalSafely('https://example.com/a b', agree)).toBe(false);
+    expect(await openExternalSafely('javascript:alert(1)', agree)).toBe(false);
+    expect(await openExternalSafely('file:///etc/passwd', agree)).toBe(false);
+    expect(agree).not.toHaveBeenCalled();
     expect(shell.openExternal).not.toHaveBeenCalled();
-    expect(await openExternalSafely('HTTPS://Example.com/x')).toBe(true);
+    expect(await openExternalSafely('HTTPS://Example.com/x', agree)).toBe(true);
+    expect(agree.mock.calls).toEqual([['https://example.com/x']]);
     expect(shell.openExternal.mock.calls).toEqual([['https://example.com/x']]);
+  });
+
+  it('opens nothing when the user declines to leave the app', async () => {
+    shell.openExternal.mockClear();
+    expect(await openExternalSafely('https://example.com/y', async () => false)).toBe(false);
+    expect(shell.openExternal).not.toHaveBeenCalled();
   });
 });

@@ -33,12 +33,20 @@ export const checkExternalUrl = (raw: unknown): ExternalUrlCheck => {
 
 export const isSafeExternalUrl = (raw: unknown): boolean => checkExternalUrl(raw).ok;
 
+/** Asks the user whether to leave the app for `url`; true when they agree. */
+export type ConfirmLeaving = (url: string) => Promise<boolean>;
+
 /**
- * The only place the app hands a URL to the OS. Resolves to false when the URL was refused.
+ * The only place the app hands a URL to the OS, after the user agreed to leave the app.
+ * Resolves to false when the URL was refused or the user declined.
  */
-export const openExternalSafely = async (raw: unknown): Promise<boolean> => {
+export const openExternalSafely = async (
+  raw: unknown,
+  confirmLeaving: ConfirmLeaving,
+): Promise<boolean> => {
   const checked = checkExternalUrl(raw);
   if (!checked.ok) return false;
+  if (!(await confirmLeaving(checked.url))) return false;
   // The argument is the re-serialized URL that passed checkExternalUrl just above.
   await shell.openExternal(checked.url); // eng-disable OPEN_EXTERNAL_JS_CHECK
   return true;

@@ -14,7 +14,11 @@ const optionsOf = (window: unknown): BrowserWindowConstructorOptions =>
 
 describe('createSecureWindow', () => {
   const options = optionsOf(
-    createSecureWindow({ preloadPath: '/app/out/preload/index.cjs', title: 'Fairlead' }),
+    createSecureWindow({
+      preloadPath: '/app/out/preload/index.cjs',
+      title: 'Fairlead',
+      devTools: false,
+    }),
   );
   const prefs = options.webPreferences ?? {};
 
@@ -36,11 +40,22 @@ describe('createSecureWindow', () => {
     expect(prefs.enableBlinkFeatures).toBeUndefined();
   });
 
+  it('has no DevTools in a packaged build, and only then', () => {
+    expect(prefs.devTools).toBe(false);
+    const dev = createSecureWindow({ preloadPath: 'p', title: 't', devTools: true });
+    expect(optionsOf(dev).webPreferences?.devTools).toBe(true);
+  });
+
   it('loads the given preload and waits for ready-to-show', () => {
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
     expect(options.show).toBe(false);
     expect(options.icon).toBeUndefined();
-    const withIcon = createSecureWindow({ preloadPath: 'p', title: 't', iconPath: '/i.png' });
+    const withIcon = createSecureWindow({
+      preloadPath: 'p',
+      title: 't',
+      iconPath: '/i.png',
+      devTools: false,
+    });
     expect(optionsOf(withIcon).icon).toBe('/i.png');
   });
 });

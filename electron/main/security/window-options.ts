@@ -6,6 +6,8 @@ export type MainWindowInput = {
   readonly preloadPath: string;
   readonly title: string;
   readonly iconPath?: string;
+  /** DevTools only in development: a packaged build never opens them. */
+  readonly devTools: boolean;
 };
 
 export const createSecureWindow = (input: MainWindowInput): BrowserWindow =>
@@ -27,6 +29,7 @@ export const createSecureWindow = (input: MainWindowInput): BrowserWindow =>
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
+      devTools: input.devTools,
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
