@@ -19,6 +19,7 @@ import { fail, ok } from './errors';
 import { checkStageGates, stageIndex } from './opportunity-gates';
 import type { AnyRecord, Opportunity, RecordType } from './records';
 import { recordSchemas } from './records';
+import { schemaIssueText } from './schema-issue';
 
 /** Structural equality of JSON-like values; object key order does not matter. */
 export const deepEqual = (a: unknown, b: unknown): boolean => {
@@ -57,11 +58,11 @@ const parse = (type: RecordType, after: unknown): Result<AnyRecord> => {
   if (parsed.success) return ok(parsed.data as AnyRecord);
   const issue = parsed.error.issues[0];
   const path = issue?.path.map(String).join('.') ?? '';
-  const why = issue?.message ?? 'invalid';
+  const why = schemaIssueText(issue);
   return fail(
     'change.invalid_document',
-    `The ${typeNames[type].en} is not valid: ${path === '' ? '' : `${path}: `}${why}.`,
-    `Il documento non è valido (${typeNames[type].it}): ${path === '' ? '' : `${path}: `}${why}.`,
+    `The ${typeNames[type].en} is not valid: ${path === '' ? '' : `${path}: `}${why.en}.`,
+    `Il documento non è valido (${typeNames[type].it}): ${path === '' ? '' : `${path}: `}${why.it}.`,
     path === '' ? undefined : path,
   );
 };
