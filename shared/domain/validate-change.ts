@@ -17,6 +17,7 @@ import type { Actor } from './context';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
 import { checkStageGates, stageIndex } from './opportunity-gates';
+import { checkPlainText } from './plain-text';
 import type { AnyRecord, Opportunity, RecordType } from './records';
 import { recordSchemas } from './records';
 import { schemaIssueText } from './schema-issue';
@@ -219,6 +220,8 @@ export const validateChange = (
   const parsed = parse(type, after);
   if (!parsed.ok) return parsed;
   const doc = parsed.value as Doc;
+  const plain = checkPlainText(doc);
+  if (!plain.ok) return plain;
   if (type === 'product' || type === 'pricelist' || type === 'refdata') {
     if (actor.role !== 'admin') {
       return fail(

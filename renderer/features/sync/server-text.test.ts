@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../i18n/en.json';
 import itLocale from '../../i18n/it.json';
 import type { RejectionCode } from '../../../shared/sync/protocol';
-import { correctionPlace, rejectionText } from './server-text';
+import { correctionPlace, fieldToCorrect, rejectionText } from './server-text';
 
 const codes: RejectionCode[] = [
   'invalid_document',
@@ -53,6 +53,14 @@ describe('the rejected-changes panel in the UI language', () => {
     // A code this version does not know: the server's English words rather than nothing.
     const unknown = { code: 'from_the_future' as RejectionCode, message: 'Future reason.' };
     expect(rejectionText(unknown, 'it', t)).toBe('Future reason.');
+  });
+
+  it('names the field to correct as the form labels it', () => {
+    const t = i18next.getFixedT('it');
+    expect(fieldToCorrect('lastName', t)).toBe('Campo da correggere: Cognome');
+    expect(fieldToCorrect('ownerId', i18next.getFixedT('en'))).toBe('Field to correct: Owner');
+    expect(fieldToCorrect('lines.0.amount', t)).toBeNull();
+    expect(fieldToCorrect(undefined, t)).toBeNull();
   });
 
   it('opens the refused record where the seller corrects it', () => {

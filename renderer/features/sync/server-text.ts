@@ -22,6 +22,30 @@ export const rejectionText = (
   return t(`sync.rejectionCodes.${change.code}`, { defaultValue: change.message });
 };
 
+// Record fields the forms label with a common word: the panel names them as the form does.
+const labelledFields: Record<string, string> = {
+  firstName: 'common.firstName',
+  lastName: 'common.lastName',
+  company: 'common.company',
+  email: 'common.email',
+  phone: 'common.phone',
+  mobile: 'common.mobile',
+  website: 'common.website',
+  jobTitle: 'common.jobTitle',
+  vatNumber: 'common.vatNumber',
+  name: 'common.name',
+  number: 'common.number',
+  state: 'common.state',
+  status: 'common.status',
+  ownerId: 'common.owner',
+};
+
+/** "Field to correct: Last name", when the server named a field the forms show. */
+export const fieldToCorrect = (field: string | undefined, t: TFunction): string | null => {
+  const key = field === undefined ? undefined : labelledFields[field];
+  return key === undefined ? null : t('sync.fieldToCorrect', { field: t(key) });
+};
+
 const sectionOfCollection: Partial<Record<SyncCollection, Section>> = {
   leads: 'leads',
   accounts: 'accounts',

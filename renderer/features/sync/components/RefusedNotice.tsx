@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Route } from '../../../app/router';
 import { Notice } from '../../../ui/Notice';
 import { useSyncStatus } from '../queries';
-import { correctionPlace, rejectionText } from '../server-text';
+import { correctionPlace, fieldToCorrect, rejectionText } from '../server-text';
 
 export const RefusedNotice = ({ route }: { route: Route }) => {
   const { t, i18n } = useTranslation();
@@ -19,7 +19,8 @@ export const RefusedNotice = ({ route }: { route: Route }) => {
     <div data-testid="refused-here">
       {here.map((r) => (
         <Notice key={`${r.collection}/${r.id}`} kind="error">
-          {t('sync.refusedHere', { reason: rejectionText(r, i18n.language, t) })}
+          {t('sync.refusedHere', { reason: rejectionText(r, i18n.language, t) })}{' '}
+          {fieldToCorrect(r.field, t)}
         </Notice>
       ))}
     </div>

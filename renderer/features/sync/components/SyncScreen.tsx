@@ -9,7 +9,7 @@ import { Button } from '../../../ui/Button';
 import { Notice } from '../../../ui/Notice';
 import { useSyncActions } from '../commands';
 import { useSyncStatus } from '../queries';
-import { correctionPlace, rejectionText } from '../server-text';
+import { correctionPlace, fieldToCorrect, rejectionText } from '../server-text';
 
 const describe = (document: Record<string, unknown>): string => {
   const pick = (k: string) => (typeof document[k] === 'string' ? (document[k] as string) : '');
@@ -67,7 +67,12 @@ export const SyncScreen = () => {
                       {t(`sync.collections.${r.collection}`, { defaultValue: r.collection })}:{' '}
                       {name}
                     </td>
-                    <td>{rejectionText(r, i18n.language, t)}</td>
+                    <td>
+                      {rejectionText(r, i18n.language, t)}
+                      {fieldToCorrect(r.field, t) ? (
+                        <div className="hint">{fieldToCorrect(r.field, t)}</div>
+                      ) : null}
+                    </td>
                     <td>{fmt.dateTime(r.rejectedAt)}</td>
                     <td>
                       {place ? (
