@@ -32,6 +32,12 @@ const storeWriteFailed = {
   it: 'Una modifica rifiutata dal server non è stata salvata su questo dispositivo; verrà inviata di nuovo.',
 };
 
+// When a server (or a proxy) refuses the session without saying why in both languages.
+const signInAgain = {
+  en: 'Please sign in again: the session has expired.',
+  it: 'Accedi di nuovo: la sessione è scaduta.',
+};
+
 export type ReplicationOptions = {
   serverUrl: string;
   getToken: () => Promise<string | null> | string | null;
@@ -132,7 +138,8 @@ export const startReplication = async (
     } catch (error) {
       if (isNetworkError(error)) reachability.reportFailure();
       else if (error instanceof SyncHttpError && error.status === 401) {
-        status.update({ error: { code: 'session_expired', message: error.messages } });
+        const message = error.fromServer ? error.messages : signInAgain;
+        status.update({ error: { code: 'session_expired', message } });
       } else if (error instanceof SyncHttpError) {
         status.update({ error: { code: 'server_error', message: error.messages } });
       }
