@@ -1,5 +1,6 @@
-// Sync details and the rejected-changes panel: what the server refused and why, with
-// retry (push again) or discard (go back to the server's version).
+// Sync details and the rejected-changes panel: what the server refused and why (in the UI's
+// language), with open (correct it in the record's own form), retry (push again) or discard
+// (go back to the server's version).
 import { useTranslation } from 'react-i18next';
 import { routeHref } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
