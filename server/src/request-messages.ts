@@ -1,6 +1,7 @@
 // Plain words, in English and Italian, for a request Fastify's schema check refused. Ajv's own
 // text is English only, so the message is built from the keyword and its parameters.
 import type { LocalizedText } from '../../shared/domain/errors';
+import { italianTypeNames } from '../../shared/domain/schema-issue';
 
 /** The part of an Ajv error the messages need (Fastify's `error.validation` items). */
 export type SchemaIssue = {
@@ -40,7 +41,7 @@ const describe = (issue: SchemaIssue): LocalizedText => {
       const type = typeof p.type === 'string' ? p.type : String(p.type ?? '?');
       return {
         en: `${field} must be of type ${type}`,
-        it: `${field === 'the value' ? 'il valore' : `il campo ${field}`} deve essere di tipo ${type}`,
+        it: `${field === 'the value' ? 'il valore' : `il campo ${field}`} deve essere di tipo ${italianTypeNames[type] ?? type}`,
       };
     }
     case 'maxLength':

@@ -5,15 +5,27 @@ import type { LocalizedText } from './errors';
 
 type Issue = z.core.$ZodIssue;
 
+// JSON types as an Italian reader calls them.
+export const italianTypeNames: Readonly<Record<string, string>> = {
+  string: 'testo',
+  number: 'numero',
+  integer: 'numero intero',
+  boolean: 'vero o falso',
+  array: 'elenco',
+  object: 'oggetto',
+  null: 'nullo',
+};
+
 const limitOf = (value: unknown): string =>
   typeof value === 'number' || typeof value === 'bigint' ? String(value) : '?';
 
 const italian = (issue: Issue): string => {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      // zod reports no input unless asked; its message says when there was none.
+      return /received undefined/.test(issue.message)
         ? 'il valore manca'
-        : `deve essere di tipo ${issue.expected}`;
+        : `deve essere di tipo ${italianTypeNames[issue.expected] ?? issue.expected}`;
     case 'too_big':
       if (issue.origin === 'string') return `supera i ${limitOf(issue.maximum)} caratteri`;
       if (issue.origin === 'array') return `contiene più di ${limitOf(issue.maximum)} elementi`;
