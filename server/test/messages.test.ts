@@ -147,6 +147,7 @@ describe.each(adapters)('messages in both languages on %s', (adapter) => {
       leadDoc(newId(), a, { company: 'x'.repeat(300) }), // longer than the schema allows
       leadDoc(newId(), a, { email: 42 as unknown as string }), // of the wrong type
       leadDoc(newId(), a, { status: 'qualified' }), // a status of another state
+      leadDoc(newId(), a, { company: 'Rossi\tImpianti' }), // a tab pasted into a name
     ];
     const res = await anna.post(
       '/api/sync/leads/push',
