@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignIn } from '../features/auth/components/SignIn';
+import type { LocalizedText } from '../../shared/domain/errors';
 import type { SignInRequest } from '../features/auth/components/SignIn';
 import { getPlatform } from '../platform';
 import { Notice } from '../ui/Notice';
@@ -42,7 +43,7 @@ export const App = () => {
     };
   }, []);
 
-  const onSignIn = async (request: SignInRequest): Promise<string | null> => {
+  const onSignIn = async (request: SignInRequest): Promise<LocalizedText | null> => {
     const result = await signIn(request, onSignedOut);
     if (!result.ok) return result.message;
     setPhase({ kind: 'ready', services: result.services });

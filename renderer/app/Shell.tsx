@@ -4,6 +4,7 @@ import type { Section } from './router';
 import { routeHref, useRoute } from './router';
 import { Screen } from './Screen';
 import { GlobalSearch } from '../features/search/components/GlobalSearch';
+import { RefusedNotice } from '../features/sync/components/RefusedNotice';
 import { SyncStatus } from '../features/sync/components/SyncStatus';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 
@@ -50,6 +51,7 @@ export const Shell = () => {
         </ul>
       </nav>
       <main id="main-content" className="content" tabIndex={-1}>
+        <RefusedNotice route={route} />
         <Screen route={route} />
       </main>
     </div>

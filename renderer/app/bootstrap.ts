@@ -16,6 +16,8 @@ import {
 } from '../data/sync/session';
 import { setupNumbering } from '../data/numbering-store';
 import { getPlatform } from '../platform';
+import type { LocalizedText, Result } from '../../shared/domain/errors';
+import { fail, ok } from '../../shared/domain/errors';
 import type { SyncCollection } from '../../shared/sync/protocol';
 import type { AppServices } from './store-port';
 import { createStoreCommands } from './store-commands';
@@ -41,7 +43,21 @@ const databaseName = (session: DeviceSession): string => {
   return `fairlead_${hash.toString(36)}`;
 };
 
-const ok = <T>(value: T) => ({ ok: true as const, value });
+// A refused change the device could not save again or give up stays listed; say so plainly.
+const keptRefusal = async (
+  action: () => Promise<void>,
+  code: string,
+  en: string,
+  it: string,
+): Promise<Result<void>> => {
+  try {
+    await action();
+    return ok(undefined);
+  } catch (error) {
+    console.error(error);
+    return fail(code, en, it);
+  }
+};
 
 const syncPort = (engine: SyncEngine): AppServices['sync'] => ({
   status$: engine.status$,
@@ -49,14 +65,20 @@ const syncPort = (engine: SyncEngine): AppServices['sync'] => ({
     engine.reSync();
     return ok(undefined);
   },
-  retry: async (collection, id) => {
-    await engine.retryRejected(collection as SyncCollection, id);
-    return ok(undefined);
-  },
-  discard: async (collection, id) => {
-    await engine.discardRejected(collection as SyncCollection, id);
-    return ok(undefined);
-  },
+  retry: (collection, id) =>
+    keptRefusal(
+      () => engine.retryRejected(collection as SyncCollection, id),
+      'sync.retry_failed',
+      'The change could not be saved again on this device. It is still listed; please try again.',
+      'Non è stato possibile salvare di nuovo la modifica su questo dispositivo. Resta in elenco: riprova.',
+    ),
+  discard: (collection, id) =>
+    keptRefusal(
+      () => engine.discardRejected(collection as SyncCollection, id),
+      'sync.discard_failed',
+      'The change could not be discarded on this device. It is still listed; please try again.',
+      'Non è stato possibile annullare la modifica su questo dispositivo. Resta in elenco: riprova.',
+    ),
 });
 
 const openServices = async (
@@ -108,8 +130,8 @@ export const restoreSession = async (onSignedOut: () => void): Promise<AppServic
 export const signIn = async (
   request: SignInRequest,
   onSignedOut: () => void,
-): Promise<{ ok: true; services: AppServices } | { ok: false; message: string }> => {
+): Promise<{ ok: true; services: AppServices } | { ok: false; message: LocalizedText }> => {
   const result = await signInDevice(getPlatform(), request);
-  if (!result.ok) return { ok: false, message: result.error.message[language()] };
+  if (!result.ok) return { ok: false, message: result.error.message };
   return { ok: true, services: await openServices(result.value, onSignedOut) };
 };

@@ -1,37 +1,46 @@
-// Typed API errors: every 4xx/5xx answers `{code, message}` (shared/sync/protocol ApiError).
+// Typed API errors: every 4xx/5xx answers `{code, message, messages}` (shared/sync/protocol
+// ApiError): `messages` in each UI language, `message` the English one for older devices.
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { LocalizedText } from '../../shared/domain/errors';
 import type { ApiError, ApiErrorCode } from '../../shared/sync/protocol';
+import { invalidRequest } from './request-messages';
 
 export class ApiFailure extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: ApiErrorCode,
-    message: string,
+    readonly messages: LocalizedText,
   ) {
-    super(message);
+    super(messages.en);
   }
 }
 
-const byFastifyCode: Record<string, { status: number; code: ApiErrorCode; message: string }> = {
+const byFastifyCode: Record<
+  string,
+  { status: number; code: ApiErrorCode; messages: LocalizedText }
+> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {
     status: 413,
     code: 'payload_too_large',
-    message: 'The request is too large.',
+    messages: { en: 'The request is too large.', it: 'La richiesta è troppo grande.' },
   },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
     code: 'bad_request',
-    message: 'The request must be sent as application/json.',
+    messages: {
+      en: 'The request must be sent as application/json.',
+      it: 'La richiesta deve essere inviata come application/json.',
+    },
   },
   FST_ERR_CTP_INVALID_JSON_BODY: {
     status: 400,
     code: 'bad_request',
-    message: 'The request is not valid JSON.',
+    messages: { en: 'The request is not valid JSON.', it: 'La richiesta non è un JSON valido.' },
   },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     status: 400,
     code: 'bad_request',
-    message: 'The request has no body.',
+    messages: { en: 'The request has no body.', it: 'La richiesta è vuota.' },
   },
 };
 
@@ -44,34 +53,65 @@ const codeForStatus = (status: number): ApiErrorCode => {
   return status >= 500 ? 'internal' : 'bad_request';
 };
 
+// Other 4xx Fastify raises itself carry English text only: a plain sentence per code instead.
+const byStatusCode: Partial<Record<ApiErrorCode, LocalizedText>> = {
+  unauthorized: {
+    en: 'Please sign in to use the server.',
+    it: 'Accedi per usare il server.',
+  },
+  forbidden: { en: 'This is not allowed.', it: 'Questa operazione non è consentita.' },
+  not_found: { en: 'Not found.', it: 'Non trovato.' },
+  payload_too_large: { en: 'The request is too large.', it: 'La richiesta è troppo grande.' },
+  rate_limited: {
+    en: 'Too many requests. Please wait and try again.',
+    it: 'Troppe richieste. Attendi e riprova.',
+  },
+  bad_request: { en: 'The request is not valid.', it: 'La richiesta non è valida.' },
+};
+
+const internal: LocalizedText = {
+  en: 'Something went wrong on the server. Please try again.',
+  it: 'Si è verificato un problema sul server. Riprova.',
+};
+
+const body = (code: ApiErrorCode, messages: LocalizedText): ApiError => ({
+  code,
+  message: messages.en,
+  messages,
+});
+
 export const installErrorHandlers = (app: FastifyInstance): void => {
   app.setErrorHandler((error: FastifyError | ApiFailure, request, reply) => {
     let status: number;
-    let body: ApiError;
+    let answer: ApiError;
     if (error instanceof ApiFailure) {
       status = error.statusCode;
-      body = { code: error.code, message: error.message };
+      answer = body(error.code, error.messages);
     } else if (error.validation) {
       status = 400;
-      body = { code: 'bad_request', message: `The request is not valid: ${error.message}` };
+      answer = body('bad_request', invalidRequest(error.validation, error.validationContext));
     } else if (error.code && byFastifyCode[error.code]) {
       const known = byFastifyCode[error.code];
       status = known?.status ?? 400;
-      body = { code: known?.code ?? 'bad_request', message: known?.message ?? 'Bad request.' };
+      answer = body(known?.code ?? 'bad_request', known?.messages ?? internal);
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       status = error.statusCode;
-      body = { code: codeForStatus(status), message: error.message || 'Bad request.' };
+      const code = codeForStatus(status);
+      answer = body(code, byStatusCode[code] ?? byStatusCode.bad_request ?? internal);
     } else {
       request.log.error({ err: error }, 'request failed');
       status = 500;
-      body = { code: 'internal', message: 'Something went wrong on the server. Please try again.' };
+      answer = body('internal', internal);
     }
-    void reply.status(status).send(body);
+    void reply.status(status).send(answer);
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({
-      code: 'not_found',
-      message: `No such endpoint: ${request.method} ${(request.url.split('?')[0] ?? '').slice(0, 200)}`,
-    });
+    const what = `${request.method} ${(request.url.split('?')[0] ?? '').slice(0, 200)}`;
+    void reply.status(404).send(
+      body('not_found', {
+        en: `No such endpoint: ${what}`,
+        it: `Questo indirizzo non esiste sul server: ${what}`,
+      }),
+    );
   });
 };

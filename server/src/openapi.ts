@@ -32,10 +32,20 @@ export const openApiDocument = {
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     schemas: {
+      LocalizedText: {
+        type: 'object',
+        description: 'The same text in each UI language.',
+        required: ['en', 'it'],
+        properties: { en: { type: 'string' }, it: { type: 'string' } },
+      },
       ApiError: {
         type: 'object',
-        required: ['code', 'message'],
-        properties: { code: { type: 'string' }, message: { type: 'string' } },
+        required: ['code', 'message', 'messages'],
+        properties: {
+          code: { type: 'string' },
+          message: { type: 'string', description: 'In English.' },
+          messages: { $ref: '#/components/schemas/LocalizedText' },
+        },
       },
       Checkpoint: {
         type: 'object',
@@ -50,7 +60,7 @@ export const openApiDocument = {
       },
       RejectedRow: {
         type: 'object',
-        required: ['id', 'code', 'message'],
+        required: ['id', 'code', 'message', 'messages'],
         properties: {
           id: { type: 'string' },
           code: {
@@ -64,7 +74,8 @@ export const openApiDocument = {
               'wrong_collection',
             ],
           },
-          message: { type: 'string' },
+          message: { type: 'string', description: 'In English.' },
+          messages: { $ref: '#/components/schemas/LocalizedText' },
           field: { type: 'string' },
         },
       },

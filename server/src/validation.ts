@@ -4,6 +4,7 @@ import type { Actor } from '../../shared/domain/context';
 import type { LocalizedText } from '../../shared/domain/errors';
 import type { AnyRecord, RecordType } from '../../shared/domain/records';
 import { recordSchemas } from '../../shared/domain/records';
+import { schemaIssueText } from '../../shared/domain/schema-issue';
 import { validateChange } from '../../shared/domain/validate-change';
 import type { RejectionCode } from '../../shared/sync/protocol';
 
@@ -31,10 +32,10 @@ export const validateSchema = (type: RecordType, doc: Record<string, unknown>): 
   const issue = parsed.error.issues[0];
   const field = issue?.path.map(String).join('.') || undefined;
   const detail = `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid document'}`;
-  // zod's issue text is English; the Italian message names the field and quotes it.
+  // zod's issue text is English: the Italian one comes from the issue's code.
   const message = {
     en: detail,
-    it: `Documento non valido${field ? ` (campo ${field})` : ''}: ${issue?.message ?? ''}`,
+    it: `Documento non valido${field ? ` (campo ${field})` : ''}: ${schemaIssueText(issue).it}`,
   };
   return { ok: false, error: { code: 'invalid_document', message, ...(field ? { field } : {}) } };
 };

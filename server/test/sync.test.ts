@@ -293,7 +293,11 @@ describe.each(adapters)('sync protocol on %s', (adapter) => {
   it('answers every refusal with a typed error body', async () => {
     const noAuth = await fetch(`${server.url}/api/sync/leads/pull`);
     expect(noAuth.status).toBe(401);
-    expect(await noAuth.json()).toEqual({ code: 'unauthorized', message: expect.any(String) });
+    expect(await noAuth.json()).toEqual({
+      code: 'unauthorized',
+      message: expect.any(String),
+      messages: { en: expect.any(String), it: expect.any(String) },
+    });
     const unknown = await anna.get('/api/sync/users/pull');
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { code: string }).code).toBe('unknown_collection');

@@ -17,8 +17,10 @@ import type { Actor } from './context';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
 import { checkStageGates, stageIndex } from './opportunity-gates';
+import { checkPlainText } from './plain-text';
 import type { AnyRecord, Opportunity, RecordType } from './records';
 import { recordSchemas } from './records';
+import { schemaIssueText } from './schema-issue';
 
 /** Structural equality of JSON-like values; object key order does not matter. */
 export const deepEqual = (a: unknown, b: unknown): boolean => {
@@ -57,11 +59,11 @@ const parse = (type: RecordType, after: unknown): Result<AnyRecord> => {
   if (parsed.success) return ok(parsed.data as AnyRecord);
   const issue = parsed.error.issues[0];
   const path = issue?.path.map(String).join('.') ?? '';
-  const why = issue?.message ?? 'invalid';
+  const why = schemaIssueText(issue);
   return fail(
     'change.invalid_document',
-    `The ${typeNames[type].en} is not valid: ${path === '' ? '' : `${path}: `}${why}.`,
-    `Il documento non è valido (${typeNames[type].it}): ${path === '' ? '' : `${path}: `}${why}.`,
+    `The ${typeNames[type].en} is not valid: ${path === '' ? '' : `${path}: `}${why.en}.`,
+    `Il documento non è valido (${typeNames[type].it}): ${path === '' ? '' : `${path}: `}${why.it}.`,
     path === '' ? undefined : path,
   );
 };
@@ -218,6 +220,8 @@ export const validateChange = (
   const parsed = parse(type, after);
   if (!parsed.ok) return parsed;
   const doc = parsed.value as Doc;
+  const plain = checkPlainText(doc);
+  if (!plain.ok) return plain;
   if (type === 'product' || type === 'pricelist' || type === 'refdata') {
     if (actor.role !== 'admin') {
       return fail(

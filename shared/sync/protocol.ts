@@ -97,7 +97,7 @@ export type ApiErrorCode =
   | 'internal';
 
 /** A refused request as a whole: `message` in English, `messages` in each UI language. */
-export type ApiError = { code: ApiErrorCode; message: string; messages?: LocalizedText };
+export type ApiError = { code: ApiErrorCode; message: string; messages: LocalizedText };
 
 /** A Server-Sent Event on /api/sync/stream: which collection moved and up to where. */
 export type StreamEvent = { collection: SyncCollection; checkpoint: Checkpoint };

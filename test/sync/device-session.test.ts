@@ -50,6 +50,11 @@ describe('a device signing in, syncing and signing out', () => {
       deviceName: 'x',
     });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+    // The server's own reason, in both languages, reaches the sign-in screen.
+    expect(wrong.ok ? null : wrong.error.message).toEqual({
+      en: expect.stringMatching(/password is not correct/),
+      it: expect.stringMatching(/password non sono corrette/),
+    });
     const away = await signIn(platform, {
       serverUrl: 'http://127.0.0.1:9',
       email,

@@ -33,6 +33,10 @@ describe('a change the server refuses', () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0]).toMatchObject({ id: lead.id, collection: 'leads', code: 'not_owner' });
     expect(rejected[0]?.message).toMatch(/own/);
+    expect(rejected[0]?.messages).toEqual({
+      en: rejected[0]?.message,
+      it: expect.stringMatching(/proprietario/),
+    });
     expect(await a.get('leads', lead.id)).toMatchObject({ lastName: 'Neri' });
     await converge([b]);
     expect(await b.get('leads', lead.id)).toBeNull();
@@ -66,6 +70,33 @@ describe('a change the server refuses', () => {
       rating: 'cold',
       ownerId: a.userId,
     });
+  });
+
+  it('is accepted once corrected with a normal edit, as the seller does in the form', async () => {
+    const lead = newLead('not-a-user', { lastName: 'Verdi' });
+    await a.insert('leads', lead);
+    await a.idle();
+    expect((await a.status()).rejected.map((r) => r.id)).toEqual([lead.id]);
+    await a.patch('leads', lead.id, { ownerId: a.userId, updatedBy: a.userId, updatedAt: at(41) });
+    await converge([a, b]);
+    expect((await a.status()).rejected).toEqual([]);
+    expect(await b.get('leads', lead.id)).toMatchObject({ lastName: 'Verdi', ownerId: a.userId });
+  });
+
+  it('retries the correction made offline, not the refused version', async () => {
+    const lead = newLead(a.userId, { lastName: 'Bruni' });
+    await a.insert('leads', lead);
+    await converge([a, b]);
+    await a.patch('leads', lead.id, { ownerId: 'nobody', phone: '+39 02 111', updatedAt: at(50) });
+    await a.idle();
+    expect((await a.status()).rejected.map((r) => r.id)).toEqual([lead.id]);
+    await a.offline();
+    await a.patch('leads', lead.id, { ownerId: a.userId, updatedAt: at(51) });
+    await a.retry('leads', lead.id);
+    await a.online();
+    await converge([a, b]);
+    expect((await a.status()).rejected).toEqual([]);
+    expect(await b.get('leads', lead.id)).toMatchObject({ phone: '+39 02 111', ownerId: a.userId });
   });
 
   it('can be discarded: a refused new record leaves the device and never reaches the server', async () => {

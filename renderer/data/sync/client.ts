@@ -1,6 +1,7 @@
 // Typed HTTP client for the sync API of DESIGN.md §4, over fetch. The live stream is read
 // with a fetch-based Server-Sent Events parser: it runs in browsers and in Node, and unlike
 // EventSource it can send the Authorization header.
+import type { LocalizedText } from '../../../shared/domain/errors';
 import type {
   ApiError,
   ApiErrorCode,
@@ -16,18 +17,51 @@ import type {
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-/** A failed request: `status` 0 means the server could not be reached at all. */
+/**
+ * A failed request: `status` 0 means the server could not be reached at all. `messages` is
+ * the reason in each UI language (the server's, or the device's own for network failures).
+ */
 export class SyncHttpError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode | 'network';
+  readonly messages: LocalizedText;
+  /** The server said why in each language (false: the device's own words, or a guess). */
+  readonly fromServer: boolean;
 
-  constructor(status: number, code: ApiErrorCode | 'network', message: string) {
-    super(message);
+  constructor(
+    status: number,
+    code: ApiErrorCode | 'network',
+    messages: LocalizedText,
+    fromServer = false,
+  ) {
+    super(messages.en);
     this.name = 'SyncHttpError';
     this.status = status;
     this.code = code;
+    this.messages = messages;
+    this.fromServer = fromServer;
   }
 }
+
+const unreachable: LocalizedText = {
+  en: 'The server cannot be reached.',
+  it: 'Il server non è raggiungibile.',
+};
+
+const isLocalizedText = (value: unknown): value is LocalizedText =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as LocalizedText).en === 'string' &&
+  typeof (value as LocalizedText).it === 'string';
+
+/** The reason of a refused request; servers that predate `messages` sent English only. */
+const reasonOf = (status: number, body: Partial<ApiError>): LocalizedText => {
+  if (isLocalizedText(body.messages)) return body.messages;
+  return {
+    en: typeof body.message === 'string' ? body.message : `The server answered ${status}.`,
+    it: `Il server ha rifiutato la richiesta (${status}).`,
+  };
+};
 
 export const isNetworkError = (error: unknown): boolean =>
   error instanceof SyncHttpError && error.code === 'network';
@@ -56,7 +90,7 @@ export const createSyncClient = (options: SyncClientOptions) => {
       response = await doFetch(`${base}${path}`, { ...init, headers });
     } catch (error) {
       if (init.signal?.aborted === true) throw error;
-      throw new SyncHttpError(0, 'network', 'The server cannot be reached.');
+      throw new SyncHttpError(0, 'network', unreachable);
     }
     if (!response.ok) {
       let body: Partial<ApiError> = {};
@@ -68,7 +102,8 @@ export const createSyncClient = (options: SyncClientOptions) => {
       throw new SyncHttpError(
         response.status,
         body.code ?? (response.status === 401 ? 'unauthorized' : 'internal'),
-        body.message ?? `The server answered ${response.status}.`,
+        reasonOf(response.status, body),
+        isLocalizedText(body.messages),
       );
     }
     return response;
@@ -121,7 +156,7 @@ export const createSyncClient = (options: SyncClientOptions) => {
         signal,
         headers: { accept: 'text/event-stream' },
       });
-      if (response.body === null) throw new SyncHttpError(0, 'network', 'The stream has no body.');
+      if (response.body === null) throw new SyncHttpError(0, 'network', unreachable);
       onOpen?.();
       await readServerSentEvents(response.body, (data) => {
         try {

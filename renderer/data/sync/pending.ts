@@ -47,6 +47,9 @@ export const createPendingTracker = async (
 
   return {
     count: (): number => [...pending.values()].reduce((n, s) => n + s.size, 0),
+    /** Written on this device and not yet answered by the server. */
+    has: (collection: SyncCollection, id: string): boolean =>
+      pending.get(collection)?.has(id) === true,
     /** The server accepted (or refused and we listed) this document. */
     sent(collection: SyncCollection, id: string): void {
       if (pending.get(collection)?.delete(id) === true) persist();

@@ -19,6 +19,8 @@ export const rejectedActions = (
   db: FairleadDatabase,
   rejected: RejectedStore,
   actorId: string,
+  /** Written on the device since and not yet sent: the seller's fix, from the normal form. */
+  editedSince: (collection: SyncCollection, id: string) => boolean = () => false,
 ) => {
   const current = async (collection: SyncCollection, id: string) => {
     const col = db.collections[collection] as unknown as RxCollection<Doc>;
@@ -34,15 +36,18 @@ export const rejectedActions = (
 
   return {
     /**
-     * Saves the refused change again, with the seller's fix when given. When the server's
+     * Saves the refused change again: the seller's fix when given, or the record as the
+     * seller corrected it in its form since, else the refused version. When the server's
      * version reached the device meanwhile, the change is merged onto it first. The entry
      * stays listed until the server accepts the new push.
      */
     async retry(collection: SyncCollection, id: string, at: string, fixed?: Doc): Promise<void> {
       const entry = entryOf(collection, id);
-      const wanted = withoutDeleted(fixed ?? entry.document);
       const { col, data } = await current(collection, id);
-      const untouched = data === null || deepEqual(data, withoutDeleted(entry.document));
+      const corrected = fixed === undefined && data !== null && editedSince(collection, id);
+      const wanted = withoutDeleted(fixed ?? (corrected && data !== null ? data : entry.document));
+      const untouched =
+        corrected || data === null || deepEqual(data, withoutDeleted(entry.document));
       const next = untouched
         ? wanted
         : mergeRecord({

@@ -27,6 +27,17 @@ import { rejectedActions } from './rejected-actions';
 type Doc = Record<string, unknown>;
 type Replication = RxReplicationState<Doc, Checkpoint>;
 
+const storeWriteFailed = {
+  en: 'A change the server refused could not be kept on this device; it will be sent again.',
+  it: 'Una modifica rifiutata dal server non è stata salvata su questo dispositivo; verrà inviata di nuovo.',
+};
+
+// When a server (or a proxy) refuses the session without saying why in both languages.
+const signInAgain = {
+  en: 'Please sign in again: the session has expired.',
+  it: 'Accedi di nuovo: la sessione è scaduta.',
+};
+
 export type ReplicationOptions = {
   serverUrl: string;
   getToken: () => Promise<string | null> | string | null;
@@ -110,7 +121,12 @@ export const startReplication = async (
   });
   const whenReachable = async (): Promise<void> => {
     if (!reachability.isReachable()) await gate;
-    if (stopped) throw new SyncHttpError(0, 'network', 'Sync has stopped.');
+    if (stopped) {
+      throw new SyncHttpError(0, 'network', {
+        en: 'Sync has stopped.',
+        it: 'La sincronizzazione è stata interrotta.',
+      });
+    }
   };
   const guarded = async <T>(call: () => Promise<T>): Promise<T> => {
     await whenReachable();
@@ -122,9 +138,10 @@ export const startReplication = async (
     } catch (error) {
       if (isNetworkError(error)) reachability.reportFailure();
       else if (error instanceof SyncHttpError && error.status === 401) {
-        status.update({ error: { code: 'session_expired', message: error.message } });
+        const message = error.fromServer ? error.messages : signInAgain;
+        status.update({ error: { code: 'session_expired', message } });
       } else if (error instanceof SyncHttpError) {
-        status.update({ error: { code: 'server_error', message: error.message } });
+        status.update({ error: { code: 'server_error', message: error.messages } });
       }
       throw error;
     }
@@ -145,12 +162,22 @@ export const startReplication = async (
     const missing = activities.filter((a) => !existing.has(a.id));
     if (missing.length > 0) await db.collections.activities.bulkInsert(missing);
   };
+  // The list of refusals must be written before the push counts as done: if it cannot be,
+  // the push fails (RxDB sends it again later) and the seller is told.
+  const kept = async <T>(write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write();
+    } catch (error) {
+      status.update({ error: { code: 'store_write', message: storeWriteFailed } });
+      throw error;
+    }
+  };
   const push = async (name: SyncCollection, rows: RxReplicationWriteToMasterRow<Doc>[]) => {
     const out: PushRow[] = [];
     for (const row of rows) {
       const doc = row.newDocumentState as WithDeleted<Doc> & { id: string };
       // A discarded record the server never had: its local removal has nothing to tell.
-      if (doc._deleted && rejected.takeDiscardedNew(doc.id)) continue;
+      if (doc._deleted && (await kept(() => rejected.takeDiscardedNew(doc.id)))) continue;
       const assumed = rejected.realAssumed(name, doc.id, row.assumedMasterState);
       out.push({
         newDocumentState: doc as unknown as WireDocument,
@@ -165,18 +192,21 @@ export const startReplication = async (
       const id = row.newDocumentState.id;
       const reason = refused.get(id);
       if (reason !== undefined) {
-        await rejected.record({
-          id,
-          collection: name,
-          code: reason.code,
-          message: reason.message,
-          ...(reason.field === undefined ? {} : { field: reason.field }),
-          document: row.newDocumentState as Doc,
-          assumedMaster: (row.assumedMasterState ?? null) as Doc | null,
-          rejectedAt: now(),
-        });
+        await kept(() =>
+          rejected.record({
+            id,
+            collection: name,
+            code: reason.code,
+            message: reason.message,
+            ...(reason.messages === undefined ? {} : { messages: reason.messages }),
+            ...(reason.field === undefined ? {} : { field: reason.field }),
+            document: row.newDocumentState as Doc,
+            assumedMaster: (row.assumedMasterState ?? null) as Doc | null,
+            rejectedAt: now(),
+          }),
+        );
       } else if (!conflicted.has(id)) {
-        await rejected.remove(name, id);
+        await kept(() => rejected.remove(name, id));
       }
       if (!conflicted.has(id)) pending.sent(name, id);
     }
@@ -269,7 +299,7 @@ export const startReplication = async (
   };
   void runStream();
 
-  const actions = rejectedActions(db, rejected, options.actorId);
+  const actions = rejectedActions(db, rejected, options.actorId, pending.has);
   return {
     status$: status.status$,
     status: status.get,

@@ -53,16 +53,20 @@ export const signIn = async (
   try {
     res = await client.login({ email: input.email, password: input.password, deviceName: input.deviceName });
   } catch (error) {
+    // The server's own words (both languages) when it sent them, else the device's.
+    const said = error instanceof SyncHttpError && error.fromServer ? error.messages : null;
+    const refusal = (code: SessionError['code'], en: string, it: string): SessionResult<never> =>
+      said === null ? failure(code, en, it) : { ok: false, error: { code, message: said } };
     if (error instanceof SyncHttpError && error.status === 401) {
-      return failure('bad_credentials', 'The email or password is not correct.', "L'email o la password non sono corrette.");
+      return refusal('bad_credentials', 'The email or password is not correct.', "L'email o la password non sono corrette.");
     }
     if (error instanceof SyncHttpError && error.status === 429) {
-      return failure('rate_limited', 'Too many attempts. Please wait a minute and try again.', 'Troppi tentativi. Attendi un minuto e riprova.');
+      return refusal('rate_limited', 'Too many attempts. Please wait a minute and try again.', 'Troppi tentativi. Attendi un minuto e riprova.');
     }
     if (error instanceof SyncHttpError && error.code === 'network') {
       return failure('unreachable', 'The first sign-in needs a connection to the office server.', 'Il primo accesso richiede la connessione al server della sede.');
     }
-    return failure('server_error', 'The server could not sign you in. Please try again later.', 'Il server non ha potuto completare l’accesso. Riprova più tardi.');
+    return refusal('server_error', 'The server could not sign you in. Please try again later.', 'Il server non ha potuto completare l’accesso. Riprova più tardi.');
   }
   const session: DeviceSession = {
     serverUrl: input.serverUrl,

@@ -3,9 +3,11 @@
 import { BehaviorSubject } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { distinctUntilChanged } from 'rxjs/operators';
+import type { LocalizedText } from '../../../shared/domain/errors';
 import type { RejectedChange } from './rejected';
 
-export type SyncErrorCode = 'session_expired' | 'server_error';
+/** Sign in again; the server refused a request; the device could not keep a refusal. */
+export type SyncErrorCode = 'session_expired' | 'server_error' | 'store_write';
 
 export type SyncStatus = {
   /** The server is reachable and the network is up. */
@@ -19,7 +21,7 @@ export type SyncStatus = {
   /** Progress of the first sync (documents so far / total if known); null when done. */
   firstSync: { done: number; total: number | null } | null;
   /** A problem a person must act on (sign in again), or the last server error. */
-  error: { code: SyncErrorCode; message: string } | null;
+  error: { code: SyncErrorCode; message: LocalizedText } | null;
 };
 
 export const initialSyncStatus: SyncStatus = {
@@ -40,7 +42,8 @@ const sameStatus = (a: SyncStatus, b: SyncStatus): boolean =>
   a.firstSync?.total === b.firstSync?.total &&
   (a.firstSync === null) === (b.firstSync === null) &&
   a.error?.code === b.error?.code &&
-  a.error?.message === b.error?.message;
+  a.error?.message.en === b.error?.message.en &&
+  a.error?.message.it === b.error?.message.it;
 
 export const createSyncStatus = (initial: Partial<SyncStatus> = {}) => {
   const subject = new BehaviorSubject<SyncStatus>({ ...initialSyncStatus, ...initial });

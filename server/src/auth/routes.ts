@@ -30,11 +30,10 @@ const loginBody = {
 } as const;
 
 const badCredentials = (): ApiFailure =>
-  new ApiFailure(
-    401,
-    'unauthorized',
-    'The email or password is not correct, or the account is disabled.',
-  );
+  new ApiFailure(401, 'unauthorized', {
+    en: 'The email or password is not correct, or the account is disabled.',
+    it: "L'email o la password non sono corrette, oppure l'account è disattivato.",
+  });
 
 /** The signed-in principal of a request, or a 401. */
 export const requirePrincipal = async (
@@ -43,11 +42,10 @@ export const requirePrincipal = async (
 ): Promise<Principal> => {
   const principal = await authenticate(storage, request.headers.authorization);
   if (!principal)
-    throw new ApiFailure(
-      401,
-      'unauthorized',
-      'Please sign in again: the session is missing or has expired.',
-    );
+    throw new ApiFailure(401, 'unauthorized', {
+      en: 'Please sign in again: the session is missing or has expired.',
+      it: 'Accedi di nuovo: la sessione manca o è scaduta.',
+    });
   return principal;
 };
 
@@ -63,11 +61,10 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void =
       const wait = Math.max(limiter.retryAfter(key), addressLimiter.retryAfter(request.ip));
       if (wait > 0) {
         void reply.header('retry-after', String(Math.ceil(wait / 1000)));
-        throw new ApiFailure(
-          429,
-          'rate_limited',
-          'Too many failed sign-in attempts. Please wait and try again.',
-        );
+        throw new ApiFailure(429, 'rate_limited', {
+          en: 'Too many failed sign-in attempts. Please wait and try again.',
+          it: 'Troppi tentativi di accesso non riusciti. Attendi e riprova.',
+        });
       }
       const user = await storage.findUserByEmail(email.trim());
       // Hash even for unknown users, so the answer time does not tell which emails exist.

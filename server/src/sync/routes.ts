@@ -53,11 +53,10 @@ const pushBody = {
 const toCollection = (name: string): SyncCollection => {
   const found = syncCollections.find((c) => c === name);
   if (!found)
-    throw new ApiFailure(
-      404,
-      'unknown_collection',
-      `There is no collection called "${name.slice(0, 40)}".`,
-    );
+    throw new ApiFailure(404, 'unknown_collection', {
+      en: `There is no collection called "${name.slice(0, 40)}".`,
+      it: `Non esiste una raccolta chiamata "${name.slice(0, 40)}".`,
+    });
   return found;
 };
 
@@ -67,7 +66,10 @@ const parseCheckpoint = (raw: string | undefined): Checkpoint | null => {
   try {
     value = JSON.parse(raw);
   } catch {
-    throw new ApiFailure(400, 'bad_request', 'The checkpoint is not valid JSON.');
+    throw new ApiFailure(400, 'bad_request', {
+      en: 'The checkpoint is not valid JSON.',
+      it: 'Il punto di sincronizzazione non è un JSON valido.',
+    });
   }
   if (value === null) return null;
   const seq = (value as { seq?: unknown }).seq;
@@ -77,11 +79,10 @@ const parseCheckpoint = (raw: string | undefined): Checkpoint | null => {
     !Number.isSafeInteger(seq) ||
     seq < 0
   ) {
-    throw new ApiFailure(
-      400,
-      'bad_request',
-      'The checkpoint must be {"seq": <a whole number ≥ 0>}.',
-    );
+    throw new ApiFailure(400, 'bad_request', {
+      en: 'The checkpoint must be {"seq": <a whole number ≥ 0>}.',
+      it: 'Il punto di sincronizzazione deve essere {"seq": <un numero intero ≥ 0>}.',
+    });
   }
   return { seq };
 };
@@ -96,7 +97,10 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
       const checkpoint = parseCheckpoint(request.query.checkpoint);
       const limit = request.query.limit === undefined ? 100 : Number(request.query.limit);
       if (limit < 1 || limit > MAX_PULL) {
-        throw new ApiFailure(400, 'bad_request', `The limit must be between 1 and ${MAX_PULL}.`);
+        throw new ApiFailure(400, 'bad_request', {
+          en: `The limit must be between 1 and ${MAX_PULL}.`,
+          it: `Il limite deve essere compreso tra 1 e ${MAX_PULL}.`,
+        });
       }
       const scope = pullScope(principal.actor, collection);
       const docs = await storage.pull(collection, scope, checkpoint?.seq ?? 0, limit);

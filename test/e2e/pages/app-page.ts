@@ -19,11 +19,23 @@ export class AppPage {
   }
 
   async signIn(email: string, password: string): Promise<void> {
+    await this.submitSignIn(email, password);
+    await this.page.getByRole('navigation', { name: this.t('app.mainNav') }).waitFor();
+  }
+
+  /** Submits the sign-in form and returns the error it shows. */
+  async signInRefused(email: string, password: string): Promise<string> {
+    await this.submitSignIn(email, password);
+    const alert = this.page.getByRole('form', { name: this.t('auth.title') }).getByRole('alert');
+    await alert.waitFor();
+    return alert.innerText();
+  }
+
+  private async submitSignIn(email: string, password: string): Promise<void> {
     const { page, t } = this;
     await page.getByLabel(new RegExp(`^${t('auth.email')}`)).fill(email);
     await page.getByLabel(new RegExp(`^${t('auth.password')}`)).fill(password);
     await page.getByRole('button', { name: t('auth.submit') }).click();
-    await page.getByRole('navigation', { name: t('app.mainNav') }).waitFor();
   }
 
   get syncStatus(): Locator {

@@ -2,11 +2,13 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LocalizedText } from '../../../../shared/domain/errors';
 import { effectiveServerUrl, useUiStore } from '../../../app/ui-store';
 import { Button } from '../../../ui/Button';
 import { TextField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
 import { LanguageField } from '../../settings/components/LanguageField';
+import { localizedText } from '../../../i18n/localized';
 
 export type SignInRequest = {
   serverUrl: string;
@@ -16,9 +18,12 @@ export type SignInRequest = {
 };
 
 type Props = {
-  /** Resolves to an error message in plain words, or null on success. */
-  onSignIn: (request: SignInRequest) => Promise<string | null>;
+  /** Resolves to an error message in plain words (each UI language), or null on success. */
+  onSignIn: (request: SignInRequest) => Promise<LocalizedText | null>;
 };
+
+// Kept as the key or the text of every language, so switching language re-words it.
+type SignInError = { key: string } | { text: LocalizedText };
 
 const defaultDeviceName = (): string => {
   const platform = navigator.platform || 'Device';
@@ -26,19 +31,19 @@ const defaultDeviceName = (): string => {
 };
 
 export const SignIn = ({ onSignIn }: Props) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { serverUrl, setServerUrl } = useUiStore();
   const [server, setServer] = useState(serverUrl);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [deviceName, setDeviceName] = useState(defaultDeviceName);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<SignInError | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!navigator.onLine) {
-      setError(t('auth.offline'));
+      setError({ key: 'auth.offline' });
       return;
     }
     setBusy(true);
@@ -51,7 +56,7 @@ export const SignIn = ({ onSignIn }: Props) => {
       deviceName: deviceName.trim() || defaultDeviceName(),
     });
     setBusy(false);
-    if (message !== null) setError(t('auth.failed', { message }));
+    if (message !== null) setError({ text: message });
   };
 
   return (
@@ -90,7 +95,13 @@ export const SignIn = ({ onSignIn }: Props) => {
           onChange={(e) => setServer(e.target.value)}
         />
         <LanguageField />
-        {error ? <Notice kind="error">{error}</Notice> : null}
+        {error ? (
+          <Notice kind="error">
+            {'key' in error
+              ? t(error.key)
+              : t('auth.failed', { message: localizedText(error.text, i18n.language) })}
+          </Notice>
+        ) : null}
         <Button type="submit" variant="primary" disabled={busy}>
           {busy ? t('auth.signingIn') : t('auth.submit')}
         </Button>

@@ -1,12 +1,16 @@
-// Sync details and the rejected-changes panel: what the server refused and why, with
-// retry (push again) or discard (go back to the server's version).
+// Sync details and the rejected-changes panel: what the server refused and why (in the UI's
+// language), with open (correct it in the record's own form), retry (push again) or discard
+// (go back to the server's version).
 import { useTranslation } from 'react-i18next';
+import { routeHref } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
+import { localizedText } from '../../../i18n/localized';
 import { useFormat } from '../../../i18n/use-format';
 import { Button } from '../../../ui/Button';
 import { Notice } from '../../../ui/Notice';
 import { useSyncActions } from '../commands';
 import { useSyncStatus } from '../queries';
+import { correctionPlace, fieldToCorrect, rejectionText } from '../server-text';
 
 const describe = (document: Record<string, unknown>): string => {
   const pick = (k: string) => (typeof document[k] === 'string' ? (document[k] as string) : '');
@@ -21,7 +25,7 @@ const describe = (document: Record<string, unknown>): string => {
 };
 
 export const SyncScreen = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const status = useSyncStatus();
   const actions = useSyncActions();
@@ -34,7 +38,9 @@ export const SyncScreen = () => {
           {t('sync.syncNow')}
         </Button>
       </div>
-      {status.error ? <Notice kind="error">{status.error.message}</Notice> : null}
+      {status.error ? (
+        <Notice kind="error">{localizedText(status.error.message, i18n.language)}</Notice>
+      ) : null}
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
       <section className="panel" aria-labelledby="rejected-title">
         <h2 id="rejected-title">{t('sync.rejectedTitle')}</h2>
@@ -55,15 +61,32 @@ export const SyncScreen = () => {
             <tbody>
               {status.rejected.map((r) => {
                 const name = describe(r.document);
+                const place = correctionPlace(r);
                 return (
                   <tr key={`${r.collection}/${r.id}`}>
                     <td>
                       {t(`sync.collections.${r.collection}`, { defaultValue: r.collection })}:{' '}
                       {name}
                     </td>
-                    <td>{r.message}</td>
+                    <td>
+                      {rejectionText(r, i18n.language, t)}
+                      {fieldToCorrect(r.field, t) ? (
+                        <div className="hint">{fieldToCorrect(r.field, t)}</div>
+                      ) : null}
+                    </td>
                     <td>{fmt.dateTime(r.rejectedAt)}</td>
                     <td>
+                      {place ? (
+                        <>
+                          <a
+                            className="btn btn-secondary"
+                            href={routeHref(place.section, place.id)}
+                            aria-label={t('sync.openRecordOf', { name })}
+                          >
+                            {t('sync.openRecord')}
+                          </a>{' '}
+                        </>
+                      ) : null}
                       <Button
                         onClick={() => void action.run(() => actions.retry(r.collection, r.id))}
                         aria-label={`${t('sync.retry')}: ${name}`}

@@ -2,11 +2,12 @@
 // and the first-sync progress bar.
 import { useTranslation } from 'react-i18next';
 import { routeHref } from '../../../app/router';
+import { localizedText } from '../../../i18n/localized';
 import { useFormat } from '../../../i18n/use-format';
 import { useSyncStatus } from '../queries';
 
 export const SyncStatus = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const status = useSyncStatus();
   const rejected = status.rejected.length;
@@ -34,7 +35,7 @@ export const SyncStatus = () => {
       ) : null}
       {status.error ? (
         <a href={routeHref('sync')} className="badge badge-danger" data-testid="sync-error">
-          {status.error.message}
+          {localizedText(status.error.message, i18n.language)}
         </a>
       ) : null}
       {status.firstSync ? (

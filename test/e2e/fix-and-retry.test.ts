@@ -1,0 +1,121 @@
+// The office's reasons reach the seller in the UI's language (a refused sign-in, a refused
+// change), and a refused change is corrected where the seller made it: the rejected-changes
+// panel says why in the seller's language, opens the record, and saving the corrected form
+// sends it again, as often as needed, until the office accepts it. The refusal used is one
+// the device does not check itself: names pasted with a control character (a tab from a
+// spreadsheet cell), which the server refuses in ids, emails and names.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { AppPage } from './pages/app-page';
+import { LeadPages } from './pages/lead-pages';
+import { SyncPages } from './pages/sync-pages';
+import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
+import { translator } from './support/i18n';
+import type { TestLocale } from './support/i18n';
+import type { Stack } from './support/stack';
+import { pullAll, startStack } from './support/stack';
+
+const canRun = chromiumAvailable();
+if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+
+const intl: Record<TestLocale, string> = { en: 'en-GB', it: 'it-IT' };
+
+// What the server says about the field, in each language (shared/domain/plain-text.ts).
+const refusal: Record<TestLocale, (field: string) => string> = {
+  it: (field) => `Il campo ${field} contiene un carattere di controllo`,
+  en: (field) => `The field ${field} contains a control character`,
+};
+
+const signInRefusal: Record<TestLocale, string> = {
+  it: "L'email o la password non sono corrette, oppure l'account è disattivato.",
+  en: 'The email or password is not correct, or the account is disabled.',
+};
+
+describe.skipIf(!canRun)('fixing a refused change in its form', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  describe.each(['it', 'en'] as const)('in %s', (locale) => {
+    const t = translator(locale);
+    const other: TestLocale = locale === 'it' ? 'en' : 'it';
+
+    it('shows the reason in the UI language, opens the record, and retries until accepted', async () => {
+      const context = await browser.newContext({
+        locale: intl[locale],
+        viewport: { width: 1366, height: 900 },
+      });
+      const app = new AppPage(await context.newPage(), t, locale);
+      const sync = new SyncPages(app);
+      await app.open(stack.appUrl);
+      // The server's reason for a refused sign-in, in the UI's language too.
+      const wrong = await app.signInRefused(stack.seller.email, 'not the password');
+      expect(wrong).toContain(signInRefusal[locale]);
+      expect(wrong).not.toContain(signInRefusal[other]);
+      await app.screenshot('sign-in-refused');
+      await app.signIn(stack.seller.email, stack.seller.password);
+      await app.waitForSynced();
+
+      const firstName = 'Rita';
+      const email = `rita.${locale}.${Date.now().toString(36)}@rossi.example`;
+      // Pasted from two spreadsheet cells: a tab sits inside the surname and the company.
+      await new LeadPages(app).capture({
+        firstName,
+        lastName: 'De\tRossi',
+        company: 'Rossi\tImpianti Srl',
+        email,
+      });
+
+      await app.page.getByTestId('sync-rejected').waitFor({ timeout: 60_000 });
+      const row = await sync.refusedRow(new RegExp(firstName));
+      const reason = await row.innerText();
+      expect(reason).toContain(refusal[locale]('lastName'));
+      expect(reason).not.toContain(refusal[other]('lastName'));
+      // The field, named as the form labels it.
+      expect(reason).toContain(t('sync.fieldToCorrect', { field: t('common.lastName') }));
+      await app.screenshot('refused-change-panel');
+      // Kept on the device only.
+      expect((await pullAll(stack, 'leads')).some((d) => d.email === email)).toBe(false);
+
+      await sync.openFromPanel(row);
+      await app.heading().filter({ hasText: firstName }).waitFor();
+      expect(await sync.refusedHere.innerText()).toContain(refusal[locale]('lastName'));
+      await app.screenshot('refused-change-record');
+
+      // First correction: the surname. Saving sends it again; the office still refuses the
+      // company, and says so.
+      const form = app.page.getByRole('form', { name: t('lead.detail') });
+      const field = (label: string) => form.getByLabel(t(label), { exact: true });
+      await field('common.lastName').fill('De Rossi');
+      await form.getByRole('button', { name: t('common.save') }).click();
+      await sync.refusedHere.getByText(refusal[locale]('company')).waitFor({ timeout: 60_000 });
+      const again = await sync.refusedHere.innerText();
+      expect(again).not.toContain(refusal[other]('company'));
+      expect(again).toContain(t('sync.fieldToCorrect', { field: t('common.company') }));
+      await app.screenshot('refused-change-again');
+
+      // Second correction: accepted, the notice goes, the panel empties.
+      await field('common.company').fill('Rossi Impianti Srl');
+      await form.getByRole('button', { name: t('common.save') }).click();
+      await sync.refusedHere.waitFor({ state: 'detached', timeout: 60_000 });
+      await sync.waitUntilNoneRefused();
+      await app.waitForSynced();
+      const stored = (await pullAll(stack, 'leads')).find((d) => d.email === email);
+      expect(stored).toMatchObject({
+        firstName,
+        lastName: 'De Rossi',
+        company: 'Rossi Impianti Srl',
+      });
+      await context.close();
+    }, 180_000);
+  });
+});
