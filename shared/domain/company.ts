@@ -4,10 +4,13 @@
 import { z } from 'zod';
 import type { Locale, LocalizedText, Result } from './errors';
 import { ok } from './errors';
+import { derivedId } from './ids';
 import type { Refdata } from './records';
 
 export const COMPANY_REFDATA_KIND = 'company' as const;
 export const COMPANY_REFDATA_KEY = 'legal';
+/** One fixed id, so setting the company again replaces it on every device. */
+export const COMPANY_REFDATA_ID = derivedId('office', 'refdata:company:legal');
 
 /** FatturaPA RegimeFiscale codes (RF01 ordinary … RF19 flat rate). */
 export const taxRegimes = [
