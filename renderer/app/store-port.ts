@@ -1,6 +1,7 @@
 // What the UI needs from the device store, in one typed port. bootstrap.ts fills it from
 // renderer/data; feature hooks (queries.ts, commands.ts) are its only users.
 import type { Observable } from 'rxjs';
+import type { Company } from '../../shared/domain/company';
 import type { DuplicateCandidate } from '../../shared/domain/duplicates';
 import type { CommandLineEdit } from '../data/commands';
 import type { Result } from '../../shared/domain/errors';
@@ -104,6 +105,8 @@ export type StoreQueries = {
   catalog(query: string, priceListId: string | null, currency: string): Observable<CatalogHit[]>;
   priceLists(currency: string): Observable<PriceList[]>;
   search(query: string): Observable<SearchResult[]>;
+  /** The office's legal identity from reference data; null until the office sets it. */
+  company(): Observable<Company | null>;
 };
 
 export type StoreCommands = {

@@ -262,3 +262,13 @@ export const companyOf = (refdata: readonly Refdata[]): Company | null => {
   const checked = validateCompany(record.data);
   return checked.ok ? checked.value : null;
 };
+
+/** Consent wording when no company is set yet: it names no one, least of all the app. */
+export const neutralConsent: LocalizedText = {
+  it: 'Acconsento che i miei dati di contatto siano conservati e usati per ricontattarmi riguardo a prodotti e offerte. Posso revocare il consenso in qualsiasi momento.',
+  en: 'I agree that my contact details may be stored and used to contact me about products and offers. I can withdraw this consent at any time.',
+};
+
+/** The exact consent wording shown at lead capture, and stored with the lead as its proof. */
+export const captureConsentWording = (company: Company | null, locale: Locale): string =>
+  company ? consentText(company, locale) : neutralConsent[locale];
