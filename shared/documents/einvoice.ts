@@ -107,7 +107,8 @@ export type EInvoiceDocument = {
   grandTotal: number;
   /** VAT due immediately (I), deferred (D) or split payment (S). */
   vatExigibility: 'I' | 'D' | 'S';
-  paymentTerms: string;
+  /** The customer's document language (free texts of the UBL document). */
+  language: 'it' | 'en';
   /** The corrected invoice of a credit note. */
   corrects: { number: string; issueDate: string } | null;
 };
@@ -122,7 +123,10 @@ type InvoiceLike = Invoice & {
   correctedInvoiceNumber?: string | null;
   correctedInvoiceDate?: string | null;
 };
-type AccountLike = Account & { shippingAddress?: Address | null };
+type AccountLike = Account & {
+  shippingAddress?: Address | null;
+  documentLanguage?: 'it' | 'en';
+};
 
 const EU = new Set(
   'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK'.split(' '),
@@ -272,13 +276,13 @@ export const eInvoiceOf = (records: EInvoiceRecords): Result<EInvoice> => {
     vatTotal: totals.vatTotal,
     grandTotal: totals.grandTotal,
     vatExigibility: records.vatExigibility ?? 'I',
-    paymentTerms: records.company.paymentTerms.it,
+    language: account.documentLanguage ?? (buyer.address.country === 'IT' ? 'it' : 'en'),
     corrects,
   };
   return ok({ seller: records.company, buyer, document: positive(document) });
 };
 
-// ---- checks and formatting shared by both builders ---------------------------------
+// ---- the check both builders make --------------------------------------------------
 
 /** Σ lines − allowances + charges per rate must be the VAT summary's base (BR-S-08, SdI 00422). */
 export const checkConsistency = (doc: EInvoiceDocument): Result<void> => {
@@ -307,40 +311,3 @@ export const checkConsistency = (doc: EInvoiceDocument): Result<void> => {
     );
   return ok(undefined);
 };
-
-/** Minor units as a decimal with exactly two decimals (cents), e.g. -1234 → "-12.34". */
-export const decimal2 = (minor: number, currency: string): string => {
-  const digits = currencyMinorDigits(currency);
-  const cents = digits === 2 ? minor : minor * 100;
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-};
-
-/** A basis-point rate as a percentage with two decimals: 2200 → "22.00". */
-export const percent2 = (basisPoints: number): string =>
-  `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}`;
-
-/** A decimal number with 2 to `max` decimals (quantities, unit prices): 2.5 → "2.50". */
-export const decimalBetween = (value: number, max: number): string => {
-  const fixed = value.toFixed(max);
-  const [whole, fraction = ''] = fixed.split('.');
-  return `${whole}.${fraction.replace(/0+$/, '').padEnd(2, '0')}`;
-};
-
-// XML 1.0 forbids most control characters even when escaped.
-// eslint-disable-next-line no-control-regex
-const controlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-export const escapeXml = (text: string): string =>
-  text
-    .replace(controlChars, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-
-/** An element with escaped text, or nothing when the text is empty. */
-export const el = (name: string, text: string, attrs = ''): string =>
-  text === '' ? '' : `<${name}${attrs}>${escapeXml(text)}</${name}>`;

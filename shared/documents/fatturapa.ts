@@ -4,7 +4,8 @@ import type { Result } from '../domain/errors';
 import { fail, ok } from '../domain/errors';
 import { isValidPartitaIva } from '../domain/company';
 import type { EInvoice, EInvoiceAddress, EInvoiceBuyer, EInvoiceVat } from './einvoice';
-import { checkConsistency, decimal2, decimalBetween, el, percent2 } from './einvoice';
+import { checkConsistency } from './einvoice';
+import { decimal2, decimalBetween, el, percent2 } from './xml-format';
 
 export const FATTURAPA_NAMESPACE = 'http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2';
 

@@ -3,15 +3,8 @@
 import type { Result } from '../domain/errors';
 import { fail, ok } from '../domain/errors';
 import type { EInvoice, EInvoiceAddress, EInvoiceBuyer, ZeroRateReason } from './einvoice';
-import {
-  checkConsistency,
-  decimal2,
-  decimalBetween,
-  el,
-  escapeXml,
-  isEuCountry,
-  percent2,
-} from './einvoice';
+import { checkConsistency, isEuCountry } from './einvoice';
+import { decimal2, decimalBetween, el, escapeXml, percent2 } from './xml-format';
 
 export const PEPPOL_CUSTOMIZATION =
   'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0';
@@ -130,7 +123,7 @@ export const buildUbl = (input: EInvoice): Result<UblFile> => {
   const delivery = `<cac:Delivery>${el('cbc:ActualDeliveryDate', d.issueDate)}<cac:DeliveryLocation>${address(deliverTo, 'cac:Address')}</cac:DeliveryLocation></cac:Delivery>`;
   // SEPA credit transfer (58) to the office's IBAN; a credit note refunds the same way.
   const payment = `<cac:PaymentMeans>${el('cbc:PaymentMeansCode', isEuCountry(b.address.country) ? '58' : '30')}${credit && d.dueDate ? el('cbc:PaymentDueDate', d.dueDate) : ''}${el('cbc:PaymentID', d.number)}<cac:PayeeFinancialAccount>${el('cbc:ID', s.iban)}${el('cbc:Name', s.name)}${s.bic ? `<cac:FinancialInstitutionBranch>${el('cbc:ID', s.bic)}</cac:FinancialInstitutionBranch>` : ''}</cac:PayeeFinancialAccount></cac:PaymentMeans>`;
-  const terms = `<cac:PaymentTerms>${el('cbc:Note', s.paymentTerms.en)}</cac:PaymentTerms>`;
+  const terms = `<cac:PaymentTerms>${el('cbc:Note', s.paymentTerms[d.language])}</cac:PaymentTerms>`;
   const adjustments = [
     ...d.allowances.map(
       (a) =>
