@@ -19,6 +19,7 @@ import type {
   PriceList,
   Product,
   Quote,
+  Refdata,
   RegardingType,
 } from '../../shared/domain/records';
 import type { LeadInput, LeadPatch } from '../../shared/domain/lead';
@@ -107,6 +108,8 @@ export type StoreQueries = {
   search(query: string): Observable<SearchResult[]>;
   /** The office's legal identity from reference data; null until the office sets it. */
   company(): Observable<Company | null>;
+  /** The office's VAT rates (reference data kind `vat_rate`). */
+  vatRates(): Observable<Refdata[]>;
 };
 
 export type StoreCommands = {

@@ -318,4 +318,5 @@ export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
   priceLists: (currency) => findAll(db, 'pricelist', { currency }),
   search: (query) => of(query).pipe(switchMap((q) => search(db, q))),
   company: () => findAll(db, 'refdata', { kind: 'company' }).pipe(map(companyOf)),
+  vatRates: () => findAll(db, 'refdata', { kind: 'vat_rate' }),
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoCompany } from '../dataset/office';
 import type { Account } from '../domain/records';
-import { eInvoiceFiles } from './export';
+import { eInvoiceFiles, invoiceExportFiles } from './export';
 import { progressivoOf } from './fatturapa';
 import { account, input, invoice, line } from './test-fixtures';
 import { buildUbl, ublCategory } from './ubl';
@@ -121,5 +121,36 @@ describe('export files', () => {
         vatRates: [],
       }),
     ).toMatchObject({ ok: false, error: { code: 'fatturapa.buyer_identity_missing' } });
+  });
+
+  it('says in plain words why an invoice cannot be exported yet', () => {
+    const inv = invoice([line('1', 10_000, 1, 2200)]);
+    const noCompany = invoiceExportFiles({
+      invoice: inv,
+      account: account(),
+      company: null,
+      vatRates: [],
+    });
+    expect(noCompany).toMatchObject({
+      ok: false,
+      error: {
+        code: 'einvoice.company_missing',
+        message: { en: expect.stringContaining('company set') },
+      },
+    });
+    const noAccount = invoiceExportFiles({
+      invoice: inv,
+      account: null,
+      company: demoCompany,
+      vatRates: [],
+    });
+    expect(noAccount).toMatchObject({ ok: false, error: { code: 'einvoice.account_missing' } });
+    const files = invoiceExportFiles({
+      invoice: inv,
+      account: account(),
+      company: demoCompany,
+      vatRates: [],
+    });
+    expect(files.ok && files.value.map((f) => f.format)).toEqual(['fatturapa']);
   });
 });
