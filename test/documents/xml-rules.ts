@@ -113,7 +113,13 @@ export const en16931Violations = (xml: string): string[] => {
         first(category, 'cbc:TaxExemptionReason') !== undefined ||
         first(category, 'cbc:TaxExemptionReasonCode') !== undefined,
     );
+    // BR-S-02, BR-E-02, BR-G-02, BR-IC-02: the seller's VAT identifier; intra-EU, the buyer's too.
+    rule(
+      `BR-${id === 'K' ? 'IC' : id}-02`,
+      /<cac:PartyTaxScheme><cbc:CompanyID>[A-Z]{2}/.test(supplier),
+    );
     if (id === 'K') {
+      rule('BR-IC-02', /<cac:PartyTaxScheme><cbc:CompanyID>[A-Z]{2}/.test(customer));
       rule('BR-IC-11', first(header, 'cbc:ActualDeliveryDate') !== undefined);
       rule('BR-IC-12', /<cac:DeliveryLocation>.*<cbc:IdentificationCode>[A-Z]{2}</s.test(header));
     }
