@@ -170,6 +170,16 @@ describe('FatturaPA', () => {
       ok: false,
       error: { code: 'fatturapa.buyer_identity_missing', field: 'vatNumber' },
     });
+    const wrongVat = buildFatturaPa(
+      input(invoice([line('1', 100, 1, 2200)]), account({ vatNumber: 'IT00743110158' })),
+    );
+    expect(wrongVat).toMatchObject({
+      ok: false,
+      error: {
+        code: 'fatturapa.buyer_vat_invalid',
+        message: { en: expect.stringContaining('IT00743110158') },
+      },
+    });
     const inv = invoice([line('1', 100, 1, 2200)]);
     const tampered = {
       ...inv,

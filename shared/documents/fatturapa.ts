@@ -79,9 +79,18 @@ const buyerIdentity = (b: EInvoiceBuyer): Result<string> => {
   const vat = b.vatNumber.replace(/[^A-Z0-9]/g, '');
   if (country === 'IT') {
     const digits = vat.replace(/^IT/, '');
-    const idIva = isValidPartitaIva(digits)
-      ? `<IdFiscaleIVA>${el('IdPaese', 'IT')}${el('IdCodice', digits)}</IdFiscaleIVA>`
-      : '';
+    // A wrong VAT number would turn a business customer into a private one: refuse it.
+    if (digits !== '' && !isValidPartitaIva(digits))
+      return fail(
+        'fatturapa.buyer_vat_invalid',
+        `The VAT number ${b.vatNumber} of ${b.name} is not a valid partita IVA: correct it on the account.`,
+        `La partita IVA ${b.vatNumber} di ${b.name} non è valida: correggila nell'anagrafica dell'azienda.`,
+        'vatNumber',
+      );
+    const idIva =
+      digits !== ''
+        ? `<IdFiscaleIVA>${el('IdPaese', 'IT')}${el('IdCodice', digits)}</IdFiscaleIVA>`
+        : '';
     const cf = /^[A-Z0-9]{11,16}$/.test(b.taxCode) ? el('CodiceFiscale', b.taxCode) : '';
     if (idIva === '' && cf === '')
       return fail(
