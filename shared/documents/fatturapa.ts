@@ -45,8 +45,10 @@ const latin = (text: string, max: number): string => {
     .trim();
   return [...folded].slice(0, max).join('').trim();
 };
+// Codes and units accept plain ASCII only: accents are dropped from their letters.
 const basic = (text: string, max: number): string =>
   latin(text, max * 2)
+    .normalize('NFD')
     .replace(/[^\x20-\x7e]/g, '')
     .slice(0, max)
     .trim();
