@@ -15,6 +15,8 @@ export type BenchApi = {
     opportunities: number;
     totals: (readonly [string, number])[];
   }>;
+  /** Builds a `lines`-line invoice's FatturaPA and UBL XML `rounds` times (ms per build). */
+  eInvoiceXml(lines: number, rounds: number): { fatturaPa: number[]; ubl: number[]; bytes: number };
   heap(): number | null;
   close(): Promise<void>;
   firstSync(

@@ -11,6 +11,7 @@ import { createCommands } from '../../renderer/data/commands';
 import { createStoreQueries } from '../../renderer/app/store-queries';
 import type { BenchApi, BenchGlobal } from './api';
 import { firstSync, pouchReplicate, rawIndexedDbWrite } from '../sync/page-sync.web';
+import { eInvoiceXml } from '../documents/page-einvoice.web';
 
 const OWNER = '0190a000-0000-7000-8000-000000000001';
 const allLeads = { text: '', state: 'all', rating: 'all', source: 'all' } as const;
@@ -184,6 +185,7 @@ const benchApi: BenchApi = {
   searchAsYouType,
   captureToList,
   pipelineTotals,
+  eInvoiceXml,
   heap,
   close,
   firstSync,
