@@ -3,7 +3,8 @@
 import type { LocalizedText } from '../../../shared/domain/errors';
 import type { RecordType } from '../../../shared/domain/records';
 import { recordTypeOfCollection } from '../../../shared/domain/records';
-import { parseDocumentNumber } from '../../../shared/domain/numbering';
+import type { NumberedKind } from '../../../shared/domain/numbering';
+import { numberedKindsOf, parseDocumentNumber } from '../../../shared/domain/numbering';
 import type {
   PushResponse,
   RejectedRow,
@@ -24,24 +25,20 @@ export type IncomingRow = {
 
 type Outcome = { conflict?: WireDocument; rejected?: RejectedRow };
 
-const numberedKinds: Partial<Record<RecordType, NumberSeen['kind']>> = {
-  quote: 'quote',
-  order: 'order',
-  invoice: 'invoice',
-};
+const numberedKinds: Partial<Record<RecordType, readonly NumberedKind[]>> = numberedKindsOf;
 
-/** Numbers seen in written quotes/orders/invoices, so the series' high-water mark rises. */
+/** Numbers seen in written numbered documents, so the series' high-water mark rises. */
 const numbersOf = (type: RecordType, writes: DocWrite[]): NumberSeen[] => {
-  const kind = numberedKinds[type];
-  if (!kind) return [];
+  const kinds = numberedKinds[type];
+  if (!kinds) return [];
   return writes.flatMap((w) => {
     const number = (w.doc as Record<string, unknown>).number;
     const parsed = typeof number === 'string' ? parseDocumentNumber(number) : null;
-    if (parsed === null || parsed.kind !== kind) return [];
+    if (parsed === null || !kinds.includes(parsed.kind)) return [];
     return [
       {
         series: parsed.series,
-        kind,
+        kind: parsed.kind,
         year: parsed.year === undefined ? '' : String(parsed.year),
         seq: parsed.seq,
       },
