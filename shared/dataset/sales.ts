@@ -135,5 +135,10 @@ export const numberSales = (
       a.issueDate !== b.issueDate ? (a.issueDate < b.issueDate ? -1 : 1) : byCreation(a, b),
     )
     .map((i) => ({ ...i, number: take(i.ownerId, 'invoice', i.issueDate) }));
-  return { quotes, orders, invoices: invoices.flatMap((i) => withCreditNote(i, numbering)), numbering };
+  return {
+    quotes,
+    orders,
+    invoices: invoices.flatMap((i) => withCreditNote(i, numbering)),
+    numbering,
+  };
 };

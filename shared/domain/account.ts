@@ -5,7 +5,7 @@ import type { RuleContext } from './context';
 import type { Effects } from './effects';
 import { write } from './effects';
 import type { Result } from './errors';
-import { fail, ok } from './errors';
+import { ok } from './errors';
 import { derivedId } from './ids';
 import type { Account, Address, DocumentLanguage } from './records';
 import { checkEmail, checkRequired, created, defined, firstError, touched } from './rule-kit';

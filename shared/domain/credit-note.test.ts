@@ -186,8 +186,8 @@ describe('credit notes', () => {
     const effects = unwrap(credit(invoice, { lines: [{ lineId: 'l-pump', quantity: 1 }] }));
     const cn = creditNoteOf(effects);
     expect(validateChange('invoice', null, cn, ctx.actor).ok).toBe(true);
-    expect(validateChange('invoice', invoice, invoiceAfter(effects, invoice.id), ctx.actor).ok).toBe(
-      true,
-    );
+    expect(
+      validateChange('invoice', invoice, invoiceAfter(effects, invoice.id), ctx.actor).ok,
+    ).toBe(true);
   });
 });

@@ -172,8 +172,11 @@ export const issueCreditNote = (
       : {
           kind: 'amount' as const,
           value: Math.min(
-            share(header.value, creditedLinesBase(invoice, lines.value), invoice.totals.linesTotal) -
-              share(header.value, creditedLinesBase(invoice, []), invoice.totals.linesTotal),
+            share(
+              header.value,
+              creditedLinesBase(invoice, lines.value),
+              invoice.totals.linesTotal,
+            ) - share(header.value, creditedLinesBase(invoice, []), invoice.totals.linesTotal),
             lines.value.reduce((s, l) => s + l.amount, 0),
           ),
         };
@@ -193,7 +196,8 @@ export const issueCreditNote = (
     );
   }
   const id = creditNoteIdFor(invoice.id, invoice.credits.length + 1);
-  const allocated = existing === undefined ? nextNumber(docs.numbering, 'creditNote', issueDate) : null;
+  const allocated =
+    existing === undefined ? nextNumber(docs.numbering, 'creditNote', issueDate) : null;
   const creditNote: Invoice = existing ?? {
     ...created(ctx, id, invoice.ownerId),
     number: allocated?.number ?? '',

@@ -71,7 +71,9 @@ const invoiceRules = (inv: Invoice): Result<void> => {
       );
     }
   }
-  const unknown = inv.credits.flatMap((c) => c.lines).find((l) => !inv.lines.some((x) => x.id === l.lineId));
+  const unknown = inv.credits
+    .flatMap((c) => c.lines)
+    .find((l) => !inv.lines.some((x) => x.id === l.lineId));
   if (unknown !== undefined || creditedFreight(inv) > inv.freight) {
     return fail(
       'credit_note.over_credit',

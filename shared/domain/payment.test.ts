@@ -15,7 +15,11 @@ describe('payments', () => {
   it('records a partial payment: the invoice stays active with its open balance', () => {
     const invoice = twoLineInvoice();
     const effects = unwrap(
-      recordPayment(invoice, { id: 'p-1', date: '2026-03-20', method: 'card', amount: 10_000 }, ctx),
+      recordPayment(
+        invoice,
+        { id: 'p-1', date: '2026-03-20', method: 'card', amount: 10_000 },
+        ctx,
+      ),
     );
     const partly = written(effects, 'invoice') as Invoice;
     expect(partly.state).toBe('active');
@@ -64,9 +68,7 @@ describe('payments', () => {
       expect(over.error.message.it).toContain('418,53');
     }
     expect(errorCode(recordPayment(invoice, { amount: 0 }, ctx))).toBe('payment.amount_invalid');
-    expect(errorCode(recordPayment(invoice, { amount: 10.5 }, ctx))).toBe(
-      'payment.amount_invalid',
-    );
+    expect(errorCode(recordPayment(invoice, { amount: 10.5 }, ctx))).toBe('payment.amount_invalid');
     expect(errorCode(recordPayment(invoice, { date: '2026-02-30' }, ctx))).toBe(
       'input.date_invalid',
     );

@@ -31,7 +31,8 @@ const upgradeInvoice = (doc: Doc): Doc => ({
 export const needsUpgrade = (type: RecordType, doc: unknown): boolean =>
   typeof doc === 'object' &&
   doc !== null &&
-  ((type === 'account' && (missing(doc as Doc, 'shippingAddress') || missing(doc as Doc, 'documentLanguage'))) ||
+  ((type === 'account' &&
+    (missing(doc as Doc, 'shippingAddress') || missing(doc as Doc, 'documentLanguage'))) ||
     (type === 'invoice' && missing(doc as Doc, 'documentType')));
 
 /** The document with the defaults of fields added since it was written; others unchanged. */

@@ -26,7 +26,12 @@ describe('partita IVA', () => {
 
 describe('codice fiscale', () => {
   it('accepts valid codes, women (day + 40) and omocodia letters', () => {
-    for (const v of ['RSSMRA85T10A562S', 'MRTMTT25D09F205Z', 'RSSMRA85T10A56NH', 'RSSMRA85T1LA562V']) {
+    for (const v of [
+      'RSSMRA85T10A562S',
+      'MRTMTT25D09F205Z',
+      'RSSMRA85T10A56NH',
+      'RSSMRA85T1LA562V',
+    ]) {
       expect(isCodiceFiscale(v), v).toBe(true);
     }
     // The same person born on the 10th as a woman: day 50, check letter recomputed.

@@ -23,10 +23,7 @@ export const isPartitaIva = (value: string): boolean => {
 // Codice fiscale of a person (DM 23/12/1976): odd-position values of the check character.
 const ODD: Readonly<Record<string, number>> = Object.fromEntries(
   [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23]
-    .map((v, i) => [
-      [String.fromCharCode(65 + i), v],
-      ...(i < 10 ? [[String(i), v] as const] : []),
-    ])
+    .map((v, i) => [[String.fromCharCode(65 + i), v], ...(i < 10 ? [[String(i), v] as const] : [])])
     .flat(),
 );
 // Omocodia: the tax office replaces digits by these letters (0–9) when two people collide.

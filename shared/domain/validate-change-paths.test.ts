@@ -175,7 +175,12 @@ describe('collapsed offline changes that are legal', () => {
 describe('collapsed changes that no path reaches', () => {
   it('refuses backward moves with their typed error, naming the states', () => {
     // Marked paid before payments were recorded: the state alone says paid.
-    const paid: Invoice = { ...activeInvoice(), state: 'paid', status: 'paid', paidDate: '2026-03-10' };
+    const paid: Invoice = {
+      ...activeInvoice(),
+      state: 'paid',
+      status: 'paid',
+      paidDate: '2026-03-10',
+    };
     const back = { ...paid, state: 'active', status: 'billed', paidDate: null } as Invoice;
     const result = validateChange('invoice', paid, back, seller);
     expect(errorCode(result)).toBe('change.illegal_transition');
