@@ -149,6 +149,9 @@ describe('credit notes', () => {
     const effects = unwrap(credit(partly, { lines: [{ lineId: 'l-manual', quantity: 1 }] }));
     const after = invoiceAfter(effects, invoice.id);
     expect(after.state).toBe('active');
+    expect(
+      effects.writes.some((w) => w.type === 'activity' && w.doc.event === 'invoice.paid'),
+    ).toBe(false);
     const balance = openBalance(after);
     expect(balance).toBeGreaterThan(0);
     const paid = written(
@@ -157,6 +160,27 @@ describe('credit notes', () => {
     ) as Invoice;
     expect(paid).toMatchObject({ state: 'paid', paidDate: '2026-04-02' });
     expect(openBalance(paid)).toBe(0);
+
+    // Paying all but the manual line, then crediting it, settles the invoice.
+    // The manual line's credit: 50.00 less its share of the header discount, plus 4% VAT.
+    const manualCredit = 4_706 + 188;
+    const mostly = written(
+      unwrap(recordPayment(invoice, { amount: openBalance(invoice) - manualCredit }, ctx)),
+      'invoice',
+    ) as Invoice;
+    const settled = unwrap(credit(mostly, { lines: [{ lineId: 'l-manual', quantity: 1 }] }));
+    expect(creditNoteOf(settled).totals.grandTotal).toBe(manualCredit);
+    expect(invoiceAfter(settled, invoice.id)).toMatchObject({ state: 'paid', status: 'paid' });
+    expect(settled.writes.map((w) => (w.type === 'activity' ? w.doc.event : w.type))).toEqual([
+      'invoice',
+      'credit_note.issued',
+      'invoice.credited',
+      'invoice.paid',
+      'invoice',
+    ]);
+    expect(validateChange('invoice', mostly, invoiceAfter(settled, invoice.id), ctx.actor).ok).toBe(
+      true,
+    );
   });
 
   it('numbers credit notes per year, apart from invoices', () => {

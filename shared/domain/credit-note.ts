@@ -269,6 +269,8 @@ export const issueCreditNote = (
       write('invoice', creditNote),
       activity(creditNote, 'credit_note.issued'),
       activity(invoice, state === 'canceled' ? 'invoice.canceled' : 'invoice.credited'),
+      // Crediting what was left unpaid settles the invoice.
+      ...(state === 'paid' ? [activity(invoice, 'invoice.paid')] : []),
       write('invoice', { ...next, ...touched(ctx) }),
     ],
     ...(allocated !== null ? { numbering: allocated.state } : {}),
