@@ -93,9 +93,16 @@ export const createStoreCommands = (
       cancel: (id) => c.order.cancel({ id }),
       createInvoice: (id) => c.order.createInvoice({ id }),
     },
+    account: {
+      update: (id, patch) => c.account.update({ id, patch }),
+    },
+    contact: {
+      update: (id, patch) => c.contact.update({ id, patch }),
+    },
     invoice: {
       markPaid: (id) => c.invoice.markPaid({ id }),
-      cancel: (id) => c.invoice.cancel({ id }),
+      recordPayment: (id, payment) => c.invoice.recordPayment({ id, ...payment }),
+      issueCreditNote: (id, input) => c.invoice.issueCreditNote({ id, ...input }),
     },
     activity: {
       create: (input) => c.activity.create(input),

@@ -23,6 +23,11 @@ import type {
   RegardingType,
 } from '../../shared/domain/records';
 import type { LeadInput, LeadPatch } from '../../shared/domain/lead';
+import type { AccountPatch } from '../../shared/domain/account';
+import type { ContactPatch } from '../../shared/domain/contact';
+import type { CreditNoteInput } from '../../shared/domain/credit-note';
+import type { RecordPaymentInput } from '../../shared/domain/payment';
+import type { CreditNoteIssued } from '../data/commands';
 import type { OpportunityPatch } from '../../shared/domain/opportunity';
 import type { SessionUser } from '../../shared/sync/protocol';
 import type { SyncStatus } from '../data/sync/status';
@@ -161,9 +166,18 @@ export type StoreCommands = {
     cancel(id: string): R<Order>;
     createInvoice(id: string): R<Invoice>;
   };
+  account: {
+    update(id: string, patch: AccountPatch): R<Account>;
+  };
+  contact: {
+    update(id: string, patch: ContactPatch): R<Contact>;
+  };
   invoice: {
+    /** One click: a payment of the whole open balance, today. */
     markPaid(id: string): R<Invoice>;
-    cancel(id: string): R<Invoice>;
+    recordPayment(id: string, payment: RecordPaymentInput): R<Invoice>;
+    /** Cancels the invoice in full or in part by issuing a credit note. */
+    issueCreditNote(id: string, input: CreditNoteInput): R<CreditNoteIssued>;
   };
   activity: {
     create(input: NewActivity): R<Activity>;

@@ -11,14 +11,7 @@ export type LeadFilters = {
 };
 
 export type DialogName =
-  | 'qualify'
-  | 'disqualify'
-  | 'closeWon'
-  | 'closeLost'
-  | 'closeQuote'
-  | 'cancelOrder'
-  | 'cancelInvoice'
-  | 'addLine';
+  'qualify' | 'disqualify' | 'closeWon' | 'closeLost' | 'closeQuote' | 'cancelOrder' | 'addLine';
 
 type UiState = {
   locale: UiLocale;

@@ -5,6 +5,8 @@ import type { DomainError, Result } from '../../shared/domain/errors';
 
 export type ActionState = {
   error: string | null;
+  /** The field the last error is about, when the rule named one (to show it by the field). */
+  errorField: string | null;
   busy: boolean;
   run: <T>(command: () => Promise<Result<T>>) => Promise<T | undefined>;
   clear: () => void;
@@ -16,14 +18,17 @@ export const errorText = (error: DomainError, language: string): string =>
 export const useAction = (): ActionState => {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<string | null>(null);
+  const [errorField, setErrorField] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async <T>(command: () => Promise<Result<T>>): Promise<T | undefined> => {
     setBusy(true);
     setError(null);
+    setErrorField(null);
     try {
       const result = await command();
       if (result.ok) return result.value;
       setError(errorText(result.error, i18n.language));
+      setErrorField(result.error.field ?? null);
       return undefined;
     } catch (thrown) {
       setError(t('errors.unexpected', { message: (thrown as Error).message }));
@@ -32,5 +37,9 @@ export const useAction = (): ActionState => {
       setBusy(false);
     }
   };
-  return { error, busy, run, clear: () => setError(null) };
+  const clear = () => {
+    setError(null);
+    setErrorField(null);
+  };
+  return { error, errorField, busy, run, clear };
 };

@@ -12,6 +12,9 @@ import { loadDataset } from './load';
 import { readNumbering, setupNumbering } from './numbering-store';
 import type { LeadV0 } from './schema/lead-v0';
 import { leadSchemaV0 } from './schema/lead-v0';
+import type { AccountV0, InvoiceV0 } from './schema/invoicing-v0';
+import { accountSchemaV0, invoiceSchemaV0 } from './schema/invoicing-v0';
+import { twoLineInvoice } from '../../shared/domain/invoice-fixtures';
 import { StoreError } from './store-error';
 import { openTestDatabase, steppingClock, testStorage, uniqueName, unwrap } from './test-support';
 
@@ -76,6 +79,47 @@ describe('schema migration', () => {
     expect(migrated?.firstName).toBe('Nicolò');
     expect(migrated?.searchTerms).toEqual(searchTermsForLead(v0));
     expect(migrated?.searchTerms).toEqual(expect.arrayContaining(['nicolo', 'sarti']));
+  });
+
+  it('migrates version 0 accounts and invoices to the invoicing fields', async () => {
+    const name = uniqueName('fairlead-migrate');
+    const old = await createRxDatabase({
+      name,
+      storage: wrappedValidateAjvStorage({ storage: testStorage() }),
+      multiInstance: false,
+    });
+    await old.addCollections({
+      accounts: { schema: accountSchemaV0() },
+      invoices: { schema: invoiceSchemaV0() },
+    });
+    const stamp = { ownerId: owner, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: owner };
+    const account: AccountV0 = {
+      id: 'a-de', ...stamp, name: 'Müller GmbH', vatNumber: 'DE123456789', taxCode: '',
+      address: { city: 'München', country: 'DE' }, email: '', phone: '', website: '', industry: '',
+      sdiCode: 'XXXXXXX', pec: '', originatingLeadId: null, searchTerms: ['muller'],
+    };
+    const {
+      documentType: _t, correctedInvoiceId: _i, correctedInvoiceNumber: _n, correctedInvoiceDate: _d,
+      payments: _p, credits: _c, ...invoice
+    } = twoLineInvoice();
+    await old.collections['accounts']?.insert(account);
+    await old.collections['invoices']?.insert({ ...invoice, state: 'paid', status: 'paid', paidDate: '2026-03-20' } satisfies InvoiceV0);
+    await old.close();
+
+    db = await openTestDatabase(name);
+    expect([db.accounts.schema.version, db.invoices.schema.version]).toEqual([1, 1]);
+    const a = (await db.accounts.findOne('a-de').exec())?.toMutableJSON();
+    expect(a).toMatchObject({ name: 'Müller GmbH', shippingAddress: {}, documentLanguage: 'en' });
+    const i = (await db.invoices.findOne(invoice.id).exec())?.toMutableJSON();
+    expect(i).toMatchObject({
+      state: 'paid',
+      documentType: 'invoice',
+      correctedInvoiceId: null,
+      correctedInvoiceNumber: null,
+      correctedInvoiceDate: null,
+      payments: [],
+      credits: [],
+    });
   });
 });
 

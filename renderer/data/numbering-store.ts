@@ -13,7 +13,12 @@ type NumberingDoc = { state: NumberingState };
 /** The saved state, or null before the device got its series at first sign-in. */
 export const readNumbering = async (db: FairleadDatabase): Promise<NumberingState | null> => {
   const doc = await db.getLocal<NumberingDoc>(NUMBERING_DOC);
-  return doc === null ? null : (doc.get('state') as NumberingState);
+  if (doc === null) return null;
+  // States saved before credit notes existed have no creditNote counters.
+  const saved = doc.get('state') as Omit<NumberingState, 'creditNote'> & {
+    creditNote?: NumberingState['creditNote'];
+  };
+  return { ...saved, creditNote: saved.creditNote ?? {} };
 };
 
 export const saveNumbering = async (db: FairleadDatabase, state: NumberingState): Promise<void> => {
@@ -38,6 +43,7 @@ export const setupNumbering = async (
           quote: Math.max(fresh.quote, saved.quote),
           order: Math.max(fresh.order, saved.order),
           invoice: mergeMax(fresh.invoice, saved.invoice),
+          creditNote: mergeMax(fresh.creditNote, saved.creditNote),
         }
       : fresh;
   const state = await reconcileWithStore(db, base, new Date().toISOString());
@@ -78,13 +84,18 @@ export const reconcileWithStore = async (
   now: string,
 ): Promise<NumberingState> => {
   const series = state.series;
-  const years = new Set([now.slice(0, 4), ...Object.keys(state.invoice)]);
+  const years = new Set([
+    now.slice(0, 4),
+    ...Object.keys(state.invoice),
+    ...Object.keys(state.creditNote),
+  ]);
   const used = [
     ...(await highestNumber(db, 'quotes', `Q-${series}-`)),
     ...(await highestNumber(db, 'orders', `ORD-${series}-`)),
   ];
   for (const year of years) {
     used.push(...(await highestNumber(db, 'invoices', `INV/${year}/${series}/`)));
+    used.push(...(await highestNumber(db, 'invoices', `NC/${year}/${series}/`)));
   }
   return reconcileNumbering(state, used);
 };

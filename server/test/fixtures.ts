@@ -56,7 +56,7 @@ export const accountDoc = (
 ): WireDocument<Account> => ({
   ...audit(id, ownerId),
   name: 'Rossi Impianti Spa',
-  vatNumber: 'IT01234567890',
+  vatNumber: 'IT01234567897',
   taxCode: '',
   address: { city: 'Torino', country: 'IT' },
   email: 'info@rossi.example',
@@ -65,6 +65,8 @@ export const accountDoc = (
   industry: 'Manufacturing',
   sdiCode: '',
   pec: '',
+  shippingAddress: {},
+  documentLanguage: 'it',
   originatingLeadId: null,
   searchTerms: ['rossi'],
   ...patch,

@@ -247,7 +247,12 @@ describe.each(adapters)('sync protocol on %s', (adapter) => {
     const device = await signIn(server, office.a.email, 'numbering laptop');
     const { series } = device.login.device;
     expect(series).toMatch(/^[A-Z0-9]{2,8}$/);
-    expect(device.login.device.lastNumbers).toEqual({ quote: 0, order: 0, invoice: {} });
+    expect(device.login.device.lastNumbers).toEqual({
+      quote: 0,
+      order: 0,
+      invoice: {},
+      creditNote: {},
+    });
     const quotes = [7, 3].map((n) =>
       quoteDoc(newId(), office.a.id, `Q-${series}-${String(n).padStart(5, '0')}`),
     );

@@ -66,6 +66,8 @@ const accountFields = (
     website: `https://www.${domain}`,
     industry: rng.pick(industries),
     ...eInvoicing(rng, country, domain),
+    shippingAddress: {},
+    documentLanguage: country === 'IT' ? 'it' : 'en',
     searchTerms: searchTermsForAccount({ name, email, phone, vatNumber: vat }),
   };
 };

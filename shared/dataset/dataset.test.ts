@@ -50,7 +50,14 @@ describe('generateDataset (demo preset)', () => {
     expect(demo.opportunities).toHaveLength(sizes.opportunities);
     expect(demo.quotes).toHaveLength(sizes.quotes);
     expect(demo.orders).toHaveLength(sizes.orders);
-    expect(demo.invoices).toHaveLength(sizes.invoices);
+    // Canceled invoices come with the credit notes that canceled them.
+    const credited = demo.invoices.filter((i) => i.documentType === 'invoice');
+    expect(credited).toHaveLength(sizes.invoices);
+    for (const cn of demo.invoices.filter((i) => i.documentType === 'creditNote')) {
+      const invoice = credited.find((i) => i.id === cn.correctedInvoiceId);
+      expect(invoice).toMatchObject({ state: 'canceled', number: cn.correctedInvoiceNumber });
+      expect(cn.number).toMatch(/^NC\/\d{4}\//);
+    }
     expect(demo.activities).toHaveLength(sizes.activities);
     expect(demo.teams).toHaveLength(2);
     const roles = demo.users.map((u) => u.role);
@@ -236,7 +243,7 @@ describe('determinism', () => {
       expect(r.createdAt <= '2030-05-01T12:00:00.000Z').toBe(true);
       expect(r.createdAt >= '2028-03-01').toBe(true); // accounts go back about two years
     }
-    expect(d.invoices.every((i) => /^INV\/(2029|2030)\//.test(i.number))).toBe(true);
+    expect(d.invoices.every((i) => /^(INV|NC)\/(2029|2030)\//.test(i.number))).toBe(true);
   });
 });
 
@@ -314,7 +321,7 @@ describe('other sizes', () => {
     });
     expect(tiny.quotes).toHaveLength(4);
     expect(tiny.orders).toHaveLength(2);
-    expect(tiny.invoices).toHaveLength(3);
+    expect(tiny.invoices.filter((i) => i.documentType === 'invoice')).toHaveLength(3);
   });
 
   it('keeps the office preset sizes of DESIGN.md §7', () => {

@@ -238,5 +238,22 @@ export const generateInvoice = (
     paidDate: state === 'paid' ? dateOf(paidMs) : null,
     state,
     status,
+    documentType: 'invoice',
+    correctedInvoiceId: null,
+    correctedInvoiceNumber: null,
+    correctedInvoiceDate: null,
+    // A paid invoice was paid in full by bank transfer on its paid date.
+    payments:
+      state === 'paid'
+        ? [
+            {
+              id: newId(rng, paidMs),
+              date: dateOf(paidMs),
+              method: 'bank_transfer',
+              amount: order.totals.grandTotal,
+            },
+          ]
+        : [],
+    credits: [],
   };
 };

@@ -1,6 +1,7 @@
 // Quotes, orders and invoices of the dataset, and their numbers: quote chains on
 // opportunities that reached Propose, orders from won quotes, invoices from invoiced orders,
 // topped up with documents booked directly on accounts.
+import { issueCreditNote } from '../domain/credit-note';
 import type { NumberedKind, NumberingState } from '../domain/numbering';
 import { initialNumbering, nextNumber } from '../domain/numbering';
 import type { Account, Invoice, Opportunity, Order, Quote } from '../domain/records';
@@ -78,6 +79,29 @@ export const generateSales = (
 };
 
 /**
+ * A canceled invoice was canceled by a credit note for all of it, issued when the invoice
+ * was last changed: answers the credit note and the credited invoice, numbered in turn.
+ */
+const withCreditNote = (invoice: Invoice, numbering: Map<string, NumberingState>): Invoice[] => {
+  const state = numbering.get(invoice.ownerId);
+  if (invoice.state !== 'canceled' || state === undefined) return [invoice];
+  const ctx = {
+    actor: { userId: invoice.ownerId, role: 'seller' as const, teamId: null },
+    now: invoice.updatedAt,
+    newId: () => invoice.id,
+  };
+  const active = { ...invoice, state: 'active' as const, status: 'billed' as const };
+  const result = issueCreditNote(
+    { invoice: active, numbering: state },
+    { issueDate: invoice.updatedAt.slice(0, 10) },
+    ctx,
+  );
+  if (!result.ok) return [invoice];
+  if (result.value.numbering !== undefined) numbering.set(invoice.ownerId, result.value.numbering);
+  return result.value.writes.flatMap((w) => (w.type === 'invoice' ? [w.doc] : []));
+};
+
+/**
  * Numbers the documents with the real numbering rules, per seller series and in creation
  * order (invoices by issue date, restarting each year). Revisions keep the number of the
  * quote they revise. Returns the numbered documents, sorted, and each seller's final state.
@@ -111,5 +135,10 @@ export const numberSales = (
       a.issueDate !== b.issueDate ? (a.issueDate < b.issueDate ? -1 : 1) : byCreation(a, b),
     )
     .map((i) => ({ ...i, number: take(i.ownerId, 'invoice', i.issueDate) }));
-  return { quotes, orders, invoices, numbering };
+  return {
+    quotes,
+    orders,
+    invoices: invoices.flatMap((i) => withCreditNote(i, numbering)),
+    numbering,
+  };
 };

@@ -11,7 +11,7 @@ describe('accounts', () => {
   it('creates an account with search terms and a created activity', () => {
     const effects = unwrap(
       createAccount(
-        { name: ' Vini Rossi Srl ', sdiCode: 'abc1234', vatNumber: 'IT01234567890' },
+        { name: ' Vini Rossi Srl ', sdiCode: 'abc1234', vatNumber: 'IT01234567897' },
         ctx,
       ),
     );
@@ -22,7 +22,7 @@ describe('accounts', () => {
       sdiCode: 'ABC1234',
       originatingLeadId: null,
     });
-    expect(account.searchTerms).toEqual(['vini', 'rossi', 'srl', 'it01234567890']);
+    expect(account.searchTerms).toEqual(['vini', 'rossi', 'srl', 'it01234567897']);
     expect(written(effects, 'activity')).toMatchObject({
       event: 'account.created',
       regardingId: account.id,

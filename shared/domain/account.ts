@@ -5,11 +5,12 @@ import type { RuleContext } from './context';
 import type { Effects } from './effects';
 import { write } from './effects';
 import type { Result } from './errors';
-import { fail, ok } from './errors';
+import { ok } from './errors';
 import { derivedId } from './ids';
-import type { Account, Address } from './records';
+import type { Account, Address, DocumentLanguage } from './records';
 import { checkEmail, checkRequired, created, defined, firstError, touched } from './rule-kit';
 import { searchTermsForAccount } from './search';
+import { checkSdiCode, checkTaxCode, checkVatNumber } from './tax-ids';
 
 export type AccountFields = {
   name: string;
@@ -22,6 +23,8 @@ export type AccountFields = {
   industry: string;
   sdiCode: string;
   pec: string;
+  shippingAddress: Address;
+  documentLanguage: DocumentLanguage;
 };
 
 export type AccountInput = Partial<AccountFields> & {
@@ -34,21 +37,32 @@ export type AccountInput = Partial<AccountFields> & {
 
 export type AccountPatch = Partial<AccountFields>;
 
-const checkAccount = (a: AccountFields): Result<void> =>
-  firstError(
+/** Italian customers get documents in Italian, everyone else in English. */
+export const defaultDocumentLanguage = (address?: Address): DocumentLanguage =>
+  address?.country === undefined || address.country === '' || address.country === 'IT'
+    ? 'it'
+    : 'en';
+
+/**
+ * The account checked and normalised: tax ids in their canonical form (upper case, EU
+ * prefix), or the first error in plain words. The server runs the same check.
+ */
+export const normalizeAccount = <T extends AccountFields>(a: T): Result<T> => {
+  const country = a.address.country ?? 'IT';
+  const vat = checkVatNumber(a.vatNumber, country);
+  if (!vat.ok) return vat;
+  const taxCode = checkTaxCode(a.taxCode, country);
+  if (!taxCode.ok) return taxCode;
+  const sdi = checkSdiCode(a.sdiCode);
+  if (!sdi.ok) return sdi;
+  const check = firstError(
     checkRequired(a.name, 'name', 'The account needs a name.', "L'azienda richiede un nome."),
     checkEmail(a.email),
     checkEmail(a.pec, 'pec'),
-    // SDI recipient code: 7 letters or digits (FatturaPA CodiceDestinatario).
-    a.sdiCode === '' || /^[A-Z0-9]{7}$/.test(a.sdiCode)
-      ? ok(undefined)
-      : fail(
-          'account.sdi_code_invalid',
-          'The SDI recipient code has 7 letters or digits.',
-          'Il codice destinatario SDI è composto da 7 lettere o cifre.',
-          'sdiCode',
-        ),
   );
+  if (!check.ok) return check;
+  return ok({ ...a, vatNumber: vat.value, taxCode: taxCode.value, sdiCode: sdi.value });
+};
 
 /** A new account document, checked; no timeline activity (see createAccount). */
 export const buildAccount = (input: AccountInput, ctx: RuleContext): Result<Account> => {
@@ -61,16 +75,18 @@ export const buildAccount = (input: AccountInput, ctx: RuleContext): Result<Acco
     phone: input.phone ?? '',
     website: input.website ?? '',
     industry: input.industry ?? '',
-    sdiCode: (input.sdiCode ?? '').toUpperCase(),
+    sdiCode: input.sdiCode ?? '',
     pec: (input.pec ?? '').trim(),
+    shippingAddress: input.shippingAddress ?? {},
+    documentLanguage: input.documentLanguage ?? defaultDocumentLanguage(input.address),
   };
-  const check = checkAccount(fields);
-  if (!check.ok) return check;
+  const checked = normalizeAccount(fields);
+  if (!checked.ok) return checked;
   return ok({
     ...created(ctx, input.id ?? ctx.newId(), input.ownerId),
-    ...fields,
+    ...checked.value,
     originatingLeadId: input.originatingLeadId ?? null,
-    searchTerms: searchTermsForAccount(fields),
+    searchTerms: searchTermsForAccount(checked.value),
   });
 };
 
@@ -107,10 +123,9 @@ export const updateAccount = (
   patch: AccountPatch,
   ctx: RuleContext,
 ): Result<Effects> => {
-  const next = { ...account, ...defined(patch) };
-  if (patch.sdiCode !== undefined) next.sdiCode = patch.sdiCode.toUpperCase();
-  const check = checkAccount(next);
-  if (!check.ok) return check;
+  const checked = normalizeAccount({ ...account, ...defined(patch) });
+  if (!checked.ok) return checked;
+  const next = checked.value;
   return ok({
     writes: [
       write('account', { ...next, ...touched(ctx), searchTerms: searchTermsForAccount(next) }),

@@ -4,10 +4,11 @@
 import { statusesByState } from './change-tables';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
+import { checkInvoiceConsistency } from './invoice-consistency';
 import { computeTotals, lineAmount, totalsEqual, validateHeaderDiscount } from './money';
 import { parseDocumentNumber } from './numbering';
 import { systemEstimatedRevenue } from './pricing';
-import type { Line, Opportunity, RecordType, Totals } from './records';
+import type { Invoice, Line, Opportunity, RecordType, Totals } from './records';
 
 export const typeNames: Record<RecordType, { en: string; it: string }> = {
   lead: { en: 'lead', it: 'il lead' },
@@ -97,7 +98,9 @@ const checkTotals = (doc: Priced): Result<void> => {
 const checkNumber = (type: 'quote' | 'order' | 'invoice', doc: Doc): Result<void> => {
   const parsed = parseDocumentNumber(String(doc.number));
   const year = type === 'invoice' ? Number(String(doc.issueDate).slice(0, 4)) : undefined;
-  return parsed !== null && parsed.kind === type && parsed.year === year
+  // Credit notes live with invoices and carry their own NC numbers.
+  const kind = type === 'invoice' && doc.documentType === 'creditNote' ? 'creditNote' : type;
+  return parsed !== null && parsed.kind === kind && parsed.year === year
     ? ok(undefined)
     : fail(
         'change.number_invalid',
@@ -140,5 +143,6 @@ export const checkConsistency = (type: RecordType, doc: Doc): Result<void> => {
       'dueDate',
     );
   }
+  if (type === 'invoice') return checkInvoiceConsistency(doc as Invoice);
   return ok(undefined);
 };

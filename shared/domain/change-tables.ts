@@ -25,7 +25,8 @@ export const statusesByState: Partial<Record<RecordType, Table>> = {
     invoiced: ['invoiced'],
     canceled: ['canceled'],
   },
-  invoice: { active: ['billed'], paid: ['paid'], canceled: ['canceled'] },
+  // Credit notes are `issued` once and never move.
+  invoice: { active: ['billed'], paid: ['paid'], canceled: ['canceled'], issued: ['issued'] },
 };
 
 /** Legal state moves (staying in the same state is always legal). */
@@ -55,7 +56,18 @@ export const immutableFields: Record<RecordType, readonly string[]> = {
   opportunity: ['id', 'createdAt', 'originatingLeadId'],
   quote: ['id', 'createdAt', 'number', 'revisionNumber', 'opportunityId', 'previousQuoteId'],
   order: ['id', 'createdAt', 'number', 'quoteId', 'opportunityId'],
-  invoice: ['id', 'createdAt', 'number', 'orderId', 'opportunityId', 'issueDate'],
+  invoice: [
+    'id',
+    'createdAt',
+    'number',
+    'orderId',
+    'opportunityId',
+    'issueDate',
+    'documentType',
+    'correctedInvoiceId',
+    'correctedInvoiceNumber',
+    'correctedInvoiceDate',
+  ],
   activity: ['id', 'createdAt', 'type', 'regardingType', 'regardingId', 'event'],
   product: ['id', 'createdAt'],
   pricelist: ['id', 'createdAt'],
@@ -121,9 +133,10 @@ export const editableFields: Partial<
   },
   invoice: {
     active: {
-      active: [...always, 'name', 'dueDate', 'ownerId'],
-      paid: [...always, 'state', 'status', 'paidDate'],
-      canceled: [...always, 'state', 'status'],
+      // Payments and credits are appended (validate-change checks that nothing is rewritten).
+      active: [...always, 'name', 'dueDate', 'ownerId', 'payments', 'credits'],
+      paid: [...always, 'state', 'status', 'paidDate', 'payments', 'credits'],
+      canceled: [...always, 'state', 'status', 'credits'],
     },
   },
   activity: {

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import type { Effects, Write } from './effects';
 import { written } from './effects';
 import type { DomainError, Result } from './errors';
-import { cancelInvoice, markInvoicePaid } from './invoice';
+import { creditNoteIdFor, issueCreditNote } from './credit-note';
+import { markInvoicePaid } from './payment';
 import { initialNumbering } from './numbering';
 import type { NumberingState } from './numbering';
 import { addOpportunityLine, createOpportunity, moveOpportunityStage } from './opportunity';
@@ -144,7 +145,7 @@ export const runWalk = (commands: readonly Command[], hooks: WalkHooks = {}): Wa
       docs[docs.length - 1 - (pick % Math.max(docs.length, 1))];
     const q = latest(quotes);
     const o = latest(store.all('order'));
-    const inv = latest(store.all('invoice'));
+    const inv = latest(store.all('invoice').filter((i) => i.documentType === 'invoice'));
     const opp = store.get('opportunity', oppId) as Opportunity;
     const result = ((): Result<Effects> | null => {
       switch (name) {
@@ -193,7 +194,17 @@ export const runWalk = (commands: readonly Command[], hooks: WalkHooks = {}): Wa
         case 'pay':
           return inv ? markInvoicePaid(inv, {}, ctx) : null;
         case 'cancelInvoice':
-          return inv ? cancelInvoice(inv, ctx) : null;
+          return inv
+            ? issueCreditNote(
+                {
+                  invoice: inv,
+                  numbering,
+                  existing: store.get('invoice', creditNoteIdFor(inv.id, inv.credits.length + 1)),
+                },
+                {},
+                ctx,
+              )
+            : null;
         case 'win':
           return closeOpportunityAsWon({ opportunity: opp, quotes }, {}, ctx);
         case 'lose':

@@ -1,56 +1,37 @@
 import { describe, expect, it } from 'vitest';
+import { issueCreditNote } from './credit-note';
 import { written } from './effects';
-import { cancelInvoice, markInvoicePaid, updateInvoice } from './invoice';
+import { updateInvoice } from './invoice';
+import { twoLineInvoice } from './invoice-fixtures';
 import { initialNumbering } from './numbering';
-import { createInvoiceFromOrder, fulfilOrder } from './order';
-import type { Invoice, Order } from './records';
-import { errorCode, makeCtx, sampleOrder, unwrap } from './test-fixtures';
+import { markInvoicePaid } from './payment';
+import type { Invoice } from './records';
+import { errorCode, makeCtx, unwrap } from './test-fixtures';
 
 const ctx = makeCtx();
 const numbering = initialNumbering('AB');
-const invoice = (): Invoice => {
-  const fulfilled = written(unwrap(fulfilOrder(sampleOrder(), {}, ctx)), 'order') as Order;
-  return written(
-    unwrap(createInvoiceFromOrder({ order: fulfilled, numbering }, {}, ctx)),
-    'invoice',
-  ) as Invoice;
-};
 
 describe('invoices', () => {
-  it('marks an active invoice paid, with its activity', () => {
-    const effects = unwrap(markInvoicePaid(invoice(), { paidDate: '2026-04-01' }, ctx));
-    expect(written(effects, 'invoice')).toMatchObject({
-      state: 'paid',
-      status: 'paid',
-      paidDate: '2026-04-01',
-    });
-    expect(written(effects, 'activity')?.event).toBe('invoice.paid');
-    expect(written(unwrap(markInvoicePaid(invoice(), {}, ctx)), 'invoice')?.paidDate).toBe(
-      '2026-03-10',
-    );
-  });
-
-  it('cancels an active invoice', () => {
-    const effects = unwrap(cancelInvoice(invoice(), ctx));
-    expect(written(effects, 'invoice')).toMatchObject({ state: 'canceled', status: 'canceled' });
-    expect(written(effects, 'activity')?.event).toBe('invoice.canceled');
-  });
-
-  it('keeps paid and canceled invoices read-only', () => {
-    const paid = written(unwrap(markInvoicePaid(invoice(), {}, ctx)), 'invoice') as Invoice;
-    const canceled = written(unwrap(cancelInvoice(invoice(), ctx)), 'invoice') as Invoice;
-    for (const closed of [paid, canceled]) {
-      expect(errorCode(markInvoicePaid(closed, {}, ctx))).toBe('invoice.read_only');
-      expect(errorCode(cancelInvoice(closed, ctx))).toBe('invoice.read_only');
+  it('keeps paid and canceled invoices, and credit notes, read-only', () => {
+    const invoice = twoLineInvoice();
+    const paid = written(unwrap(markInvoicePaid(invoice, {}, ctx)), 'invoice') as Invoice;
+    const credited = unwrap(issueCreditNote({ invoice, numbering }, {}, ctx));
+    const canceled = written(credited, 'invoice', invoice.id) as Invoice;
+    const creditNote = credited.writes[0]?.doc as Invoice;
+    for (const closed of [paid, canceled, creditNote]) {
+      expect(errorCode(markInvoicePaid(closed, {}, ctx))).not.toBe('ok');
+      expect(errorCode(issueCreditNote({ invoice: closed, numbering }, {}, ctx))).not.toBe('ok');
       expect(errorCode(updateInvoice(closed, { name: 'x' }, ctx))).toBe('invoice.read_only');
     }
-    const r = cancelInvoice(paid, ctx);
+    const r = updateInvoice(paid, { name: 'x' }, ctx);
     if (!r.ok)
       expect(r.error.message.it).toBe('Questa fattura è pagata e non può più essere modificata.');
+    const c = updateInvoice(creditNote, { name: 'x' }, ctx);
+    if (!c.ok) expect(c.error.message.en).toContain('credit note is final');
   });
 
   it('lets an active invoice change its name and due date only sensibly', () => {
-    const i = invoice();
+    const i = twoLineInvoice();
     expect(
       written(unwrap(updateInvoice(i, { dueDate: '2026-06-30' }, ctx)), 'invoice')?.dueDate,
     ).toBe('2026-06-30');

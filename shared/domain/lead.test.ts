@@ -27,7 +27,7 @@ const newLead = (input: Parameters<typeof createLead>[0] = {}): Lead => {
         company: 'Officine Rossi S.r.l.',
         email: 'mario.rossi@officinerossi.it',
         phone: '+39 02 1234 5678',
-        vatNumber: 'IT01234567890',
+        vatNumber: 'IT01234567897',
         source: 'trade_fair',
         sourceDetail: 'EIMA 2026',
         rating: 'hot',
@@ -132,7 +132,7 @@ describe('qualifyLead', () => {
     const opportunity = written(effects, 'opportunity');
     expect(account).toMatchObject({
       name: 'Officine Rossi S.r.l.',
-      vatNumber: 'IT01234567890',
+      vatNumber: 'IT01234567897',
       email: '',
       originatingLeadId: lead.id,
     });
@@ -373,7 +373,7 @@ describe('findDuplicateCandidates', () => {
     const candidates = findDuplicateCandidates(lead, {
       leads: [lead, other],
       accounts: [
-        account('a-vat', 'Something Else', 'IT 01234567890'),
+        account('a-vat', 'Something Else', 'IT 01234567897'),
         account('a-name', 'OFFICINE ROSSI SPA'),
         account('a-near', 'Officine Rosi'),
         account('a-none', 'Pasticceria Dolce'),

@@ -14,7 +14,7 @@ import { closeOpportunityAsWon } from './opportunity-close';
 import { activateQuote, createQuoteFromOpportunity, reviseQuote, updateQuoteDraft } from './quote';
 import { createOrderFromQuote } from './quote-order';
 import { createInvoiceFromOrder, fulfilOrder } from './order';
-import { markInvoicePaid } from './invoice';
+import { markInvoicePaid } from './payment';
 import { commandSequences, runWalk } from './command-walk';
 import type { Activity, Lead, Opportunity, Quote } from './records';
 import { recordSchemas } from './records';
@@ -58,7 +58,7 @@ describe('lead to paid invoice', () => {
               lastName: 'Ferrari',
               company: 'Cantina Ferrari Srl',
               email: 'giulia@cantinaferrari.it',
-              vatNumber: 'IT09876543210',
+              vatNumber: 'IT09876543217',
               source: 'trade_fair',
               sourceDetail: 'Vinitaly 2026',
               rating: 'hot',
@@ -87,7 +87,7 @@ describe('lead to paid invoice', () => {
     });
     expect(store.get('account', ids.account)).toMatchObject({
       name: 'Cantina Ferrari Srl',
-      vatNumber: 'IT09876543210',
+      vatNumber: 'IT09876543217',
     });
     expect(store.get('contact', ids.contact)).toMatchObject({
       accountId: ids.account,
@@ -293,9 +293,13 @@ describe('lead to paid invoice', () => {
     expect(timeline(q0.id)).toEqual(['quote.created', 'quote.activated', 'quote.revised']);
     expect(timeline(q1.id)).toEqual(['quote.created', 'quote.activated', 'quote.won']);
     expect(timeline(order.id)).toEqual(['order.created', 'order.fulfilled', 'order.invoiced']);
-    expect(timeline(invoice.id)).toEqual(['invoice.created', 'invoice.paid']);
+    expect(timeline(invoice.id)).toEqual([
+      'invoice.created',
+      'invoice.payment_recorded',
+      'invoice.paid',
+    ]);
     const activities: Activity[] = store.all('activity');
-    expect(activities).toHaveLength(19);
+    expect(activities).toHaveLength(20);
     for (const a of activities) {
       expect(a).toMatchObject({ type: 'system', state: 'completed', updatedBy: seller.userId });
     }

@@ -36,16 +36,28 @@ describe('nextNumber', () => {
     // A new calendar year restarts the invoice sequence, not the others.
     expect(take('invoice', '2027-01-01T00:00:01.000Z')).toBe('INV/2027/AB12/00001');
     expect(take('quote', '2027-01-02')).toBe('Q-AB12-00003');
+    // Credit notes have their own yearly series, apart from invoices.
+    expect(take('creditNote', '2026-12-31')).toBe('NC/2026/AB12/00001');
+    expect(take('creditNote', '2027-01-05')).toBe('NC/2027/AB12/00001');
+    expect(take('creditNote', '2027-02-05')).toBe('NC/2027/AB12/00002');
+    expect(take('invoice', '2027-02-06')).toBe('INV/2027/AB12/00002');
     expect(state).toEqual({
       series: 'AB12',
       quote: 3,
       order: 1,
-      invoice: { '2026': 2, '2027': 1 },
+      invoice: { '2026': 2, '2027': 2 },
+      creditNote: { '2026': 1, '2027': 2 },
     });
   });
 
   it('does not mutate the state and grows past five digits', () => {
-    const state: NumberingState = { series: 'ZZ', quote: 99999, order: 0, invoice: {} };
+    const state: NumberingState = {
+      series: 'ZZ',
+      quote: 99999,
+      order: 0,
+      invoice: {},
+      creditNote: {},
+    };
     const next = nextNumber(state, 'quote', now);
     expect(next.number).toBe('Q-ZZ-100000');
     expect(state.quote).toBe(99999);
@@ -67,8 +79,26 @@ describe('initialNumbering', () => {
     expect(nextNumber(state, 'quote', now).number).toBe('Q-AB12-00042');
     expect(nextNumber(state, 'order', now).number).toBe('ORD-AB12-00008');
     expect(nextNumber(state, 'invoice', now).number).toBe('INV/2026/AB12/00013');
-    expect(numberingHighWater(state)).toEqual({ quote: 41, order: 7, invoice: { '2026': 12 } });
-    expect(initialNumbering('AB12')).toEqual({ series: 'AB12', quote: 0, order: 0, invoice: {} });
+    expect(numberingHighWater(state)).toEqual({
+      quote: 41,
+      order: 7,
+      invoice: { '2026': 12 },
+      creditNote: {},
+    });
+    expect(initialNumbering('AB12')).toEqual({
+      series: 'AB12',
+      quote: 0,
+      order: 0,
+      invoice: {},
+      creditNote: {},
+    });
+    const withNotes = initialNumbering('AB12', {
+      quote: 0,
+      order: 0,
+      invoice: {},
+      creditNote: { '2026': 4 },
+    });
+    expect(nextNumber(withNotes, 'creditNote', now).number).toBe('NC/2026/AB12/00005');
   });
 
   it('refuses an invalid series', () => {
@@ -86,6 +116,12 @@ describe('parseDocumentNumber', () => {
       seq: 3,
       year: 2026,
     });
+    expect(parseDocumentNumber('NC/2027/AB12/00002')).toEqual({
+      kind: 'creditNote',
+      series: 'AB12',
+      seq: 2,
+      year: 2027,
+    });
   });
 
   it('rejects what is not a canonical number', () => {
@@ -99,6 +135,8 @@ describe('parseDocumentNumber', () => {
       'INV/26/AB12/00001',
       'INV-2026-AB12-00001',
       'OPP-AB12-00001',
+      'NC/26/AB12/00001',
+      'NC-2026-AB12-00001',
     ]) {
       expect(parseDocumentNumber(s)).toBeNull();
     }
@@ -115,6 +153,8 @@ describe('reconcileNumbering', () => {
       'ORD-AB12-00001', // lower than the state: never lowers
       'INV/2026/AB12/00009',
       'INV/2025/AB12/00120',
+      'NC/2026/AB12/00003',
+      'NC/2026/CD34/00050', // another device's series
       'Q-CD34-00999', // another device's series
       'not a number',
     ]);
@@ -123,13 +163,14 @@ describe('reconcileNumbering', () => {
       quote: 4,
       order: 5,
       invoice: { '2025': 120, '2026': 9 },
+      creditNote: { '2026': 3 },
     });
     expect(state.quote).toBe(2);
   });
 });
 
 const stepArb = fc.record({
-  kind: fc.constantFrom<NumberedKind>('quote', 'order', 'invoice'),
+  kind: fc.constantFrom<NumberedKind>('quote', 'order', 'invoice', 'creditNote'),
   year: fc.integer({ min: 2025, max: 2028 }),
   crash: fc.boolean(),
 });

@@ -2,14 +2,26 @@
 // series code, so numbers are unique across devices and gap-free within a series.
 import type { NumberingHighWater } from '../sync/protocol';
 
-export type NumberedKind = 'quote' | 'order' | 'invoice';
+export type NumberedKind = 'quote' | 'order' | 'invoice' | 'creditNote';
 
-/** The last sequence used per kind; invoices restart each calendar year (keyed by year). */
+/** Kinds numbered per calendar year (Italian fiscal documents restart at 1 each year). */
+export type YearlyKind = 'invoice' | 'creditNote';
+export const yearlyKinds: readonly YearlyKind[] = ['invoice', 'creditNote'];
+
+/** The numbered kinds a record type's documents carry (credit notes live with invoices). */
+export const numberedKindsOf = {
+  quote: ['quote'],
+  order: ['order'],
+  invoice: ['invoice', 'creditNote'],
+} as const satisfies Record<string, readonly NumberedKind[]>;
+
+/** The last sequence used per kind; yearly kinds are keyed by year. */
 export type NumberingState = {
   series: string;
   quote: number;
   order: number;
   invoice: Readonly<Record<string, number>>;
+  creditNote: Readonly<Record<string, number>>;
 };
 
 export type ParsedDocumentNumber = {
@@ -24,6 +36,8 @@ const SERIES = '[A-Z0-9]{2,8}';
 const QUOTE_RE = new RegExp(`^Q-(${SERIES})-(\\d{${SEQ_DIGITS},})$`);
 const ORDER_RE = new RegExp(`^ORD-(${SERIES})-(\\d{${SEQ_DIGITS},})$`);
 const INVOICE_RE = new RegExp(`^INV/(\\d{4})/(${SERIES})/(\\d{${SEQ_DIGITS},})$`);
+const CREDIT_NOTE_RE = new RegExp(`^NC/(\\d{4})/(${SERIES})/(\\d{${SEQ_DIGITS},})$`);
+const yearlyPrefix: Readonly<Record<YearlyKind, string>> = { invoice: 'INV', creditNote: 'NC' };
 
 /** Series codes are 2–8 upper-case letters or digits. */
 export const isSeriesCode = (s: string): boolean => new RegExp(`^${SERIES}$`).test(s);
@@ -39,8 +53,8 @@ export const formatDocumentNumber = (
 ): string => {
   if (kind === 'quote') return `Q-${series}-${pad(seq)}`;
   if (kind === 'order') return `ORD-${series}-${pad(seq)}`;
-  if (year === undefined) throw new RangeError('an invoice number needs a year');
-  return `INV/${String(year).padStart(4, '0')}/${series}/${pad(seq)}`;
+  if (year === undefined) throw new RangeError(`a ${kind} number needs a year`);
+  return `${yearlyPrefix[kind]}/${String(year).padStart(4, '0')}/${series}/${pad(seq)}`;
 };
 
 const assertSeries = (series: string): void => {
@@ -58,6 +72,7 @@ export const initialNumbering = (
     quote: highWater?.quote ?? 0,
     order: highWater?.order ?? 0,
     invoice: { ...highWater?.invoice },
+    creditNote: { ...highWater?.creditNote },
   };
 };
 
@@ -66,6 +81,7 @@ export const numberingHighWater = (state: NumberingState): NumberingHighWater =>
   quote: state.quote,
   order: state.order,
   invoice: { ...state.invoice },
+  creditNote: { ...state.creditNote },
 });
 
 /**
@@ -84,13 +100,14 @@ export const nextNumber = (
   kind: NumberedKind,
   now: string,
 ): { number: string; state: NumberingState } => {
-  if (kind === 'invoice') {
-    // Italian fiscal practice: invoice numbers restart at 1 each calendar year.
+  if (kind === 'invoice' || kind === 'creditNote') {
+    // Italian fiscal practice: invoice and credit note numbers restart at 1 each year.
     const year = yearOf(now);
-    const seq = (state.invoice[String(year)] ?? 0) + 1;
+    const counters = state[kind];
+    const seq = (counters[String(year)] ?? 0) + 1;
     return {
-      number: formatDocumentNumber('invoice', state.series, seq, year),
-      state: { ...state, invoice: { ...state.invoice, [String(year)]: seq } },
+      number: formatDocumentNumber(kind, state.series, seq, year),
+      state: { ...state, [kind]: { ...counters, [String(year)]: seq } },
     };
   }
   const seq = state[kind] + 1;
@@ -114,10 +131,14 @@ export const parseDocumentNumber = (number: string): ParsedDocumentNumber | null
     const [, series = '', digits = ''] = order;
     return canonical({ kind: 'order', series, seq: Number(digits) }, digits);
   }
-  const invoice = INVOICE_RE.exec(number);
-  if (invoice !== null) {
-    const [, year = '', series = '', digits = ''] = invoice;
-    return canonical({ kind: 'invoice', series, seq: Number(digits), year: Number(year) }, digits);
+  for (const [kind, re] of [
+    ['invoice', INVOICE_RE],
+    ['creditNote', CREDIT_NOTE_RE],
+  ] as const) {
+    const match = re.exec(number);
+    if (match === null) continue;
+    const [, year = '', series = '', digits = ''] = match;
+    return canonical({ kind, series, seq: Number(digits), year: Number(year) }, digits);
   }
   return null;
 };
@@ -132,16 +153,20 @@ export const reconcileNumbering = (
   usedNumbers: readonly string[],
 ): NumberingState => {
   let { quote, order } = state;
-  const invoice: Record<string, number> = { ...state.invoice };
+  const yearly: Record<YearlyKind, Record<string, number>> = {
+    invoice: { ...state.invoice },
+    creditNote: { ...state.creditNote },
+  };
   for (const used of usedNumbers) {
     const parsed = parseDocumentNumber(used);
     if (parsed === null || parsed.series !== state.series) continue;
     if (parsed.kind === 'quote') quote = Math.max(quote, parsed.seq);
     else if (parsed.kind === 'order') order = Math.max(order, parsed.seq);
     else {
+      const counters = yearly[parsed.kind];
       const year = String(parsed.year);
-      invoice[year] = Math.max(invoice[year] ?? 0, parsed.seq);
+      counters[year] = Math.max(counters[year] ?? 0, parsed.seq);
     }
   }
-  return { series: state.series, quote, order, invoice };
+  return { series: state.series, quote, order, ...yearly };
 };

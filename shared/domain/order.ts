@@ -194,6 +194,12 @@ export const createInvoiceFromOrder = (
     paidDate: null,
     state: 'active',
     status: 'billed',
+    documentType: 'invoice',
+    correctedInvoiceId: null,
+    correctedInvoiceNumber: null,
+    correctedInvoiceDate: null,
+    payments: [],
+    credits: [],
   };
   const invoiceCreated = systemActivity(
     ctx,

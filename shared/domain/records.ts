@@ -120,6 +120,9 @@ export type LeadStatus = Lead['status'];
 export type LeadDisqualifyReason = (typeof leadDisqualifyReasons)[number];
 
 // ---- account / contact ---------------------------------------------------
+export const documentLanguages = ['it', 'en'] as const;
+export type DocumentLanguage = (typeof documentLanguages)[number];
+
 export const accountSchema = z
   .object({
     ...auditFields,
@@ -134,6 +137,10 @@ export const accountSchema = z
     /** SDI recipient code (7 chars) or PEC address for Italian e-invoicing. */
     sdiCode: text(7),
     pec: text(254),
+    /** Where goods go when it is not the billing `address`; empty when the same. */
+    shippingAddress: addressSchema,
+    /** Language of the quotes, orders and invoices sent to the customer. */
+    documentLanguage: z.enum(documentLanguages),
     originatingLeadId: idSchema.nullable(),
     searchTerms: z.array(text(100)).max(40),
   })
@@ -308,8 +315,40 @@ export const orderSchema = z
 export type Order = z.infer<typeof orderSchema>;
 
 // ---- invoice ---------------------------------------------------------------
-export const invoiceStates = ['active', 'paid', 'canceled'] as const;
-export const invoiceStatuses = ['billed', 'paid', 'canceled'] as const;
+// A credit note (FatturaPA TD04) is an invoice record that is `issued` once and never changes.
+export const invoiceStates = ['active', 'paid', 'canceled', 'issued'] as const;
+export const invoiceStatuses = ['billed', 'paid', 'canceled', 'issued'] as const;
+export const invoiceDocumentTypes = ['invoice', 'creditNote'] as const;
+export type InvoiceDocumentType = (typeof invoiceDocumentTypes)[number];
+export const paymentMethods = ['bank_transfer', 'card', 'cash', 'cheque', 'other'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+
+/** A payment received against an invoice; embedded, with a stable id. */
+export const paymentSchema = z
+  .object({
+    id: idSchema,
+    date: dateSchema,
+    method: z.enum(paymentMethods),
+    amount: minorSchema.positive(),
+  })
+  .strict();
+export type Payment = z.infer<typeof paymentSchema>;
+
+/** What a credit note took off an invoice: quantities per invoice line, freight, amount. */
+export const creditAppliedSchema = z
+  .object({
+    creditNoteId: idSchema,
+    number: text(40),
+    issueDate: dateSchema,
+    /** The credit note's grand total. */
+    amount: minorSchema.nonnegative(),
+    freight: minorSchema.nonnegative(),
+    lines: z
+      .array(z.object({ lineId: idSchema, quantity: z.number().positive().max(1e9) }).strict())
+      .max(500),
+  })
+  .strict();
+export type CreditApplied = z.infer<typeof creditAppliedSchema>;
 
 export const invoiceSchema = z
   .object({
@@ -329,6 +368,15 @@ export const invoiceSchema = z
     paidDate: dateSchema.nullable(),
     state: z.enum(invoiceStates),
     status: z.enum(invoiceStatuses),
+    documentType: z.enum(invoiceDocumentTypes),
+    /** The invoice a credit note corrects (FatturaPA DatiFattureCollegate); null on invoices. */
+    correctedInvoiceId: idSchema.nullable(),
+    correctedInvoiceNumber: text(40).nullable(),
+    correctedInvoiceDate: dateSchema.nullable(),
+    /** Payments received; always empty on a credit note. */
+    payments: z.array(paymentSchema).max(200),
+    /** Credit notes issued against this invoice; always empty on a credit note. */
+    credits: z.array(creditAppliedSchema).max(200),
   })
   .strict();
 export type Invoice = z.infer<typeof invoiceSchema>;

@@ -28,12 +28,14 @@ export type CollectionJsonSchema = {
 export const schemaVersions: Readonly<Record<RecordType, number>> = {
   // v1: leads gained `searchTerms` (v0 was the pre-release shape without it).
   lead: 1,
-  account: 0,
+  // v1: accounts gained `shippingAddress` and `documentLanguage`.
+  account: 1,
   contact: 0,
   opportunity: 0,
   quote: 0,
   order: 0,
-  invoice: 0,
+  // v1: invoices gained `documentType`, the corrected invoice, `payments` and `credits`.
+  invoice: 1,
   activity: 0,
   product: 0,
   pricelist: 0,

@@ -12,7 +12,8 @@ import { addOpportunityLine, createOpportunity } from './opportunity';
 import { activateQuote, createQuoteFromOpportunity } from './quote';
 import { createOrderFromQuote } from './quote-order';
 import { createInvoiceFromOrder, fulfilOrder, unlockOrderPrices } from './order';
-import { markInvoicePaid, cancelInvoice } from './invoice';
+import { issueCreditNote } from './credit-note';
+import { markInvoicePaid } from './payment';
 import type { AnyRecord, Invoice, Lead, Opportunity, Order, Quote, RecordType } from './records';
 import { admin, errorCode, makeCtx, priceList, product, seller, unwrap } from './test-fixtures';
 import { changedFields, deepEqual, validateChange } from './validate-change';
@@ -90,6 +91,19 @@ const activeInvoice = (): Invoice =>
     ),
     'invoice',
   ) as Invoice;
+
+const canceledInvoice = (): Invoice => {
+  const invoice = activeInvoice();
+  const effects = unwrap(issueCreditNote({ invoice, numbering: initialNumbering('AB') }, {}, ctx));
+  return written(effects, 'invoice', invoice.id) as Invoice;
+};
+
+const creditNote = (): Invoice => {
+  const effects = unwrap(
+    issueCreditNote({ invoice: activeInvoice(), numbering: initialNumbering('AB') }, {}, ctx),
+  );
+  return effects.writes[0]?.doc as Invoice;
+};
 
 const openLead = (): Lead =>
   written(unwrap(createLead({ lastName: 'Rossi', company: 'Acme' }, ctx)), 'lead') as Lead;
@@ -222,7 +236,7 @@ describe('validateChange: states and transitions', () => {
       'change.illegal_transition',
     );
     expect(check('invoice', paid, edit(paid, { name: 'renamed' }))).toBe('invoice.read_only');
-    const canceled = written(unwrap(cancelInvoice(activeInvoice(), ctx)), 'invoice') as Invoice;
+    const canceled = canceledInvoice();
     expect(check('invoice', canceled, edit(canceled, { dueDate: '2027-01-01' }))).toBe(
       'invoice.read_only',
     );
@@ -481,7 +495,8 @@ describe('deepEqual and changedFields', () => {
 describe('validateChange: read-only documents (property)', () => {
   const readOnlyDocs = (): [RecordType, AnyRecord][] => [
     ['invoice', written(unwrap(markInvoicePaid(activeInvoice(), {}, ctx)), 'invoice') as Invoice],
-    ['invoice', written(unwrap(cancelInvoice(activeInvoice(), ctx)), 'invoice') as Invoice],
+    ['invoice', canceledInvoice()],
+    ['invoice', creditNote()],
     ['order', { ...fulfilledOrder(), state: 'invoiced', status: 'invoiced' } as Order],
     ['quote', { ...activeQuote(), state: 'won', status: 'won' } as Quote],
   ];

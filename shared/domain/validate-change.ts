@@ -17,9 +17,12 @@ import type { Actor } from './context';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
 import { checkStageGates, stageIndex } from './opportunity-gates';
+import { normalizeAccount } from './account';
+import { fullyCredited } from './invoice-balance';
 import { checkPlainText } from './plain-text';
-import type { AnyRecord, Opportunity, RecordType } from './records';
+import type { Account, AnyRecord, Invoice, Opportunity, RecordType } from './records';
 import { recordSchemas } from './records';
+import { upgradeRecord } from './record-upgrade';
 import { schemaIssueText } from './schema-issue';
 
 /** Structural equality of JSON-like values; object key order does not matter. */
@@ -55,7 +58,8 @@ const withoutMeta = (value: unknown): unknown =>
     : value;
 
 const parse = (type: RecordType, after: unknown): Result<AnyRecord> => {
-  const parsed = recordSchemas[type].safeParse(withoutMeta(after));
+  // Older devices push documents without the fields added since: read with their defaults.
+  const parsed = recordSchemas[type].safeParse(upgradeRecord(type, withoutMeta(after)));
   if (parsed.success) return ok(parsed.data as AnyRecord);
   const issue = parsed.error.issues[0];
   const path = issue?.path.map(String).join('.') ?? '';
@@ -190,12 +194,71 @@ const checkTypeRules = (
     const priced = changed.find((f) => (pricedFields as readonly string[]).includes(f));
     if (priced !== undefined) return readOnly(type, String(before.state), priced);
   }
+  if (type === 'invoice') return checkInvoiceChange(before as Invoice, after as Invoice, changed);
+  if (type === 'account') return checkAccountChange(before as Account, after as Account, changed);
   return ok(undefined);
+};
+
+const appendedTo = (before: readonly unknown[], after: readonly unknown[]): boolean =>
+  after.length >= before.length && before.every((x, i) => deepEqual(x, after[i]));
+
+// A credit note never changes once issued; an invoice's payments and credits are only
+// appended; and it is canceled only by credit notes that take off all of it.
+const checkInvoiceChange = (before: Invoice, after: Invoice, changed: string[]): Result<void> => {
+  if (before.documentType === 'creditNote') {
+    return fail(
+      'invoice.read_only',
+      'A credit note is final once issued and can no longer be changed.',
+      'Una nota di credito è definitiva una volta emessa e non può più essere modificata.',
+      changed[0],
+    );
+  }
+  for (const field of ['payments', 'credits'] as const) {
+    if (!appendedTo(before[field], after[field])) {
+      return fail(
+        'invoice.history_rewritten',
+        field === 'payments'
+          ? 'Recorded payments cannot be changed or removed.'
+          : 'Issued credit notes cannot be changed or removed from the invoice.',
+        field === 'payments'
+          ? 'I pagamenti registrati non possono essere modificati o rimossi.'
+          : 'Le note di credito emesse non possono essere modificate o tolte dalla fattura.',
+        field,
+      );
+    }
+  }
+  if (before.state === 'active' && after.state === 'canceled' && !fullyCredited(after)) {
+    return fail(
+      'invoice.cancel_needs_credit_note',
+      'An issued invoice is canceled by issuing a credit note for all of it.',
+      "Una fattura emessa si annulla emettendo una nota di credito per l'intero importo.",
+      'state',
+    );
+  }
+  return ok(undefined);
+};
+
+const taxFields = ['vatNumber', 'taxCode', 'sdiCode', 'pec', 'email', 'address'];
+
+// The tax ids are checked when they change, so an account stored before the checks existed
+// can still be edited elsewhere.
+const checkAccountChange = (before: Account | null, after: Account, changed: string[]) => {
+  if (before !== null && !changed.some((f) => taxFields.includes(f))) return ok(undefined);
+  const checked = normalizeAccount(after);
+  return checked.ok ? ok(undefined) : checked;
 };
 
 /** A new document may arrive in any state reachable from where that type starts. */
 const checkCreation = (type: RecordType, doc: Doc, parsed: Result<AnyRecord>) => {
-  const start = initialStates[type];
+  if (type === 'account') {
+    const checked = checkAccountChange(null, doc as Account, []);
+    if (!checked.ok) return checked;
+  }
+  // A credit note starts, and stays, issued.
+  const start =
+    type === 'invoice' && doc.documentType === 'creditNote'
+      ? { state: 'issued', status: 'issued' }
+      : initialStates[type];
   if (start === undefined || canReach(type, start, pointOf(type, doc))) return parsed;
   return fail(
     'change.illegal_transition',
@@ -231,7 +294,7 @@ export const validateChange = (
       );
     }
   }
-  const prev = before === null ? null : (withoutMeta(before) as Doc);
+  const prev = before === null ? null : (upgradeRecord(type, withoutMeta(before)) as Doc);
   if (prev !== null && deepEqual(prev, doc)) return parsed; // the same push again
   // Signed by the pusher, or still carrying the stored signature: a device's three-way merge
   // keeps the later side's stamp, which may be the master's.

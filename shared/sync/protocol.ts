@@ -36,8 +36,16 @@ export type LoginResponse = {
   user: SessionUser;
   device: { id: string; series: string; lastNumbers: NumberingHighWater };
 };
-/** The highest number the server has seen per document kind for a series. */
-export type NumberingHighWater = { quote: number; order: number; invoice: Record<string, number> };
+/**
+ * The highest number the server has seen per document kind for a series; yearly kinds by
+ * year. `creditNote` is optional: servers before credit notes do not send it.
+ */
+export type NumberingHighWater = {
+  quote: number;
+  order: number;
+  invoice: Record<string, number>;
+  creditNote?: Record<string, number>;
+};
 
 /** A replicated document as it travels: the record plus RxDB's deletion flag. */
 export type WireDocument<T extends AnyRecord = AnyRecord> = T & { _deleted: boolean };

@@ -37,6 +37,8 @@ const walkAccount: Account = {
   },
   email: 'amministrazione@cantinaferrari.it',
   phone: '+39 045 601 2345',
+  shippingAddress: {},
+  documentLanguage: 'it',
   website: '',
   industry: 'Vino',
   sdiCode: 'M5UXCR1',

@@ -7,7 +7,8 @@ import type { CommandOptions, Handlers, SessionSource } from './command-kit';
 import { createCommandRunner } from './command-kit';
 import { leadCommandDefs } from './lead';
 import { opportunityCommandDefs } from './opportunity';
-import { invoiceCommandDefs, orderCommandDefs } from './order';
+import { invoiceCommandDefs } from './invoice';
+import { orderCommandDefs } from './order';
 import { quoteCommandDefs } from './quote';
 
 export type { CommandEnv, CommandOptions, CommandResult, SessionSource } from './command-kit';
@@ -15,6 +16,7 @@ export type { CommandLineEdit, CommandLineInput } from './lines';
 export type { QualifiedLead } from './lead';
 export type { ActivityCommandInput } from './activity';
 export type { QuoteDraftCommandPatch } from './quote';
+export type { CreditNoteIssued } from './invoice';
 
 export type LeadCommands = Handlers<typeof leadCommandDefs>;
 export type AccountCommands = Handlers<typeof accountCommandDefs>;

@@ -1,8 +1,6 @@
-// Order and invoice commands: lock prices, fulfil, cancel, create the invoice (numbered),
-// mark paid, cancel.
+// Order commands: lock prices, fulfil, cancel, create the invoice (numbered).
 import { written } from '../../../shared/domain/effects';
 import type { Effects } from '../../../shared/domain/effects';
-import { cancelInvoice, markInvoicePaid, updateInvoice } from '../../../shared/domain/invoice';
 import type { CreateInvoiceInput } from '../../../shared/domain/order';
 import {
   cancelOrder,
@@ -45,22 +43,4 @@ export const orderCommandDefs = {
     const numbering = await env.numbering();
     return createInvoiceFromOrder({ order, numbering, existing }, rest, env.ctx);
   }, invoiceOf),
-};
-
-export const invoiceCommandDefs = {
-  update: command(
-    async (env, input: { id: string; patch: { name?: string; dueDate?: string } }) =>
-      updateInvoice(await env.get('invoice', input.id), input.patch, env.ctx),
-    invoiceOf,
-  ),
-  markPaid: command(
-    async (env, input: { id: string; paidDate?: string }) =>
-      markInvoicePaid(await env.get('invoice', input.id), input, env.ctx),
-    invoiceOf,
-  ),
-  cancel: command(
-    async (env, input: { id: string }) =>
-      cancelInvoice(await env.get('invoice', input.id), env.ctx),
-    invoiceOf,
-  ),
 };

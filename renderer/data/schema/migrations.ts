@@ -3,6 +3,7 @@
 // a function here and raises the version in shared/domain/rx-schemas.ts.
 import type { MigrationStrategies } from 'rxdb';
 import type { RecordType } from '../../../shared/domain/records';
+import { upgradeRecord } from '../../../shared/domain/record-upgrade';
 import { leadSearchTerms } from './lead-v0';
 
 export const migrationStrategies: Readonly<Record<RecordType, MigrationStrategies>> = {
@@ -10,12 +11,14 @@ export const migrationStrategies: Readonly<Record<RecordType, MigrationStrategie
     // v0 → v1: leads had no searchTerms; fill them from name, company, email and phone.
     1: (old: Record<string, unknown>) => ({ ...old, searchTerms: leadSearchTerms(old) }),
   },
-  account: {},
+  // v0 → v1: no shipping address (same as billing) and the language from the country.
+  account: { 1: (old: Record<string, unknown>) => upgradeRecord('account', old) },
   contact: {},
   opportunity: {},
   quote: {},
   order: {},
-  invoice: {},
+  // v0 → v1: every invoice was an invoice, with no payments or credit notes recorded.
+  invoice: { 1: (old: Record<string, unknown>) => upgradeRecord('invoice', old) },
   activity: {},
   product: {},
   pricelist: {},

@@ -8,6 +8,7 @@ import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { Observable } from 'rxjs';
 import type { Activity } from '../../../shared/domain/records';
 import { recordTypeOfCollection } from '../../../shared/domain/records';
+import { upgradeRecord } from '../../../shared/domain/record-upgrade';
 import type { Checkpoint, PushRow, SyncCollection, WireDocument } from '../../../shared/sync/protocol';
 import { pullOnlyCollections, syncCollections } from '../../../shared/sync/protocol';
 import type { FairleadDatabase } from '../database';
@@ -210,7 +211,9 @@ export const startReplication = async (
       }
       if (!conflicted.has(id)) pending.sent(name, id);
     }
-    return result.conflicts as unknown as WithDeleted<Doc>[];
+    // The server may hold a document an older device wrote, without the newer fields.
+    const type = recordTypeOfCollection[name];
+    return result.conflicts.map((c) => upgradeRecord(type, c)) as unknown as WithDeleted<Doc>[];
   };
 
   for (const name of names) {
@@ -241,7 +244,8 @@ export const startReplication = async (
             showProgress(first.done, firstTotal.answered(name, res.documents.length, res.remaining));
           }
           return {
-            documents: res.documents as unknown as WithDeleted<Doc>[],
+            // Documents older devices wrote get the defaults of the fields added since.
+            documents: res.documents.map((d) => upgradeRecord(type, d)) as unknown as WithDeleted<Doc>[],
             checkpoint: res.checkpoint ?? checkpoint ?? { seq: 0 },
           };
         },

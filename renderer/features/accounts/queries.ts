@@ -29,6 +29,12 @@ export const useAccountName = (id: string | null): string | undefined => {
   return account?.name;
 };
 
+/** Customers are edited on the device by their owner; managers and admins edit any. */
+export const useCanEditCustomer = (ownerId: string): boolean => {
+  const { user } = useServices();
+  return user.role !== 'seller' || user.id === ownerId;
+};
+
 export const useContactName = (id: string | null): string | undefined => {
   const contact = useContact(id);
   return contact ? `${contact.firstName} ${contact.lastName}`.trim() || contact.email : undefined;

@@ -58,12 +58,13 @@ export const toStoredDoc = (r: Row): StoredDoc => ({
 });
 
 export const toHighWater = (rows: Row[]): NumberingHighWater => {
-  const hw: NumberingHighWater = { quote: 0, order: 0, invoice: {} };
+  const hw = { quote: 0, order: 0, invoice: {}, creditNote: {} } satisfies NumberingHighWater;
   for (const r of rows) {
     const seq = Number(r.seq);
     if (r.kind === 'quote') hw.quote = seq;
     else if (r.kind === 'order') hw.order = seq;
-    else hw.invoice[str(r.year)] = seq;
+    else if (r.kind === 'creditNote') (hw.creditNote as Record<string, number>)[str(r.year)] = seq;
+    else (hw.invoice as Record<string, number>)[str(r.year)] = seq;
   }
   return hw;
 };

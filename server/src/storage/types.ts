@@ -1,4 +1,5 @@
 // The one storage interface the server runs on; SQLite and PostgreSQL implement it.
+import type { NumberedKind } from '../../../shared/domain/numbering';
 import type { Role } from '../../../shared/domain/context';
 import type {
   NumberingHighWater,
@@ -74,7 +75,7 @@ export type ChangeNotice = {
   everyone?: boolean;
 };
 
-export type NumberedDocKind = 'quote' | 'order' | 'invoice';
+export type NumberedDocKind = NumberedKind;
 export type NumberSeen = { series: string; kind: NumberedDocKind; year: string; seq: number };
 
 export type Storage = {

@@ -3,7 +3,8 @@
 import type { LocalizedText } from '../../../shared/domain/errors';
 import type { RecordType } from '../../../shared/domain/records';
 import { recordTypeOfCollection } from '../../../shared/domain/records';
-import { parseDocumentNumber } from '../../../shared/domain/numbering';
+import type { NumberedKind } from '../../../shared/domain/numbering';
+import { numberedKindsOf, parseDocumentNumber } from '../../../shared/domain/numbering';
 import type {
   PushResponse,
   RejectedRow,
@@ -14,6 +15,7 @@ import type { Principal } from '../auth/tokens';
 import type { DocWrite, NumberSeen, RowDecision, Storage, StoredDoc } from '../storage/types';
 import { validateDocument } from '../validation';
 import { checkWrite, isCatalog } from '../visibility';
+import { upgradeRecord } from '../../../shared/domain/record-upgrade';
 import { sameDocument } from './same-document';
 
 /** A row as the body schema lets it through: an object with a string id and a deletion flag. */
@@ -24,24 +26,20 @@ export type IncomingRow = {
 
 type Outcome = { conflict?: WireDocument; rejected?: RejectedRow };
 
-const numberedKinds: Partial<Record<RecordType, NumberSeen['kind']>> = {
-  quote: 'quote',
-  order: 'order',
-  invoice: 'invoice',
-};
+const numberedKinds: Partial<Record<RecordType, readonly NumberedKind[]>> = numberedKindsOf;
 
-/** Numbers seen in written quotes/orders/invoices, so the series' high-water mark rises. */
+/** Numbers seen in written numbered documents, so the series' high-water mark rises. */
 const numbersOf = (type: RecordType, writes: DocWrite[]): NumberSeen[] => {
-  const kind = numberedKinds[type];
-  if (!kind) return [];
+  const kinds = numberedKinds[type];
+  if (!kinds) return [];
   return writes.flatMap((w) => {
     const number = (w.doc as Record<string, unknown>).number;
     const parsed = typeof number === 'string' ? parseDocumentNumber(number) : null;
-    if (parsed === null || parsed.kind !== kind) return [];
+    if (parsed === null || !kinds.includes(parsed.kind)) return [];
     return [
       {
         series: parsed.series,
-        kind,
+        kind: parsed.kind,
         year: parsed.year === undefined ? '' : String(parsed.year),
         seq: parsed.seq,
       },
@@ -91,12 +89,16 @@ export const pushRows = async (
       });
     seen.add(doc.id);
     // Idempotence: the master already is this document.
-    if (stored && sameDocument(stored.doc, doc)) return { write: null, result: {} };
+    // Compared with the defaults of newer fields filled in: a device reads an older
+    // device's document that way (record-upgrade.ts), and that is no conflict.
+    const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+      sameDocument(upgradeRecord(type, a), upgradeRecord(type, b));
+    if (stored && same(stored.doc, doc)) return { write: null, result: {} };
     const owner = ownerOf(doc);
     const denied = checkWrite(actor, collection, stored, owner, ownerTeams.get(owner));
     if (denied) return reject(denied.code, denied.message, denied.field);
     const assumed = row.assumedMasterState ?? null;
-    if (stored && (assumed === null || !sameDocument(stored.doc, assumed))) {
+    if (stored && (assumed === null || !same(stored.doc, assumed))) {
       return { write: null, result: { conflict: stored.doc } };
     }
     const checked = validateDocument(type, stored ? stored.doc : null, doc, actor);

@@ -1,15 +1,22 @@
-// An account: details, its contacts, opportunities, documents and timeline.
+// An account: details (editable by its owner), its contacts, opportunities, documents and
+// timeline.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../../../shared/domain/records';
+import type { Account, Address } from '../../../../shared/domain/records';
 import { routeHref } from '../../../app/router';
 import { useFormat } from '../../../i18n/use-format';
+import { Button } from '../../../ui/Button';
 import { ReadField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
 import { useContactsOfAccount } from '../../contacts/queries';
 import { useOpportunitiesOf } from '../../opportunities/queries';
 import { RelatedDocuments } from '../../quotes/components/RelatedDocuments';
 import { Timeline } from '../../timeline/components/Timeline';
-import { useAccount } from '../queries';
+import { useAccount, useCanEditCustomer } from '../queries';
+import { AccountForm } from './AccountForm';
+
+const oneLine = (a: Address): string =>
+  [a.street, a.postalCode, a.city, a.province, a.country].filter(Boolean).join(', ');
 
 export const AccountDetail = ({ id }: { id: string }) => {
   const { t } = useTranslation();
@@ -24,35 +31,41 @@ const AccountView = ({ account: a }: { account: Account }) => {
   const fmt = useFormat();
   const contacts = useContactsOfAccount(a.id);
   const opportunities = useOpportunitiesOf({ accountId: a.id });
-  const address = [
-    a.address.street,
-    a.address.postalCode,
-    a.address.city,
-    a.address.province,
-    a.address.country,
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const canEdit = useCanEditCustomer(a.ownerId);
+  const [editing, setEditing] = useState(false);
   return (
     <section className="page" aria-labelledby="account-title">
       <div className="page-head">
         <h1 id="account-title">{a.name}</h1>
+        {canEdit && !editing ? (
+          <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>
+        ) : null}
       </div>
       <div className="columns">
         <div className="page">
-          <div className="panel">
-            <dl className="read-grid">
-              <ReadField label={t('common.vatNumber')}>{a.vatNumber}</ReadField>
-              <ReadField label={t('account.taxCode')}>{a.taxCode}</ReadField>
-              <ReadField label={t('common.email')}>{a.email}</ReadField>
-              <ReadField label={t('common.phone')}>{a.phone}</ReadField>
-              <ReadField label={t('common.website')}>{a.website}</ReadField>
-              <ReadField label={t('account.industry')}>{a.industry}</ReadField>
-              <ReadField label={t('account.sdiCode')}>{a.sdiCode}</ReadField>
-              <ReadField label={t('account.pec')}>{a.pec}</ReadField>
-              <ReadField label={t('common.street')}>{address}</ReadField>
-            </dl>
-          </div>
+          {editing ? (
+            <AccountForm account={a} onDone={() => setEditing(false)} />
+          ) : (
+            <div className="panel">
+              <dl className="read-grid">
+                <ReadField label={t('common.vatNumber')}>{a.vatNumber}</ReadField>
+                <ReadField label={t('account.taxCode')}>{a.taxCode}</ReadField>
+                <ReadField label={t('common.email')}>{a.email}</ReadField>
+                <ReadField label={t('common.phone')}>{a.phone}</ReadField>
+                <ReadField label={t('common.website')}>{a.website}</ReadField>
+                <ReadField label={t('account.industry')}>{a.industry}</ReadField>
+                <ReadField label={t('account.sdiCode')}>{a.sdiCode}</ReadField>
+                <ReadField label={t('account.pec')}>{a.pec}</ReadField>
+                <ReadField label={t('account.billingAddress')}>{oneLine(a.address)}</ReadField>
+                <ReadField label={t('account.shippingAddress')}>
+                  {oneLine(a.shippingAddress) || t('account.sameAsBilling')}
+                </ReadField>
+                <ReadField label={t('account.documentLanguage')}>
+                  {t(`account.languages.${a.documentLanguage}`)}
+                </ReadField>
+              </dl>
+            </div>
+          )}
           <section className="panel" aria-labelledby="account-contacts">
             <h2 id="account-contacts">{t('account.contacts')}</h2>
             <ul>

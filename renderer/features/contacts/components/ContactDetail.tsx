@@ -1,13 +1,16 @@
-// A contact: details, account, opportunities and timeline.
+// A contact: details (editable by its owner), account, opportunities and timeline.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/domain/records';
 import { routeHref } from '../../../app/router';
+import { Button } from '../../../ui/Button';
 import { ReadField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
-import { useAccountName } from '../../accounts/queries';
+import { useAccountName, useCanEditCustomer } from '../../accounts/queries';
 import { useOpportunitiesOf } from '../../opportunities/queries';
 import { Timeline } from '../../timeline/components/Timeline';
 import { useContact } from '../queries';
+import { ContactForm } from './ContactForm';
 
 export const ContactDetail = ({ id }: { id: string }) => {
   const { t } = useTranslation();
@@ -21,13 +24,19 @@ const ContactView = ({ contact: c }: { contact: Contact }) => {
   const { t } = useTranslation();
   const accountName = useAccountName(c.accountId);
   const opportunities = useOpportunitiesOf({ contactId: c.id });
+  const canEdit = useCanEditCustomer(c.ownerId);
+  const [editing, setEditing] = useState(false);
   return (
     <section className="page" aria-labelledby="contact-title">
       <div className="page-head">
         <h1 id="contact-title">{`${c.firstName} ${c.lastName}`.trim() || c.email}</h1>
+        {canEdit && !editing ? (
+          <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>
+        ) : null}
       </div>
       <div className="columns">
         <div className="page">
+          {editing ? <ContactForm contact={c} onDone={() => setEditing(false)} /> : null}
           <div className="panel">
             <dl className="read-grid">
               <ReadField label={t('common.account')}>

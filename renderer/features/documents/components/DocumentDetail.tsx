@@ -51,6 +51,8 @@ type Props = {
   fields: ReactNode;
   /** Shown while the user confirms canceling the document. */
   cancelDialog: CancelDialog | null;
+  /** A panel below the header fields (an invoice's payments and credit notes). */
+  aside?: ReactNode;
 };
 
 const noEdit = () => Promise.resolve({ ok: true as const, value: undefined });
@@ -65,6 +67,7 @@ export const DocumentDetail = ({
   error,
   fields,
   cancelDialog,
+  aside,
 }: Props) => {
   const { t } = useTranslation();
   const titleId = `${regardingType}-title`;
@@ -81,6 +84,7 @@ export const DocumentDetail = ({
           <div className="panel">
             <dl className="read-grid">{fields}</dl>
           </div>
+          {aside}
           <div className="panel">
             <LinesEditor
               lines={doc.lines}

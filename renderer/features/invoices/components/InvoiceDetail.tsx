@@ -1,17 +1,22 @@
-// An invoice: Mark as paid, Cancel; its lines and totals.
-import { useState } from 'react';
+// An invoice or a credit note: its fields, payments and credits, lines and totals; on an
+// active invoice, record payments and cancel with a credit note (InvoiceActions).
 import { useTranslation } from 'react-i18next';
 import type { Invoice } from '../../../../shared/domain/records';
 import { routeHref } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
 import { useFormat } from '../../../i18n/use-format';
-import { Button } from '../../../ui/Button';
 import { ReadField } from '../../../ui/Field';
 import { DocumentDetail, DocumentLoader } from '../../documents/components/DocumentDetail';
-import { useInvoiceCommands } from '../commands';
 import { useInvoice } from '../queries';
+import { InvoiceActions } from './InvoiceActions';
+import { InvoiceSettlement } from './InvoiceSettlement';
 
-const tone: Record<Invoice['state'], string> = { active: 'info', paid: 'ok', canceled: 'neutral' };
+const tone: Record<Invoice['state'], string> = {
+  active: 'info',
+  paid: 'ok',
+  canceled: 'neutral',
+  issued: 'neutral',
+};
 
 export const InvoiceDetail = ({ id }: { id: string }) => (
   <DocumentLoader doc={useInvoice(id)}>
@@ -22,38 +27,27 @@ export const InvoiceDetail = ({ id }: { id: string }) => (
 const InvoiceView = ({ invoice: i }: { invoice: Invoice }) => {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const commands = useInvoiceCommands();
   const action = useAction();
-  const [confirmCancel, setConfirmCancel] = useState(false);
+  const creditNote = i.documentType === 'creditNote';
   return (
     <DocumentDetail
       regardingType="invoice"
       doc={i}
-      title={t('invoice.detail', { number: i.number })}
+      title={t(creditNote ? 'creditNote.detail' : 'invoice.detail', { number: i.number })}
       tone={tone[i.state]}
       statusLabel={t(`invoice.statuses.${i.status}`)}
-      actions={
-        i.state === 'active' ? (
-          <>
-            <Button
-              variant="primary"
-              onClick={() => void action.run(() => commands.markPaid(i.id))}
-            >
-              {t('invoice.markPaid')}
-            </Button>
-            <Button variant="danger" onClick={() => setConfirmCancel(true)}>
-              {t('invoice.cancel')}
-            </Button>
-          </>
-        ) : null
-      }
+      actions={<InvoiceActions invoice={i} action={action} />}
       error={action.error}
       fields={
         <>
           <ReadField label={t('common.name')}>{i.name}</ReadField>
           <ReadField label={t('invoice.issueDate')}>{fmt.date(i.issueDate)}</ReadField>
-          <ReadField label={t('invoice.dueDate')}>{fmt.date(i.dueDate)}</ReadField>
-          <ReadField label={t('invoice.paidDate')}>{fmt.date(i.paidDate)}</ReadField>
+          {creditNote ? null : (
+            <>
+              <ReadField label={t('invoice.dueDate')}>{fmt.date(i.dueDate)}</ReadField>
+              <ReadField label={t('invoice.paidDate')}>{fmt.date(i.paidDate)}</ReadField>
+            </>
+          )}
           <ReadField label={t('search.kinds.order')}>
             {i.orderId ? (
               <a href={routeHref('orders', i.orderId)}>{t('search.kinds.order')}</a>
@@ -63,18 +57,8 @@ const InvoiceView = ({ invoice: i }: { invoice: Invoice }) => {
           </ReadField>
         </>
       }
-      cancelDialog={
-        confirmCancel
-          ? {
-              title: t('invoice.cancelTitle'),
-              confirm: t('invoice.cancelConfirm'),
-              submitLabel: t('invoice.cancel'),
-              onClose: () => setConfirmCancel(false),
-              onSubmit: () =>
-                void action.run(() => commands.cancel(i.id)).then(() => setConfirmCancel(false)),
-            }
-          : null
-      }
+      aside={<InvoiceSettlement invoice={i} />}
+      cancelDialog={null}
     />
   );
 };

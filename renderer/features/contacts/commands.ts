@@ -1,0 +1,3 @@
+import { useServices } from '../../app/services';
+
+export const useContactCommands = () => useServices().commands.contact;
