@@ -36,6 +36,7 @@ export const toDevice = (r: Row): Device => ({
   name: str(r.name),
   series: str(r.series),
   createdAt: str(r.created_at),
+  installationId: optStr(r.installation_id),
 });
 
 export const toSession = (r: Row): Session => ({

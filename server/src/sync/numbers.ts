@@ -1,0 +1,108 @@
+// The document numbers a push may store: well-formed, in a series of one of the pushing
+// user's devices, and never taken by another document of the same kind. Only a new or
+// changed number is checked, so a manager editing a seller's invoice keeps its number. The
+// rules follow the kinds of shared/domain/numbering.ts: a new kind needs no change here.
+import type { LocalizedText } from '../../../shared/domain/errors';
+import type { NumberedKind, ParsedDocumentNumber } from '../../../shared/domain/numbering';
+import {
+  numberedKindsOf,
+  numberFormats,
+  parseDocumentNumber,
+} from '../../../shared/domain/numbering';
+import type { RecordType } from '../../../shared/domain/records';
+import type { RejectionCode } from '../../../shared/sync/protocol';
+import type {
+  DocWrite,
+  IssuedHolders,
+  IssuedNumber,
+  NumberingWork,
+  NumberSeen,
+  StoredDoc,
+} from '../storage/types';
+import { issuedKey } from '../storage/types';
+
+type Doc = Record<string, unknown> & { id: string };
+
+export type NumberRefusal = { code: RejectionCode; messages: LocalizedText; field: 'number' };
+
+// A number as it may appear in a message: short, printable.
+// eslint-disable-next-line no-control-regex
+const controls = /[\u0000-\u001f\u007f]/g;
+const shown = (value: unknown): string =>
+  (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))
+    .replace(controls, '?')
+    .slice(0, 40);
+
+const refuse = (code: RejectionCode, en: string, it: string): NumberRefusal => ({
+  code,
+  messages: { en, it },
+  field: 'number',
+});
+
+/** The numbering checks of one push to one collection. */
+export const numberChecks = (type: RecordType, ownSeries: ReadonlySet<string>) => {
+  const kinds: readonly NumberedKind[] = numberedKindsOf(type);
+  const label = kinds[0] === undefined ? null : numberFormats[kinds[0]].label;
+  // Numbers accepted earlier in this push, and what the accepted rows take and raise.
+  const inBatch = new Map<string, string>();
+  const taken = new Map<string, IssuedNumber>();
+  const seen = new Map<string, NumberSeen>();
+
+  const parse = (value: unknown): ParsedDocumentNumber | null => {
+    const parsed = typeof value === 'string' ? parseDocumentNumber(value) : null;
+    return parsed !== null && kinds.includes(parsed.kind) ? parsed : null;
+  };
+
+  /** The numbers whose holders the write transaction must read. */
+  const lookup = (docs: readonly Doc[]): NumberingWork['lookup'] =>
+    docs.flatMap((doc) => {
+      const parsed = parse(doc.number);
+      return parsed === null ? [] : [{ kind: parsed.kind, number: String(doc.number) }];
+    });
+
+  /** Null when the row's number may be stored; the refusal otherwise. Call in row order. */
+  const check = (
+    doc: Doc,
+    stored: StoredDoc | null,
+    holders: IssuedHolders,
+  ): NumberRefusal | null => {
+    if (label === null) return null;
+    const number = doc.number;
+    if (stored !== null && (stored.doc as Record<string, unknown>).number === number) return null;
+    const parsed = parse(number);
+    if (parsed === null)
+      return refuse(
+        'malformed_number',
+        `"${shown(number)}" is not a valid ${label.en} number.`,
+        `"${shown(number)}" non è un numero di ${label.it} valido.`,
+      );
+    const text = String(number);
+    if (!ownSeries.has(parsed.series))
+      return refuse(
+        'foreign_series',
+        `The number ${text} is in series ${parsed.series}, which is not the series of any of your devices.`,
+        `Il numero ${text} è nella serie ${parsed.series}, che non è la serie di nessuno dei tuoi dispositivi.`,
+      );
+    const key = issuedKey(parsed.kind, text);
+    const holder = holders.get(key) ?? inBatch.get(key);
+    if (holder !== undefined && holder !== doc.id)
+      return refuse(
+        'number_taken',
+        `The number ${text} is already used by another document.`,
+        `Il numero ${text} è già usato da un altro documento.`,
+      );
+    inBatch.set(key, doc.id);
+    if (holder === undefined) taken.set(doc.id, { kind: parsed.kind, number: text, docId: doc.id });
+    const year = parsed.year === undefined ? '' : String(parsed.year);
+    seen.set(doc.id, { series: parsed.series, kind: parsed.kind, year, seq: parsed.seq });
+    return null;
+  };
+
+  /** What the accepted writes take: only rows that passed `check` and were written. */
+  const issued = (writes: DocWrite[]): ReturnType<NumberingWork['issued']> => ({
+    taken: writes.flatMap((w) => taken.get(w.id) ?? []),
+    seen: writes.flatMap((w) => seen.get(w.id) ?? []),
+  });
+
+  return { lookup, check, issued };
+};
