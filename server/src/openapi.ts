@@ -62,6 +62,9 @@ export const openApiDocument = {
               'read_only',
               'not_owner',
               'wrong_collection',
+              'malformed_number',
+              'foreign_series',
+              'number_taken',
             ],
           },
           message: { type: 'string' },
@@ -90,7 +93,15 @@ export const openApiDocument = {
                 properties: {
                   email: { type: 'string' },
                   password: { type: 'string' },
-                  deviceName: { type: 'string' },
+                  deviceName: { type: 'string', description: 'A label for the device' },
+                  installationId: {
+                    type: 'string',
+                    description: 'The random id the device made at its first start; identifies it',
+                  },
+                  knownDeviceId: {
+                    type: 'string',
+                    description: 'The device id of an earlier session of this installation',
+                  },
                 },
               },
             },
@@ -108,6 +119,7 @@ export const openApiDocument = {
                 type: 'object',
                 properties: {
                   id: { type: 'string' },
+                  name: { type: 'string' },
                   series: { type: 'string' },
                   lastNumbers: { type: 'object' },
                 },
@@ -115,6 +127,35 @@ export const openApiDocument = {
             },
           }),
           ...errors(400, 401, 429),
+        },
+      },
+    },
+    '/api/devices/current': {
+      put: {
+        summary: 'Rename the device of this session (its series stays)',
+        security: bearer,
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['name'],
+                properties: { name: { type: 'string' } },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': json({
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              name: { type: 'string' },
+              series: { type: 'string' },
+            },
+          }),
+          ...errors(400, 401, 404),
         },
       },
     },

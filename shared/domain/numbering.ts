@@ -26,7 +26,7 @@ type NumberFormat = {
 export const numberFormats = {
   quote: {
     record: 'quote',
-    label: { en: 'quote', it: 'preventivo' },
+    label: { en: 'quote', it: 'offerta' },
     yearly: false,
     format: (series, seq) => `Q-${series}-${seq}`,
     pattern: new RegExp(`^Q-(${SERIES})-(${SEQ})$`),

@@ -60,22 +60,29 @@ export const numberChecks = (type: RecordType, ownSeries: ReadonlySet<string>) =
       return parsed === null ? [] : [{ kind: parsed.kind, number: String(doc.number) }];
     });
 
+  const unchanged = (doc: Doc, stored: StoredDoc | null): boolean =>
+    stored !== null && (stored.doc as Record<string, unknown>).number === doc.number;
+
+  /** A refusal when a new or changed number does not parse as one of this record's kinds. */
+  const malformed = (doc: Doc, stored: StoredDoc | null): NumberRefusal | null => {
+    if (label === null || unchanged(doc, stored) || parse(doc.number) !== null) return null;
+    return refuse(
+      'malformed_number',
+      `"${shown(doc.number)}" is not a valid ${label.en} number.`,
+      `"${shown(doc.number)}" non è un numero di ${label.it} valido.`,
+    );
+  };
+
   /** Null when the row's number may be stored; the refusal otherwise. Call in row order. */
   const check = (
     doc: Doc,
     stored: StoredDoc | null,
     holders: IssuedHolders,
   ): NumberRefusal | null => {
-    if (label === null) return null;
+    if (label === null || unchanged(doc, stored)) return null;
     const number = doc.number;
-    if (stored !== null && (stored.doc as Record<string, unknown>).number === number) return null;
     const parsed = parse(number);
-    if (parsed === null)
-      return refuse(
-        'malformed_number',
-        `"${shown(number)}" is not a valid ${label.en} number.`,
-        `"${shown(number)}" non è un numero di ${label.it} valido.`,
-      );
+    if (parsed === null) return malformed(doc, stored);
     const text = String(number);
     if (!ownSeries.has(parsed.series))
       return refuse(
@@ -104,5 +111,5 @@ export const numberChecks = (type: RecordType, ownSeries: ReadonlySet<string>) =
     seen: writes.flatMap((w) => seen.get(w.id) ?? []),
   });
 
-  return { lookup, check, issued };
+  return { lookup, malformed, check, issued };
 };

@@ -76,6 +76,9 @@ export const pushRows = async (
     if (stored && (assumed === null || !sameDocument(stored.doc, assumed))) {
       return { write: null, result: { conflict: stored.doc } };
     }
+    // Before the document rules, so a bad number is refused as such.
+    const badNumber = numbers.malformed(doc, stored);
+    if (badNumber) return reject(badNumber.code, badNumber.messages, badNumber.field);
     const checked = validateDocument(type, stored ? stored.doc : null, doc, actor);
     if (!checked.ok) return reject(checked.error.code, checked.error.message, checked.error.field);
     const refused = numbers.check(doc, stored, holders);
