@@ -12,6 +12,7 @@ import { deepLinkScheme, findDeepLinkInArgv, parseDeepLink } from './deep-links'
 import { createIpcHandlers } from './ipc/handlers';
 import { printPage, savePageAsPdf } from './ipc/files';
 import { registerIpcHandlers } from './ipc/register';
+import { createInstallationStore } from './ipc/installation';
 import { createSecretStore } from './ipc/secrets';
 import { buildMenuTemplate, menuLocale } from './menu';
 import { registerAppScheme, serveAppProtocol } from './protocol';
@@ -126,6 +127,9 @@ const start = (): void => {
       updateStatus: () => updates.status(),
       openInBrowser: openExternalSafely,
       setLanguage: setMenu,
+      installation: createInstallationStore(
+        path.join(app.getPath('userData'), 'installation.json'),
+      ),
     }),
     trustedOrigins,
   );
