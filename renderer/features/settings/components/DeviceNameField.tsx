@@ -25,6 +25,7 @@ export const DeviceNameField = ({ device }: { device: DevicePort }) => {
   return (
     <form
       className="form-grid"
+      style={{ maxWidth: 720 }}
       onSubmit={(e) => {
         e.preventDefault();
         void rename();
@@ -35,6 +36,7 @@ export const DeviceNameField = ({ device }: { device: DevicePort }) => {
         hint={t('settings.deviceNameHint', { series: label.series })}
         value={name}
         maxLength={100}
+        wide
         onChange={(e) => {
           setName(e.target.value);
           setSaved(false);
