@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushResponse, SyncCollection } from '../../shared/sync/protocol';
 import type { FairleadServer } from '../src/app';
 import { newId } from '../src/ids';
+import { writeOfficeDocs } from '../src/office';
 import { edited, invoiceDoc, orderDoc, quoteDoc } from './fixtures';
 import type { Client, Office, Place } from './harness';
 import { adapters, freshPlace, seedOffice, signIn, startServer } from './harness';
@@ -186,5 +187,18 @@ describe.each(adapters)('document numbers on %s', (adapter) => {
       ),
     ).rejects.toThrow();
     expect(await stored('quotes')).toBe(before);
+  });
+
+  it('holds the numbers of office-written documents too', async () => {
+    const imported = quoteDoc(newId(), office.a.id, `Q-${sa}-00030`);
+    const { _deleted: _, ...record } = imported;
+    // Office data with a number twice: the first keeps it, the import does not fail.
+    const twin = { ...record, id: newId() };
+    await writeOfficeDocs(server.storage, 'quotes', [record, twin]);
+    const res = await push(anna, 'quotes', [
+      { newDocumentState: quoteDoc(newId(), office.a.id, imported.number) },
+    ]);
+    expect(res.rejected).toEqual([expect.objectContaining({ code: 'number_taken' })]);
+    expect((await server.storage.highWater(sa)).quote).toBe(30);
   });
 });

@@ -64,7 +64,7 @@ export const toHighWater = (rows: Row[]): NumberingHighWater => {
     const seq = Number(r.seq);
     if (r.kind === 'quote') hw.quote = seq;
     else if (r.kind === 'order') hw.order = seq;
-    else hw.invoice[str(r.year)] = seq;
+    else if (r.kind === 'invoice') hw.invoice[str(r.year)] = seq;
   }
   return hw;
 };

@@ -113,3 +113,40 @@ export const numberChecks = (type: RecordType, ownSeries: ReadonlySet<string>) =
 
   return { lookup, malformed, check, issued };
 };
+
+/**
+ * Numbers of office-written documents (demo data, imports): taken like a push's, except that
+ * a number another document holds already is left to it instead of failing the import.
+ * `decide` must hand the holders it sees to `see` before the write.
+ */
+export const officeNumbering = (type: RecordType, docs: readonly Doc[]) => {
+  const kinds: readonly NumberedKind[] = numberedKindsOf(type);
+  const parsedOf = new Map<string, ParsedDocumentNumber>();
+  for (const doc of docs) {
+    const parsed = typeof doc.number === 'string' ? parseDocumentNumber(doc.number) : null;
+    if (parsed !== null && kinds.includes(parsed.kind)) parsedOf.set(doc.id, parsed);
+  }
+  const numberOf = new Map(docs.map((d) => [d.id, String(d.number)]));
+  let holders: IssuedHolders = new Map();
+  const work: NumberingWork = {
+    lookup: [...parsedOf].map(([id, p]) => ({ kind: p.kind, number: numberOf.get(id) ?? '' })),
+    issued: (writes) => {
+      const claimed = new Set<string>();
+      const taken: IssuedNumber[] = [];
+      const seen: NumberSeen[] = [];
+      for (const w of writes) {
+        const parsed = parsedOf.get(w.id);
+        const number = numberOf.get(w.id) ?? '';
+        if (parsed === undefined) continue;
+        const key = issuedKey(parsed.kind, number);
+        const year = parsed.year === undefined ? '' : String(parsed.year);
+        seen.push({ series: parsed.series, kind: parsed.kind, year, seq: parsed.seq });
+        if (holders.has(key) || claimed.has(key)) continue;
+        claimed.add(key);
+        taken.push({ kind: parsed.kind, number, docId: w.id });
+      }
+      return { taken, seen };
+    },
+  };
+  return { work, see: (seen: IssuedHolders) => void (holders = seen) };
+};
