@@ -156,6 +156,11 @@ describe.each(adapters)('upgrading a version-1 database on %s', (adapter) => {
   /** A database as release 0.1.0 left it: a seller, her laptop with series LEGA, a quote. */
   const writeVersion1 = async (p: Place, hash: string): Promise<void> => {
     const quote = quoteDoc('q-legacy-1', 'u-legacy', 'Q-LEGA-00003');
+    const revision = {
+      ...quoteDoc('q-legacy-2', 'u-legacy', 'Q-LEGA-00003'),
+      revisionNumber: 1,
+      previousQuoteId: 'q-legacy-1',
+    };
     const statements: [string, unknown[]][] = [
       [
         "INSERT INTO schema_migrations (version, name, applied_at) VALUES (1, 'baseline', 'then')",
@@ -170,10 +175,14 @@ describe.each(adapters)('upgrading a version-1 database on %s', (adapter) => {
         [],
       ],
       ["INSERT INTO numbering (series, kind, year, seq) VALUES ('LEGA', 'quote', '', 3)", []],
-      ["INSERT INTO counters (collection, seq) VALUES ('quotes', 1)", []],
+      ["INSERT INTO counters (collection, seq) VALUES ('quotes', 2)", []],
       [
         "INSERT INTO docs (collection, id, seq, owner_id, team_id, deleted, updated_at, doc) VALUES ('quotes', 'q-legacy-1', 1, 'u-legacy', NULL, ?, 'then', ?)",
         [adapter === 'postgres' ? false : 0, JSON.stringify(quote)],
+      ],
+      [
+        "INSERT INTO docs (collection, id, seq, owner_id, team_id, deleted, updated_at, doc) VALUES ('quotes', 'q-legacy-2', 2, 'u-legacy', NULL, ?, 'then', ?)",
+        [adapter === 'postgres' ? false : 0, JSON.stringify(revision)],
       ],
     ];
     if (p.databaseUrl) {
@@ -219,6 +228,19 @@ describe.each(adapters)('upgrading a version-1 database on %s', (adapter) => {
       expect.objectContaining({ code: 'number_taken' }),
     ]);
     expect((await push('Q-LEGA-00004')).rejected).toEqual([]);
+    // The stored revision holds its revision of the number: a second revision 1 is refused.
+    const again = await lia.post('/api/sync/quotes/push', [
+      {
+        newDocumentState: {
+          ...quoteDoc(newId(), 'u-legacy', 'Q-LEGA-00003'),
+          revisionNumber: 1,
+          previousQuoteId: 'q-legacy-1',
+        },
+      },
+    ]);
+    expect(((await again.json()) as PushResponse).rejected).toEqual([
+      expect.objectContaining({ code: 'number_taken' }),
+    ]);
     expect((await server.storage.highWater('LEGA')).quote).toBe(4);
   });
 });

@@ -201,4 +201,38 @@ describe.each(adapters)('document numbers on %s', (adapter) => {
     expect(res.rejected).toEqual([expect.objectContaining({ code: 'number_taken' })]);
     expect((await server.storage.highWater(sa)).quote).toBe(30);
   });
+
+  it('lets a revision keep its quote’s number, once per revision', async () => {
+    const number = `Q-${sa}-00040`;
+    const original = quoteDoc(newId(), office.a.id, number);
+    const revise = (of: { id: string; revisionNumber: number }, id = newId()) => ({
+      ...quoteDoc(id, office.a.id, number),
+      revisionNumber: of.revisionNumber + 1,
+      previousQuoteId: of.id,
+    });
+    const first = revise(original);
+    // The quote and its revision made offline arrive in one push.
+    expect(
+      await push(anna, 'quotes', [{ newDocumentState: original }, { newDocumentState: first }]),
+    ).toEqual({ conflicts: [], rejected: [] });
+    // Another device revising the same quote again, as revision 1: the number is taken.
+    const twin = revise(original);
+    const before = await stored('quotes');
+    const res = await push(anna, 'quotes', [{ newDocumentState: twin }]);
+    expect(res.rejected).toEqual([expect.objectContaining({ code: 'number_taken' })]);
+    expect(await stored('quotes')).toBe(before);
+    // A revision of a quote with another number cannot borrow this one.
+    const other = quoteDoc(newId(), office.a.id, `Q-${sa}-00041`);
+    expect((await push(anna, 'quotes', [{ newDocumentState: other }])).rejected).toEqual([]);
+    const borrowed = await push(anna, 'quotes', [{ newDocumentState: revise(other) }]);
+    expect(borrowed.rejected).toEqual([expect.objectContaining({ code: 'number_taken' })]);
+    expect(
+      (await push(anna, 'quotes', [{ newDocumentState: { ...revise(first), revisionNumber: 5 } }]))
+        .rejected,
+    ).toEqual([expect.objectContaining({ code: 'number_taken' })]);
+    // The next revision is fine.
+    expect((await push(anna, 'quotes', [{ newDocumentState: revise(first) }])).rejected).toEqual(
+      [],
+    );
+  });
 });

@@ -21,6 +21,11 @@ type NumberFormat = {
   readonly format: (series: string, seq: string, year: string) => string;
   /** Groups: the year (yearly kinds only), then the series, then the sequence. */
   readonly pattern: RegExp;
+  /**
+   * Kinds whose documents are revised into new documents that keep the number: the fields
+   * that name the revised document and count the revisions.
+   */
+  readonly revisions?: { readonly previous: string; readonly revision: string };
 };
 
 export const numberFormats = {
@@ -30,6 +35,7 @@ export const numberFormats = {
     yearly: false,
     format: (series, seq) => `Q-${series}-${seq}`,
     pattern: new RegExp(`^Q-(${SERIES})-(${SEQ})$`),
+    revisions: { previous: 'previousQuoteId', revision: 'revisionNumber' },
   },
   order: {
     record: 'order',

@@ -39,12 +39,32 @@ const refuse = (code: RejectionCode, en: string, it: string): NumberRefusal => (
   field: 'number',
 });
 
+type Revision = { previousId: string; revision: number };
+
+/** Which revision a document is, for kinds revised into new documents that keep the number. */
+const revisionOf = (kind: NumberedKind, doc: Doc): Revision | null => {
+  const fields = (numberFormats[kind] as NumberFormatEntry).revisions;
+  if (fields === undefined) return null;
+  const revision = doc[fields.revision];
+  const previous = doc[fields.previous];
+  return typeof revision === 'number' && revision > 0
+    ? { previousId: typeof previous === 'string' ? previous : '', revision }
+    : null;
+};
+
+type NumberFormatEntry = { revisions?: { previous: string; revision: string } };
+
+/** What issued_numbers holds for a document: its number, or for a revision the number and revision. */
+const issuedText = (number: string, revision: Revision | null): string =>
+  revision === null ? number : `${number} rev ${revision.revision}`;
+
 /** The numbering checks of one push to one collection. */
 export const numberChecks = (type: RecordType, ownSeries: ReadonlySet<string>) => {
   const kinds: readonly NumberedKind[] = numberedKindsOf(type);
   const label = kinds[0] === undefined ? null : numberFormats[kinds[0]].label;
-  // Numbers accepted earlier in this push, and what the accepted rows take and raise.
+  // Numbers and documents accepted earlier in this push, and what the accepted rows take and raise.
   const inBatch = new Map<string, string>();
+  const acceptedDocs = new Map<string, Doc>();
   const taken = new Map<string, IssuedNumber>();
   const seen = new Map<string, NumberSeen>();
 
@@ -57,11 +77,31 @@ export const numberChecks = (type: RecordType, ownSeries: ReadonlySet<string>) =
   const lookup = (docs: readonly Doc[]): NumberingWork['lookup'] =>
     docs.flatMap((doc) => {
       const parsed = parse(doc.number);
-      return parsed === null ? [] : [{ kind: parsed.kind, number: String(doc.number) }];
+      if (parsed === null) return [];
+      const number = String(doc.number);
+      return [{ kind: parsed.kind, number: issuedText(number, revisionOf(parsed.kind, doc)) }];
     });
 
-  const unchanged = (doc: Doc, stored: StoredDoc | null): boolean =>
-    stored !== null && (stored.doc as Record<string, unknown>).number === doc.number;
+  /** The documents a revision in this push revises: the transaction reads them too. */
+  const revisedIds = (docs: readonly Doc[]): string[] =>
+    docs.flatMap((doc) => {
+      const parsed = parse(doc.number);
+      const revision = parsed === null ? null : revisionOf(parsed.kind, doc);
+      return revision === null || revision.previousId === '' ? [] : [revision.previousId];
+    });
+
+  // The number and, for revised kinds, the revision: what a document keeps once stored.
+  const unchanged = (doc: Doc, stored: StoredDoc | null): boolean => {
+    if (stored === null) return false;
+    const before = stored.doc as Doc;
+    return (
+      before.number === doc.number &&
+      kinds.every((kind) => {
+        const fields = (numberFormats[kind] as NumberFormatEntry).revisions;
+        return fields === undefined || before[fields.revision] === doc[fields.revision];
+      })
+    );
+  };
 
   /** A refusal when a new or changed number does not parse as one of this record's kinds. */
   const malformed = (doc: Doc, stored: StoredDoc | null): NumberRefusal | null => {
@@ -73,33 +113,62 @@ export const numberChecks = (type: RecordType, ownSeries: ReadonlySet<string>) =
     );
   };
 
-  /** Null when the row's number may be stored; the refusal otherwise. Call in row order. */
+  const numberTaken = (text: string): NumberRefusal =>
+    refuse(
+      'number_taken',
+      `The number ${text} is already used by another document.`,
+      `Il numero ${text} è già usato da un altro documento.`,
+    );
+
+  /**
+   * Null when the row's number may be stored; the refusal otherwise. Call in row order.
+   * `current` holds the stored masters of the pushed documents and of those they revise.
+   */
   const check = (
     doc: Doc,
     stored: StoredDoc | null,
     holders: IssuedHolders,
+    current: ReadonlyMap<string, StoredDoc>,
   ): NumberRefusal | null => {
     if (label === null || unchanged(doc, stored)) return null;
-    const number = doc.number;
-    const parsed = parse(number);
+    const parsed = parse(doc.number);
     if (parsed === null) return malformed(doc, stored);
-    const text = String(number);
-    if (!ownSeries.has(parsed.series))
+    const text = String(doc.number);
+    const revision = revisionOf(parsed.kind, doc);
+    if (revision !== null) {
+      // A revision keeps the number of the document it revises, one revision after it:
+      // its series was checked when that number was first taken.
+      const fields = (numberFormats[parsed.kind] as NumberFormatEntry).revisions;
+      const previous =
+        acceptedDocs.get(revision.previousId) ?? current.get(revision.previousId)?.doc;
+      const before = previous as Doc | undefined;
+      if (
+        fields === undefined ||
+        before === undefined ||
+        before.number !== text ||
+        before[fields.revision] !== revision.revision - 1
+      )
+        return refuse(
+          'number_taken',
+          `The number ${text} belongs to another ${label.en}: a revision keeps the number of the ${label.en} it revises.`,
+          `Il numero ${text} appartiene a un'altra ${label.it}: una revisione mantiene il numero dell'${label.it} che rivede.`,
+        );
+    } else if (!ownSeries.has(parsed.series)) {
       return refuse(
         'foreign_series',
         `The number ${text} is in series ${parsed.series}, which is not the series of any of your devices.`,
         `Il numero ${text} è nella serie ${parsed.series}, che non è la serie di nessuno dei tuoi dispositivi.`,
       );
-    const key = issuedKey(parsed.kind, text);
+    }
+    const issued = issuedText(text, revision);
+    const key = issuedKey(parsed.kind, issued);
     const holder = holders.get(key) ?? inBatch.get(key);
     if (holder !== undefined && holder !== doc.id)
-      return refuse(
-        'number_taken',
-        `The number ${text} is already used by another document.`,
-        `Il numero ${text} è già usato da un altro documento.`,
-      );
+      return numberTaken(revision === null ? text : `${text} (rev. ${revision.revision})`);
     inBatch.set(key, doc.id);
-    if (holder === undefined) taken.set(doc.id, { kind: parsed.kind, number: text, docId: doc.id });
+    acceptedDocs.set(doc.id, doc);
+    if (holder === undefined)
+      taken.set(doc.id, { kind: parsed.kind, number: issued, docId: doc.id });
     const year = parsed.year === undefined ? '' : String(parsed.year);
     seen.set(doc.id, { series: parsed.series, kind: parsed.kind, year, seq: parsed.seq });
     return null;
@@ -111,7 +180,7 @@ export const numberChecks = (type: RecordType, ownSeries: ReadonlySet<string>) =
     seen: writes.flatMap((w) => seen.get(w.id) ?? []),
   });
 
-  return { lookup, malformed, check, issued };
+  return { lookup, revisedIds, malformed, check, issued };
 };
 
 /**
@@ -126,7 +195,14 @@ export const officeNumbering = (type: RecordType, docs: readonly Doc[]) => {
     const parsed = typeof doc.number === 'string' ? parseDocumentNumber(doc.number) : null;
     if (parsed !== null && kinds.includes(parsed.kind)) parsedOf.set(doc.id, parsed);
   }
-  const numberOf = new Map(docs.map((d) => [d.id, String(d.number)]));
+  const numberOf = new Map(
+    docs.flatMap((d) => {
+      const parsed = parsedOf.get(d.id);
+      return parsed === undefined
+        ? []
+        : [[d.id, issuedText(String(d.number), revisionOf(parsed.kind, d))] as const];
+    }),
+  );
   let holders: IssuedHolders = new Map();
   const work: NumberingWork = {
     lookup: [...parsedOf].map(([id, p]) => ({ kind: p.kind, number: numberOf.get(id) ?? '' })),

@@ -48,6 +48,7 @@ export const pushRows = async (
     row: IncomingRow,
     stored: StoredDoc | null,
     holders: IssuedHolders,
+    current: ReadonlyMap<string, StoredDoc>,
     seen: Set<string>,
   ): RowDecision<Outcome> => {
     const doc = row.newDocumentState;
@@ -81,23 +82,25 @@ export const pushRows = async (
     if (badNumber) return reject(badNumber.code, badNumber.messages, badNumber.field);
     const checked = validateDocument(type, stored ? stored.doc : null, doc, actor);
     if (!checked.ok) return reject(checked.error.code, checked.error.message, checked.error.field);
-    const refused = numbers.check(doc, stored, holders);
+    const refused = numbers.check(doc, stored, holders, current);
     if (refused) return reject(refused.code, refused.messages, refused.field);
     const teamId = isCatalog(collection) ? null : (ownerTeams.get(owner) ?? null);
     // Stored exactly as pushed (STACK.md): rewriting a compared field would fake conflicts.
     return { write: { id: doc.id, ownerId: owner, teamId, doc: doc as WireDocument }, result: {} };
   };
 
+  const docs = rows.map((r) => r.newDocumentState);
   const outcomes = await storage.writeDocs(
     collection,
-    ids,
+    // The documents revisions revise are read too: a revision keeps their number.
+    [...ids, ...numbers.revisedIds(docs)],
     (current, holders) => {
       const seen = new Set<string>();
       return rows.map((row) =>
-        decideRow(row, current.get(row.newDocumentState.id) ?? null, holders, seen),
+        decideRow(row, current.get(row.newDocumentState.id) ?? null, holders, current, seen),
       );
     },
-    { lookup: numbers.lookup(rows.map((r) => r.newDocumentState)), issued: numbers.issued },
+    { lookup: numbers.lookup(docs), issued: numbers.issued },
   );
   return {
     conflicts: outcomes.flatMap((o) => (o.conflict ? [o.conflict] : [])),

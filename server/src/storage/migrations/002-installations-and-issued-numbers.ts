@@ -4,10 +4,13 @@
 import type { Migration } from './types';
 
 // Numbers already stored, oldest first: where old data holds a duplicate, the first keeps it.
-const backfill = (numberOf: string): string => `
+// A quote revision keeps its quote's number, so it holds the number with its revision.
+const backfill = (numberOf: string, revisionOf: string, isRevision: string): string => `
 INSERT INTO issued_numbers (kind, number, doc_id)
 SELECT CASE collection WHEN 'quotes' THEN 'quote' WHEN 'orders' THEN 'order' ELSE 'invoice' END,
-       ${numberOf}, id
+       CASE WHEN collection = 'quotes' AND ${isRevision}
+            THEN ${numberOf} || ' rev ' || ${revisionOf} ELSE ${numberOf} END,
+       id
 FROM docs
 WHERE collection IN ('quotes', 'orders', 'invoices') AND ${numberOf} IS NOT NULL AND ${numberOf} <> ''
 ORDER BY seq
@@ -30,7 +33,11 @@ CREATE INDEX devices_user_name ON devices (user_id, name);
 CREATE TABLE issued_numbers (
   kind TEXT NOT NULL, number TEXT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (kind, number));
 CREATE INDEX issued_numbers_doc ON issued_numbers (doc_id);
-${backfill("json_extract(doc, '$.number')")}
+${backfill(
+  "json_extract(doc, '$.number')",
+  "json_extract(doc, '$.revisionNumber')",
+  "COALESCE(json_extract(doc, '$.revisionNumber'), 0) <> 0",
+)}
 `,
   postgres: `
 ALTER TABLE devices DROP CONSTRAINT IF EXISTS devices_user_id_name_key;
@@ -40,6 +47,10 @@ CREATE INDEX devices_user_name ON devices (user_id, name);
 CREATE TABLE issued_numbers (
   kind TEXT NOT NULL, number TEXT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (kind, number));
 CREATE INDEX issued_numbers_doc ON issued_numbers (doc_id);
-${backfill("(doc::jsonb ->> 'number')")}
+${backfill(
+  "(doc::jsonb ->> 'number')",
+  "(doc::jsonb ->> 'revisionNumber')",
+  "COALESCE(doc::jsonb ->> 'revisionNumber', '0') <> '0'",
+)}
 `,
 };
