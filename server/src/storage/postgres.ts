@@ -319,14 +319,23 @@ export class PostgresStorage implements Storage {
       ],
     );
     // A plain insert: the primary key (kind, number) refuses a number taken twice.
-    for (const n of issued.taken) {
-      await client.query('INSERT INTO issued_numbers (kind, number, doc_id) VALUES ($1, $2, $3)', [
-        n.kind,
-        n.number,
-        n.docId,
-      ]);
+    if (issued.taken.length > 0) {
+      await client.query(
+        'INSERT INTO issued_numbers (kind, number, doc_id) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])',
+        [
+          issued.taken.map((n) => n.kind),
+          issued.taken.map((n) => n.number),
+          issued.taken.map((n) => n.docId),
+        ],
+      );
     }
+    // One upsert per series, kind and year, with the highest sequence seen.
+    const highest = new Map<string, NumberSeen>();
     for (const n of issued.seen) {
+      const key = `${n.series} ${n.kind} ${n.year}`;
+      if ((highest.get(key)?.seq ?? 0) < n.seq) highest.set(key, n);
+    }
+    for (const n of highest.values()) {
       await client.query(
         `INSERT INTO numbering (series, kind, year, seq) VALUES ($1, $2, $3, $4)
          ON CONFLICT (series, kind, year) DO UPDATE SET seq = GREATEST(numbering.seq, excluded.seq)`,
