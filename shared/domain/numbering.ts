@@ -89,7 +89,7 @@ export const formatDocumentNumber = (
   year?: number,
 ): string => {
   const format: NumberFormat = numberFormats[kind];
-  if (format.yearly && year === undefined) throw new RangeError(`a ${kind} number needs a year`);
+  if (format.yearly && year === undefined) throw new RangeError(`${kind} numbers need a year`);
   return format.format(series, pad(seq), String(year ?? 0).padStart(4, '0'));
 };
 
