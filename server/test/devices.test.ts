@@ -84,23 +84,30 @@ describe.each(adapters)('devices on %s', (adapter) => {
     );
   });
 
-  it('refuses an installation id that is not one', async () => {
-    for (const installationId of [
-      'short',
-      'x'.repeat(65),
-      'has space in it here',
-      'nul\u0000nul-nul-nul-nul',
-    ]) {
-      const res = await fetch(`${server.url}/api/auth/login`, {
+  it('refuses an installation or device id that is not one', async () => {
+    const login = (identity: Record<string, string>) =>
+      fetch(`${server.url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           email: office.a.email,
           password: PASSWORD,
           deviceName: 'x',
-          installationId,
+          ...identity,
         }),
       });
+    for (const installationId of [
+      'short',
+      'x'.repeat(65),
+      'has space in it here',
+      'nul\u0000nul-nul-nul-nul',
+    ]) {
+      const res = await login({ installationId });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: 'bad_request' });
+    }
+    for (const knownDeviceId of ['', 'd\u0000evice', 'x'.repeat(65), '../devices']) {
+      const res = await login({ installationId: installation(), knownDeviceId });
       expect(res.status).toBe(400);
     }
   });

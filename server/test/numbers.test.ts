@@ -230,6 +230,11 @@ describe.each(adapters)('document numbers on %s', (adapter) => {
       (await push(anna, 'quotes', [{ newDocumentState: { ...revise(first), revisionNumber: 5 } }]))
         .rejected,
     ).toEqual([expect.objectContaining({ code: 'number_taken' })]);
+    // A revised id no database may read is refused in plain words, not with a server error.
+    const odd = await push(anna, 'quotes', [
+      { newDocumentState: { ...revise(first), previousQuoteId: 'q\u0000-1' } },
+    ]);
+    expect(odd.rejected).toHaveLength(1);
     // The next revision is fine.
     expect((await push(anna, 'quotes', [{ newDocumentState: revise(first) }])).rejected).toEqual(
       [],

@@ -28,7 +28,7 @@ const loginBody = {
     password: { type: 'string', minLength: 1, maxLength: 1024 },
     deviceName: { type: 'string', minLength: 1, maxLength: 100 },
     installationId: { type: 'string', pattern: installationIdPattern.source },
-    knownDeviceId: { type: 'string', minLength: 1, maxLength: 64 },
+    knownDeviceId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
   },
 } as const;
 

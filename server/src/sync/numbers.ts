@@ -87,7 +87,9 @@ export const numberChecks = (type: RecordType, ownSeries: ReadonlySet<string>) =
     docs.flatMap((doc) => {
       const parsed = parse(doc.number);
       const revision = parsed === null ? null : revisionOf(parsed.kind, doc);
-      return revision === null || revision.previousId === '' ? [] : [revision.previousId];
+      // Only what could be an id reaches the database (no control characters).
+      const id = revision?.previousId ?? '';
+      return id === '' || id.length > 100 || /\p{Cc}/u.test(id) ? [] : [id];
     });
 
   // The number and, for revised kinds, the revision: what a document keeps once stored.
