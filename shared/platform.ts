@@ -48,4 +48,10 @@ export type Platform = {
   onOpenRecord?(listener: (link: RecordLink) => void): () => void;
   /** Tells the shell the UI language, so native menus and dialogs follow it. */
   setLanguage?(language: Locale): Promise<PlatformResult<void>>;
+  /**
+   * Keeps the device's installation id outside the renderer's storage (the desktop app's
+   * user data folder), so clearing the renderer's data keeps the device: answers the id
+   * already kept, or keeps `proposed` when there is none.
+   */
+  keepInstallationId?(proposed: string): Promise<PlatformResult<string>>;
 };

@@ -13,6 +13,7 @@ import { deepLinkScheme, findDeepLinkInArgv, parseDeepLink } from './deep-links'
 import { createIpcHandlers } from './ipc/handlers';
 import { printPage, savePageAsPdf } from './ipc/files';
 import { registerIpcHandlers } from './ipc/register';
+import { createInstallationStore } from './ipc/installation';
 import { createSecretStore } from './ipc/secrets';
 import { buildMenuTemplate, menuLocale } from './menu';
 import { registerAppScheme, serveAppProtocol } from './protocol';
@@ -148,6 +149,9 @@ const start = (): void => {
       updateStatus: () => updates.status(),
       openInBrowser,
       setLanguage: setMenu,
+      installation: createInstallationStore(
+        path.join(app.getPath('userData'), 'installation.json'),
+      ),
     }),
     trustedOrigins,
   );

@@ -30,6 +30,7 @@ const bridge = {
   updateStatus: () => invoke(ipcChannels.updateStatus),
   openExternal: (request) => invoke(ipcChannels.openExternal, request),
   setLanguage: (request) => invoke(ipcChannels.setLanguage, request),
+  keepInstallationId: (request) => invoke(ipcChannels.keepInstallationId, request),
   onOpenRecord: (listener) => {
     recordListeners.add(listener);
     const waiting = pendingLinks;

@@ -6,9 +6,11 @@ import type { FairleadDatabase } from '../data/database';
 import { prepareSearch } from '../data/search/search';
 import { startReplication } from '../data/sync/replication';
 import type { SyncEngine } from '../data/sync/replication';
+import { ensureInstallationId } from '../data/installation';
 import type { DeviceSession } from '../data/sync/session';
 import {
   rememberSession,
+  renameDevice,
   restoreSession as restoreDeviceSession,
   signIn as signInDevice,
   signOut as signOutDevice,
@@ -19,7 +21,7 @@ import { getPlatform } from '../platform';
 import type { LocalizedText, Result } from '../../shared/domain/errors';
 import { fail, ok } from '../../shared/domain/errors';
 import type { SyncCollection } from '../../shared/sync/protocol';
-import type { AppServices } from './store-port';
+import type { AppServices, DevicePort } from './store-port';
 import { createStoreCommands } from './store-commands';
 import { createStoreQueries } from './store-queries';
 
@@ -81,6 +83,29 @@ const syncPort = (engine: SyncEngine): AppServices['sync'] => ({
     ),
 });
 
+const devicePort = (db: FairleadDatabase, session: DeviceSession): DevicePort => {
+  let current = session;
+  // A session cached by an older release has no device name yet.
+  const label = () => ({
+    name: (current.device as { name?: string }).name ?? '',
+    series: current.device.series,
+  });
+  return {
+    current: label,
+    rename: async (name) => {
+      const renamed = await renameDevice(getPlatform(), current, name);
+      if (!renamed.ok) return { ok: false, error: renamed.error };
+      current = renamed.value;
+      await rememberSession(db, current);
+      return ok(label());
+    },
+  };
+};
+
+/** This computer's installation id; undefined when no storage keeps it (signs in by name). */
+const installationId = (): Promise<string | undefined> =>
+  ensureInstallationId(getPlatform()).catch(() => undefined);
+
 const openServices = async (
   session: DeviceSession,
   onSignedOut: () => void,
@@ -100,6 +125,7 @@ const openServices = async (
     queries: createStoreQueries(db),
     commands: createStoreCommands(db, session),
     sync: syncPort(engine),
+    device: devicePort(db, session),
     signOut: async () => {
       let result = await signOutDevice(platform, {
         status: engine.status(),
@@ -123,6 +149,8 @@ const openServices = async (
 
 /** The cached session's services (works offline), or null when nobody is signed in. */
 export const restoreSession = async (onSignedOut: () => void): Promise<AppServices | null> => {
+  // Made at the first start, before any sign-in needs it.
+  await installationId();
   const session = await restoreDeviceSession(getPlatform());
   return session ? openServices(session, onSignedOut) : null;
 };
@@ -131,7 +159,11 @@ export const signIn = async (
   request: SignInRequest,
   onSignedOut: () => void,
 ): Promise<{ ok: true; services: AppServices } | { ok: false; message: LocalizedText }> => {
-  const result = await signInDevice(getPlatform(), request);
+  const id = await installationId();
+  const result = await signInDevice(getPlatform(), {
+    ...request,
+    ...(id === undefined ? {} : { installationId: id }),
+  });
   if (!result.ok) return { ok: false, message: result.error.message };
   return { ok: true, services: await openServices(result.value, onSignedOut) };
 };

@@ -192,10 +192,20 @@ export type SyncPort = {
   discard(collection: string, id: string): R<void>;
 };
 
+/** This device as the server knows it: a label the seller may change, and its series. */
+export type DeviceLabel = { name: string; series: string };
+
+export type DevicePort = {
+  current(): DeviceLabel;
+  /** Renames the device on the server (needs a connection); the series stays. */
+  rename(name: string): R<DeviceLabel>;
+};
+
 export type AppServices = {
   user: SessionUser;
   queries: StoreQueries;
   commands: StoreCommands;
   sync: SyncPort;
+  device: DevicePort;
   signOut(): Promise<void>;
 };

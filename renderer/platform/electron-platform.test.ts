@@ -24,6 +24,7 @@ const fakeBridge = (overrides: Partial<FairleadBridge> = {}): FairleadBridge => 
   updateStatus: vi.fn(() => okValue({ state: 'idle' as const })),
   openExternal: vi.fn(() => okValue(null)),
   setLanguage: vi.fn(() => okValue(null)),
+  keepInstallationId: vi.fn(() => okValue('a1b2c3d4e5f60718293a4b5c6d7e8f90')),
   onOpenRecord: vi.fn(() => () => undefined),
   ...overrides,
 });
@@ -52,6 +53,13 @@ describe('createElectronPlatform', () => {
     expect(bridge.openExternal).toHaveBeenCalledWith({ url: 'https://example.com' });
     await platform.setLanguage?.('it');
     expect(bridge.setLanguage).toHaveBeenCalledWith({ language: 'it' });
+    expect(await platform.keepInstallationId?.('ffffffffffffffffffffffffffffffff')).toEqual({
+      ok: true,
+      value: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+    });
+    expect(bridge.keepInstallationId).toHaveBeenCalledWith({
+      proposed: 'ffffffffffffffffffffffffffffffff',
+    });
   });
 
   it('turns refusals into plain-words errors', async () => {

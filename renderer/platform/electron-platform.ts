@@ -40,4 +40,5 @@ export const createElectronPlatform = (bridge: FairleadBridge): Platform => ({
   openExternal: async (url) => toVoid(await bridge.openExternal({ url })),
   onOpenRecord: (listener) => bridge.onOpenRecord(listener),
   setLanguage: async (language) => toVoid(await bridge.setLanguage({ language })),
+  keepInstallationId: async (proposed) => toResult(await bridge.keepInstallationId({ proposed })),
 });

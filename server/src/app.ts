@@ -1,6 +1,7 @@
 // The sync server as a library: storage + Fastify app, used by main.ts and by tests.
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
+import { registerDeviceRoutes } from './auth/device-routes';
 import { registerAuthRoutes } from './auth/routes';
 import { LoginRateLimiter } from './auth/rate-limit';
 import { defaults } from './config';
@@ -60,6 +61,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Fairlea
     addressLimiter: new LoginRateLimiter({ max: rate.max * 10, windowMs: rate.windowMs }),
     tokenTtlSeconds: options.tokenTtlSeconds ?? defaults.tokenTtlSeconds,
   });
+  registerDeviceRoutes(app, storage);
   registerSyncRoutes(app, storage);
   registerStream(app, storage, options.heartbeatMs ?? defaults.heartbeatMs);
   app.get('/health', async () => ({

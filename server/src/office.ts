@@ -7,6 +7,7 @@ import type { SyncCollection, WireDocument } from '../../shared/sync/protocol';
 import { hashPassword } from './auth/passwords';
 import { newId } from './ids';
 import type { Storage, Team, User } from './storage/types';
+import { officeNumbering } from './sync/numbers';
 import { validateSchema } from './validation';
 import { isCatalog } from './visibility';
 
@@ -136,11 +137,14 @@ export const writeOfficeDocs = async (
   }
   for (let i = 0; i < records.length; i += 1000) {
     const batch = records.slice(i, i + 1000);
+    // Office-written numbers are held in issued_numbers too, so no push can take them again.
+    const numbering = officeNumbering(type, batch);
     await storage.writeDocs(
       collection,
       batch.map((r) => r.id),
-      () =>
-        batch.map((r) => ({
+      (_current, holders) => {
+        numbering.see(holders);
+        return batch.map((r) => ({
           write: {
             id: r.id,
             ownerId: r.ownerId,
@@ -148,7 +152,9 @@ export const writeOfficeDocs = async (
             doc: { ...r, _deleted: deleted } as WireDocument,
           },
           result: null,
-        })),
+        }));
+      },
+      numbering.work,
     );
   }
 };

@@ -72,6 +72,9 @@ export const openApiDocument = {
               'read_only',
               'not_owner',
               'wrong_collection',
+              'malformed_number',
+              'foreign_series',
+              'number_taken',
             ],
           },
           message: { type: 'string', description: 'In English.' },
@@ -101,7 +104,15 @@ export const openApiDocument = {
                 properties: {
                   email: { type: 'string' },
                   password: { type: 'string' },
-                  deviceName: { type: 'string' },
+                  deviceName: { type: 'string', description: 'A label for the device' },
+                  installationId: {
+                    type: 'string',
+                    description: 'The random id the device made at its first start; identifies it',
+                  },
+                  knownDeviceId: {
+                    type: 'string',
+                    description: 'The device id of an earlier session of this installation',
+                  },
                 },
               },
             },
@@ -119,6 +130,7 @@ export const openApiDocument = {
                 type: 'object',
                 properties: {
                   id: { type: 'string' },
+                  name: { type: 'string' },
                   series: { type: 'string' },
                   lastNumbers: { type: 'object' },
                 },
@@ -126,6 +138,35 @@ export const openApiDocument = {
             },
           }),
           ...errors(400, 401, 429),
+        },
+      },
+    },
+    '/api/devices/current': {
+      put: {
+        summary: 'Rename the device of this session (its series stays)',
+        security: bearer,
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['name'],
+                properties: { name: { type: 'string' } },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': json({
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              name: { type: 'string' },
+              series: { type: 'string' },
+            },
+          }),
+          ...errors(400, 401, 404),
         },
       },
     },

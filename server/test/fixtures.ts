@@ -1,5 +1,5 @@
 // Valid documents for server tests, built to the record schemas of shared/domain.
-import type { Account, Lead, Product, Quote } from '../../shared/domain/records';
+import type { Account, Invoice, Lead, Order, Product, Quote } from '../../shared/domain/records';
 import type { WireDocument } from '../../shared/sync/protocol';
 
 const at = '2026-03-02T09:30:00.000Z';
@@ -134,3 +134,67 @@ export const quoteDoc = (id: string, ownerId: string, number: string): WireDocum
   previousQuoteId: null,
   _deleted: false,
 });
+
+const zeroTotals = {
+  linesTotal: 0,
+  discountTotal: 0,
+  freight: 0,
+  taxableTotal: 0,
+  vat: [],
+  vatTotal: 0,
+  grandTotal: 0,
+};
+
+export const orderDoc = (id: string, ownerId: string, number: string): WireDocument<Order> => ({
+  ...audit(id, ownerId),
+  number,
+  name: 'Valves for the new line',
+  quoteId: null,
+  opportunityId: null,
+  accountId: null,
+  currency: 'EUR',
+  priceListId: null,
+  lines: [],
+  headerDiscount: null,
+  freight: 0,
+  freightVatRate: 2200,
+  totals: zeroTotals,
+  pricesLocked: true,
+  requestedDeliveryDate: null,
+  fulfilledDate: null,
+  state: 'active',
+  status: 'new',
+  _deleted: false,
+});
+
+/** An issued invoice; its issue date is in the year its number carries. */
+export const invoiceDoc = (id: string, ownerId: string, number: string): WireDocument<Invoice> => {
+  const year = /^INV\/(\d{4})\//.exec(number)?.[1] ?? '2026';
+  return {
+    ...audit(id, ownerId),
+    number,
+    name: 'Valves for the new line',
+    orderId: null,
+    opportunityId: null,
+    accountId: null,
+    currency: 'EUR',
+    priceListId: null,
+    lines: [],
+    headerDiscount: null,
+    freight: 0,
+    freightVatRate: 2200,
+    totals: zeroTotals,
+    issueDate: `${year}-03-02`,
+    dueDate: `${year}-04-01`,
+    paidDate: null,
+    documentType: 'invoice',
+    correctedInvoiceId: null,
+    correctedInvoiceNumber: null,
+    correctedInvoiceDate: null,
+    payments: [],
+    credits: [],
+    state: 'active',
+    status: 'billed',
+    _deleted: false,
+  };
+};

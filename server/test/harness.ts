@@ -106,18 +106,20 @@ export type Client = {
   login: LoginResponse;
   get(path: string): Promise<Response>;
   post(path: string, body: unknown): Promise<Response>;
+  put(path: string, body: unknown): Promise<Response>;
 };
 
 export const signIn = async (
   server: { url?: string },
   email: string,
   deviceName = 'laptop',
+  identity: { installationId?: string; knownDeviceId?: string } = {},
 ): Promise<Client> => {
   const base = server.url ?? '';
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD, deviceName }),
+    body: JSON.stringify({ email, password: PASSWORD, deviceName, ...identity }),
   });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   const login = (await res.json()) as LoginResponse;
@@ -128,6 +130,12 @@ export const signIn = async (
     post: (path, body) =>
       fetch(`${base}${path}`, {
         method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    put: (path, body) =>
+      fetch(`${base}${path}`, {
+        method: 'PUT',
         headers: { ...auth, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       }),

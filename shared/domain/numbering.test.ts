@@ -6,6 +6,8 @@ import {
   initialNumbering,
   isSeriesCode,
   nextNumber,
+  numberedKindsOf,
+  numberFormats,
   numberingHighWater,
   parseDocumentNumber,
   reconcileNumbering,
@@ -220,5 +222,21 @@ describe('numbering properties', () => {
         }
       }),
     );
+  });
+});
+
+describe('the table of numbered kinds', () => {
+  it('says which record carries which number, and which kinds keep it across revisions', () => {
+    expect(numberedKindsOf('quote')).toEqual(['quote']);
+    expect(numberedKindsOf('invoice')).toEqual(['invoice', 'creditNote']);
+    expect(numberedKindsOf('lead')).toEqual([]);
+    const revised = Object.entries(numberFormats).filter(([, f]) => 'revisions' in f);
+    expect(revised.map(([kind]) => kind)).toEqual(['quote']);
+    // Every kind reads back what it writes.
+    for (const kind of Object.keys(numberFormats) as NumberedKind[]) {
+      const number = formatDocumentNumber(kind, 'AB12', 42, 2026);
+      expect(parseDocumentNumber(number)).toMatchObject({ kind, series: 'AB12', seq: 42 });
+    }
+    expect(() => formatDocumentNumber('invoice', 'AB12', 1)).toThrow('invoice numbers need a year');
   });
 });

@@ -1,19 +1,77 @@
 // Document numbering on the device with no round trip (DESIGN.md §3): each device owns a
 // series code, so numbers are unique across devices and gap-free within a series.
 import type { NumberingHighWater } from '../sync/protocol';
+import type { LocalizedText } from './errors';
+import type { RecordType } from './records';
 
-export type NumberedKind = 'quote' | 'order' | 'invoice' | 'creditNote';
+const SEQ_DIGITS = 5;
+const SERIES = '[A-Z0-9]{2,8}';
+const SEQ = `\\d{${SEQ_DIGITS},}`;
+
+/**
+ * One kind of document number: which record carries it, how it is written and read back.
+ * `yearly` kinds restart each calendar year and carry the year in the number. Adding a kind
+ * is one entry here; the server's checks (unique, own series) follow this table.
+ */
+type NumberFormat = {
+  readonly record: RecordType;
+  /** What the number is of, in each UI language (for messages). */
+  readonly label: LocalizedText;
+  readonly yearly: boolean;
+  readonly format: (series: string, seq: string, year: string) => string;
+  /** Groups: the year (yearly kinds only), then the series, then the sequence. */
+  readonly pattern: RegExp;
+  /**
+   * Kinds whose documents are revised into new documents that keep the number: the fields
+   * that name the revised document and count the revisions.
+   */
+  readonly revisions?: { readonly previous: string; readonly revision: string };
+};
+
+export const numberFormats = {
+  quote: {
+    record: 'quote',
+    label: { en: 'quote', it: 'offerta' },
+    yearly: false,
+    format: (series, seq) => `Q-${series}-${seq}`,
+    pattern: new RegExp(`^Q-(${SERIES})-(${SEQ})$`),
+    revisions: { previous: 'previousQuoteId', revision: 'revisionNumber' },
+  },
+  order: {
+    record: 'order',
+    label: { en: 'order', it: 'ordine' },
+    yearly: false,
+    format: (series, seq) => `ORD-${series}-${seq}`,
+    pattern: new RegExp(`^ORD-(${SERIES})-(${SEQ})$`),
+  },
+  invoice: {
+    record: 'invoice',
+    label: { en: 'invoice', it: 'fattura' },
+    yearly: true,
+    format: (series, seq, year) => `INV/${year}/${series}/${seq}`,
+    pattern: new RegExp(`^INV/(\\d{4})/(${SERIES})/(${SEQ})$`),
+  },
+  // Credit notes (FatturaPA TD04) live with the invoices they correct, in a series of their own.
+  creditNote: {
+    record: 'invoice',
+    label: { en: 'credit note', it: 'nota di credito' },
+    yearly: true,
+    format: (series, seq, year) => `NC/${year}/${series}/${seq}`,
+    pattern: new RegExp(`^NC/(\\d{4})/(${SERIES})/(${SEQ})$`),
+  },
+} as const satisfies Record<string, NumberFormat>;
+
+export type NumberedKind = keyof typeof numberFormats;
+
+export const numberedKinds = Object.keys(numberFormats) as NumberedKind[];
+
+/** The kinds of number a record type carries in its `number` field (none: not numbered). */
+export const numberedKindsOf = (type: RecordType): NumberedKind[] =>
+  numberedKinds.filter((kind) => numberFormats[kind].record === type);
 
 /** Kinds numbered per calendar year (Italian fiscal documents restart at 1 each year). */
 export type YearlyKind = 'invoice' | 'creditNote';
 export const yearlyKinds: readonly YearlyKind[] = ['invoice', 'creditNote'];
-
-/** The numbered kinds a record type's documents carry (credit notes live with invoices). */
-export const numberedKindsOf = {
-  quote: ['quote'],
-  order: ['order'],
-  invoice: ['invoice', 'creditNote'],
-} as const satisfies Record<string, readonly NumberedKind[]>;
 
 /** The last sequence used per kind; yearly kinds are keyed by year. */
 export type NumberingState = {
@@ -31,30 +89,21 @@ export type ParsedDocumentNumber = {
   year?: number;
 };
 
-const SEQ_DIGITS = 5;
-const SERIES = '[A-Z0-9]{2,8}';
-const QUOTE_RE = new RegExp(`^Q-(${SERIES})-(\\d{${SEQ_DIGITS},})$`);
-const ORDER_RE = new RegExp(`^ORD-(${SERIES})-(\\d{${SEQ_DIGITS},})$`);
-const INVOICE_RE = new RegExp(`^INV/(\\d{4})/(${SERIES})/(\\d{${SEQ_DIGITS},})$`);
-const CREDIT_NOTE_RE = new RegExp(`^NC/(\\d{4})/(${SERIES})/(\\d{${SEQ_DIGITS},})$`);
-const yearlyPrefix: Readonly<Record<YearlyKind, string>> = { invoice: 'INV', creditNote: 'NC' };
-
 /** Series codes are 2–8 upper-case letters or digits. */
 export const isSeriesCode = (s: string): boolean => new RegExp(`^${SERIES}$`).test(s);
 
 const pad = (seq: number): string => String(seq).padStart(SEQ_DIGITS, '0');
 
-/** The formatted number of a kind, series and sequence (and year, for invoices). */
+/** The formatted number of a kind, series and sequence (and year, for yearly kinds). */
 export const formatDocumentNumber = (
   kind: NumberedKind,
   series: string,
   seq: number,
   year?: number,
 ): string => {
-  if (kind === 'quote') return `Q-${series}-${pad(seq)}`;
-  if (kind === 'order') return `ORD-${series}-${pad(seq)}`;
-  if (year === undefined) throw new RangeError(`a ${kind} number needs a year`);
-  return `${yearlyPrefix[kind]}/${String(year).padStart(4, '0')}/${series}/${pad(seq)}`;
+  const format: NumberFormat = numberFormats[kind];
+  if (format.yearly && year === undefined) throw new RangeError(`${kind} numbers need a year`);
+  return format.format(series, pad(seq), String(year ?? 0).padStart(4, '0'));
 };
 
 const assertSeries = (series: string): void => {
@@ -119,26 +168,17 @@ export const nextNumber = (
 
 /** Reads a document number back; null when it is not one of ours or not canonical. */
 export const parseDocumentNumber = (number: string): ParsedDocumentNumber | null => {
-  const canonical = (parsed: ParsedDocumentNumber, digits: string): ParsedDocumentNumber | null =>
-    parsed.seq >= 1 && pad(parsed.seq) === digits ? parsed : null;
-  const quote = QUOTE_RE.exec(number);
-  if (quote !== null) {
-    const [, series = '', digits = ''] = quote;
-    return canonical({ kind: 'quote', series, seq: Number(digits) }, digits);
-  }
-  const order = ORDER_RE.exec(number);
-  if (order !== null) {
-    const [, series = '', digits = ''] = order;
-    return canonical({ kind: 'order', series, seq: Number(digits) }, digits);
-  }
-  for (const [kind, re] of [
-    ['invoice', INVOICE_RE],
-    ['creditNote', CREDIT_NOTE_RE],
-  ] as const) {
-    const match = re.exec(number);
+  for (const kind of numberedKinds) {
+    const format: NumberFormat = numberFormats[kind];
+    const match = format.pattern.exec(number);
     if (match === null) continue;
-    const [, year = '', series = '', digits = ''] = match;
-    return canonical({ kind, series, seq: Number(digits), year: Number(year) }, digits);
+    const groups = match.slice(1);
+    const year = format.yearly ? groups.shift() : undefined;
+    const [series = '', digits = ''] = groups;
+    const seq = Number(digits);
+    // One spelling per number: no leading zeros beyond the padding, no zero sequence.
+    if (seq < 1 || pad(seq) !== digits) return null;
+    return year === undefined ? { kind, series, seq } : { kind, series, seq, year: Number(year) };
   }
   return null;
 };

@@ -17,6 +17,7 @@ export const ipcChannels = {
   updateStatus: 'updates:status',
   openExternal: 'links:open-external',
   setLanguage: 'app:set-language',
+  keepInstallationId: 'device:installation-id',
 } as const;
 
 export type IpcChannelKey = keyof typeof ipcChannels;
@@ -64,6 +65,8 @@ export type IpcSignatures = {
   updateStatus: { request: null; response: UpdateStatus };
   openExternal: { request: { url: string }; response: null };
   setLanguage: { request: { language: Locale }; response: null };
+  /** The installation id the main process keeps; `proposed` is kept when it has none yet. */
+  keepInstallationId: { request: { proposed: string }; response: string };
 };
 
 type BridgeCall<K extends IpcChannelKey> = IpcSignatures[K]['request'] extends null

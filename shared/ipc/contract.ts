@@ -2,6 +2,7 @@
 // parses every payload with these (input is `unknown`); the preload never imports this file.
 import { z } from 'zod';
 import type { LocalizedText } from '../domain/errors';
+import { installationIdPattern } from '../sync/protocol';
 import type { IpcChannelKey, IpcError, IpcErrorCode, IpcResult, IpcSignatures } from './channels';
 
 /** Secret names: short, lowercase identifiers (e.g. `session.token`), never paths. */
@@ -43,6 +44,7 @@ export const requestSchemas = {
   updateStatus: noPayload,
   openExternal: z.object({ url: z.string().max(maxUrlLength) }).strict(),
   setLanguage: z.object({ language: z.enum(['en', 'it']) }).strict(),
+  keepInstallationId: z.object({ proposed: z.string().regex(installationIdPattern) }).strict(),
 } as const satisfies {
   [K in IpcChannelKey]: z.ZodType<IpcSignatures[K]['request'], unknown>;
 };

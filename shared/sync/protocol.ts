@@ -21,7 +21,24 @@ export type SyncCollection = (typeof syncCollections)[number];
 /** Collections a device only pulls: the office authors them. */
 export const pullOnlyCollections: readonly SyncCollection[] = ['products', 'pricelists', 'refdata'];
 
-export type LoginRequest = { email: string; password: string; deviceName: string };
+/**
+ * `installationId` (random, kept by the device from its first start) identifies the device;
+ * `deviceName` is only its label. `knownDeviceId` is the device id of this installation's
+ * earlier session, so a device registered before installation ids keeps its series. Old
+ * devices send neither and are told apart by name.
+ */
+export type LoginRequest = {
+  email: string;
+  password: string;
+  deviceName: string;
+  installationId?: string;
+  knownDeviceId?: string;
+};
+/** An installation id: 16 to 64 letters, digits, `-` or `_` (a UUID fits). */
+export const installationIdPattern = /^[A-Za-z0-9_-]{16,64}$/;
+/** PUT /api/devices/current: the seller renames the device of this session. */
+export type DeviceRenameRequest = { name: string };
+export type DeviceInfo = { id: string; name: string; series: string };
 export type SessionUser = {
   id: string;
   email: string;
@@ -34,7 +51,7 @@ export type LoginResponse = {
   /** When the token expires (ISO instant). */
   expiresAt: string;
   user: SessionUser;
-  device: { id: string; series: string; lastNumbers: NumberingHighWater };
+  device: { id: string; name: string; series: string; lastNumbers: NumberingHighWater };
 };
 /**
  * The highest number the server has seen per document kind for a series; yearly kinds by
@@ -75,7 +92,10 @@ export type RejectionCode =
   | 'forbidden'
   | 'read_only'
   | 'not_owner'
-  | 'wrong_collection';
+  | 'wrong_collection'
+  | 'malformed_number'
+  | 'foreign_series'
+  | 'number_taken';
 
 /**
  * A row the server refused. `messages` says why in each UI language (the device shows the

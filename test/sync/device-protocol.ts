@@ -4,7 +4,19 @@ import type { SyncCollection } from '../../shared/sync/protocol';
 type Doc = Record<string, unknown>;
 
 export type DeviceRequest =
-  | { op: 'start'; name: string; serverUrl: string; email: string; password: string }
+  | {
+      op: 'start';
+      name: string;
+      serverUrl: string;
+      email: string;
+      password: string;
+      /** The name shown for the device (the worker's name when absent). */
+      deviceName?: string;
+      /** Sign in as an installation (absent: like a device older than installation ids). */
+      installationId?: string;
+    }
+  /** A whole sale with the device's commands: quote, order and invoice, numbered. */
+  | { op: 'sale'; topic: string }
   | { op: 'insert'; collection: SyncCollection; doc: Doc }
   | { op: 'patch'; collection: SyncCollection; id: string; patch: Doc }
   | { op: 'remove'; collection: SyncCollection; id: string }

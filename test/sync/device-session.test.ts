@@ -9,6 +9,7 @@ import {
   rememberSession,
   restoreSession,
   sessionInDatabase,
+  renameDevice,
   signIn,
   signOut,
   tokenGetter,
@@ -16,7 +17,7 @@ import {
 import { syncCollections } from '../../shared/sync/protocol';
 import { writeOfficeDocs } from '../../server/src/office';
 import { PASSWORD, startOffice } from './harness';
-import { newLead } from './fixtures';
+import { newId, newLead } from './fixtures';
 import { memoryPlatform } from './memory-platform';
 
 describe('a device signing in, syncing and signing out', () => {
@@ -152,5 +153,55 @@ describe('a device signing in, syncing and signing out', () => {
     expect((await signOut(platform, { status })).ok).toBe(false);
     expect(await signOut(platform, { status, force: true })).toEqual({ ok: true });
     expect(await restoreSession(platform)).toBeNull();
+  });
+
+  it('keeps the series of a device signed in by an older release, and renames it', async () => {
+    const platform = memoryPlatform();
+    const sign = (installationId?: string) =>
+      signIn(platform, {
+        serverUrl: office.url,
+        email,
+        password: PASSWORD,
+        deviceName: 'Windows 2026-12-01',
+        ...(installationId === undefined ? {} : { installationId }),
+      });
+    // The older release: no installation id, its session still cached.
+    const old = await sign();
+    if (!old.ok) throw new Error(old.error.message.en);
+    // Upgraded: the installation id plus the device id of the cached session.
+    const installationId = newId();
+    const upgraded = await sign(installationId);
+    if (!upgraded.ok) throw new Error(upgraded.error.message.en);
+    expect(upgraded.value.device).toMatchObject({
+      id: old.value.device.id,
+      series: old.value.device.series,
+    });
+    // After a sign-out nothing is cached, and the installation id alone finds the device.
+    expect((await signOut(platform, { status: { pending: 0, rejected: [] } })).ok).toBe(true);
+    const again = await sign(installationId);
+    expect(again.ok && again.value.device.series).toBe(old.value.device.series);
+    if (!again.ok) return;
+
+    const renamed = await renameDevice(platform, again.value, '  Giulia’s laptop ');
+    expect(renamed).toMatchObject({ ok: true, value: { device: { name: 'Giulia’s laptop' } } });
+    expect((await restoreSession(platform))?.device.name).toBe('Giulia’s laptop');
+    const refused = await renameDevice(platform, again.value, 'tab\u0007name');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_name' } });
+    const away = await renameDevice(
+      platform,
+      { ...again.value, serverUrl: 'http://127.0.0.1:9' },
+      'Offline name',
+    );
+    expect(away).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+    expect(away.ok ? '' : away.error.message.it).toMatch(/connessione/);
+    // A new installation of the same name is another device.
+    const other = await signIn(memoryPlatform(), {
+      serverUrl: office.url,
+      email,
+      password: PASSWORD,
+      deviceName: 'Windows 2026-12-01',
+      installationId: newId(),
+    });
+    expect(other.ok && other.value.device.series).not.toBe(old.value.device.series);
   });
 });

@@ -10,6 +10,10 @@ import type { FairleadDatabase } from '../../renderer/data/database';
 import { createSyncClient } from '../../renderer/data/sync/client';
 import { manualConnectivity } from '../../renderer/data/sync/connectivity';
 import type { SyncEngine } from '../../renderer/data/sync/replication';
+import type { FairleadCommands } from '../../renderer/data/commands';
+import { createCommands } from '../../renderer/data/commands';
+import { setupNumbering } from '../../renderer/data/numbering-store';
+import type { Result } from '../../shared/domain/errors';
 import { startReplication } from '../../renderer/data/sync/replication';
 import type { DeviceReply, DeviceRequest } from './device-protocol';
 
@@ -23,6 +27,56 @@ let engine: SyncEngine | undefined;
 let token: string | null = null;
 let userId = '';
 let serverUrl = '';
+let commands: FairleadCommands | undefined;
+
+const unwrap = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message.en}`);
+  return result.value;
+};
+
+/** Lead to invoice with the device's own commands; answers the three numbers. */
+const sale = async (topic: string): Promise<{ quote: string; order: string; invoice: string }> => {
+  if (commands === undefined) throw new Error('device not started');
+  const c = commands;
+  const lead = unwrap(
+    await c.lead.create({
+      firstName: 'Nicolò',
+      lastName: 'Bianchi',
+      company: `Officine ${topic}`,
+      email: 'nicolo@officinebianchi.it',
+      topic,
+      source: 'trade_fair',
+      sourceDetail: 'MECSPE 2026',
+      rating: 'hot',
+    }),
+  );
+  const qualified = unwrap(await c.lead.qualify({ id: lead.id }));
+  const oppId = qualified.opportunityId as string;
+  unwrap(
+    await c.opportunity.addLine({
+      id: oppId,
+      line: {
+        kind: 'write_in',
+        name: 'Montaggio',
+        unitPrice: 40_000,
+        quantity: 1,
+        discount: 0,
+        vatRate: 2200,
+      },
+    }),
+  );
+  unwrap(await c.opportunity.update({ id: oppId, patch: { estimatedCloseDate: '2026-12-20' } }));
+  unwrap(await c.opportunity.moveStage({ id: oppId, stage: 'develop' }));
+  unwrap(await c.opportunity.moveStage({ id: oppId, stage: 'propose' }));
+  const quote = unwrap(await c.quote.create({ opportunityId: oppId }));
+  unwrap(await c.quote.activate({ id: quote.id }));
+  const order = unwrap(await c.quote.createOrder({ id: quote.id }));
+  unwrap(
+    await c.order.fulfil({ id: order.id, fulfilledDate: new Date().toISOString().slice(0, 10) }),
+  );
+  const invoice = unwrap(await c.order.createInvoice({ id: order.id }));
+  return { quote: quote.number, order: order.number, invoice: invoice.number };
+};
 const connectivity = manualConnectivity(true);
 
 // The network as this device sees it: offline, every request fails like a cut cable.
@@ -70,14 +124,20 @@ const handle = async (req: DeviceRequest): Promise<unknown> => {
       const login = await client.login({
         email: req.email,
         password: req.password,
-        deviceName: req.name,
+        deviceName: req.deviceName ?? req.name,
+        ...(req.installationId === undefined ? {} : { installationId: req.installationId }),
       });
       token = login.token;
       userId = login.user.id;
       db = await openTestDatabase(`device-${req.name}`);
+      await setupNumbering(db, login.device.series, login.device.lastNumbers);
+      const actor = { userId: login.user.id, role: login.user.role, teamId: login.user.teamId };
+      commands = createCommands(db, actor);
       await startEngine();
-      return { userId };
+      return { userId, series: login.device.series };
     }
+    case 'sale':
+      return sale(req.topic);
     case 'insert':
       await col(req.collection).insert(req.doc);
       return null;

@@ -42,7 +42,12 @@ export const startOffice = async () => {
 
 export type Device = Awaited<ReturnType<typeof startDevice>>;
 
-export const startDevice = async (name: string, serverUrl: string, email: string) => {
+export const startDevice = async (
+  name: string,
+  serverUrl: string,
+  email: string,
+  identity: { deviceName?: string; installationId?: string } = {},
+) => {
   // Node 20 cannot load .ts in a worker by itself: register tsx's loader inside it first.
   const script = new URL('./device-worker.ts', import.meta.url).href;
   const worker = new Worker(
@@ -67,16 +72,22 @@ export const startDevice = async (name: string, serverUrl: string, email: string
       waiting.set(seq, { resolve: resolve as (v: unknown) => void, reject });
       worker.postMessage({ ...req, seq });
     });
-  const { userId } = await call<{ userId: string }>({
+  const { userId, series } = await call<{ userId: string; series: string }>({
     op: 'start',
     name,
     serverUrl,
     email,
     password: PASSWORD,
+    ...identity,
   });
   return {
     name,
     userId,
+    /** The numbering series the server gave this device. */
+    series,
+    /** One sale with the device's commands; the numbers of its quote, order and invoice. */
+    sale: (topic: string) =>
+      call<{ quote: string; order: string; invoice: string }>({ op: 'sale', topic }),
     insert: (collection: SyncCollection, doc: Doc) => call({ op: 'insert', collection, doc }),
     patch: (collection: SyncCollection, id: string, patch: Doc) =>
       call({ op: 'patch', collection, id, patch }),

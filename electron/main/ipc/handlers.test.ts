@@ -12,6 +12,7 @@ const { handlers, safeStorage, dialog } = await stub;
 const { createIpcHandlers } = await import('./handlers');
 const { registerIpcHandlers } = await import('./register');
 const { createSecretStore } = await import('./secrets');
+const { createInstallationStore } = await import('./installation');
 
 let dir = '';
 const openInBrowser = vi.fn(async (_url: string) => true);
@@ -43,6 +44,7 @@ beforeAll(async () => {
       updateStatus: () => ({ state: 'unsupported', reason: 'development build' }),
       openInBrowser,
       setLanguage,
+      installation: createInstallationStore(path.join(dir, 'installation.json')),
     }),
     ['app://fairlead'],
   );
@@ -72,6 +74,7 @@ const valid: Record<IpcChannelKey, unknown> = {
   updateStatus: null,
   openExternal: { url: 'https://example.com/' },
   setLanguage: { language: 'it' },
+  keepInstallationId: { proposed: '0f3c2a9b7d1e4f608a5b3c2d1e0f9a8b' },
 };
 
 const malformed: Record<IpcChannelKey, unknown[]> = {
@@ -104,6 +107,13 @@ const malformed: Record<IpcChannelKey, unknown[]> = {
   updateStatus: [{}],
   openExternal: [{ url: 42 }, 'https://example.com/', { url: 'x'.repeat(3000) }],
   setLanguage: [{ language: 'de' }, { language: 'it', x: 1 }, 'it'],
+  keepInstallationId: [
+    null,
+    { proposed: 'short' },
+    { proposed: '../../../etc/passwd-and-more' },
+    { proposed: 'a'.repeat(65) },
+    { proposed: '0f3c2a9b7d1e4f608a5b3c2d1e0f9a8b', extra: 1 },
+  ],
 };
 
 const keys = Object.keys(ipcChannels) as IpcChannelKey[];
@@ -162,6 +172,48 @@ describe('handler results', () => {
     expect(await readFile(path.join(dir, 'secrets.json'), 'utf8')).not.toContain('k-secret-value');
     await call('deleteSecret', { key: 'device.key' });
     expect(await call('getSecret', { key: 'device.key' })).toEqual({ ok: true, value: null });
+  });
+
+  it('keeps the first installation id in the user data folder, whatever the renderer proposes', async () => {
+    const first = await call('keepInstallationId', {
+      proposed: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+    });
+    expect(first).toMatchObject({ ok: true });
+    const kept = (first as { value: string }).value;
+    // The renderer lost its store and proposes a new id: the kept one comes back.
+    expect(
+      await call('keepInstallationId', { proposed: 'ffffffffffffffffffffffffffffffff' }),
+    ).toEqual({
+      ok: true,
+      value: kept,
+    });
+    const file = path.join(dir, 'installation.json');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ version: 1, installationId: kept });
+    // After a restart of the main process too.
+    const restarted = createInstallationStore(file);
+    expect(await restarted.keep('eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee')).toEqual({
+      ok: true,
+      value: kept,
+    });
+    // A damaged file holds nothing: the proposed id is kept.
+    const damaged = path.join(dir, 'damaged-installation.json');
+    await writeFile(damaged, '{"version":1,"installationId":');
+    expect(await createInstallationStore(damaged).keep('dddddddddddddddddddddddddddddddd')).toEqual(
+      {
+        ok: true,
+        value: 'dddddddddddddddddddddddddddddddd',
+      },
+    );
+    expect(JSON.parse(await readFile(damaged, 'utf8')).installationId).toBe(
+      'dddddddddddddddddddddddddddddddd',
+    );
+    // A folder that cannot be written: a plain error, no exception across IPC.
+    const blocked = createInstallationStore(path.join(dir, 'secrets.json', 'installation.json'));
+    await call('setSecret', { key: 'x', value: 'y' });
+    expect(await blocked.keep('cccccccccccccccccccccccccccccccc')).toMatchObject({
+      ok: false,
+      error: { code: 'io-error', message: { it: expect.stringContaining('identità') } },
+    });
   });
 
   it('reports the secret storage backend', async () => {

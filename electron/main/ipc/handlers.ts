@@ -7,6 +7,7 @@ import type { Locale } from '../../../shared/domain/errors';
 import type { UpdateStatus } from '../../../shared/platform';
 import { checkExternalUrl } from '../security/external-links';
 import { openCsv, printPage, saveFile, savePageAsPdf } from './files';
+import type { InstallationStore } from './installation';
 import type { SecretStore } from './secrets';
 
 export type HandlerContext = { readonly sender: WebContents };
@@ -25,6 +26,7 @@ export type HandlerDependencies = {
   /** Opens a checked http(s) URL in the system browser (openExternalSafely in production). */
   readonly openInBrowser: (url: string) => Promise<boolean>;
   readonly setLanguage: (language: Locale) => void;
+  readonly installation: InstallationStore;
 };
 
 export const createIpcHandlers = (deps: HandlerDependencies): IpcHandlers => ({
@@ -54,4 +56,5 @@ export const createIpcHandlers = (deps: HandlerDependencies): IpcHandlers => ({
     deps.setLanguage(language);
     return ipcOk(null);
   },
+  keepInstallationId: ({ proposed }) => deps.installation.keep(proposed),
 });

@@ -6,6 +6,8 @@ import type {
   ApiError,
   ApiErrorCode,
   Checkpoint,
+  DeviceInfo,
+  DeviceRenameRequest,
   LoginRequest,
   LoginResponse,
   PullResponse,
@@ -115,6 +117,10 @@ export const createSyncClient = (options: SyncClientOptions) => {
   return {
     login: (body: LoginRequest): Promise<LoginResponse> =>
       json('/api/auth/login', { method: 'POST', body: JSON.stringify(body) }, false),
+
+    /** Renames the device of this session; its series stays. */
+    renameDevice: (body: DeviceRenameRequest): Promise<DeviceInfo> =>
+      json('/api/devices/current', { method: 'PUT', body: JSON.stringify(body) }),
 
     logout: async (): Promise<void> => {
       await request('/api/auth/logout', { method: 'POST', body: '{}' });

@@ -23,7 +23,7 @@ export type DeviceSession = {
 };
 
 export type SessionError = {
-  code: 'bad_credentials' | 'unreachable' | 'rate_limited' | 'secret_storage' | 'server_error';
+  code: 'bad_credentials' | 'unreachable' | 'rate_limited' | 'secret_storage' | 'server_error' | 'invalid_name';
   message: LocalizedText;
 };
 
@@ -39,8 +39,24 @@ export type SignInInput = {
   email: string;
   password: string;
   deviceName: string;
+  /** This device's installation id (see installation.ts); old servers ignore it. */
+  installationId?: string;
   fetch?: FetchLike;
   now?: () => string;
+};
+
+/** The device id this installation had on the same server, from its cached session. */
+const knownDeviceId = async (platform: Platform, serverUrl: string): Promise<string | undefined> => {
+  const raw = await platform.getSecret(SESSION_KEY);
+  if (!raw.ok || raw.value === null) return undefined;
+  try {
+    const earlier = JSON.parse(raw.value) as Partial<DeviceSession>;
+    return earlier.serverUrl === serverUrl && typeof earlier.device?.id === 'string'
+      ? earlier.device.id
+      : undefined;
+  } catch {
+    return undefined;
+  }
 };
 
 /** Signs in against the server and keeps the token and the session on the device. */
@@ -51,7 +67,16 @@ export const signIn = async (
   const client = createSyncClient({ serverUrl: input.serverUrl, getToken: () => null, fetch: input.fetch });
   let res: LoginResponse;
   try {
-    res = await client.login({ email: input.email, password: input.password, deviceName: input.deviceName });
+    // An installation registered before installation ids keeps its series: the server
+    // adopts the device id it remembers.
+    const known = input.installationId === undefined ? undefined : await knownDeviceId(platform, input.serverUrl);
+    res = await client.login({
+      email: input.email,
+      password: input.password,
+      deviceName: input.deviceName,
+      ...(input.installationId === undefined ? {} : { installationId: input.installationId }),
+      ...(known === undefined ? {} : { knownDeviceId: known }),
+    });
   } catch (error) {
     // The server's own words (both languages) when it sent them, else the device's.
     const said = error instanceof SyncHttpError && error.fromServer ? error.messages : null;
@@ -81,6 +106,40 @@ export const signIn = async (
     return failure('secret_storage', 'The session could not be stored safely on this device.', 'Non è stato possibile salvare la sessione in modo sicuro su questo dispositivo.');
   }
   return { ok: true, value: session };
+};
+
+/**
+ * Renames this device on the server (its label only: the series stays) and in the cached
+ * session. Needs the server; the name shown elsewhere follows at once.
+ */
+export const renameDevice = async (
+  platform: Platform,
+  session: DeviceSession,
+  name: string,
+  options: { fetch?: FetchLike } = {},
+): Promise<SessionResult<DeviceSession>> => {
+  const trimmed = name.trim();
+  if (trimmed === '' || trimmed.length > 100 || /\p{Cc}/u.test(trimmed)) {
+    return failure('invalid_name', 'Enter a device name of 1 to 100 characters.', 'Inserisci un nome del dispositivo da 1 a 100 caratteri.');
+  }
+  const client = createSyncClient({ serverUrl: session.serverUrl, getToken: tokenGetter(platform), fetch: options.fetch });
+  try {
+    const renamed = await client.renameDevice({ name: trimmed });
+    const next: DeviceSession = { ...session, device: { ...session.device, name: renamed.name } };
+    const saved = await platform.setSecret(SESSION_KEY, JSON.stringify(next));
+    if (!saved.ok) {
+      return failure('secret_storage', 'The new name could not be stored on this device.', 'Non è stato possibile salvare il nuovo nome su questo dispositivo.');
+    }
+    return { ok: true, value: next };
+  } catch (error) {
+    if (error instanceof SyncHttpError && error.code === 'network') {
+      return failure('unreachable', 'Renaming the device needs a connection to the office server.', 'Per rinominare il dispositivo serve la connessione al server della sede.');
+    }
+    if (error instanceof SyncHttpError && error.status === 401) {
+      return failure('bad_credentials', 'Please sign in again to rename the device.', 'Accedi di nuovo per rinominare il dispositivo.');
+    }
+    return failure('server_error', 'The server could not rename the device. Please try again later.', 'Il server non ha potuto rinominare il dispositivo. Riprova più tardi.');
+  }
 };
 
 /** The cached session, for opening the app offline; null when nobody is signed in. */

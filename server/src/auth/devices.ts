@@ -1,5 +1,6 @@
-// Devices and their numbering series (DESIGN.md §3): each device gets a short unique code
-// at its first login; the same user signing in again with the same device name keeps it.
+// Devices and their numbering series (DESIGN.md §3). A device is its installation: the random
+// id it made at its first start. Signing in again on the same installation keeps its series;
+// a new installation always gets a new one. The name is only a label the seller may change.
 import { randomInt } from 'node:crypto';
 import { newId } from '../ids';
 import type { Device, Storage } from '../storage/types';
@@ -10,13 +11,23 @@ const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const randomSeries = (length: number): string =>
   Array.from({ length }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 
-export const registerDevice = async (
+export type DeviceSignIn = {
+  userId: string;
+  name: string;
+  /** Absent from devices older than installation ids. */
+  installationId?: string;
+  /** The device id of this installation's earlier session, if it remembers one. */
+  knownDeviceId?: string;
+};
+
+/** A new device with a series no other device has. */
+const createDevice = async (
   storage: Storage,
   userId: string,
   name: string,
+  installationId: string | null,
+  raced: () => Promise<Device | null>,
 ): Promise<Device> => {
-  const existing = await storage.findDevice(userId, name);
-  if (existing) return existing;
   for (let attempt = 0; attempt < 50; attempt++) {
     // Longer codes once short ones start colliding.
     const device: Device = {
@@ -25,10 +36,34 @@ export const registerDevice = async (
       name,
       series: randomSeries(attempt < 20 ? 4 : 6),
       createdAt: new Date().toISOString(),
+      installationId,
     };
     if (await storage.createDevice(device)) return device;
-    const raced = await storage.findDevice(userId, name);
-    if (raced) return raced;
+    const other = await raced();
+    if (other) return other;
   }
   throw new Error('could not allocate a numbering series');
+};
+
+export const registerDevice = async (storage: Storage, claim: DeviceSignIn): Promise<Device> => {
+  const { userId, name, installationId, knownDeviceId } = claim;
+  if (installationId === undefined) {
+    // A device from before installation ids: told apart by its name, as it always was.
+    const legacy = await storage.findLegacyDevice(userId, name);
+    if (legacy) return legacy;
+    return createDevice(storage, userId, name, null, () => storage.findLegacyDevice(userId, name));
+  }
+  const byInstallation = () => storage.findDeviceByInstallation(userId, installationId);
+  const known = await byInstallation();
+  if (known) return known;
+  if (knownDeviceId !== undefined) {
+    // The first sign-in of an upgraded device: its registration keeps its series and from
+    // now on answers to the installation id. Only the user's own legacy device qualifies.
+    const earlier = await storage.findDeviceById(knownDeviceId);
+    if (earlier && earlier.userId === userId && earlier.installationId === null) {
+      if (await storage.adoptInstallation(earlier.id, installationId))
+        return { ...earlier, installationId };
+    }
+  }
+  return createDevice(storage, userId, name, installationId, byInstallation);
 };

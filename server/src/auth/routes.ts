@@ -1,6 +1,7 @@
 // POST /api/auth/login and /api/auth/logout.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LoginRequest, LoginResponse } from '../../../shared/sync/protocol';
+import { installationIdPattern } from '../../../shared/sync/protocol';
 import { ApiFailure } from '../errors';
 import type { Storage } from '../storage/types';
 import { registerDevice } from './devices';
@@ -26,6 +27,8 @@ const loginBody = {
     email: { type: 'string', minLength: 3, maxLength: 254 },
     password: { type: 'string', minLength: 1, maxLength: 1024 },
     deviceName: { type: 'string', minLength: 1, maxLength: 100 },
+    installationId: { type: 'string', pattern: installationIdPattern.source },
+    knownDeviceId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
   },
 } as const;
 
@@ -56,7 +59,7 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void =
     '/api/auth/login',
     { schema: { body: loginBody } },
     async (request, reply) => {
-      const { email, password, deviceName } = request.body;
+      const { email, password, deviceName, installationId, knownDeviceId } = request.body;
       const key = `${request.ip}|${email.trim().toLowerCase()}`;
       const wait = Math.max(limiter.retryAfter(key), addressLimiter.retryAfter(request.ip));
       if (wait > 0) {
@@ -75,7 +78,12 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void =
         request.log.info({ email: email.slice(0, 254) }, 'login failed');
         throw badCredentials();
       }
-      const device = await registerDevice(storage, user.id, deviceName.trim() || 'device');
+      const device = await registerDevice(storage, {
+        userId: user.id,
+        name: deviceName.trim() || 'device',
+        ...(installationId === undefined ? {} : { installationId }),
+        ...(knownDeviceId === undefined ? {} : { knownDeviceId }),
+      });
       const token = newToken();
       const expiresAt = new Date(Date.now() + deps.tokenTtlSeconds * 1000).toISOString();
       await storage.createSession({
@@ -98,6 +106,7 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void =
         },
         device: {
           id: device.id,
+          name: device.name,
           series: device.series,
           lastNumbers: await storage.highWater(device.series),
         },

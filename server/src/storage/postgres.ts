@@ -11,7 +11,10 @@ import type {
   ChangeNotice,
   Device,
   DocWrite,
+  IssuedHolders,
+  IssuedNumber,
   NewUser,
+  NumberingWork,
   NumberSeen,
   PullScope,
   RowDecision,
@@ -21,6 +24,7 @@ import type {
   Team,
   User,
 } from './types';
+import { issuedKey } from './types';
 
 const CHANNEL = 'fairlead_changes';
 
@@ -187,19 +191,50 @@ export class PostgresStorage implements Storage {
     await this.pool.query('UPDATE users SET disabled = $1 WHERE id = $2', [disabled, id]);
   }
 
-  async findDevice(userId: string, name: string): Promise<Device | null> {
-    const r = await this.one('SELECT * FROM devices WHERE user_id = $1 AND name = $2', [
+  async findLegacyDevice(userId: string, name: string): Promise<Device | null> {
+    const r = await this.one(
+      'SELECT * FROM devices WHERE user_id = $1 AND name = $2 AND installation_id IS NULL ORDER BY created_at LIMIT 1',
+      [userId, name],
+    );
+    return r ? toDevice(r) : null;
+  }
+  async findDeviceByInstallation(userId: string, installationId: string): Promise<Device | null> {
+    const r = await this.one('SELECT * FROM devices WHERE user_id = $1 AND installation_id = $2', [
       userId,
-      name,
+      installationId,
     ]);
+    return r ? toDevice(r) : null;
+  }
+  async findDeviceById(id: string): Promise<Device | null> {
+    const r = await this.one('SELECT * FROM devices WHERE id = $1', [id]);
     return r ? toDevice(r) : null;
   }
   async createDevice(d: Device): Promise<boolean> {
     const res = await this.pool.query(
-      'INSERT INTO devices (id, user_id, name, series, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
-      [d.id, d.userId, d.name, d.series, d.createdAt],
+      'INSERT INTO devices (id, user_id, name, series, created_at, installation_id) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
+      [d.id, d.userId, d.name, d.series, d.createdAt, d.installationId],
     );
     return res.rowCount === 1;
+  }
+  async adoptInstallation(deviceId: string, installationId: string): Promise<boolean> {
+    try {
+      const res = await this.pool.query(
+        'UPDATE devices SET installation_id = $1 WHERE id = $2 AND installation_id IS NULL',
+        [installationId, deviceId],
+      );
+      return res.rowCount === 1;
+    } catch {
+      // The user has another device with this installation id (unique key).
+      return false;
+    }
+  }
+  async renameDevice(deviceId: string, name: string): Promise<void> {
+    await this.pool.query('UPDATE devices SET name = $1 WHERE id = $2', [name, deviceId]);
+  }
+  async seriesOfUser(userId: string): Promise<string[]> {
+    return (await this.all('SELECT series FROM devices WHERE user_id = $1', [userId])).map((r) =>
+      String(r.series),
+    );
   }
   async listDevices(): Promise<Device[]> {
     return (await this.all('SELECT * FROM devices ORDER BY created_at')).map(toDevice);
@@ -228,8 +263,8 @@ export class PostgresStorage implements Storage {
   async writeDocs<R>(
     collection: SyncCollection,
     ids: string[],
-    decide: (current: ReadonlyMap<string, StoredDoc>) => RowDecision<R>[],
-    numbers?: (writes: DocWrite[]) => NumberSeen[],
+    decide: (current: ReadonlyMap<string, StoredDoc>, holders: IssuedHolders) => RowDecision<R>[],
+    numbering?: NumberingWork,
   ): Promise<R[]> {
     const client = await this.pool.connect();
     try {
@@ -238,9 +273,10 @@ export class PostgresStorage implements Storage {
         collection,
       ]);
       const current = await readDocs(client, collection, ids);
-      const decisions = decide(current);
+      const decisions = decide(current, await readHolders(client, numbering));
       const writes = decisions.flatMap((d) => (d.write ? [d.write] : []));
-      if (writes.length > 0) await this.insert(client, collection, writes, numbers?.(writes) ?? []);
+      const issued = numbering?.issued(writes) ?? { taken: [], seen: [] };
+      if (writes.length > 0) await this.insert(client, collection, writes, issued);
       if (writes.length > 0 && this.beforeCommit) await this.beforeCommit(collection);
       await client.query('COMMIT');
       return decisions.map((d) => d.result);
@@ -256,7 +292,7 @@ export class PostgresStorage implements Storage {
     client: pg.PoolClient,
     collection: SyncCollection,
     writes: DocWrite[],
-    numbers: NumberSeen[],
+    issued: { taken: IssuedNumber[]; seen: NumberSeen[] },
   ): Promise<void> {
     const counter = await client.query(
       `INSERT INTO counters (collection, seq) VALUES ($1, $2) ON CONFLICT (collection)
@@ -282,7 +318,24 @@ export class PostgresStorage implements Storage {
         writes.map((w) => docText(w.doc)),
       ],
     );
-    for (const n of numbers) {
+    // A plain insert: the primary key (kind, number) refuses a number taken twice.
+    if (issued.taken.length > 0) {
+      await client.query(
+        'INSERT INTO issued_numbers (kind, number, doc_id) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])',
+        [
+          issued.taken.map((n) => n.kind),
+          issued.taken.map((n) => n.number),
+          issued.taken.map((n) => n.docId),
+        ],
+      );
+    }
+    // One upsert per series, kind and year, with the highest sequence seen.
+    const highest = new Map<string, NumberSeen>();
+    for (const n of issued.seen) {
+      const key = `${n.series} ${n.kind} ${n.year}`;
+      if ((highest.get(key)?.seq ?? 0) < n.seq) highest.set(key, n);
+    }
+    for (const n of highest.values()) {
       await client.query(
         `INSERT INTO numbering (series, kind, year, seq) VALUES ($1, $2, $3, $4)
          ON CONFLICT (series, kind, year) DO UPDATE SET seq = GREATEST(numbering.seq, excluded.seq)`,
@@ -369,6 +422,21 @@ export class PostgresStorage implements Storage {
     return this.hub.on(listener);
   }
 }
+
+const readHolders = async (
+  client: pg.PoolClient,
+  numbering: NumberingWork | undefined,
+): Promise<Map<string, string>> => {
+  const lookup = numbering?.lookup ?? [];
+  if (lookup.length === 0) return new Map();
+  const res = await client.query(
+    'SELECT kind, number, doc_id FROM issued_numbers WHERE (kind, number) IN (SELECT * FROM unnest($1::text[], $2::text[]))',
+    [lookup.map((n) => n.kind), lookup.map((n) => n.number)],
+  );
+  return new Map(
+    (res.rows as Row[]).map((r) => [issuedKey(String(r.kind), String(r.number)), String(r.doc_id)]),
+  );
+};
 
 const readDocs = async (
   client: pg.PoolClient,

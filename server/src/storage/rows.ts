@@ -36,6 +36,7 @@ export const toDevice = (r: Row): Device => ({
   name: str(r.name),
   series: str(r.series),
   createdAt: str(r.created_at),
+  installationId: optStr(r.installation_id),
 });
 
 export const toSession = (r: Row): Session => ({
@@ -63,8 +64,8 @@ export const toHighWater = (rows: Row[]): NumberingHighWater => {
     const seq = Number(r.seq);
     if (r.kind === 'quote') hw.quote = seq;
     else if (r.kind === 'order') hw.order = seq;
+    else if (r.kind === 'invoice') (hw.invoice as Record<string, number>)[str(r.year)] = seq;
     else if (r.kind === 'creditNote') (hw.creditNote as Record<string, number>)[str(r.year)] = seq;
-    else (hw.invoice as Record<string, number>)[str(r.year)] = seq;
   }
   return hw;
 };

@@ -8,9 +8,9 @@ import { docText, toDevice, toHighWater, toSession, toStoredDoc, toTeam, toUser 
 import type {
   ChangeNotice,
   Device,
-  DocWrite,
+  IssuedHolders,
   NewUser,
-  NumberSeen,
+  NumberingWork,
   PullScope,
   RowDecision,
   Session,
@@ -19,6 +19,7 @@ import type {
   Team,
   User,
 } from './types';
+import { issuedKey } from './types';
 import { ChangeHub } from './change-hub';
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations';
 
@@ -152,20 +153,58 @@ export class SqliteStorage implements Storage {
     this.run('UPDATE users SET disabled = ? WHERE id = ?', disabled ? 1 : 0, id);
   }
 
-  async findDevice(userId: string, name: string): Promise<Device | null> {
-    const r = this.one('SELECT * FROM devices WHERE user_id = ? AND name = ?', userId, name);
+  async findLegacyDevice(userId: string, name: string): Promise<Device | null> {
+    const r = this.one(
+      'SELECT * FROM devices WHERE user_id = ? AND name = ? AND installation_id IS NULL ORDER BY created_at LIMIT 1',
+      userId,
+      name,
+    );
+    return r ? toDevice(r) : null;
+  }
+  async findDeviceByInstallation(userId: string, installationId: string): Promise<Device | null> {
+    const r = this.one(
+      'SELECT * FROM devices WHERE user_id = ? AND installation_id = ?',
+      userId,
+      installationId,
+    );
+    return r ? toDevice(r) : null;
+  }
+  async findDeviceById(id: string): Promise<Device | null> {
+    const r = this.one('SELECT * FROM devices WHERE id = ?', id);
     return r ? toDevice(r) : null;
   }
   async createDevice(d: Device): Promise<boolean> {
     const changes = this.run(
-      'INSERT INTO devices (id, user_id, name, series, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      'INSERT INTO devices (id, user_id, name, series, created_at, installation_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
       d.id,
       d.userId,
       d.name,
       d.series,
       d.createdAt,
+      d.installationId,
     );
     return changes === 1;
+  }
+  async adoptInstallation(deviceId: string, installationId: string): Promise<boolean> {
+    try {
+      const changes = this.run(
+        'UPDATE devices SET installation_id = ? WHERE id = ? AND installation_id IS NULL',
+        installationId,
+        deviceId,
+      );
+      return changes === 1;
+    } catch {
+      // The user has another device with this installation id (unique key).
+      return false;
+    }
+  }
+  async renameDevice(deviceId: string, name: string): Promise<void> {
+    this.run('UPDATE devices SET name = ? WHERE id = ?', name, deviceId);
+  }
+  async seriesOfUser(userId: string): Promise<string[]> {
+    return this.all('SELECT series FROM devices WHERE user_id = ?', userId).map((r) =>
+      String(r.series),
+    );
   }
   async listDevices(): Promise<Device[]> {
     return this.all('SELECT * FROM devices ORDER BY created_at').map(toDevice);
@@ -197,13 +236,13 @@ export class SqliteStorage implements Storage {
   async writeDocs<R>(
     collection: SyncCollection,
     ids: string[],
-    decide: (current: ReadonlyMap<string, StoredDoc>) => RowDecision<R>[],
-    numbers?: (writes: DocWrite[]) => NumberSeen[],
+    decide: (current: ReadonlyMap<string, StoredDoc>, holders: IssuedHolders) => RowDecision<R>[],
+    numbering?: NumberingWork,
   ): Promise<R[]> {
     const now = new Date().toISOString();
     const tx = this.db.transaction(() => {
       const current = this.readDocs(collection, ids);
-      const decisions = decide(current);
+      const decisions = decide(current, this.readHolders(numbering));
       const writes = decisions.flatMap((d) => (d.write ? [d.write] : []));
       if (writes.length === 0) return { results: decisions.map((d) => d.result), notice: null };
       const last = Number(
@@ -238,7 +277,13 @@ export class SqliteStorage implements Storage {
         `INSERT INTO numbering (series, kind, year, seq) VALUES (?, ?, ?, ?)
          ON CONFLICT (series, kind, year) DO UPDATE SET seq = MAX(seq, excluded.seq)`,
       );
-      for (const n of numbers?.(writes) ?? []) raise.run(n.series, n.kind, n.year, n.seq);
+      const issued = numbering?.issued(writes) ?? { taken: [], seen: [] };
+      // A plain insert: the primary key (kind, number) refuses a number taken twice.
+      const take = this.db.prepare(
+        'INSERT INTO issued_numbers (kind, number, doc_id) VALUES (?, ?, ?)',
+      );
+      for (const n of issued.taken) take.run(n.kind, n.number, n.docId);
+      for (const n of issued.seen) raise.run(n.series, n.kind, n.year, n.seq);
       const notice: ChangeNotice = {
         collection,
         seq,
@@ -254,6 +299,16 @@ export class SqliteStorage implements Storage {
       this.hub.emit(notice);
     }
     return results;
+  }
+
+  private readHolders(numbering: NumberingWork | undefined): Map<string, string> {
+    const out = new Map<string, string>();
+    const stmt = this.db.prepare('SELECT doc_id FROM issued_numbers WHERE kind = ? AND number = ?');
+    for (const { kind, number } of numbering?.lookup ?? []) {
+      const r = stmt.get(kind, number) as Row | undefined;
+      if (r) out.set(issuedKey(kind, number), String(r.doc_id));
+    }
+    return out;
   }
 
   private readDocs(collection: SyncCollection, ids: string[]): Map<string, StoredDoc> {

@@ -1,6 +1,6 @@
 // The one storage interface the server runs on; SQLite and PostgreSQL implement it.
-import type { NumberedKind } from '../../../shared/domain/numbering';
 import type { Role } from '../../../shared/domain/context';
+import type { NumberedKind } from '../../../shared/domain/numbering';
 import type {
   NumberingHighWater,
   SyncCollection,
@@ -25,9 +25,12 @@ export type NewUser = Omit<User, 'disabled' | 'createdAt'>;
 export type Device = {
   id: string;
   userId: string;
+  /** A label the seller may change; two devices of one user may share it. */
   name: string;
   series: string;
   createdAt: string;
+  /** What identifies the device; null on a device registered before installation ids. */
+  installationId: string | null;
 };
 
 export type Session = {
@@ -75,8 +78,22 @@ export type ChangeNotice = {
   everyone?: boolean;
 };
 
-export type NumberedDocKind = NumberedKind;
-export type NumberSeen = { series: string; kind: NumberedDocKind; year: string; seq: number };
+export type NumberSeen = { series: string; kind: NumberedKind; year: string; seq: number };
+
+/** A document number and the document that took it (issued_numbers: unique per kind). */
+export type IssuedNumber = { kind: NumberedKind; number: string; docId: string };
+
+/** Who holds each looked-up number, keyed by issuedKey(kind, number). */
+export type IssuedHolders = ReadonlyMap<string, string>;
+export const issuedKey = (kind: string, number: string): string => `${kind} ${number}`;
+
+/** The numbering side of a write: what `decide` must see, and what the accepted writes take. */
+export type NumberingWork = {
+  /** Numbers whose current holder `decide` needs (read in the write transaction). */
+  lookup: readonly { kind: NumberedKind; number: string }[];
+  /** From the accepted writes: numbers newly taken, and the high-water marks they raise. */
+  issued: (writes: DocWrite[]) => { taken: IssuedNumber[]; seen: NumberSeen[] };
+};
 
 export type Storage = {
   readonly kind: 'sqlite' | 'postgres';
@@ -94,10 +111,18 @@ export type Storage = {
   listUsers(): Promise<User[]>;
   setUserDisabled(id: string, disabled: boolean): Promise<void>;
 
-  findDevice(userId: string, name: string): Promise<Device | null>;
-  /** Inserts the device; false when its series is already taken. */
+  /** A device registered before installation ids (none of its own), by user and name. */
+  findLegacyDevice(userId: string, name: string): Promise<Device | null>;
+  findDeviceByInstallation(userId: string, installationId: string): Promise<Device | null>;
+  findDeviceById(id: string): Promise<Device | null>;
+  /** Inserts the device; false when its series (or the user's installation) is taken. */
   createDevice(device: Device): Promise<boolean>;
+  /** Gives a legacy device its installation id; false when it already has one. */
+  adoptInstallation(deviceId: string, installationId: string): Promise<boolean>;
+  renameDevice(deviceId: string, name: string): Promise<void>;
   listDevices(): Promise<Device[]>;
+  /** The numbering series of a user's devices. */
+  seriesOfUser(userId: string): Promise<string[]>;
   highWater(series: string): Promise<NumberingHighWater>;
 
   createSession(session: Session): Promise<void>;
@@ -108,13 +133,15 @@ export type Storage = {
   /**
    * Reads the current masters of `ids`, lets `decide` choose per id, and writes the chosen
    * documents with fresh seqs, all in one transaction serialized per collection, so seqs
-   * become visible in commit order and a pull never skips a late commit.
+   * become visible in commit order and a pull never skips a late commit. With `numbering`,
+   * `decide` also sees who holds the looked-up numbers, and the numbers the accepted writes
+   * take are inserted in the same transaction (a unique key: a clash aborts the write).
    */
   writeDocs<R>(
     collection: SyncCollection,
     ids: string[],
-    decide: (current: ReadonlyMap<string, StoredDoc>) => RowDecision<R>[],
-    numbers?: (writes: DocWrite[]) => NumberSeen[],
+    decide: (current: ReadonlyMap<string, StoredDoc>, holders: IssuedHolders) => RowDecision<R>[],
+    numbering?: NumberingWork,
   ): Promise<R[]>;
   pull(
     collection: SyncCollection,

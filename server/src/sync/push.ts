@@ -1,10 +1,7 @@
 // Push (DESIGN.md §4): idempotent, conflict-checked against the stored master, permission-
 // and rule-checked per row; rejected rows store nothing.
 import type { LocalizedText } from '../../../shared/domain/errors';
-import type { RecordType } from '../../../shared/domain/records';
 import { recordTypeOfCollection } from '../../../shared/domain/records';
-import type { NumberedKind } from '../../../shared/domain/numbering';
-import { numberedKindsOf, parseDocumentNumber } from '../../../shared/domain/numbering';
 import type {
   PushResponse,
   RejectedRow,
@@ -12,10 +9,11 @@ import type {
   WireDocument,
 } from '../../../shared/sync/protocol';
 import type { Principal } from '../auth/tokens';
-import type { DocWrite, NumberSeen, RowDecision, Storage, StoredDoc } from '../storage/types';
+import type { IssuedHolders, RowDecision, Storage, StoredDoc } from '../storage/types';
 import { validateDocument } from '../validation';
 import { checkWrite, isCatalog } from '../visibility';
 import { upgradeRecord } from '../../../shared/domain/record-upgrade';
+import { numberChecks } from './numbers';
 import { sameDocument } from './same-document';
 
 /** A row as the body schema lets it through: an object with a string id and a deletion flag. */
@@ -25,27 +23,6 @@ export type IncomingRow = {
 };
 
 type Outcome = { conflict?: WireDocument; rejected?: RejectedRow };
-
-const numberedKinds: Partial<Record<RecordType, readonly NumberedKind[]>> = numberedKindsOf;
-
-/** Numbers seen in written numbered documents, so the series' high-water mark rises. */
-const numbersOf = (type: RecordType, writes: DocWrite[]): NumberSeen[] => {
-  const kinds = numberedKinds[type];
-  if (!kinds) return [];
-  return writes.flatMap((w) => {
-    const number = (w.doc as Record<string, unknown>).number;
-    const parsed = typeof number === 'string' ? parseDocumentNumber(number) : null;
-    if (parsed === null || !kinds.includes(parsed.kind)) return [];
-    return [
-      {
-        series: parsed.series,
-        kind: parsed.kind,
-        year: parsed.year === undefined ? '' : String(parsed.year),
-        seq: parsed.seq,
-      },
-    ];
-  });
-};
 
 const ownerOf = (doc: Record<string, unknown>): string =>
   typeof doc.ownerId === 'string' ? doc.ownerId : '';
@@ -65,10 +42,14 @@ export const pushRows = async (
     ownerTeams.set(owner, user ? user.teamId : undefined);
   }
   const ids = rows.map((r) => r.newDocumentState.id);
+  // A new number must be in a series of one of the pushing user's own devices.
+  const numbers = numberChecks(type, new Set(await storage.seriesOfUser(principal.user.id)));
 
   const decideRow = (
     row: IncomingRow,
     stored: StoredDoc | null,
+    holders: IssuedHolders,
+    current: ReadonlyMap<string, StoredDoc>,
     seen: Set<string>,
   ): RowDecision<Outcome> => {
     const doc = row.newDocumentState;
@@ -101,21 +82,30 @@ export const pushRows = async (
     if (stored && (assumed === null || !same(stored.doc, assumed))) {
       return { write: null, result: { conflict: stored.doc } };
     }
+    // Before the document rules, so a bad number is refused as such.
+    const badNumber = numbers.malformed(doc, stored);
+    if (badNumber) return reject(badNumber.code, badNumber.messages, badNumber.field);
     const checked = validateDocument(type, stored ? stored.doc : null, doc, actor);
     if (!checked.ok) return reject(checked.error.code, checked.error.message, checked.error.field);
+    const refused = numbers.check(doc, stored, holders, current);
+    if (refused) return reject(refused.code, refused.messages, refused.field);
     const teamId = isCatalog(collection) ? null : (ownerTeams.get(owner) ?? null);
     // Stored exactly as pushed (STACK.md): rewriting a compared field would fake conflicts.
     return { write: { id: doc.id, ownerId: owner, teamId, doc: doc as WireDocument }, result: {} };
   };
 
+  const docs = rows.map((r) => r.newDocumentState);
   const outcomes = await storage.writeDocs(
     collection,
-    ids,
-    (current) => {
+    // The documents revisions revise are read too: a revision keeps their number.
+    [...ids, ...numbers.revisedIds(docs)],
+    (current, holders) => {
       const seen = new Set<string>();
-      return rows.map((row) => decideRow(row, current.get(row.newDocumentState.id) ?? null, seen));
+      return rows.map((row) =>
+        decideRow(row, current.get(row.newDocumentState.id) ?? null, holders, current, seen),
+      );
     },
-    (writes) => numbersOf(type, writes),
+    { lookup: numbers.lookup(docs), issued: numbers.issued },
   );
   return {
     conflicts: outcomes.flatMap((o) => (o.conflict ? [o.conflict] : [])),

@@ -8,12 +8,15 @@ import { Notice } from '../../../ui/Notice';
 import { LanguageField } from './LanguageField';
 import { useSession } from '../../auth/queries';
 import { useAppVersion } from '../queries';
+import { useDevice } from '../commands';
+import { DeviceNameField } from './DeviceNameField';
 
 export const SettingsScreen = () => {
   const { t } = useTranslation();
   const { serverUrl, fairName, setServerUrl, setFairName } = useUiStore();
   const session = useSession();
   const version = useAppVersion();
+  const device = useDevice();
   const [server, setServer] = useState(serverUrl);
   const [saved, setSaved] = useState(false);
   return (
@@ -58,6 +61,7 @@ export const SettingsScreen = () => {
         <div className="panel">
           <h2>{t('settings.device')}</h2>
           <p>{t('app.signedInAs', { name: `${session.user.name} <${session.user.email}>` })}</p>
+          {device ? <DeviceNameField device={device} /> : null}
           {version ? (
             <p className="hint">
               {t('settings.version')}: {version}
