@@ -67,7 +67,11 @@ export type RejectionCode =
   | 'forbidden'
   | 'read_only'
   | 'not_owner'
-  | 'wrong_collection';
+  | 'wrong_collection'
+  /** A tombstone, or an undone one, that the deletion table (shared/domain/deletion.ts) forbids. */
+  | 'illegal_deletion'
+  /** A field the record schema does not know, or a `_` field other than `_deleted`. */
+  | 'unknown_field';
 
 /**
  * A row the server refused. `messages` says why in each UI language (the device shows the

@@ -152,6 +152,9 @@ export const createCommandRunner = (
         if (!outcome.ok) return outcome;
         const effects = outcome.value;
         for (const [index, w] of effects.writes.entries()) await writer(db, w, index);
+        for (const r of effects.removals ?? []) {
+          await (await collectionOf(db, r.type).findOne(r.id).exec())?.remove();
+        }
         // The number counts as used only now that its document is stored. A retry that reused
         // a number still saves the state raised to it.
         const numbering = effects.numbering ?? reconciled;
