@@ -366,7 +366,7 @@ describe.each(adapters)('sync protocol on %s', (adapter) => {
   });
 
   it('limits failed sign-in attempts', async () => {
-    const limited = await startServer(place, { loginRateLimit: { max: 3, windowMs: 60_000 } });
+    const limited = await startServer(place, { loginThrottle: { accountFailures: 3 } });
     try {
       const attempt = (password: string) =>
         fetch(`${limited.url}/api/auth/login`, {

@@ -2,11 +2,12 @@
 // migration here; the storage adapters apply what a database lacks at start-up, each step in
 // its own transaction, and refuse a database written by a newer release.
 import { baseline } from './001-baseline';
+import { loginThrottle } from './003-login-throttle';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [baseline];
+export const migrations: readonly Migration[] = [baseline, loginThrottle];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
 
