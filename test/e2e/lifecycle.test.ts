@@ -39,6 +39,7 @@ describe.skipIf(!canRun)('lead to invoice through the UI, offline', () => {
       company: `Ferri Impianti ${suffix}`,
       email: `giulia.${suffix}@ferri.example`,
     };
+    const mistakeCompany = `Errore ${suffix}`;
     const numbers: Record<'quote' | 'order' | 'invoice', string> = {
       quote: '',
       order: '',
@@ -61,6 +62,13 @@ describe.skipIf(!canRun)('lead to invoice through the UI, offline', () => {
 
       await context.setOffline(true);
       await app.waitForOffline();
+
+      // A lead captured by mistake: its owner deletes it while it is open.
+      const mistake = { ...lead, company: mistakeCompany, email: `x.${suffix}@x.example` };
+      await leads.capture(mistake);
+      await leads.openFromList(mistake.company, `${mistake.firstName} ${mistake.lastName}`);
+      await leads.deleteOpen();
+      await expect.poll(() => leads.countInList(mistake.company)).toBe(0);
 
       await leads.capture(lead);
       await leads.openFromList(lead.company, `${lead.firstName} ${lead.lastName}`);
@@ -146,6 +154,9 @@ describe.skipIf(!canRun)('lead to invoice through the UI, offline', () => {
     }, 240_000);
 
     it('finds every document on the server', async () => {
+      // The deleted lead reached the server as a tombstone, accepted under the deletion table.
+      const leadsOnServer = await pullAll(stack, 'leads');
+      expect(leadsOnServer.find((d) => d.company === mistakeCompany)?._deleted).toBe(true);
       const invoices = await pullAll(stack, 'invoices');
       const invoice = invoices.find((d) => d.number === numbers.invoice);
       expect(invoice?.state).toBe('paid');
