@@ -62,6 +62,8 @@ export const openApiDocument = {
               'read_only',
               'not_owner',
               'wrong_collection',
+              'illegal_deletion',
+              'unknown_field',
             ],
           },
           message: { type: 'string' },
