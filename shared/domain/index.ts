@@ -25,4 +25,6 @@ export { orderIdForQuote } from './quote-order';
 export * from './order';
 export * from './invoice';
 export * from './validate-change';
+export * from './deletion';
+export { checkPlainText, hasControlCharacters } from './plain-text';
 export { editableFields, immutableFields, statusesByState, transitions } from './change-tables';

@@ -1,5 +1,6 @@
 // The delete command against a real RxDB store: it removes what the deletion table allows
-// and refuses, in both languages and without touching the store, what it forbids.
+// and refuses, in both languages and without touching the store, what it forbids. Also: the
+// runner refuses control characters in ids and names before it writes, as the server would.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../shared/domain/context';
 import type { AnyRecord, RecordType } from '../../../shared/domain/records';
@@ -74,5 +75,21 @@ describe('the delete command', () => {
     const result = await createCommands(db, teammate).lead.remove({ id: chain.openLead.id });
     expect(result).toMatchObject({ ok: false, error: { code: 'change.illegal_deletion' } });
     expect(await present('lead', chain.openLead)).not.toBeNull();
+  });
+});
+
+describe('plain text', () => {
+  it('refuses a control character in a name before writing, in both languages', async () => {
+    const result = await createCommands(db, seller).lead.update({
+      id: chain.openLead.id,
+      patch: { company: 'Acme\u0000Srl' },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'change.invalid_document', field: 'company' },
+    });
+    expect((await present('lead', chain.openLead)) as { company: string }).toMatchObject({
+      company: chain.openLead.company,
+    });
   });
 });
