@@ -56,6 +56,7 @@ export const createStoreCommands = (
       },
       disqualify: (id, reason) => c.lead.disqualify({ id, reason }),
       reactivate: (id) => c.lead.reactivate({ id }),
+      remove: (id) => c.lead.remove({ id }),
     },
     opportunity: {
       update: (id, patch) => c.opportunity.update({ id, patch }),
@@ -78,6 +79,7 @@ export const createStoreCommands = (
       activate: (id) => c.quote.activate({ id }),
       revise: (id) => c.quote.revise({ id }),
       close: (id, status) => c.quote.close({ id, status }),
+      remove: (id) => c.quote.remove({ id }),
       createOrder: async (id, options) => {
         const order = await c.quote.createOrder({ id });
         if (order.ok && options.closeOpportunity && order.value.opportunityId) {
@@ -107,6 +109,7 @@ export const createStoreCommands = (
     activity: {
       create: (input) => c.activity.create(input),
       complete: (id) => c.activity.complete({ id }),
+      remove: (id) => c.activity.remove({ id }),
     },
   };
 };

@@ -127,6 +127,8 @@ export type StoreCommands = {
     ): R<{ opportunityId: string }>;
     disqualify(id: string, reason: LeadDisqualifyReason): R<Lead>;
     reactivate(id: string): R<Lead>;
+    /** Deletes the lead where the deletion table allows it; answers its id. */
+    remove(id: string): R<string>;
   };
   opportunity: {
     update(id: string, patch: OpportunityPatch): R<Opportunity>;
@@ -159,6 +161,7 @@ export type StoreCommands = {
     revise(id: string): R<Quote>;
     close(id: string, status: 'lost' | 'canceled'): R<Quote>;
     createOrder(id: string, options: { closeOpportunity: boolean }): R<Order>;
+    remove(id: string): R<string>;
   };
   order: {
     lockPrices(id: string): R<Order>;
@@ -182,6 +185,7 @@ export type StoreCommands = {
   activity: {
     create(input: NewActivity): R<Activity>;
     complete(id: string): R<Activity>;
+    remove(id: string): R<string>;
   };
 };
 

@@ -3,7 +3,8 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { registerDeviceRoutes } from './auth/device-routes';
 import { registerAuthRoutes } from './auth/routes';
-import { LoginRateLimiter } from './auth/rate-limit';
+import { LoginThrottle } from './auth/rate-limit';
+import type { ThrottlePolicy } from './auth/rate-limit';
 import { defaults } from './config';
 import { allowedOrigins, registerCors } from './cors';
 import { installErrorHandlers } from './errors';
@@ -20,7 +21,13 @@ export type ServerOptions = {
   databaseUrl?: string;
   logger?: boolean;
   tokenTtlSeconds?: number;
-  loginRateLimit?: { max: number; windowMs: number };
+  /** Failed sign-in limits (auth/rate-limit.ts); the defaults when absent. */
+  loginThrottle?: Partial<ThrottlePolicy>;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (Fastify's
+   * `trustProxy`): false (default) uses the socket's address.
+   */
+  trustProxy?: boolean | string[];
   /** SSE heartbeat interval. */
   heartbeatMs?: number;
   /** PostgreSQL pool size per process. */
@@ -48,17 +55,16 @@ export const createServer = async (options: ServerOptions = {}): Promise<Fairlea
     forceCloseConnections: true,
     bodyLimit: defaults.bodyLimit,
     logger: options.logger ? { level: 'info', stream: logStream(dataDir) } : false,
+    trustProxy: options.trustProxy ?? false,
     // Pushed documents must reach the handler exactly as sent: no coercion, no stripping.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
   installErrorHandlers(app);
   registerSecurityHeaders(app);
   registerCors(app, allowedOrigins(options.corsOrigins));
-  const rate = options.loginRateLimit ?? defaults.loginRateLimit;
   registerAuthRoutes(app, {
     storage,
-    limiter: new LoginRateLimiter(rate),
-    addressLimiter: new LoginRateLimiter({ max: rate.max * 10, windowMs: rate.windowMs }),
+    throttle: new LoginThrottle(storage, options.loginThrottle),
     tokenTtlSeconds: options.tokenTtlSeconds ?? defaults.tokenTtlSeconds,
   });
   registerDeviceRoutes(app, storage);

@@ -4,6 +4,29 @@ export type ServerConfig = {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  trustProxy: boolean | string[];
+};
+
+/**
+ * TRUST_PROXY: unset or "false" believes no X-Forwarded-For (the socket's address counts);
+ * "true" believes any proxy (only when nothing reaches the server but through one);
+ * otherwise a comma-separated list of proxy addresses or CIDR ranges ("127.0.0.1,10.0.0.0/8").
+ * Only then is the client address the throttle counts the one the proxy forwarded.
+ */
+export const parseTrustProxy = (raw: string | undefined): boolean | string[] => {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true') return true;
+  const list = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (list.some((p) => !/^[0-9a-fA-F.:]+(\/[0-9]{1,3})?$/.test(p))) {
+    throw new Error(
+      `TRUST_PROXY must be true, false or proxy addresses (comma-separated), not "${value}"`,
+    );
+  }
+  return list;
 };
 
 export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): ServerConfig => {
@@ -16,13 +39,13 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): ServerConfi
     port,
     dataDir: env.DATA_DIR || './data',
     databaseUrl: env.DATABASE_URL || undefined,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 };
 
 /** Defaults for what the issue leaves to the operator. */
 export const defaults = {
   tokenTtlSeconds: 30 * 24 * 3600,
-  loginRateLimit: { max: 10, windowMs: 15 * 60 * 1000 },
   bodyLimit: 10 * 1024 * 1024,
   heartbeatMs: 15_000,
 };

@@ -11,6 +11,7 @@ const main = async (): Promise<void> => {
     databaseUrl: config.databaseUrl,
     logger: true,
     corsOrigins: process.env.CORS_ORIGINS,
+    trustProxy: config.trustProxy,
   });
   if (process.argv.includes('--demo')) {
     try {

@@ -1,6 +1,7 @@
 // Office administration used by the admin CLI, the demo loader and tests.
 import type { Role } from '../../shared/domain/context';
 import { derivedId } from '../../shared/domain/ids';
+import { hasControlCharacters } from '../../shared/domain/plain-text';
 import type { AnyRecord, Refdata } from '../../shared/domain/records';
 import { recordTypeOfCollection } from '../../shared/domain/records';
 import type { SyncCollection, WireDocument } from '../../shared/sync/protocol';
@@ -21,6 +22,8 @@ export class OfficeError extends Error {}
 export const addTeam = async (storage: Storage, name: string, id = newId()): Promise<Team> => {
   const clean = name.trim();
   if (clean === '') throw new OfficeError('A team needs a name.');
+  if (hasControlCharacters(clean))
+    throw new OfficeError('A team name cannot contain control characters.');
   const existing = await storage.findTeamByName(clean);
   if (existing) return existing;
   const team: Team = { id, name: clean, createdAt: new Date().toISOString() };
@@ -41,7 +44,7 @@ export type AddUserInput = {
 
 export const addUser = async (storage: Storage, input: AddUserInput): Promise<User> => {
   const email = input.email.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+$/.test(email))
+  if (!/^[^\s@]+@[^\s@]+$/.test(email) || hasControlCharacters(email))
     throw new OfficeError(`"${input.email}" is not an email address.`);
   const role = roles.find((r) => r === input.role);
   if (!role)
@@ -49,6 +52,8 @@ export const addUser = async (storage: Storage, input: AddUserInput): Promise<Us
   if (!input.passwordHash && input.password.length < 8) {
     throw new OfficeError('The password must be at least 8 characters long.');
   }
+  if (hasControlCharacters(input.name ?? ''))
+    throw new OfficeError('A name cannot contain control characters.');
   if (await storage.findUserByEmail(email))
     throw new OfficeError(`A user with the email ${email} already exists.`);
   if (role !== 'admin' && !input.team)

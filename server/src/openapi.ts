@@ -75,6 +75,8 @@ export const openApiDocument = {
               'malformed_number',
               'foreign_series',
               'number_taken',
+              'illegal_deletion',
+              'unknown_field',
             ],
           },
           message: { type: 'string', description: 'In English.' },

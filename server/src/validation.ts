@@ -20,6 +20,8 @@ export const recordPart = (doc: Record<string, unknown>): Record<string, unknown
 /** Domain error codes (`change.*`) mapped to the wire's rejection codes. */
 const rejectionCode = (domainCode: string): RejectionCode => {
   if (domainCode === 'change.invalid_document') return 'invalid_document';
+  if (domainCode === 'change.illegal_deletion') return 'illegal_deletion';
+  if (domainCode === 'change.unknown_field') return 'unknown_field';
   if (domainCode === 'change.read_only' || domainCode === 'change.catalog_forbidden')
     return 'read_only';
   return 'illegal_change';
@@ -40,6 +42,13 @@ export const validateSchema = (type: RecordType, doc: Record<string, unknown>): 
   return { ok: false, error: { code: 'invalid_document', message, ...(field ? { field } : {}) } };
 };
 
+/**
+ * A `_` field other than `_deleted` in a pushed document: RxDB's replication sends no other
+ * (it strips `_meta`, `_rev` and `_attachments`), so anything else is refused, not stored.
+ */
+const strayField = (doc: Record<string, unknown>): string | undefined =>
+  Object.keys(doc).find((key) => key.startsWith('_') && key !== '_deleted');
+
 /** Schema and lifecycle rules of a pushed change from `before` (null: new) to `doc`. */
 export const validateDocument = (
   type: RecordType,
@@ -47,8 +56,28 @@ export const validateDocument = (
   doc: Record<string, unknown>,
   actor: Actor,
 ): Checked => {
-  const previous = before ? (recordPart(before) as AnyRecord) : null;
-  const result = validateChange(type, previous, recordPart(doc), actor);
+  const stray = strayField(doc);
+  if (stray !== undefined) {
+    const field = stray.slice(0, 100);
+    return {
+      ok: false,
+      error: {
+        code: 'unknown_field',
+        message: {
+          en: `The field ${field} is not part of a record: only _deleted may travel with it.`,
+          it: `Il campo ${field} non fa parte del record: solo _deleted può accompagnarlo.`,
+        },
+        field,
+      },
+    };
+  }
+  // The deletion flag of both sides takes part in the rules (deletion.ts).
+  const previous = before
+    ? ({ ...recordPart(before), _deleted: before._deleted === true } as AnyRecord & {
+        _deleted: boolean;
+      })
+    : null;
+  const result = validateChange(type, previous, doc, actor);
   if (result.ok) return { ok: true, record: result.value };
   const { code, message, field } = result.error;
   return {

@@ -35,6 +35,31 @@ describe.each(adapters)('admin commands on %s', (adapter) => {
     await place?.drop();
   });
 
+  it('refuses control characters in emails, names and team names', async () => {
+    const add = (email: string, team = 'North', ...rest: string[]) =>
+      admin(
+        'user',
+        'add',
+        '--email',
+        email,
+        '--password',
+        'long enough',
+        '--role',
+        'seller',
+        '--team',
+        team,
+        ...rest,
+      );
+    await expect(add('nul\u0000@north.example')).rejects.toThrow(/not an email/);
+    await expect(add('esc@north.example', 'No\u001brth')).rejects.toThrow(/control characters/);
+    await expect(add('tab@north.example', 'North', '--name', 'A\tB')).rejects.toThrow(
+      /control characters/,
+    );
+    expect((await server.storage.listUsers()).map((u) => u.email)).not.toContain(
+      'esc@north.example',
+    );
+  });
+
   it('adds and disables users and teams, in plain words', async () => {
     expect(await admin('team', 'add', '--name', 'North')).toMatch(/North/);
     expect(

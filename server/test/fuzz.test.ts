@@ -3,6 +3,7 @@
 // and the stored data is unchanged.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasControlCharacters } from '../../shared/domain/plain-text';
 import { syncCollections } from '../../shared/sync/protocol';
 import type { ApiErrorCode, PushResponse } from '../../shared/sync/protocol';
 import type { FairleadServer } from '../src/app';
@@ -76,7 +77,9 @@ describe.each(adapters)('fuzzing every endpoint on %s', (adapter) => {
 
   beforeAll(async () => {
     place = await freshPlace(adapter);
-    server = await startServer(place, { loginRateLimit: { max: 1000, windowMs: 60_000 } });
+    server = await startServer(place, {
+      loginThrottle: { accountFailures: 1_000_000, addressFailures: 1_000_000 },
+    });
     office = await seedOffice(server);
     anna = await signIn(server, office.a.email);
     const lead = leadDoc('fuzz-seed-lead', office.a.id);
@@ -207,10 +210,14 @@ describe.each(adapters)('fuzzing every endpoint on %s', (adapter) => {
   });
 
   it('push: well-formed rows carrying hostile documents are all rejected', async () => {
+    // Ids the body schema lets through (it refuses control characters with a 400, below).
+    const plainId = fc
+      .string({ minLength: 1, maxLength: 64 })
+      .filter((t) => !hasControlCharacters(t));
     const hostileDoc = fc.record({
-      id: fc.string({ minLength: 1, maxLength: 64 }),
+      id: plainId,
       _deleted: fc.boolean(),
-      ownerId: fc.oneof(fc.constant(office.a.id), fc.constant(office.b.id), fc.string()),
+      ownerId: fc.oneof(fc.constant(office.a.id), fc.constant(office.b.id), plainId),
       updatedAt: fc.string(),
       state: fc.string(),
       email: fc.oneof(fc.string(), fc.integer()),
@@ -320,6 +327,115 @@ describe.each(adapters)('fuzzing every endpoint on %s', (adapter) => {
       }),
     );
     await expectError(await send('/api/sync/leads/pull', { method: 'DELETE' }));
+  });
+
+  it('deep, huge, control-character and unknown-field payloads on every endpoint', async () => {
+    const json = { 'content-type': 'application/json' };
+    const deepObject = (levels: number): string =>
+      '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
+    const deepArray = (levels: number): string => '['.repeat(levels) + ']'.repeat(levels);
+    const lead = leadDoc('fuzz-shape-lead', office.a.id);
+    const leadText = JSON.stringify(lead);
+    // A document with a 10,000-level value, as the new state and as the assumed master.
+    const deepDoc = `${leadText.slice(0, -1)},"notes":${deepObject(10_000)}}`;
+    const deepBodies = [
+      deepArray(10_000),
+      deepObject(10_000),
+      `[{"newDocumentState":${deepDoc}}]`,
+      `[{"newDocumentState":${leadText},"assumedMasterState":${deepDoc}}]`,
+      `[{"newDocumentState":{"id":"x","_deleted":false,"data":${deepArray(10_000)}}}]`,
+      // 33 levels: just past the cap.
+      `[{"newDocumentState":{"id":"x","_deleted":false,"data":${deepObject(32)}}}]`,
+      `[{"newDocumentState":{"id":"x","_deleted":false,"__proto__":${deepObject(10_000)}}}]`,
+    ];
+    for (const collection of syncCollections) {
+      for (const body of deepBodies) {
+        await expectError(
+          await send(`/api/sync/${collection}/push`, { method: 'POST', headers: json, body }),
+        );
+      }
+      // 5 MB in one document: under the body limit, over the document limit.
+      const big = [{ newDocumentState: { ...lead, id: 'fuzz-big', _blob: 'x'.repeat(5 << 20) } }];
+      const res = await send(`/api/sync/${collection}/push`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify(big),
+      });
+      expect(res.status).toBe(413);
+      await expectError(res);
+      // NUL and other control characters in the keys the database stores.
+      for (const bad of ['fuzz\u0000nul', 'line\nbreak', 'esc\u001b', 'c1\u0085']) {
+        for (const doc of [
+          { ...lead, id: bad },
+          { ...lead, ownerId: bad },
+        ]) {
+          await expectError(
+            await send(`/api/sync/${collection}/push`, {
+              method: 'POST',
+              headers: json,
+              body: JSON.stringify([{ newDocumentState: doc, assumedMasterState: null }]),
+            }),
+          );
+        }
+      }
+      await expectError(await send(`/api/sync/${encodeURIComponent(`${collection}\u0000`)}/pull`));
+      await expectError(
+        await send(`/api/sync/${collection}/pull?checkpoint=${encodeURIComponent('\u0000')}`),
+      );
+    }
+    for (const body of [deepObject(10_000), deepArray(10_000)]) {
+      await expectError(
+        await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: json, body }),
+      );
+      // Unauthenticated, so the session is not ended by the hostile body.
+      await expectError(
+        await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: json, body }),
+      );
+    }
+    const login = (body: Record<string, unknown>) =>
+      fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ password: 'correct horse battery', deviceName: 'x', ...body }),
+      });
+    for (const bad of ['\u0000', '\n', '\u0007', '\u009b']) {
+      await expectError(await login({ email: `anna${bad}@north.example` }));
+      await expectError(await login({ email: office.a.email, deviceName: `laptop${bad}` }));
+    }
+    await expectError(await login({ email: office.a.email, _admin: true }));
+    await expectError(await login({ email: office.a.email, role: 'admin' }));
+    await expectError(await send('/api/sync/leads/pull?_deleted=true'));
+    await expectError(
+      await send('/api/sync/leads/push', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify([{ newDocumentState: lead, _meta: {} }]),
+      }),
+    );
+  });
+
+  it('refuses unknown and _ fields in pushed documents per row, storing nothing', async () => {
+    const lead = leadDoc('fuzz-field-lead', office.a.id);
+    const extras: Record<string, unknown>[] = [
+      { _blob: 'x'.repeat(1000) },
+      { _meta: { lwt: 1 } },
+      { _rev: '1-abc' },
+      { _attachments: {} },
+      { isAdmin: true },
+      { address: { city: 'Torino', planet: 'Mars' } },
+      { consent: { given: true, at: null, how: null, wording: null, forever: true } },
+    ];
+    for (const extra of extras) {
+      const result = await anna.post('/api/sync/leads/push', [
+        { newDocumentState: { ...lead, ...extra }, assumedMasterState: null },
+      ]);
+      expect(result.status).toBe(200);
+      const body = (await result.json()) as PushResponse;
+      expect(body.rejected, JSON.stringify(extra)).toEqual([
+        expect.objectContaining({ id: lead.id, code: 'unknown_field' }),
+      ]);
+      expect(body.rejected[0]?.messages.it.length).toBeGreaterThan(10);
+    }
   });
 
   it('left the stored data unchanged', async () => {

@@ -46,7 +46,7 @@ describe.each(adapters)('messages in both languages on %s', (adapter) => {
 
   beforeAll(async () => {
     place = await freshPlace(adapter);
-    server = await startServer(place, { loginRateLimit: { max: 3, windowMs: 60_000 } });
+    server = await startServer(place, { loginThrottle: { accountFailures: 3 } });
     url = server.url ?? '';
     office = await seedOffice(server);
     anna = await signIn(server, office.a.email);

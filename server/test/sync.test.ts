@@ -180,11 +180,12 @@ describe.each(adapters)('sync protocol on %s', (adapter) => {
       [unsigned.id, 'illegal_change'],
       [forged.id, 'not_owner'],
       [invalid.id, 'invalid_document'],
-      [extra.id, 'invalid_document'],
+      [extra.id, 'unknown_field'],
       [annaLead.id, 'not_owner'],
     ]);
     expect(result.rejected[0]?.field).toBe('updatedBy');
     expect(result.rejected[2]?.field).toBe('rating');
+    expect(result.rejected[3]?.field).toBe('isAdmin');
     for (const r of result.rejected) expect(r.message.length).toBeGreaterThan(5);
 
     const catalog = await push(anna, 'products', [
@@ -374,7 +375,7 @@ describe.each(adapters)('sync protocol on %s', (adapter) => {
   });
 
   it('limits failed sign-in attempts', async () => {
-    const limited = await startServer(place, { loginRateLimit: { max: 3, windowMs: 60_000 } });
+    const limited = await startServer(place, { loginThrottle: { accountFailures: 3 } });
     try {
       const attempt = (password: string) =>
         fetch(`${limited.url}/api/auth/login`, {

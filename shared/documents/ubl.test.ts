@@ -93,6 +93,7 @@ describe('export files', () => {
       vatNumber: 'FR12345678901',
       taxCode: '',
       address: { street: '1 rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR' },
+      documentLanguage: 'en',
     });
     const both = eInvoiceFiles({
       invoice: inv,

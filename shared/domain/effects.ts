@@ -12,7 +12,10 @@ export type Write = { [K in RecordType]: { type: K; doc: RecordOf[K] } }[RecordT
  * after a crash between writes re-creates the same documents (their ids are derived).
  * `numbering` is present only when the rule allocated a new document number.
  */
-export type Effects = { writes: Write[]; numbering?: NumberingState };
+export type Effects = { writes: Write[]; numbering?: NumberingState; removals?: Removal[] };
+
+/** A record the rule turns into a tombstone (see deletion.ts), after the writes. */
+export type Removal = { type: RecordType; id: string };
 
 export const write = <K extends RecordType>(type: K, doc: RecordOf[K]): Write =>
   ({ type, doc }) as Write;

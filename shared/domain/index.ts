@@ -30,4 +30,6 @@ export * from './credit-note';
 export * from './tax-ids';
 export * from './record-upgrade';
 export * from './validate-change';
+export * from './deletion';
+export { checkPlainText, hasControlCharacters } from './plain-text';
 export { editableFields, immutableFields, statusesByState, transitions } from './change-tables';

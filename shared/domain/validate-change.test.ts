@@ -124,7 +124,7 @@ describe('validateChange: schema and signature', () => {
       expect(result.error.field).toBe('email');
       expect(result.error.message.it).toContain('non è valido');
     }
-    expect(check('lead', null, { ...lead, unknownField: 1 })).toBe('change.invalid_document');
+    expect(check('lead', null, { ...lead, unknownField: 1 })).toBe('change.unknown_field');
     expect(check('lead', null, 'not a document')).toBe('change.invalid_document');
   });
 
@@ -156,7 +156,7 @@ describe('validateChange: schema and signature', () => {
         { ...bottler, kind: 'vat_rate', key: '2200', data: {}, sku: undefined },
         seller,
       ),
-    ).toBe('change.invalid_document');
+    ).toBe('change.unknown_field');
   });
 });
 

@@ -14,6 +14,7 @@ import {
   transitions,
 } from './change-tables';
 import type { Actor } from './context';
+import { checkDeletion, checkUndeletion } from './deletion';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
 import { checkStageGates, stageIndex } from './opportunity-gates';
@@ -25,19 +26,32 @@ import { recordSchemas } from './records';
 import { upgradeRecord } from './record-upgrade';
 import { schemaIssueText } from './schema-issue';
 
-/** Structural equality of JSON-like values; object key order does not matter. */
+/**
+ * Structural equality of JSON-like values; object key order does not matter. Iterative, so
+ * no nesting a device sends can exhaust the stack.
+ */
 export const deepEqual = (a: unknown, b: unknown): boolean => {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  const pending: [unknown, unknown][] = [[a, b]];
+  for (let pair = pending.pop(); pair !== undefined; pair = pending.pop()) {
+    const [x, y] = pair;
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+    if (Array.isArray(x) !== Array.isArray(y)) return false;
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length) return false;
+      x.forEach((v, i) => pending.push([v, y[i]]));
+      continue;
+    }
+    const rx = x as Record<string, unknown>;
+    const ry = y as Record<string, unknown>;
+    const kx = Object.keys(rx).filter((k) => rx[k] !== undefined);
+    const ky = Object.keys(ry).filter((k) => ry[k] !== undefined);
+    if (kx.length !== ky.length) return false;
+    for (const k of kx) {
+      pending.push([rx[k], ry[k]]);
+    }
   }
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
-  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => deepEqual(ra[k], rb[k]));
+  return true;
 };
 
 /** Names of the top-level fields whose values differ. */
@@ -63,6 +77,19 @@ const parse = (type: RecordType, after: unknown): Result<AnyRecord> => {
   if (parsed.success) return ok(parsed.data as AnyRecord);
   const issue = parsed.error.issues[0];
   const path = issue?.path.map(String).join('.') ?? '';
+  if (issue?.code === 'unrecognized_keys') {
+    // Refused, never stripped: a field the schema does not know is not stored.
+    const field = [path, ...issue.keys.slice(0, 1)]
+      .filter((p) => p !== '')
+      .join('.')
+      .slice(0, 100);
+    return fail(
+      'change.unknown_field',
+      `The ${typeNames[type].en} has a field the office does not know: ${field}.`,
+      `Il documento (${typeNames[type].it}) ha un campo sconosciuto: ${field}.`,
+      field,
+    );
+  }
   const why = schemaIssueText(issue);
   return fail(
     'change.invalid_document',
@@ -268,15 +295,43 @@ const checkCreation = (type: RecordType, doc: Doc, parsed: Result<AnyRecord>) =>
   );
 };
 
+const isTombstone = (doc: unknown): boolean =>
+  typeof doc === 'object' && doc !== null && (doc as Doc)._deleted === true;
+
+/**
+ * A change of `_deleted` is a lifecycle step of its own (deletion.ts): deleting, creating
+ * as a tombstone and bringing a tombstone back are each judged by the deletion table.
+ */
+const checkLiveness = (
+  type: RecordType,
+  before: unknown,
+  prev: Doc | null,
+  doc: Doc,
+  deleting: boolean,
+  actor: Actor,
+): Result<void> => {
+  const wasDeleted = before !== null && isTombstone(before);
+  if (prev !== null && wasDeleted && !deleting) return checkUndeletion(type, prev, doc, actor);
+  if (!deleting || wasDeleted) return ok(undefined);
+  if (prev !== null) {
+    // Both the stored state and the deleted content must allow it; the stored owner decides.
+    const stored = checkDeletion(type, prev, actor);
+    if (!stored.ok) return stored;
+    return checkDeletion(type, { ...doc, ownerId: prev.ownerId }, actor);
+  }
+  return checkDeletion(type, doc, actor);
+};
+
 /**
  * Decides whether `after` is a legal new version of `before` (null for a new document)
  * pushed by `actor`. Checks the schema, immutable fields, legal state moves, read-only
- * states, lines and totals, number formats and who may write catalog records. Fields
- * starting with `_` (RxDB metadata) are ignored. Returns the parsed record.
+ * states, deletions and un-deletions (`_deleted`, see deletion.ts), lines and totals,
+ * number formats and who may write catalog records. The other `_` fields (RxDB metadata)
+ * are ignored here; the server refuses them before. Returns the parsed record.
  */
 export const validateChange = (
   type: RecordType,
-  before: AnyRecord | null,
+  before: (AnyRecord & { _deleted?: boolean }) | null,
   after: unknown,
   actor: Actor,
 ): Result<AnyRecord> => {
@@ -295,7 +350,9 @@ export const validateChange = (
     }
   }
   const prev = before === null ? null : (upgradeRecord(type, withoutMeta(before)) as Doc);
-  if (prev !== null && deepEqual(prev, doc)) return parsed; // the same push again
+  const liveness = checkLiveness(type, before, prev, doc, isTombstone(after), actor);
+  if (!liveness.ok) return liveness;
+  if (prev !== null && deepEqual(prev, doc)) return parsed; // the same content again
   // Signed by the pusher, or still carrying the stored signature: a device's three-way merge
   // keeps the later side's stamp, which may be the master's.
   if (doc.updatedBy !== actor.userId && (prev === null || doc.updatedBy !== prev.updatedBy)) {

@@ -95,7 +95,11 @@ export type RejectionCode =
   | 'wrong_collection'
   | 'malformed_number'
   | 'foreign_series'
-  | 'number_taken';
+  | 'number_taken'
+  /** A tombstone, or an undone one, that the deletion table (shared/domain/deletion.ts) forbids. */
+  | 'illegal_deletion'
+  /** A field the record schema does not know, or a `_` field other than `_deleted`. */
+  | 'unknown_field';
 
 /**
  * A row the server refused. `messages` says why in each UI language (the device shows the

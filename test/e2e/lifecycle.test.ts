@@ -39,6 +39,7 @@ describe.skipIf(!canRun)('lead to invoice through the UI, offline', () => {
       company: `Ferri Impianti ${suffix}`,
       email: `giulia.${suffix}@ferri.example`,
     };
+    const mistakeCompany = `Errore ${suffix}`;
     const numbers: Record<'quote' | 'order' | 'invoice', string> = {
       quote: '',
       order: '',
@@ -61,6 +62,13 @@ describe.skipIf(!canRun)('lead to invoice through the UI, offline', () => {
 
       await context.setOffline(true);
       await app.waitForOffline();
+
+      // A lead captured by mistake: its owner deletes it while it is open.
+      const mistake = { ...lead, company: mistakeCompany, email: `x.${suffix}@x.example` };
+      await leads.capture(mistake);
+      await leads.openFromList(mistake.company, `${mistake.firstName} ${mistake.lastName}`);
+      await leads.deleteOpen();
+      await expect.poll(() => leads.countInList(mistake.company)).toBe(0);
 
       await leads.capture(lead);
       await leads.openFromList(lead.company, `${lead.firstName} ${lead.lastName}`);
@@ -155,6 +163,8 @@ describe.skipIf(!canRun)('lead to invoice through the UI, offline', () => {
       expect(quotes.map((q) => q.status).sort()).toEqual(['revised', 'won']);
       const leadsOnServer = await pullAll(stack, 'leads');
       expect(leadsOnServer.find((d) => d.email === lead.email)?.state).toBe('qualified');
+      // The deleted lead reached the server as a tombstone, accepted under the deletion table.
+      expect(leadsOnServer.find((d) => d.company === mistakeCompany)?._deleted).toBe(true);
     });
 
     it('shows the documents in a second signed-in browser', async () => {

@@ -5,6 +5,7 @@ import { written } from '../../../shared/domain/effects';
 import type { Effects } from '../../../shared/domain/effects';
 import type { Activity, RegardingType } from '../../../shared/domain/records';
 import { command } from './command-kit';
+import { removeCommand } from './deletion';
 
 const activityOf = (effects: Effects): Activity => written(effects, 'activity') as Activity;
 
@@ -14,6 +15,9 @@ export type ActivityCommandInput = Omit<CreateActivityInput, 'regarding'> & {
 };
 
 export const activityCommandDefs = {
+  /** Deletes the activity where the deletion table allows it (shared/domain/deletion.ts). */
+  remove: removeCommand('activity'),
+
   /** The activity belongs to the owner of the record it is about. */
   create: command(async (env, input: ActivityCommandInput) => {
     const { regardingType, regardingId, ...rest } = input;

@@ -4,6 +4,7 @@
 import type { Actor, RuleContext } from '../../../shared/domain/context';
 import type { Effects } from '../../../shared/domain/effects';
 import type { DomainError, Result } from '../../../shared/domain/errors';
+import { checkPlainText } from '../../../shared/domain/plain-text';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { NumberingState } from '../../../shared/domain/numbering';
 import type { RecordOf, RecordType } from '../../../shared/domain/records';
@@ -151,7 +152,15 @@ export const createCommandRunner = (
         const outcome = await def.run(env, input);
         if (!outcome.ok) return outcome;
         const effects = outcome.value;
+        // The server refuses control characters in ids and names: say so now, not at sync.
+        for (const w of effects.writes) {
+          const plain = checkPlainText(w.doc as unknown as Record<string, unknown>);
+          if (!plain.ok) return plain;
+        }
         for (const [index, w] of effects.writes.entries()) await writer(db, w, index);
+        for (const r of effects.removals ?? []) {
+          await (await collectionOf(db, r.type).findOne(r.id).exec())?.remove();
+        }
         // The number counts as used only now that its document is stored. A retry that reused
         // a number still saves the state raised to it.
         const numbering = effects.numbering ?? reconciled;

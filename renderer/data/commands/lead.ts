@@ -11,6 +11,7 @@ import {
 } from '../../../shared/domain/lead';
 import type { Lead, LeadDisqualifyReason, Opportunity } from '../../../shared/domain/records';
 import { command } from './command-kit';
+import { removeCommand } from './deletion';
 import { plainDoc } from '../write';
 
 const leadOf = (effects: Parameters<typeof written>[0]): Lead => written(effects, 'lead') as Lead;
@@ -23,6 +24,9 @@ export type QualifiedLead = {
 };
 
 export const leadCommandDefs = {
+  /** Deletes the lead where the deletion table allows it (shared/domain/deletion.ts). */
+  remove: removeCommand('lead'),
+
   create: command((env, input: LeadInput) => Promise.resolve(createLead(input, env.ctx)), leadOf),
 
   update: command(

@@ -15,6 +15,7 @@ import {
 import { orderIdForQuote } from '../../../shared/domain/quote-order';
 import type { Order, Quote } from '../../../shared/domain/records';
 import { command } from './command-kit';
+import { removeCommand } from './deletion';
 import type { CommandLineEdit } from './lines';
 import { resolveEdits } from './lines';
 
@@ -25,6 +26,9 @@ export type QuoteDraftCommandPatch = Omit<QuoteDraftPatch, 'lines'> & {
 };
 
 export const quoteCommandDefs = {
+  /** Deletes the quote where the deletion table allows it (shared/domain/deletion.ts). */
+  remove: removeCommand('quote'),
+
   /**
    * Creates a numbered draft. Pass the same `id` to retry after a crash: the number the
    * interrupted run allocated is reused.

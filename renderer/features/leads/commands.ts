@@ -45,5 +45,6 @@ export const useLeadCommands = () => {
       lead.qualify(id, choice),
     disqualify: (id: string, reason: LeadDisqualifyReason) => lead.disqualify(id, reason),
     reactivate: (id: string) => lead.reactivate(id),
+    remove: (id: string) => lead.remove(id),
   };
 };

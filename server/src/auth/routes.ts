@@ -6,27 +6,28 @@ import { ApiFailure } from '../errors';
 import type { Storage } from '../storage/types';
 import { registerDevice } from './devices';
 import { decoyHash, verifyPassword } from './passwords';
-import type { LoginRateLimiter } from './rate-limit';
+import type { LoginThrottle } from './rate-limit';
 import type { Principal } from './tokens';
 import { authenticate, newToken, tokenHash } from './tokens';
 
 export type AuthDeps = {
   storage: Storage;
-  /** Failed sign-ins per address and email. */
-  limiter: LoginRateLimiter;
-  /** Failed sign-ins per address, whatever the email (slows trying many accounts). */
-  addressLimiter: LoginRateLimiter;
+  /** Failed sign-ins per account and per client address, shared by every process. */
+  throttle: LoginThrottle;
   tokenTtlSeconds: number;
 };
+
+// No NUL, line break or other control character in what becomes a database key or label.
+const noControl = '^[^\\u0000-\\u001f\\u007f-\\u009f]+$';
 
 const loginBody = {
   type: 'object',
   required: ['email', 'password', 'deviceName'],
   additionalProperties: false,
   properties: {
-    email: { type: 'string', minLength: 3, maxLength: 254 },
+    email: { type: 'string', minLength: 3, maxLength: 254, pattern: noControl },
     password: { type: 'string', minLength: 1, maxLength: 1024 },
-    deviceName: { type: 'string', minLength: 1, maxLength: 100 },
+    deviceName: { type: 'string', minLength: 1, maxLength: 100, pattern: noControl },
     installationId: { type: 'string', pattern: installationIdPattern.source },
     knownDeviceId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
   },
@@ -53,15 +54,15 @@ export const requirePrincipal = async (
 };
 
 export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void => {
-  const { storage, limiter, addressLimiter } = deps;
+  const { storage, throttle } = deps;
 
   app.post<{ Body: LoginRequest }>(
     '/api/auth/login',
     { schema: { body: loginBody } },
     async (request, reply) => {
       const { email, password, deviceName, installationId, knownDeviceId } = request.body;
-      const key = `${request.ip}|${email.trim().toLowerCase()}`;
-      const wait = Math.max(limiter.retryAfter(key), addressLimiter.retryAfter(request.ip));
+      // request.ip is the proxy's forwarded client address only under TRUST_PROXY.
+      const wait = await throttle.retryAfter(email, request.ip);
       if (wait > 0) {
         void reply.header('retry-after', String(Math.ceil(wait / 1000)));
         throw new ApiFailure(429, 'rate_limited', {
@@ -73,11 +74,11 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void =
       // Hash even for unknown users, so the answer time does not tell which emails exist.
       const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
       if (!user || !valid || user.disabled) {
-        limiter.fail(key);
-        addressLimiter.fail(request.ip);
+        await throttle.failed(email, request.ip);
         request.log.info({ email: email.slice(0, 254) }, 'login failed');
         throw badCredentials();
       }
+      await throttle.succeeded(email);
       const device = await registerDevice(storage, {
         userId: user.id,
         name: deviceName.trim() || 'device',

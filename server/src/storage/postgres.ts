@@ -6,13 +6,23 @@ import pg from 'pg';
 import type { NumberingHighWater, SyncCollection } from '../../../shared/sync/protocol';
 import { ChangeHub } from './change-hub';
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations';
-import { docText, toDevice, toHighWater, toSession, toStoredDoc, toTeam, toUser } from './rows';
+import {
+  docText,
+  toDevice,
+  toHighWater,
+  toLoginCounter,
+  toSession,
+  toStoredDoc,
+  toTeam,
+  toUser,
+} from './rows';
 import type {
   ChangeNotice,
   Device,
   DocWrite,
   IssuedHolders,
   IssuedNumber,
+  LoginCounter,
   NewUser,
   NumberingWork,
   NumberSeen,
@@ -241,6 +251,45 @@ export class PostgresStorage implements Storage {
   }
   async highWater(series: string): Promise<NumberingHighWater> {
     return toHighWater(await this.all('SELECT * FROM numbering WHERE series = $1', [series]));
+  }
+
+  async loginCounter(key: string): Promise<LoginCounter | null> {
+    const r = await this.one('SELECT * FROM login_throttle WHERE key = $1', [key]);
+    return r ? toLoginCounter(r) : null;
+  }
+  async updateLoginCounter(
+    key: string,
+    next: (current: LoginCounter | null) => LoginCounter | null,
+    now: number,
+  ): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // One writer per key across processes, also when the row does not exist yet.
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('fairlead.login.' || $1))", [key]);
+      const res = await client.query('SELECT * FROM login_throttle WHERE key = $1', [key]);
+      const r = res.rows[0] as Row | undefined;
+      const counter = next(r ? toLoginCounter(r) : null);
+      if (counter === null) {
+        await client.query('DELETE FROM login_throttle WHERE key = $1', [key]);
+      } else {
+        await client.query(
+          `INSERT INTO login_throttle (key, failures, since, locked_until, updated_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, since = excluded.since,
+             locked_until = excluded.locked_until, updated_at = excluded.updated_at`,
+          [key, counter.failures, counter.since, counter.lockedUntil, now],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+  async pruneLoginCounters(before: number): Promise<void> {
+    await this.pool.query('DELETE FROM login_throttle WHERE updated_at < $1', [before]);
   }
 
   async createSession(s: Session): Promise<void> {

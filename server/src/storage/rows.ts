@@ -5,7 +5,7 @@ import type {
   SyncCollection,
   WireDocument,
 } from '../../../shared/sync/protocol';
-import type { Device, Session, StoredDoc, Team, User } from './types';
+import type { Device, LoginCounter, Session, StoredDoc, Team, User } from './types';
 
 type Row = Record<string, unknown>;
 
@@ -72,3 +72,9 @@ export const toHighWater = (rows: Row[]): NumberingHighWater => {
 
 /** A JSON-serializable text of a doc for storage; the doc is stored exactly as pushed. */
 export const docText = (doc: WireDocument): string => JSON.stringify(doc);
+
+export const toLoginCounter = (r: Row): LoginCounter => ({
+  failures: Number(r.failures),
+  since: Number(r.since),
+  lockedUntil: Number(r.locked_until),
+});

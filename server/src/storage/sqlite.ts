@@ -4,11 +4,21 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NumberingHighWater, SyncCollection } from '../../../shared/sync/protocol';
-import { docText, toDevice, toHighWater, toSession, toStoredDoc, toTeam, toUser } from './rows';
+import {
+  docText,
+  toDevice,
+  toHighWater,
+  toLoginCounter,
+  toSession,
+  toStoredDoc,
+  toTeam,
+  toUser,
+} from './rows';
 import type {
   ChangeNotice,
   Device,
   IssuedHolders,
+  LoginCounter,
   NewUser,
   NumberingWork,
   PullScope,
@@ -211,6 +221,40 @@ export class SqliteStorage implements Storage {
   }
   async highWater(series: string): Promise<NumberingHighWater> {
     return toHighWater(this.all('SELECT * FROM numbering WHERE series = ?', series));
+  }
+
+  async loginCounter(key: string): Promise<LoginCounter | null> {
+    const r = this.one('SELECT * FROM login_throttle WHERE key = ?', key);
+    return r ? toLoginCounter(r) : null;
+  }
+  async updateLoginCounter(
+    key: string,
+    next: (current: LoginCounter | null) => LoginCounter | null,
+    now: number,
+  ): Promise<void> {
+    this.db
+      .transaction(() => {
+        const r = this.one('SELECT * FROM login_throttle WHERE key = ?', key);
+        const counter = next(r ? toLoginCounter(r) : null);
+        if (counter === null) {
+          this.run('DELETE FROM login_throttle WHERE key = ?', key);
+          return;
+        }
+        this.run(
+          `INSERT INTO login_throttle (key, failures, since, locked_until, updated_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, since = excluded.since,
+             locked_until = excluded.locked_until, updated_at = excluded.updated_at`,
+          key,
+          counter.failures,
+          counter.since,
+          counter.lockedUntil,
+          now,
+        );
+      })
+      .immediate();
+  }
+  async pruneLoginCounters(before: number): Promise<void> {
+    this.run('DELETE FROM login_throttle WHERE updated_at < ?', before);
   }
 
   async createSession(s: Session): Promise<void> {

@@ -95,6 +95,15 @@ export type NumberingWork = {
   issued: (writes: DocWrite[]) => { taken: IssuedNumber[]; seen: NumberSeen[] };
 };
 
+/** Failed sign-ins counted under one key (an account or an address; auth/rate-limit.ts). */
+export type LoginCounter = {
+  failures: number;
+  /** When the current run of failures (or the address's window) began, in ms. */
+  since: number;
+  /** No sign-in under this key before this instant (ms); 0 when not locked. */
+  lockedUntil: number;
+};
+
 export type Storage = {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
@@ -124,6 +133,19 @@ export type Storage = {
   /** The numbering series of a user's devices. */
   seriesOfUser(userId: string): Promise<string[]>;
   highWater(series: string): Promise<NumberingHighWater>;
+
+  loginCounter(key: string): Promise<LoginCounter | null>;
+  /**
+   * Replaces the counter under `key` with `next(current)` (null removes it), atomically
+   * across every process on this database.
+   */
+  updateLoginCounter(
+    key: string,
+    next: (current: LoginCounter | null) => LoginCounter | null,
+    now: number,
+  ): Promise<void>;
+  /** Forgets counters untouched since `before` (ms). */
+  pruneLoginCounters(before: number): Promise<void>;
 
   createSession(session: Session): Promise<void>;
   findSession(tokenHash: string): Promise<Session | null>;

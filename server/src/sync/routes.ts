@@ -8,6 +8,7 @@ import type { Storage } from '../storage/types';
 import { pullScope } from '../visibility';
 import type { IncomingRow } from './push';
 import { pushRows } from './push';
+import { MAX_DOCUMENT_BYTES, MAX_JSON_DEPTH, shapeProblem } from './wire-limits';
 
 export const MAX_PULL = 1000;
 export const MAX_PUSH_ROWS = 1000;
@@ -27,11 +28,22 @@ const pullQuery = {
   },
 } as const;
 
+// No control characters (NUL, line breaks…) in the identifiers that become database keys.
+const plainId = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]+$',
+} as const;
+
+// Only the fields the server reads before the record rules are typed here; the record
+// schema then refuses any field it does not know (shared/domain/validate-change.ts).
 const wireDoc = {
   type: 'object',
   required: ['id', '_deleted'],
   properties: {
-    id: { type: 'string', minLength: 1, maxLength: 64 },
+    id: plainId,
+    ownerId: plainId,
     _deleted: { type: 'boolean' },
   },
 } as const;
@@ -49,6 +61,27 @@ const pushBody = {
     },
   },
 } as const;
+
+/** Refuses the whole push when a document is nested too deeply or is too large. */
+const checkShapes = (rows: IncomingRow[]): void => {
+  for (const row of rows) {
+    for (const doc of [row.newDocumentState, row.assumedMasterState]) {
+      const problem = doc == null ? null : shapeProblem(doc);
+      if (problem === 'too_deep') {
+        throw new ApiFailure(400, 'bad_request', {
+          en: `A document is nested more than ${MAX_JSON_DEPTH} levels deep.`,
+          it: `Un documento ha più di ${MAX_JSON_DEPTH} livelli di annidamento.`,
+        });
+      }
+      if (problem === 'too_large') {
+        throw new ApiFailure(413, 'payload_too_large', {
+          en: `A document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`,
+          it: `Un documento supera ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`,
+        });
+      }
+    }
+  }
+};
 
 const toCollection = (name: string): SyncCollection => {
   const found = syncCollections.find((c) => c === name);
@@ -124,6 +157,7 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
     async (request) => {
       const principal = await requirePrincipal(storage, request);
       const collection = toCollection(request.params.collection);
+      checkShapes(request.body);
       const result = await pushRows(storage, principal, collection, request.body);
       if (result.rejected.length > 0) {
         request.log.info({ collection, rejected: result.rejected.length }, 'push rows rejected');

@@ -1,4 +1,4 @@
-// Page models of the lead screens: quick capture, list, detail with Qualify.
+// Page models of the lead screens: quick capture, list, detail with Qualify and Delete.
 import type { AppPage } from './app-page';
 
 export type NewLead = { firstName: string; lastName: string; company: string; email: string };
@@ -37,6 +37,28 @@ export class LeadPages {
     await row.first().click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await this.app.screenshot('lead-detail');
+  }
+
+  /** Deletes the open lead after confirming; lands on the lead list. */
+  async deleteOpen(): Promise<void> {
+    const { page, t } = this.app;
+    await page.getByRole('button', { name: t('common.delete'), exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: t('lead.deleteTitle') });
+    await dialog.waitFor();
+    await this.app.screenshot('lead-delete');
+    await dialog.getByRole('button', { name: t('common.delete'), exact: true }).click();
+    await page.getByRole('table', { name: t('lead.list') }).waitFor();
+  }
+
+  /** How many rows of the lead list match a company. */
+  async countInList(company: string): Promise<number> {
+    const { page, t } = this.app;
+    await this.app.go('leads');
+    await page.getByLabel(t('lead.filterText'), { exact: true }).fill(company);
+    return page
+      .getByRole('table', { name: t('lead.list') })
+      .getByRole('row', { name: new RegExp(company) })
+      .count();
   }
 
   /** Qualify, creating a new account and contact; lands on the new opportunity. */

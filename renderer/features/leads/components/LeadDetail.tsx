@@ -1,12 +1,14 @@
-// A lead: its actions (Qualify, Disqualify, Reactivate), editable details with BANT, and
-// its timeline.
+// A lead: its actions (Qualify, Disqualify, Reactivate, Delete where the deletion table
+// allows it), editable details with BANT, and its timeline.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../../../shared/domain/records';
 import { navigate } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
+import { useMayDelete } from '../../../app/use-may-delete';
 import { Badge } from '../../../ui/Badge';
 import { Button } from '../../../ui/Button';
+import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { Notice } from '../../../ui/Notice';
 import { Timeline } from '../../timeline/components/Timeline';
 import { useLeadCommands } from '../commands';
@@ -28,8 +30,12 @@ const LeadView = ({ lead }: { lead: Lead }) => {
   const { t } = useTranslation();
   const commands = useLeadCommands();
   const action = useAction();
-  const [dialog, setDialog] = useState<'qualify' | 'disqualify' | null>(null);
+  const [dialog, setDialog] = useState<'qualify' | 'disqualify' | 'delete' | null>(null);
+  const deletable = useMayDelete('lead', lead);
   const open = lead.state === 'open';
+  const remove = async () => {
+    if ((await action.run(() => commands.remove(lead.id))) !== undefined) navigate('leads');
+  };
   return (
     <section className="page" aria-labelledby="lead-title">
       <div className="page-head">
@@ -48,6 +54,11 @@ const LeadView = ({ lead }: { lead: Lead }) => {
         {lead.state === 'disqualified' ? (
           <Button onClick={() => void action.run(() => commands.reactivate(lead.id))}>
             {t('lead.reactivate')}
+          </Button>
+        ) : null}
+        {deletable ? (
+          <Button variant="danger" onClick={() => setDialog('delete')}>
+            {t('common.delete')}
           </Button>
         ) : null}
         {lead.qualifiedOpportunityId ? (
@@ -70,6 +81,16 @@ const LeadView = ({ lead }: { lead: Lead }) => {
       ) : null}
       {dialog === 'disqualify' ? (
         <DisqualifyDialog lead={lead} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === 'delete' ? (
+        <ConfirmDeleteDialog
+          title={t('lead.deleteTitle')}
+          text={t('lead.deleteConfirm')}
+          error={action.error}
+          busy={action.busy}
+          onConfirm={() => void remove()}
+          onClose={() => setDialog(null)}
+        />
       ) : null}
     </section>
   );

@@ -1,12 +1,14 @@
 // A quote: header and lines editable while draft, live totals, and its lifecycle actions
-// (Activate, Revise, Close, Create order).
+// (Activate, Revise, Close, Create order; Delete for a draft, as the deletion table says).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Quote } from '../../../../shared/domain/records';
 import { navigate, routeHref } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
+import { useMayDelete } from '../../../app/use-may-delete';
 import { Badge } from '../../../ui/Badge';
 import { Button } from '../../../ui/Button';
+import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { Notice } from '../../../ui/Notice';
 import { LinesEditor } from '../../lines/components/LinesEditor';
 import { Timeline } from '../../timeline/components/Timeline';
@@ -34,8 +36,12 @@ const QuoteView = ({ quote: q }: { quote: Quote }) => {
   const { t } = useTranslation();
   const commands = useQuoteCommands();
   const action = useAction();
-  const [dialog, setDialog] = useState<'close' | 'order' | null>(null);
+  const [dialog, setDialog] = useState<'close' | 'order' | 'delete' | null>(null);
+  const deletable = useMayDelete('quote', q);
   const draft = q.state === 'draft';
+  const remove = async () => {
+    if ((await action.run(() => commands.remove(q.id))) !== undefined) navigate('quotes');
+  };
   const revise = async () => {
     const next = await action.run(() => commands.revise(q.id));
     if (next) navigate('quotes', next.id);
@@ -71,6 +77,11 @@ const QuoteView = ({ quote: q }: { quote: Quote }) => {
             {t('quote.closeQuote')}
           </Button>
         ) : null}
+        {deletable ? (
+          <Button variant="danger" onClick={() => setDialog('delete')}>
+            {t('common.delete')}
+          </Button>
+        ) : null}
       </div>
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
       {draft ? null : <p className="hint">{t('quote.readOnly')}</p>}
@@ -90,6 +101,16 @@ const QuoteView = ({ quote: q }: { quote: Quote }) => {
         <Timeline regardingType="quote" regardingId={q.id} />
       </div>
       {dialog === 'close' ? <CloseQuoteDialog quote={q} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'delete' ? (
+        <ConfirmDeleteDialog
+          title={t('quote.deleteTitle')}
+          text={t('quote.deleteConfirm')}
+          error={action.error}
+          busy={action.busy}
+          onConfirm={() => void remove()}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
       {dialog === 'order' ? (
         <CreateOrderDialog
           quote={q}

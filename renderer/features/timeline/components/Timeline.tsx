@@ -1,9 +1,13 @@
-// A record's timeline, newest first: notes, calls, tasks, appointments and system events.
+// A record's timeline, newest first: notes, calls, tasks, appointments and system events;
+// the user's own entries can be deleted, system events never.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity, RegardingType } from '../../../../shared/domain/records';
 import { useAction } from '../../../app/use-action';
+import { useMayDelete } from '../../../app/use-may-delete';
 import { useFormat } from '../../../i18n/use-format';
 import { Button } from '../../../ui/Button';
+import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { Notice } from '../../../ui/Notice';
 import { useActivityCommands } from '../commands';
 import { useTimeline } from '../queries';
@@ -35,6 +39,9 @@ const TimelineItem = ({ activity }: { activity: Activity }) => {
   const fmt = useFormat();
   const commands = useActivityCommands();
   const action = useAction();
+  // System events and others' entries offer no Delete (shared/domain/deletion.ts).
+  const deletable = useMayDelete('activity', activity);
+  const [confirming, setConfirming] = useState(false);
   const canComplete =
     (activity.type === 'task' ||
       activity.type === 'phone_call' ||
@@ -67,7 +74,26 @@ const TimelineItem = ({ activity }: { activity: Activity }) => {
           {t('timeline.complete')}
         </Button>
       ) : null}
-      {action.error ? <Notice kind="error">{action.error}</Notice> : null}
+      {deletable ? (
+        <Button
+          variant="ghost"
+          onClick={() => setConfirming(true)}
+          aria-label={`${t('common.delete')}: ${activity.subject}`}
+        >
+          {t('common.delete')}
+        </Button>
+      ) : null}
+      {confirming ? (
+        <ConfirmDeleteDialog
+          title={t('timeline.deleteTitle')}
+          text={t('timeline.deleteConfirm')}
+          error={action.error}
+          busy={action.busy}
+          onConfirm={() => void action.run(() => commands.remove(activity.id))}
+          onClose={() => setConfirming(false)}
+        />
+      ) : null}
+      {action.error && !confirming ? <Notice kind="error">{action.error}</Notice> : null}
     </li>
   );
 };

@@ -3,11 +3,16 @@
 // its own transaction, and refuse a database written by a newer release.
 import { baseline } from './001-baseline';
 import { installationsAndIssuedNumbers } from './002-installations-and-issued-numbers';
+import { loginThrottle } from './003-login-throttle';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [baseline, installationsAndIssuedNumbers];
+export const migrations: readonly Migration[] = [
+  baseline,
+  installationsAndIssuedNumbers,
+  loginThrottle,
+];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
 
