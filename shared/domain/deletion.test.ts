@@ -70,7 +70,12 @@ describe('the deletion table', () => {
           : Object.keys(statusesByState[type] ?? { '*': [] });
       expect(Object.keys(deletionTable[type]).sort(), type).toEqual([...states].sort());
     }
-    expect(Object.keys(deletionTable.invoice).sort()).toEqual(['active', 'canceled', 'issued', 'paid']);
+    expect(Object.keys(deletionTable.invoice).sort()).toEqual([
+      'active',
+      'canceled',
+      'issued',
+      'paid',
+    ]);
     for (const rule of Object.values(deletionTable.invoice)) expect(rule.delete).toEqual([]);
     for (const rule of Object.values(deletionTable.order)) expect(rule.delete).toEqual([]);
   });
