@@ -40,7 +40,10 @@ export const openApiDocument = {
       Checkpoint: {
         type: 'object',
         required: ['seq'],
-        properties: { seq: { type: 'integer', minimum: 0 } },
+        properties: {
+          seq: { type: 'integer', minimum: 0 },
+          epoch: { type: 'string', description: 'The server history the seq belongs to' },
+        },
       },
       WireDocument: {
         type: 'object',
@@ -156,6 +159,12 @@ export const openApiDocument = {
                 minimum: 0,
                 description:
                   'Documents visible to this user with a sequence after the returned checkpoint (0 when caught up)',
+              },
+              epoch: { type: 'string', description: "The server's current epoch" },
+              reset: {
+                type: 'boolean',
+                description:
+                  'The checkpoint is from another history (the server was restored): pull again from the start and push what the server lacks',
               },
             },
           }),

@@ -10,13 +10,13 @@ import type { Place } from './harness';
 import { adapters, freshPlace } from './harness';
 
 describe('the migration list', () => {
-  it('numbers its steps 1, 2, 3… with no gap and both dialects written', () => {
+  it('numbers its steps in increasing order with both dialects written', () => {
     migrations.forEach((m, i) => {
-      expect(m.version).toBe(i + 1);
+      expect(m.version).toBeGreaterThan(migrations[i - 1]?.version ?? 0);
       expect(m.sqlite.trim()).not.toBe('');
       expect(m.postgres.trim()).not.toBe('');
     });
-    expect(latestVersion()).toBe(migrations.length);
+    expect(latestVersion()).toBe(migrations.at(-1)?.version);
   });
 
   it('applies only what a database lacks and refuses a newer one in plain words', () => {

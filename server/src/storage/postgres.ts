@@ -15,12 +15,15 @@ import type {
   NumberSeen,
   PullScope,
   RowDecision,
+  ServerEpoch,
   Session,
   Storage,
   StoredDoc,
+  TableRows,
   Team,
   User,
 } from './types';
+import * as snapshot from './postgres-snapshot';
 
 const CHANNEL = 'fairlead_changes';
 
@@ -363,6 +366,23 @@ export class PostgresStorage implements Storage {
     return (
       await this.all('SELECT * FROM docs WHERE collection = $1 ORDER BY seq', [collection])
     ).map(toStoredDoc);
+  }
+
+  async lastSeq(collection: SyncCollection): Promise<number> {
+    const r = await this.one('SELECT seq FROM counters WHERE collection = $1', [collection]);
+    return Number(r?.seq ?? 0);
+  }
+  serverEpoch(): Promise<ServerEpoch> {
+    return snapshot.readEpoch(this.pool);
+  }
+  renewEpoch(from?: string): Promise<ServerEpoch> {
+    return snapshot.renewEpoch(this.pool, from);
+  }
+  readSnapshot(visit: (page: TableRows) => Promise<void>): Promise<void> {
+    return snapshot.readSnapshot(this.pool, visit);
+  }
+  restoreTables(pages: AsyncIterable<TableRows>, options: { force: boolean }): Promise<ServerEpoch> {
+    return snapshot.restoreTables(this.pool, pages, options.force);
   }
 
   onChange(listener: (notice: ChangeNotice) => void): () => void {

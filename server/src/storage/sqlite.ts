@@ -13,12 +13,15 @@ import type {
   NumberSeen,
   PullScope,
   RowDecision,
+  ServerEpoch,
   Session,
   Storage,
   StoredDoc,
+  TableRows,
   Team,
   User,
 } from './types';
+import * as snapshot from './sqlite-snapshot';
 import { ChangeHub } from './change-hub';
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations';
 
@@ -337,6 +340,28 @@ export class SqliteStorage implements Storage {
     return this.all('SELECT * FROM docs WHERE collection = ? ORDER BY seq', collection).map(
       toStoredDoc,
     );
+  }
+
+  async lastSeq(collection: SyncCollection): Promise<number> {
+    return Number(this.one('SELECT seq FROM counters WHERE collection = ?', collection)?.seq ?? 0);
+  }
+  async serverEpoch(): Promise<ServerEpoch> {
+    return snapshot.readEpoch(this.db);
+  }
+  async renewEpoch(from?: string): Promise<ServerEpoch> {
+    return snapshot.renewEpoch(this.db, from);
+  }
+  async readSnapshot(visit: (page: TableRows) => Promise<void>): Promise<void> {
+    await snapshot.readSnapshot(this.file, visit);
+  }
+  async restoreTables(
+    pages: AsyncIterable<TableRows>,
+    options: { force: boolean },
+  ): Promise<ServerEpoch> {
+    const epoch = await snapshot.restoreTables(this.db, pages, options.force);
+    for (const r of this.all('SELECT collection, seq FROM counters'))
+      this.announced.set(String(r.collection), Number(r.seq));
+    return epoch;
   }
 
   onChange(listener: (notice: ChangeNotice) => void): () => void {

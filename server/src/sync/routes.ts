@@ -4,7 +4,7 @@ import type { Checkpoint, PullResponse, SyncCollection } from '../../../shared/s
 import { syncCollections } from '../../../shared/sync/protocol';
 import { requirePrincipal } from '../auth/routes';
 import { ApiFailure } from '../errors';
-import type { Storage } from '../storage/types';
+import type { ServerEpoch, Storage } from '../storage/types';
 import { pullScope } from '../visibility';
 import type { IncomingRow } from './push';
 import { pushRows } from './push';
@@ -70,21 +70,35 @@ const parseCheckpoint = (raw: string | undefined): Checkpoint | null => {
     throw new ApiFailure(400, 'bad_request', 'The checkpoint is not valid JSON.');
   }
   if (value === null) return null;
-  const seq = (value as { seq?: unknown }).seq;
+  const { seq, epoch } = value as { seq?: unknown; epoch?: unknown };
   if (
     typeof value !== 'object' ||
     typeof seq !== 'number' ||
     !Number.isSafeInteger(seq) ||
-    seq < 0
+    seq < 0 ||
+    (epoch !== undefined && (typeof epoch !== 'string' || epoch.length > 64))
   ) {
     throw new ApiFailure(
       400,
       'bad_request',
-      'The checkpoint must be {"seq": <a whole number ≥ 0>}.',
+      'The checkpoint must be {"seq": <a whole number ≥ 0>, "epoch": <the server\'s epoch>}.',
     );
   }
-  return { seq };
+  return epoch === undefined ? { seq } : { seq, epoch };
 };
+
+/**
+ * A checkpoint from another server history: its epoch is not the current one, or it has
+ * none (a device that synced before epochs existed) and the office was restored since.
+ */
+const otherHistory = (checkpoint: Checkpoint, epoch: ServerEpoch): boolean =>
+  checkpoint.epoch === undefined ? epoch.renewedAt !== null : checkpoint.epoch !== epoch.id;
+
+const pushQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { epoch: { type: 'string', maxLength: 64 } },
+} as const;
 
 export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void => {
   app.get<{ Params: { collection: string }; Querystring: { checkpoint?: string; limit?: string } }>(
@@ -99,7 +113,21 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
         throw new ApiFailure(400, 'bad_request', `The limit must be between 1 and ${MAX_PULL}.`);
       }
       const scope = pullScope(principal.actor, collection);
+      const epoch = await storage.serverEpoch();
+      const reset = async (): Promise<PullResponse> => ({
+        documents: [],
+        checkpoint: null,
+        remaining: await storage.countAfter(collection, scope, 0),
+        epoch: epoch.id,
+        reset: true,
+      });
+      if (checkpoint !== null && otherHistory(checkpoint, epoch)) return reset();
       const docs = await storage.pull(collection, scope, checkpoint?.seq ?? 0, limit);
+      // Past the last seq handed out: the database was put back by other means (a file copy,
+      // a recovery) without a new epoch. This device starts over; `epoch renew` tells all.
+      if (docs.length === 0 && checkpoint !== null && checkpoint.seq > 0) {
+        if (checkpoint.seq > (await storage.lastSeq(collection))) return reset();
+      }
       const last = docs[docs.length - 1];
       const after = last?.seq ?? checkpoint?.seq ?? 0;
       // A page that is not full holds everything visible: only a full page needs the COUNT.
@@ -107,19 +135,32 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
         docs.length < limit ? 0 : await storage.countAfter(collection, scope, after);
       const response: PullResponse = {
         documents: docs.map((d) => d.doc),
-        checkpoint: last ? { seq: last.seq } : checkpoint,
+        checkpoint: last
+          ? { seq: last.seq, epoch: epoch.id }
+          : checkpoint && { seq: checkpoint.seq, epoch: epoch.id },
         remaining,
+        epoch: epoch.id,
       };
       return response;
     },
   );
 
-  app.post<{ Params: { collection: string }; Body: IncomingRow[] }>(
+  app.post<{ Params: { collection: string }; Querystring: { epoch?: string }; Body: IncomingRow[] }>(
     '/api/sync/:collection/push',
-    { schema: { params: collectionParams, body: pushBody } },
+    { schema: { params: collectionParams, querystring: pushQuery, body: pushBody } },
     async (request) => {
       const principal = await requirePrincipal(storage, request);
       const collection = toCollection(request.params.collection);
+      // Rows whose assumed masters come from another history must not be merged against
+      // this one: the device first starts over (PullResponse.reset).
+      const pushedIn = request.query.epoch;
+      if (pushedIn !== undefined && pushedIn !== (await storage.serverEpoch()).id) {
+        throw new ApiFailure(
+          409,
+          'epoch_changed',
+          'The office server was restored from a backup: this device syncs again from the start.',
+        );
+      }
       const result = await pushRows(storage, principal, collection, request.body);
       if (result.rejected.length > 0) {
         request.log.info({ collection, rejected: result.rejected.length }, 'push rows rejected');

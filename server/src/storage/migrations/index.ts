@@ -2,11 +2,12 @@
 // migration here; the storage adapters apply what a database lacks at start-up, each step in
 // its own transaction, and refuse a database written by a newer release.
 import { baseline } from './001-baseline';
+import { serverEpoch } from './004-server-epoch';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [baseline];
+export const migrations: readonly Migration[] = [baseline, serverEpoch];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
 
