@@ -20,7 +20,10 @@ const checkHeader = (file: string, value: unknown): BackupHeader => {
   if (h === null || typeof h !== 'object' || h.format !== BACKUP_FORMAT)
     throw bad(file, 'its first line is not a backup header.');
   if (h.version !== BACKUP_VERSION)
-    throw bad(file, `it has format version ${String(h.version)}; this server reads ${BACKUP_VERSION}.`);
+    throw bad(
+      file,
+      `it has format version ${String(h.version)}; this server reads ${BACKUP_VERSION}.`,
+    );
   if (typeof h.schemaVersion !== 'number' || h.schemaVersion > latestVersion())
     throw bad(
       file,

@@ -11,6 +11,13 @@ import { createSyncClient } from '../../renderer/data/sync/client';
 import { manualConnectivity } from '../../renderer/data/sync/connectivity';
 import type { SyncEngine } from '../../renderer/data/sync/replication';
 import { startReplication } from '../../renderer/data/sync/replication';
+import { nextNumber } from '../../shared/domain/numbering';
+import {
+  readNumbering,
+  reconcileWithStore,
+  saveNumbering,
+  setupNumbering,
+} from '../../renderer/data/numbering-store';
 import type { DeviceReply, DeviceRequest } from './device-protocol';
 
 type Doc = Record<string, unknown>;
@@ -23,6 +30,7 @@ let engine: SyncEngine | undefined;
 let token: string | null = null;
 let userId = '';
 let serverUrl = '';
+let sawRestoreResync = false;
 const connectivity = manualConnectivity(true);
 
 // The network as this device sees it: offline, every request fails like a cut cable.
@@ -48,6 +56,9 @@ const startEngine = async (): Promise<void> => {
     minBackoffMs: 100,
     maxBackoffMs: 1_000,
     healthIntervalMs: 2_000,
+    onStatus: (status) => {
+      if (status.restoreResync) sawRestoreResync = true;
+    },
   });
 };
 
@@ -75,6 +86,7 @@ const handle = async (req: DeviceRequest): Promise<unknown> => {
       token = login.token;
       userId = login.user.id;
       db = await openTestDatabase(`device-${req.name}`);
+      await setupNumbering(db, login.device.series, login.device.lastNumbers);
       await startEngine();
       return { userId };
     }
@@ -111,6 +123,23 @@ const handle = async (req: DeviceRequest): Promise<unknown> => {
     }
     case 'status':
       return engine?.status() ?? null;
+    case 'sawRestoreResync':
+      return sawRestoreResync;
+    case 'invoice': {
+      // As the app's commands do: raise the state to the store's numbers, take the next one.
+      if (db === undefined) throw new Error('device not started');
+      const now = String(req.doc.createdAt);
+      const saved = await readNumbering(db);
+      if (saved === null) throw new Error('no numbering state');
+      const { number, state } = nextNumber(
+        await reconcileWithStore(db, saved, now),
+        'invoice',
+        now,
+      );
+      await col('invoices').insert({ ...req.doc, number });
+      await saveNumbering(db, state);
+      return number;
+    }
     case 'dump':
       return dump();
     case 'retry':

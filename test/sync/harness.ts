@@ -33,6 +33,15 @@ export const startOffice = async () => {
       server = await createServer({ dataDir, heartbeatMs: 1_000 });
       await server.listen(port);
     },
+    /** Stops the server, lets `fill` write a new data folder (a restore), starts it again. */
+    async replaceData(fill: (dataDir: string) => Promise<void>): Promise<void> {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      await fill(dataDir);
+      server = await createServer({ dataDir, heartbeatMs: 1_000 });
+      await server.listen(port);
+    },
+    dataDir,
     async close(): Promise<void> {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -94,6 +103,10 @@ export const startDevice = async (name: string, serverUrl: string, email: string
         ),
       ]),
     status: () => call<SyncStatus>({ op: 'status' }),
+    /** Inserts `doc` as an invoice numbered by the device's own numbering; returns the number. */
+    invoice: (doc: Doc) => call<string>({ op: 'invoice', doc }),
+    /** Whether the status ever said the device is re-syncing after a server restore. */
+    sawRestoreResync: () => call<boolean>({ op: 'sawRestoreResync' }),
     dump: () => call<Record<string, Doc[]>>({ op: 'dump' }),
     retry: (collection: SyncCollection, id: string, fixed?: Doc) =>
       call({ op: 'retry', collection, id, ...(fixed ? { fixed } : {}) }),

@@ -23,6 +23,24 @@ export type ConflictDeps = {
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/**
+ * The base when RxDB knows none: a first push of a document the server already has, which
+ * is every push after a server restore (the replications start over).
+ * - One side deleted: the deletion was made on top of the alive side, so it wins (a
+ *   restored server's live copy does not bring back what a device deleted, and a deletion
+ *   made elsewhere is not undone by a device that never saw it).
+ * - Otherwise a master no newer than the local state is where the local state grew from, so
+ *   the local changes win: a restored server's older copy never reverts the device's newer
+ *   one. A newer master has no known common base: a clash goes to the master and the local
+ *   value is kept in a conflict activity.
+ */
+const unknownBase = (local: Doc, master: Doc): Doc | null => {
+  const localDeleted = local._deleted === true;
+  if (localDeleted !== (master._deleted === true)) return localDeleted ? master : local;
+  const masterAt = text(master.updatedAt);
+  return masterAt !== '' && masterAt <= text(local.updatedAt) ? master : null;
+};
+
 export const createConflictHandler = (deps: ConflictDeps): RxConflictHandler<Doc> => ({
   // Called very often by RxDB, so it stays synchronous and allocation-light.
   isEqual: (a, b) => deepEqual(stripMeta(a), stripMeta(b)),
@@ -34,7 +52,7 @@ export const createConflictHandler = (deps: ConflictDeps): RxConflictHandler<Doc
     const assumed = deps.rejected.realAssumed(deps.collection, id, input.assumedMasterState);
     const { merged, conflicts } = mergeRecord({
       type: deps.type,
-      base: assumed === null ? null : stripMeta(assumed),
+      base: assumed === null ? unknownBase(local, master) : stripMeta(assumed),
       local,
       master,
     });

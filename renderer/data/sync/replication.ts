@@ -1,14 +1,24 @@
 // Replication of the device store with the office server (DESIGN.md §4): one RxDB
 // replication per collection over the HTTP endpoints, live updates from the server's event
 // stream, automatic resume when the server becomes reachable again, the three-way merge on
-// conflicts, and a list of refused rows the seller can fix and retry or discard.
+// conflicts, and a list of refused rows the seller can fix and retry or discard. When the
+// server was restored from a backup (a new epoch), every replication starts over under a new
+// identifier: everything is pulled again, and every local document the server lacks or holds
+// in an older state is pushed again (the merge of conflict-handler.ts keeps the newer one).
 import type { RxCollection, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
+import { firstValueFrom, Subject } from 'rxjs';
 import type { Observable } from 'rxjs';
 import type { Activity } from '../../../shared/domain/records';
 import { recordTypeOfCollection } from '../../../shared/domain/records';
-import type { Checkpoint, PushRow, SyncCollection, WireDocument } from '../../../shared/sync/protocol';
+import type {
+  Checkpoint,
+  PushResponse,
+  PushRow,
+  SyncCollection,
+  WireDocument,
+} from '../../../shared/sync/protocol';
 import { pullOnlyCollections, syncCollections } from '../../../shared/sync/protocol';
 import type { FairleadDatabase } from '../database';
 import type { FetchLike } from './client';
@@ -25,6 +35,17 @@ import type { SyncStatus } from './status';
 import { rejectedActions } from './rejected-actions';
 
 type Doc = Record<string, unknown>;
+
+/** Thrown by a handler while the engine starts over; RxDB retries, then is cancelled. */
+class StartingOver extends Error {
+  override name = 'StartingOver';
+}
+
+const newGeneration = (): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+
 type Replication = RxReplicationState<Doc, Checkpoint>;
 
 export type ReplicationOptions = {
@@ -82,6 +103,7 @@ export const startReplication = async (
     pending: pending.count(),
     lastSyncAt: state.lastSyncAt(),
     firstSync: state.firstSyncDone() ? null : { done: 0, total: null },
+    restoreResync: state.restoreResync(),
   });
 
   // ---- reachability: requests wait at this gate while the server cannot be reached ----
@@ -121,7 +143,9 @@ export const startReplication = async (
       return result;
     } catch (error) {
       if (isNetworkError(error)) reachability.reportFailure();
-      else if (error instanceof SyncHttpError && error.status === 401) {
+      else if (error instanceof SyncHttpError && error.code === 'epoch_changed') {
+        // Not a fault to show: the engine starts over (startOver below).
+      } else if (error instanceof SyncHttpError && error.status === 401) {
         status.update({ error: { code: 'session_expired', message: error.message } });
       } else if (error instanceof SyncHttpError) {
         status.update({ error: { code: 'server_error', message: error.message } });
@@ -158,7 +182,14 @@ export const startReplication = async (
       });
     }
     if (out.length === 0) return [];
-    const result = await guarded(() => client.push(name, out));
+    if (restarting !== null) throw new StartingOver();
+    let result: PushResponse;
+    try {
+      result = await guarded(() => client.push(name, out, state.epoch()));
+    } catch (error) {
+      if (error instanceof SyncHttpError && error.code === 'epoch_changed') startOver(null);
+      throw error;
+    }
     const conflicted = new Set(result.conflicts.map((c) => c.id));
     const refused = new Map(result.rejected.map((r) => [r.id, r]));
     for (const row of out) {
@@ -183,6 +214,23 @@ export const startReplication = async (
     return result.conflicts as unknown as WithDeleted<Doc>[];
   };
 
+  // ---- a server restore: stop every replication, start them again under a new generation ----
+  let restarting: Promise<void> | null = null;
+  const restarted = new Subject<void>();
+  const startOver = (epoch: string | null): void => {
+    if (restarting !== null || stopped) return;
+    status.update({ restoreResync: true, error: null });
+    restarting = (async () => {
+      // remove(): cancels and drops the old generation's checkpoint and assumed masters.
+      await Promise.all([...replications.values()].map((r) => r.remove()));
+      await state.startOver(epoch, newGeneration());
+      if (!stopped) for (const name of names) startCollection(name);
+    })().finally(() => {
+      restarting = null;
+      restarted.next();
+    });
+  };
+
   for (const name of names) {
     const collection = db.collections[name] as unknown as RxCollection<Doc>;
     const type = recordTypeOfCollection[name];
@@ -195,17 +243,30 @@ export const startReplication = async (
       actorId: () => options.actorId,
       now,
     });
+  }
+
+  function startCollection(name: SyncCollection): void {
+    const collection = db.collections[name] as unknown as RxCollection<Doc>;
     const pushes = !pullOnlyCollections.includes(name);
+    const generation = state.generation();
     const replication = replicateRxCollection<Doc, Checkpoint>({
       collection,
-      replicationIdentifier: `fairlead:${options.serverUrl}:${name}`,
+      // A new generation is a new identifier: RxDB forgets its checkpoint and assumed masters.
+      replicationIdentifier: `fairlead:${options.serverUrl}:${name}${generation === null ? '' : `:${generation}`}`,
       live: true,
       retryTime: options.retryTime ?? 5_000,
       autoStart: true,
       pull: {
         batchSize: options.pullBatchSize ?? 200,
         handler: async (checkpoint, batchSize) => {
+          if (restarting !== null) throw new StartingOver();
           const res = await guarded(() => client.pull(name, checkpoint, batchSize));
+          if (res.reset === true) {
+            // Nothing of this answer may reach the store: it would overwrite newer local states.
+            startOver(res.epoch ?? null);
+            throw new StartingOver();
+          }
+          if (res.epoch !== undefined) await state.setEpoch(res.epoch);
           const first = status.get().firstSync;
           if (first !== null) {
             showProgress(first.done, firstTotal.answered(name, res.documents.length, res.remaining));
@@ -226,11 +287,11 @@ export const startReplication = async (
       if (first !== null) showProgress(first.done + 1, first.total);
     });
     replication.error$.subscribe(() => undefined); // reported through `guarded`
+    watchActive(name, replication);
   }
 
   // ---- idle → in sync: settle pending counts, stamp the last sync ----
-  const active = new Map<SyncCollection, boolean>();
-  for (const [name, replication] of replications) {
+  function watchActive(name: SyncCollection, replication: Replication): void {
     replication.active$.subscribe((isActive) => {
       const was = active.get(name);
       active.set(name, isActive);
@@ -238,15 +299,18 @@ export const startReplication = async (
       if (!isActive && [...active.values()].every((a) => !a) && reachability.isReachable()) {
         void Promise.all([...replications.values()].map((r) => r.awaitInitialReplication())).then(
           async () => {
-            if (stopped || !reachability.isReachable()) return;
+            if (stopped || restarting !== null || !reachability.isReachable()) return;
+            if (replications.get(name) !== replication) return; // replaced by a restart
             const at = now();
             await state.markSynced(at);
-            status.update({ lastSyncAt: at, firstSync: null });
+            status.update({ lastSyncAt: at, firstSync: null, restoreResync: false });
           },
         );
       }
     });
   }
+  const active = new Map<SyncCollection, boolean>();
+  for (const name of names) startCollection(name);
 
   // ---- live stream: each notice pulls the collection that moved ----
   let stream: AbortController | undefined;
@@ -274,7 +338,15 @@ export const startReplication = async (
     status$: status.status$,
     status: status.get,
     async awaitInSync() {
-      await Promise.all([...replications.values()].map((r) => r.awaitInSync()));
+      // A restart replaces the replications: then wait for the new ones.
+      for (;;) {
+        if (restarting !== null) await restarting;
+        const current = [...replications.values()];
+        const replaced = firstValueFrom(restarted);
+        await Promise.race([Promise.all(current.map((r) => r.awaitInSync())), replaced]);
+        if (restarting === null && current.every((r) => [...replications.values()].includes(r)))
+          return;
+      }
     },
     reSync: reSyncAll,
     retryRejected: (collection, id, fixed) => actions.retry(collection, id, now(), fixed),
@@ -282,9 +354,11 @@ export const startReplication = async (
     async stop() {
       stopped = true;
       openGate();
+      await restarting;
       reachability.stop();
       stream?.abort();
-      await Promise.all([...replications.values()].map((r) => r.cancel()));
+      // remove(): cancels and drops the old generation's checkpoint and assumed masters.
+      await Promise.all([...replications.values()].map((r) => r.remove()));
       pending.stop();
       await pending.flush();
       status.complete();

@@ -101,7 +101,9 @@ const insertRows = async (
     const entries = knownColumns(row, columns);
     const key = entries.map(([c]) => c).join(',');
     const group = groups.get(key) ?? [];
-    group.push(entries.map(([, v]) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : v)));
+    group.push(
+      entries.map(([, v]) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : v)),
+    );
     groups.set(key, group);
   }
   for (const [key, values] of groups) {

@@ -381,7 +381,10 @@ export class PostgresStorage implements Storage {
   readSnapshot(visit: (page: TableRows) => Promise<void>): Promise<void> {
     return snapshot.readSnapshot(this.pool, visit);
   }
-  restoreTables(pages: AsyncIterable<TableRows>, options: { force: boolean }): Promise<ServerEpoch> {
+  restoreTables(
+    pages: AsyncIterable<TableRows>,
+    options: { force: boolean },
+  ): Promise<ServerEpoch> {
     return snapshot.restoreTables(this.pool, pages, options.force);
   }
 

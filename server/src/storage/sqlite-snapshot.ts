@@ -73,7 +73,13 @@ export const readSnapshot = async (
 // better-sqlite3 binds numbers, strings, bigints, buffers and null; booleans (from a
 // PostgreSQL backup) become the 0/1 this schema stores.
 const bindable = (v: unknown): unknown =>
-  typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
+  typeof v === 'boolean'
+    ? v
+      ? 1
+      : 0
+    : v !== null && typeof v === 'object'
+      ? JSON.stringify(v)
+      : v;
 
 export const restoreTables = async (
   db: Database.Database,

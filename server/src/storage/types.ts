@@ -75,7 +75,10 @@ export type ChangeNotice = {
 };
 
 /** The history the office's sequence numbers belong to; renewed by a restore (restore.ts). */
-export type ServerEpoch = { id: string; /** When it was last renewed; null for the first one. */ renewedAt: string | null };
+export type ServerEpoch = {
+  id: string;
+  /** When it was last renewed; null for the first one. */ renewedAt: string | null;
+};
 
 /** Some rows of one table as the database holds them (backup and restore, snapshot.ts). */
 export type TableRows = { table: string; rows: Record<string, unknown>[] };

@@ -145,7 +145,11 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
     },
   );
 
-  app.post<{ Params: { collection: string }; Querystring: { epoch?: string }; Body: IncomingRow[] }>(
+  app.post<{
+    Params: { collection: string };
+    Querystring: { epoch?: string };
+    Body: IncomingRow[];
+  }>(
     '/api/sync/:collection/push',
     { schema: { params: collectionParams, querystring: pushQuery, body: pushBody } },
     async (request) => {

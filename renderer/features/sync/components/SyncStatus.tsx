@@ -37,6 +37,11 @@ export const SyncStatus = () => {
           {status.error.message}
         </a>
       ) : null}
+      {status.restoreResync ? (
+        <span className="badge" data-testid="sync-restore">
+          {t('sync.restoreResync')}
+        </span>
+      ) : null}
       {status.firstSync ? (
         <label>
           {t('sync.firstSync')}{' '}
