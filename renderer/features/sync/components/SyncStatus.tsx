@@ -38,7 +38,7 @@ export const SyncStatus = () => {
         </a>
       ) : null}
       {status.restoreResync ? (
-        <span className="badge" data-testid="sync-restore">
+        <span className="badge" data-testid="sync-restore" title={t('sync.restoreResyncHint')}>
           {t('sync.restoreResync')}
         </span>
       ) : null}
