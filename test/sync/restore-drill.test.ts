@@ -11,9 +11,12 @@ import type { SyncCollection } from '../../shared/sync/protocol';
 import { syncCollections } from '../../shared/sync/protocol';
 import { exportBackup } from '../../server/src/backup';
 import { restoreBackup } from '../../server/src/restore';
-import { SqliteStorage } from '../../server/src/storage/sqlite';
+import { openStorage } from '../../server/src/storage';
+import type { Place } from '../../server/test/harness';
+import { adapters, freshPlace } from '../../server/test/harness';
 import { sameDocument } from '../../server/src/sync/same-document';
 import type { Device } from './harness';
+import type { OfficeStore } from './harness';
 import { converge, startDevice, startOffice } from './harness';
 import { at, newInvoice, newLead } from './fixtures';
 
@@ -21,8 +24,8 @@ type Doc = Record<string, unknown>;
 const SELLER = 'marco@fairlead.example';
 
 /** Every document the server holds, by collection and id. */
-const serverDocs = async (dataDir: string): Promise<Map<string, Doc>> => {
-  const storage = new SqliteStorage(dataDir);
+const serverDocs = async (store: OfficeStore): Promise<Map<string, Doc>> => {
+  const storage = await openStorage(store);
   try {
     const out = new Map<string, Doc>();
     for (const c of syncCollections)
@@ -33,13 +36,15 @@ const serverDocs = async (dataDir: string): Promise<Map<string, Doc>> => {
   }
 };
 
-describe('restoring the office server from a backup', () => {
+describe.each(adapters)('restoring the office server (%s) from a backup', (adapter) => {
   let office: Awaited<ReturnType<typeof startOffice>>;
+  let place: Place | undefined;
   const devices: Device[] = [];
   const folder = mkdtempSync(join(tmpdir(), 'fairlead-drill-'));
 
   beforeAll(async () => {
-    office = await startOffice();
+    if (adapter === 'postgres') place = await freshPlace('postgres');
+    office = await startOffice(place?.databaseUrl);
     await office.addSeller(SELLER);
     for (const name of ['laptop', 'tablet', 'phone'])
       devices.push(await startDevice(name, office.url, SELLER));
@@ -48,6 +53,7 @@ describe('restoring the office server from a backup', () => {
   afterAll(async () => {
     await Promise.all(devices.map((d) => d.stop()));
     await office?.close();
+    await place?.drop();
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -70,7 +76,7 @@ describe('restoring the office server from a backup', () => {
 
     // 2. A backup while the laptop keeps writing.
     const file = join(folder, 'office.ndjson');
-    const backupReader = new SqliteStorage(office.dataDir);
+    const backupReader = await openStorage(office.store);
     const during = Array.from({ length: 12 }, (_, i) => lead(3, `during ${i}`));
     const [backup] = await Promise.all([
       exportBackup(backupReader, file),
@@ -101,18 +107,19 @@ describe('restoring the office server from a backup', () => {
     await tablet.idle();
     await converge([laptop, tablet]);
     // Everything the server acknowledged before the disaster.
-    const acknowledged = await serverDocs(office.dataDir);
+    const acknowledged = await serverDocs(office.store);
 
     // 4. The disaster: the server is put back to the backup.
-    await office.replaceData(async (dataDir) => {
-      const fresh = new SqliteStorage(dataDir);
+    // SQLite: into the emptied data folder; PostgreSQL: over the database, with --force.
+    await office.replaceData(async (store) => {
+      const target = await openStorage(store);
       try {
-        await restoreBackup(fresh, file, { force: false });
+        await restoreBackup(target, file, { force: store.databaseUrl !== undefined });
       } finally {
-        await fresh.close();
+        await target.close();
       }
     });
-    const restored = await serverDocs(office.dataDir);
+    const restored = await serverDocs(office.store);
     expect(restored.size).toBeLessThan(acknowledged.size); // the drill really lost something
 
     // 5. The online devices come back first, then the phone.
@@ -127,7 +134,7 @@ describe('restoring the office server from a backup', () => {
     }
 
     // Nothing acknowledged is lost: the server holds each as it was, or the phone's newer edit.
-    const final = await serverDocs(office.dataDir);
+    const final = await serverDocs(office.store);
     for (const [key, doc] of acknowledged) {
       const now = final.get(key);
       expect(now, key).toBeDefined();
@@ -160,7 +167,7 @@ describe('restoring the office server from a backup', () => {
       .filter((p) => p?.series === phoneSeries)
       .map((p) => p?.seq ?? 0);
     expect(parseDocumentNumber(next)?.seq).toBe(Math.max(...phoneUsed));
-    const storage = new SqliteStorage(office.dataDir);
+    const storage = await openStorage(office.store);
     try {
       // The server learnt the phone's numbers from its re-push: it never hands out less.
       const highWater = (await storage.highWater(phoneSeries)).invoice['2026'] ?? 0;
