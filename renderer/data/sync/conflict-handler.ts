@@ -1,11 +1,13 @@
 // RxDB's conflict handler for one collection: the three-way merge of shared/sync, plus the
 // conflict activities that keep each losing value on the record's timeline.
-import type { RxConflictHandler, WithDeleted } from 'rxdb';
+import type { RxCollection, RxConflictHandler, WithDeleted } from 'rxdb';
 import type { Activity, RecordType } from '../../../shared/domain/records';
+import { recordTypeOfCollection } from '../../../shared/domain/records';
 import type { SyncCollection } from '../../../shared/sync/protocol';
 import { conflictActivities } from '../../../shared/sync/conflict-activity';
 import { mergeRecord } from '../../../shared/sync/merge';
 import { deepEqual } from '../../../shared/sync/merge-values';
+import type { FairleadDatabase } from '../database';
 import type { RejectedStore } from './rejected';
 import { stripMeta } from './rejected';
 
@@ -75,3 +77,27 @@ export const createConflictHandler = (deps: ConflictDeps): RxConflictHandler<Doc
     return merged as WithDeleted<Doc>;
   },
 });
+
+/** Sets the merge handler on every replicated collection (RxDB reads it at replication start). */
+export const installConflictHandlers = (
+  db: FairleadDatabase,
+  names: readonly SyncCollection[],
+  deps: Pick<ConflictDeps, 'rejected' | 'actorId' | 'now'>,
+): void => {
+  // Insert only: an entry already there may have been reviewed since; never reset it.
+  const saveActivities = async (activities: Activity[]): Promise<void> => {
+    if (activities.length === 0) return;
+    const existing = await db.collections.activities.findByIds(activities.map((a) => a.id)).exec();
+    const missing = activities.filter((a) => !existing.has(a.id));
+    if (missing.length > 0) await db.collections.activities.bulkInsert(missing);
+  };
+  for (const name of names) {
+    const collection = db.collections[name] as unknown as RxCollection<Doc>;
+    collection.conflictHandler = createConflictHandler({
+      ...deps,
+      type: recordTypeOfCollection[name],
+      collection: name,
+      saveActivities,
+    });
+  }
+};

@@ -5,25 +5,18 @@
 // server was restored from a backup (a new epoch), every replication starts over under a new
 // identifier: everything is pulled again, and every local document the server lacks or holds
 // in an older state is pushed again (the merge of conflict-handler.ts keeps the newer one).
-import type { RxCollection, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
+import type { RxCollection, WithDeleted } from 'rxdb';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { firstValueFrom, Subject } from 'rxjs';
 import type { Observable } from 'rxjs';
-import type { Activity } from '../../../shared/domain/records';
-import { recordTypeOfCollection } from '../../../shared/domain/records';
-import type {
-  Checkpoint,
-  PushResponse,
-  PushRow,
-  SyncCollection,
-  WireDocument,
-} from '../../../shared/sync/protocol';
+import type { Checkpoint, SyncCollection } from '../../../shared/sync/protocol';
 import { pullOnlyCollections, syncCollections } from '../../../shared/sync/protocol';
 import type { FairleadDatabase } from '../database';
 import type { FetchLike } from './client';
 import { createSyncClient, isNetworkError, SyncHttpError } from './client';
-import { createConflictHandler } from './conflict-handler';
+import { installConflictHandlers } from './conflict-handler';
+import { createPushHandler } from './push-handler';
 import type { ConnectivitySource } from './connectivity';
 import { browserConnectivity, watchReachability } from './connectivity';
 import { createPendingTracker } from './pending';
@@ -162,57 +155,20 @@ export const startReplication = async (
   };
 
   // ---- one replication per collection ----
-  // Insert only: an entry already there may have been reviewed since; never reset it.
-  const saveActivities = async (activities: Activity[]): Promise<void> => {
-    if (activities.length === 0) return;
-    const existing = await db.collections.activities.findByIds(activities.map((a) => a.id)).exec();
-    const missing = activities.filter((a) => !existing.has(a.id));
-    if (missing.length > 0) await db.collections.activities.bulkInsert(missing);
-  };
-  const push = async (name: SyncCollection, rows: RxReplicationWriteToMasterRow<Doc>[]) => {
-    const out: PushRow[] = [];
-    for (const row of rows) {
-      const doc = row.newDocumentState as WithDeleted<Doc> & { id: string };
-      // A discarded record the server never had: its local removal has nothing to tell.
-      if (doc._deleted && rejected.takeDiscardedNew(doc.id)) continue;
-      const assumed = rejected.realAssumed(name, doc.id, row.assumedMasterState);
-      out.push({
-        newDocumentState: doc as unknown as WireDocument,
-        assumedMasterState: assumed as WireDocument | null,
-      });
-    }
-    if (out.length === 0) return [];
-    if (restarting !== null) throw new StartingOver();
-    let result: PushResponse;
-    try {
-      result = await guarded(() => client.push(name, out, state.epoch()));
-    } catch (error) {
-      if (error instanceof SyncHttpError && error.code === 'epoch_changed') startOver(null);
-      throw error;
-    }
-    const conflicted = new Set(result.conflicts.map((c) => c.id));
-    const refused = new Map(result.rejected.map((r) => [r.id, r]));
-    for (const row of out) {
-      const id = row.newDocumentState.id;
-      const reason = refused.get(id);
-      if (reason !== undefined) {
-        await rejected.record({
-          id,
-          collection: name,
-          code: reason.code,
-          message: reason.message,
-          ...(reason.field === undefined ? {} : { field: reason.field }),
-          document: row.newDocumentState as Doc,
-          assumedMaster: (row.assumedMasterState ?? null) as Doc | null,
-          rejectedAt: now(),
-        });
-      } else if (!conflicted.has(id)) {
-        await rejected.remove(name, id);
+  const push = createPushHandler({
+    rejected,
+    pending,
+    now,
+    send: async (name, rows) => {
+      if (restarting !== null) throw new StartingOver();
+      try {
+        return await guarded(() => client.push(name, rows, state.epoch()));
+      } catch (error) {
+        if (error instanceof SyncHttpError && error.code === 'epoch_changed') startOver(null);
+        throw error;
       }
-      if (!conflicted.has(id)) pending.sent(name, id);
-    }
-    return result.conflicts as unknown as WithDeleted<Doc>[];
-  };
+    },
+  });
 
   // ---- a server restore: stop every replication, start them again under a new generation ----
   let restarting: Promise<void> | null = null;
@@ -231,19 +187,7 @@ export const startReplication = async (
     });
   };
 
-  for (const name of names) {
-    const collection = db.collections[name] as unknown as RxCollection<Doc>;
-    const type = recordTypeOfCollection[name];
-    // RxDB reads the handler from the collection when the replication starts.
-    collection.conflictHandler = createConflictHandler({
-      type,
-      collection: name,
-      rejected,
-      saveActivities,
-      actorId: () => options.actorId,
-      now,
-    });
-  }
+  installConflictHandlers(db, names, { rejected, actorId: () => options.actorId, now });
 
   function startCollection(name: SyncCollection): void {
     const collection = db.collections[name] as unknown as RxCollection<Doc>;
