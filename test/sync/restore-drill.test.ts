@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocumentNumber } from '../../shared/domain/numbering';
 import type { SyncCollection } from '../../shared/sync/protocol';
 import { syncCollections } from '../../shared/sync/protocol';
+import { runAdmin } from '../../server/src/admin';
 import { exportBackup } from '../../server/src/backup';
 import { restoreBackup } from '../../server/src/restore';
 import { openStorage } from '../../server/src/storage';
@@ -178,4 +179,18 @@ describe.each(adapters)('restoring the office server (%s) from a backup', (adapt
     const collections: SyncCollection[] = ['leads', 'invoices'];
     for (const c of collections) expect(dumps[0]?.[c]?.length).toBeGreaterThan(0);
   }, 240_000);
+
+  it("reaches connected devices at once when a running office's epoch is renewed", async () => {
+    const desk = await startDevice('desk', office.url, SELLER);
+    devices.push(desk);
+    await desk.idle();
+    expect(await desk.sawRestoreResync()).toBe(false);
+    expect(await runAdmin(office.server.storage, ['epoch', 'renew'])).toMatch(/new epoch/);
+    // No pull is asked for: the live stream tells the device, which starts over by itself.
+    const deadline = Date.now() + 30_000;
+    while (!(await desk.sawRestoreResync()) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
+    expect(await desk.sawRestoreResync()).toBe(true);
+    await converge(devices);
+  }, 120_000);
 });

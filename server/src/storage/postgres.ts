@@ -4,6 +4,7 @@
 // Changes fan out between processes with LISTEN/NOTIFY.
 import pg from 'pg';
 import type { NumberingHighWater, SyncCollection } from '../../../shared/sync/protocol';
+import { syncCollections } from '../../../shared/sync/protocol';
 import { ChangeHub } from './change-hub';
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations';
 import { docText, toDevice, toHighWater, toSession, toStoredDoc, toTeam, toUser } from './rows';
@@ -375,17 +376,29 @@ export class PostgresStorage implements Storage {
   serverEpoch(): Promise<ServerEpoch> {
     return snapshot.readEpoch(this.pool);
   }
-  renewEpoch(from?: string): Promise<ServerEpoch> {
-    return snapshot.renewEpoch(this.pool, from);
+  async renewEpoch(from?: string): Promise<ServerEpoch> {
+    const before = (await this.serverEpoch()).id;
+    const epoch = await snapshot.renewEpoch(this.pool, from);
+    if (epoch.id !== before) await this.announceEverywhere();
+    return epoch;
+  }
+  /** A new epoch: every stream of every process tells its device to pull now. */
+  private async announceEverywhere(): Promise<void> {
+    for (const collection of syncCollections) {
+      const notice = { collection, seq: 0, ownerIds: [], teamIds: [], everyone: true };
+      await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(notice)]);
+    }
   }
   readSnapshot(visit: (page: TableRows) => Promise<void>): Promise<void> {
     return snapshot.readSnapshot(this.pool, visit);
   }
-  restoreTables(
+  async restoreTables(
     pages: AsyncIterable<TableRows>,
     options: { force: boolean },
   ): Promise<ServerEpoch> {
-    return snapshot.restoreTables(this.pool, pages, options.force);
+    const epoch = await snapshot.restoreTables(this.pool, pages, options.force);
+    await this.announceEverywhere();
+    return epoch;
   }
 
   onChange(listener: (notice: ChangeNotice) => void): () => void {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NumberingHighWater, SyncCollection } from '../../../shared/sync/protocol';
+import { syncCollections } from '../../../shared/sync/protocol';
 import { docText, toDevice, toHighWater, toSession, toStoredDoc, toTeam, toUser } from './rows';
 import type {
   ChangeNotice,
@@ -35,6 +36,8 @@ export class SqliteStorage implements Storage {
   /** The highest seq per collection this process has announced. */
   private readonly announced = new Map<string, number>();
   private readonly poller: NodeJS.Timeout;
+  /** The epoch this process last told its streams about. */
+  private epochSeen = '';
 
   constructor(dataDir: string, pollMs = 1000) {
     mkdirSync(dataDir, { recursive: true });
@@ -51,6 +54,7 @@ export class SqliteStorage implements Storage {
     }
     for (const r of this.all('SELECT collection, seq FROM counters'))
       this.announced.set(String(r.collection), Number(r.seq));
+    this.epochSeen = snapshot.readEpoch(this.db).id;
     // Another process on the same file (the admin CLI) writes without telling this one:
     // notice its commits from the counters and tell every stream.
     this.poller = setInterval(() => this.pollForeignWrites(), pollMs);
@@ -83,8 +87,18 @@ export class SqliteStorage implements Storage {
     return Number(this.one('SELECT MAX(version) AS v FROM schema_migrations')?.v ?? 0);
   }
 
+  /** A new epoch (admin restore --force or epoch renew): every device should pull now. */
+  private announceEpoch(): void {
+    const epoch = snapshot.readEpoch(this.db).id;
+    if (epoch === this.epochSeen) return;
+    this.epochSeen = epoch;
+    for (const collection of syncCollections)
+      this.hub.emit({ collection, seq: 0, ownerIds: [], teamIds: [], everyone: true });
+  }
+
   private pollForeignWrites(): void {
     if (!this.db.open) return;
+    this.announceEpoch();
     for (const r of this.all('SELECT collection, seq FROM counters')) {
       const collection = String(r.collection) as SyncCollection;
       const seq = Number(r.seq);
@@ -349,7 +363,9 @@ export class SqliteStorage implements Storage {
     return snapshot.readEpoch(this.db);
   }
   async renewEpoch(from?: string): Promise<ServerEpoch> {
-    return snapshot.renewEpoch(this.db, from);
+    const epoch = snapshot.renewEpoch(this.db, from);
+    this.announceEpoch();
+    return epoch;
   }
   async readSnapshot(visit: (page: TableRows) => Promise<void>): Promise<void> {
     await snapshot.readSnapshot(this.file, visit);
@@ -361,6 +377,7 @@ export class SqliteStorage implements Storage {
     const epoch = await snapshot.restoreTables(this.db, pages, options.force);
     for (const r of this.all('SELECT collection, seq FROM counters'))
       this.announced.set(String(r.collection), Number(r.seq));
+    this.announceEpoch();
     return epoch;
   }
 
