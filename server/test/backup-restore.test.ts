@@ -129,10 +129,17 @@ describe.each(adapters)('backup and restore on %s', (adapter) => {
       const device = await signIn(server, office.a.email);
       const doc = leadDoc('0199aaaa-0000-7000-8000-000000000001', office.a.id);
       const epoch = (await server.storage.serverEpoch()).id;
-      expect(
-        (await device.post(`/api/sync/leads/push?epoch=${epoch}`, [{ newDocumentState: doc }]))
-          .status,
-      ).toBe(200);
+      const pushIn = (from: string, rows: unknown) =>
+        fetch(`${server.url ?? ''}/api/sync/leads/push`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${device.login.token}`,
+            'content-type': 'application/json',
+            'x-fairlead-epoch': from,
+          },
+          body: JSON.stringify(rows),
+        });
+      expect((await pushIn(epoch, [{ newDocumentState: doc }])).status).toBe(200);
       const first = (await (await device.get('/api/sync/leads/pull')).json()) as PullResponse;
       expect(first.checkpoint).toEqual({ seq: 1, epoch });
       const q = (cp: unknown) =>
@@ -155,12 +162,11 @@ describe.each(adapters)('backup and restore on %s', (adapter) => {
       }
       const fresh = (await (await device.get('/api/sync/leads/pull')).json()) as PullResponse;
       expect(fresh).toMatchObject({ checkpoint: { seq: 1, epoch: renewed } });
-      const stale = await device.post(`/api/sync/leads/push?epoch=${epoch}`, [
-        { newDocumentState: { ...doc, notes: 'x' } },
-      ]);
+      const stale = await pushIn(epoch, [{ newDocumentState: { ...doc, notes: 'x' } }]);
       expect(stale.status).toBe(409);
       expect(await stale.json()).toMatchObject({ code: 'epoch_changed' });
       expect((await device.get(q({ seq: 1, epoch: 'x'.repeat(65) }))).status).toBe(400);
+      expect((await pushIn('x'.repeat(65), [])).status).toBe(400);
     } finally {
       await server.close();
     }

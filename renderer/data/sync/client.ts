@@ -96,10 +96,15 @@ export const createSyncClient = (options: SyncClientOptions) => {
     },
 
     /** With `epoch`, the server refuses (epoch_changed) if it now follows another history. */
-    push: (collection: SyncCollection, rows: PushRow[], epoch?: string | null): Promise<PushResponse> =>
-      json(`/api/sync/${collection}/push${epoch ? `?epoch=${encodeURIComponent(epoch)}` : ''}`, {
+    push: (
+      collection: SyncCollection,
+      rows: PushRow[],
+      epoch?: string | null,
+    ): Promise<PushResponse> =>
+      json(`/api/sync/${collection}/push`, {
         method: 'POST',
         body: JSON.stringify(rows),
+        ...(epoch ? { headers: { 'x-fairlead-epoch': epoch } } : {}),
       }),
 
     /** True when the server answers /health; never throws. */

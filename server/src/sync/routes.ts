@@ -10,6 +10,8 @@ import type { IncomingRow } from './push';
 import { pushRows } from './push';
 
 export const MAX_PULL = 1000;
+/** Sent with a push: the epoch the rows' assumed masters come from (PullResponse.epoch). */
+export const EPOCH_HEADER = 'x-fairlead-epoch';
 export const MAX_PUSH_ROWS = 1000;
 
 const collectionParams = {
@@ -94,12 +96,6 @@ const parseCheckpoint = (raw: string | undefined): Checkpoint | null => {
 const otherHistory = (checkpoint: Checkpoint, epoch: ServerEpoch): boolean =>
   checkpoint.epoch === undefined ? epoch.renewedAt !== null : checkpoint.epoch !== epoch.id;
 
-const pushQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { epoch: { type: 'string', maxLength: 64 } },
-} as const;
-
 export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void => {
   app.get<{ Params: { collection: string }; Querystring: { checkpoint?: string; limit?: string } }>(
     '/api/sync/:collection/pull',
@@ -145,19 +141,17 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
     },
   );
 
-  app.post<{
-    Params: { collection: string };
-    Querystring: { epoch?: string };
-    Body: IncomingRow[];
-  }>(
+  app.post<{ Params: { collection: string }; Body: IncomingRow[] }>(
     '/api/sync/:collection/push',
-    { schema: { params: collectionParams, querystring: pushQuery, body: pushBody } },
+    { schema: { params: collectionParams, body: pushBody } },
     async (request) => {
       const principal = await requirePrincipal(storage, request);
       const collection = toCollection(request.params.collection);
       // Rows whose assumed masters come from another history must not be merged against
       // this one: the device first starts over (PullResponse.reset).
-      const pushedIn = request.query.epoch;
+      const pushedIn = request.headers[EPOCH_HEADER];
+      if (pushedIn !== undefined && (typeof pushedIn !== 'string' || pushedIn.length > 64))
+        throw new ApiFailure(400, 'bad_request', `The ${EPOCH_HEADER} header must be one epoch.`);
       if (pushedIn !== undefined && pushedIn !== (await storage.serverEpoch()).id) {
         throw new ApiFailure(
           409,
