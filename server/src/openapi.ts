@@ -177,7 +177,17 @@ export const openApiDocument = {
         summary:
           'Write documents; returns the master of each conflicting row and each rejected row',
         security: bearer,
-        parameters: [collectionParam],
+        parameters: [
+          collectionParam,
+          {
+            name: 'X-Fairlead-Epoch',
+            in: 'header',
+            required: false,
+            schema: { type: 'string', maxLength: 64 },
+            description:
+              'The epoch the rows were synced in; another one answers 409 epoch_changed (the server was restored)',
+          },
+        ],
         requestBody: {
           required: true,
           content: {
@@ -207,7 +217,7 @@ export const openApiDocument = {
               rejected: { type: 'array', items: { $ref: '#/components/schemas/RejectedRow' } },
             },
           }),
-          ...errors(400, 401, 404, 413),
+          ...errors(400, 401, 404, 409, 413),
         },
       },
     },
