@@ -1,6 +1,7 @@
 // `npm run bench`: the performance budgets of DESIGN.md §7 measured on this machine, each
 // figure beside the reference it is judged against. Flags: --quick, --sizes 10000,50000,
-// --only device|sync|server|documents, --devices N, --share N.
+// --only device|sync|server|documents|backup, --devices N, --share N, --backup-size N
+// (documents of the office backed up and restored; the full office, ≈ 500k, unless --quick).
 import { mkdirSync } from 'node:fs';
 import { runDeviceSuite } from './device/suite';
 import { runDocumentsSuite } from './documents/suite';
@@ -14,10 +15,11 @@ import { createRecorder } from './lib/figures';
 import { resultsDir } from './lib/figures';
 import { collectVersions } from './lib/versions';
 import { writeSummary } from './lib/summary';
+import { runBackupSuite } from './backup/suite';
 import { runServerSuite } from './server/suite';
 import { runSyncSuite } from './sync/suite';
 
-type Suite = 'device' | 'sync' | 'server' | 'documents';
+type Suite = 'device' | 'sync' | 'server' | 'documents' | 'backup';
 
 const flag = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,6 +34,7 @@ const sizes = (flag('sizes') ?? (quick ? '1000' : '10000,50000,100000'))
   .filter((n) => Number.isInteger(n) && n > 0);
 const share = Number(flag('share') ?? (quick ? 1000 : 50_000));
 const devices = Number(flag('devices') ?? (quick ? 20 : 500));
+const backupSize = Number(flag('backup-size') ?? (quick ? 2_000 : 506_000));
 const pgUrl = process.env.FAIRLEAD_TEST_PG_URL;
 const wants = (suite: Suite) => only === undefined || only === suite;
 
@@ -71,6 +74,7 @@ const main = async (): Promise<void> => {
         await runServerSuite(recorder, { records, devices, rounds: quick ? 1 : 2, pgUrl });
       }
     }
+    if (wants('backup')) await runBackupSuite(recorder, { documents: backupSize, pgUrl });
   } finally {
     await browser?.close();
   }

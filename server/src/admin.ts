@@ -10,6 +10,8 @@ import { erasePerson } from './erase';
 import { addTeam, addUser, disableTeam, disableUser, OfficeError } from './office';
 import { openStorage } from './storage';
 import { latestVersion } from './storage/migrations';
+import { RestoreRefusedError } from './storage/snapshot';
+import { restoreBackup } from './restore';
 import type { Storage } from './storage/types';
 
 const usage = `Usage: npm run admin -- <command>
@@ -24,7 +26,11 @@ const usage = `Usage: npm run admin -- <command>
   company set --file company.json   (the office's legal identity on documents and e-invoices)
   company show
   demo load
-  backup FILE
+  backup FILE               (one consistent snapshot, streamed to FILE as NDJSON)
+  restore FILE [--force]    (into an empty data folder or database; --force replaces
+                             what is there; gives the office a new epoch)
+  epoch renew               (after restoring the database by other means, e.g. pg_dump or
+                             point-in-time recovery: devices re-sync and re-push)
   migrate                   (upgrades the database schema; the server also does at start)
   erase --email E           (GDPR: purge a lead's or contact's personal data)
 Environment: DATA_DIR (default ./data) or DATABASE_URL (postgres://…).`;
@@ -36,7 +42,8 @@ const parseArgs = (argv: string[]): Args => {
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (arg.startsWith('--')) {
+    if (arg === '--force') flags.set('force', 'yes');
+    else if (arg.startsWith('--')) {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('--'))
         throw new OfficeError(`${arg} needs a value.`);
@@ -117,6 +124,20 @@ export const runAdmin = async (storage: Storage, argv: string[]): Promise<string
     if (!action) throw new OfficeError('Give the file to write the backup to.');
     const { documents } = await exportBackup(storage, action);
     return `Backup with ${documents} documents written to ${action}.`;
+  }
+  if (group === 'restore') {
+    if (!action) throw new OfficeError('Give the backup file to restore.');
+    try {
+      const r = await restoreBackup(storage, action, { force: args.flags.has('force') });
+      return `Restored ${r.documents} documents from the backup of ${r.from.createdAt}. The office has a new epoch (${r.epoch.id}): devices will pull everything again and send what the backup lacks.`;
+    } catch (err) {
+      if (err instanceof RestoreRefusedError) throw new OfficeError(err.message);
+      throw err;
+    }
+  }
+  if (command === 'epoch renew') {
+    const epoch = await storage.renewEpoch();
+    return `The office has a new epoch (${epoch.id}): devices will pull everything again and send what the database lacks.`;
   }
   if (group === 'erase') {
     const r = await erasePerson(storage, need(args, 'email'));

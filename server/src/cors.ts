@@ -23,7 +23,7 @@ export const registerCors = (app: FastifyInstance, origins: ReadonlySet<string>)
     reply.header('Vary', 'Origin');
     if (request.method === 'OPTIONS') {
       reply.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      reply.header('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      reply.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Fairlead-Epoch');
       reply.header('Access-Control-Max-Age', '600');
       await reply.code(204).send();
     }

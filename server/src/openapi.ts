@@ -50,7 +50,10 @@ export const openApiDocument = {
       Checkpoint: {
         type: 'object',
         required: ['seq'],
-        properties: { seq: { type: 'integer', minimum: 0 } },
+        properties: {
+          seq: { type: 'integer', minimum: 0 },
+          epoch: { type: 'string', description: 'The server history the seq belongs to' },
+        },
       },
       WireDocument: {
         type: 'object',
@@ -211,6 +214,12 @@ export const openApiDocument = {
                 description:
                   'Documents visible to this user with a sequence after the returned checkpoint (0 when caught up)',
               },
+              epoch: { type: 'string', description: "The server's current epoch" },
+              reset: {
+                type: 'boolean',
+                description:
+                  'The checkpoint is from another history (the server was restored): pull again from the start and push what the server lacks',
+              },
             },
           }),
           ...errors(400, 401, 404),
@@ -222,7 +231,17 @@ export const openApiDocument = {
         summary:
           'Write documents; returns the master of each conflicting row and each rejected row',
         security: bearer,
-        parameters: [collectionParam],
+        parameters: [
+          collectionParam,
+          {
+            name: 'X-Fairlead-Epoch',
+            in: 'header',
+            required: false,
+            schema: { type: 'string', maxLength: 64 },
+            description:
+              'The epoch the rows were synced in; another one answers 409 epoch_changed (the server was restored)',
+          },
+        ],
         requestBody: {
           required: true,
           content: {
@@ -252,7 +271,7 @@ export const openApiDocument = {
               rejected: { type: 'array', items: { $ref: '#/components/schemas/RejectedRow' } },
             },
           }),
-          ...errors(400, 401, 404, 413),
+          ...errors(400, 401, 404, 409, 413),
         },
       },
     },

@@ -152,18 +152,22 @@ describe.each(adapters)('admin commands on %s', (adapter) => {
     );
   });
 
-  it('writes a backup of everything', async () => {
-    const file = join(place.dataDir, 'backup.json');
+  it('writes a backup of everything, one NDJSON line per row', async () => {
+    const file = join(place.dataDir, 'backup.ndjson');
     expect(await admin('backup', file)).toMatch(/Backup with \d+ documents/);
-    const backup = JSON.parse(readFileSync(file, 'utf8')) as {
-      format: string;
-      users: unknown[];
-      documents: { products: unknown[] };
-    };
-    expect(backup.format).toBe('fairlead-backup');
-    expect(backup.users.length).toBeGreaterThan(0);
-    expect(backup.documents.products.length).toBe(3);
-    expect(JSON.stringify(backup)).toContain('Valve 10 mm');
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const rows = (table: string) => lines.filter((l) => l.table === table);
+    expect(lines[0]?.format).toBe('fairlead-backup');
+    expect(rows('users').length).toBeGreaterThan(0);
+    const products = rows('docs').filter(
+      (l) => (l.row as { collection: string }).collection === 'products',
+    );
+    expect(products.length).toBe(3);
+    expect(JSON.stringify(products)).toContain('Valve 10 mm');
+    expect(lines.at(-1)).toMatchObject({ end: true });
   });
 
   it('streams catalog changes made by another process on the same store', async () => {

@@ -67,8 +67,11 @@ export type NumberingHighWater = {
 /** A replicated document as it travels: the record plus RxDB's deletion flag. */
 export type WireDocument<T extends AnyRecord = AnyRecord> = T & { _deleted: boolean };
 
-/** Server-assigned, strictly increasing sequence; never a device clock. */
-export type Checkpoint = { seq: number };
+/**
+ * Server-assigned, strictly increasing sequence; never a device clock. `epoch` names the
+ * server history the seq belongs to: a restore starts a new one (absent from older servers).
+ */
+export type Checkpoint = { seq: number; epoch?: string };
 
 /**
  * One page of a pull. `remaining` counts the documents this user may see in the collection
@@ -79,6 +82,13 @@ export type PullResponse<T extends AnyRecord = AnyRecord> = {
   documents: WireDocument<T>[];
   checkpoint: Checkpoint | null;
   remaining?: number;
+  /** The server's current epoch. */
+  epoch?: string;
+  /**
+   * The checkpoint belongs to another history (the server was restored): nothing was sent;
+   * the device pulls again from the start and pushes what the server lacks.
+   */
+  reset?: boolean;
 };
 
 export type PushRow<T extends AnyRecord = AnyRecord> = {
@@ -126,6 +136,7 @@ export type ApiErrorCode =
   | 'payload_too_large'
   | 'rate_limited'
   | 'unknown_collection'
+  | 'epoch_changed'
   | 'internal';
 
 /** A refused request as a whole: `message` in English, `messages` in each UI language. */

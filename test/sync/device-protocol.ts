@@ -25,6 +25,8 @@ export type DeviceRequest =
   | { op: 'online' }
   | { op: 'idle' }
   | { op: 'status' }
+  | { op: 'invoice'; doc: Doc }
+  | { op: 'sawRestoreResync' }
   | { op: 'dump' }
   | { op: 'retry'; collection: SyncCollection; id: string; fixed?: Doc }
   | { op: 'discard'; collection: SyncCollection; id: string }

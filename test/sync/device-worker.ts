@@ -12,9 +12,15 @@ import { manualConnectivity } from '../../renderer/data/sync/connectivity';
 import type { SyncEngine } from '../../renderer/data/sync/replication';
 import type { FairleadCommands } from '../../renderer/data/commands';
 import { createCommands } from '../../renderer/data/commands';
-import { setupNumbering } from '../../renderer/data/numbering-store';
 import type { Result } from '../../shared/domain/errors';
 import { startReplication } from '../../renderer/data/sync/replication';
+import { nextNumber } from '../../shared/domain/numbering';
+import {
+  readNumbering,
+  reconcileWithStore,
+  saveNumbering,
+  setupNumbering,
+} from '../../renderer/data/numbering-store';
 import type { DeviceReply, DeviceRequest } from './device-protocol';
 
 type Doc = Record<string, unknown>;
@@ -77,6 +83,7 @@ const sale = async (topic: string): Promise<{ quote: string; order: string; invo
   const invoice = unwrap(await c.order.createInvoice({ id: order.id }));
   return { quote: quote.number, order: order.number, invoice: invoice.number };
 };
+let sawRestoreResync = false;
 const connectivity = manualConnectivity(true);
 
 // The network as this device sees it: offline, every request fails like a cut cable.
@@ -102,6 +109,9 @@ const startEngine = async (): Promise<void> => {
     minBackoffMs: 100,
     maxBackoffMs: 1_000,
     healthIntervalMs: 2_000,
+    onStatus: (status) => {
+      if (status.restoreResync) sawRestoreResync = true;
+    },
   });
 };
 
@@ -171,6 +181,23 @@ const handle = async (req: DeviceRequest): Promise<unknown> => {
     }
     case 'status':
       return engine?.status() ?? null;
+    case 'sawRestoreResync':
+      return sawRestoreResync;
+    case 'invoice': {
+      // As the app's commands do: raise the state to the store's numbers, take the next one.
+      if (db === undefined) throw new Error('device not started');
+      const now = String(req.doc.createdAt);
+      const saved = await readNumbering(db);
+      if (saved === null) throw new Error('no numbering state');
+      const { number, state } = nextNumber(
+        await reconcileWithStore(db, saved, now),
+        'invoice',
+        now,
+      );
+      await col('invoices').insert({ ...req.doc, number });
+      await saveNumbering(db, state);
+      return number;
+    }
     case 'dump':
       return dump();
     case 'retry':

@@ -1,7 +1,8 @@
 // Valid records for sync tests.
 import { randomBytes } from 'node:crypto';
 import { uuidv7 } from '../../shared/domain/ids';
-import type { Lead } from '../../shared/domain/records';
+import type { Invoice, Lead } from '../../shared/domain/records';
+import { datasetSizes, generateDataset } from '../../shared/dataset';
 
 export const newId = (): string => uuidv7(Date.now(), randomBytes(10));
 
@@ -43,3 +44,25 @@ export const newLead = (ownerId: string, patch: Partial<Lead> = {}): Lead => ({
   qualifiedOpportunityId: null,
   ...patch,
 });
+
+let invoiceTemplate: Invoice | undefined;
+
+/** A valid active invoice owned by `ownerId`; the device gives it its number. */
+export const newInvoice = (ownerId: string, minute = 0): Omit<Invoice, 'number'> => {
+  invoiceTemplate ??= generateDataset({ seed: 7, ...datasetSizes.demo }).invoices.find(
+    (i) => i.state === 'active',
+  );
+  if (invoiceTemplate === undefined) throw new Error('the demo dataset has no active invoice');
+  const { number: _number, ...rest } = invoiceTemplate;
+  return {
+    ...rest,
+    id: newId(),
+    ownerId,
+    createdAt: at(minute),
+    updatedAt: at(minute),
+    updatedBy: ownerId,
+    // The number's year is the issue date's (numbering follows the date it is issued).
+    issueDate: at(minute).slice(0, 10),
+    dueDate: '2026-04-09',
+  };
+};

@@ -15,9 +15,14 @@ type Dist<T> = T extends unknown ? Omit<T, 'seq'> : never;
 
 export const PASSWORD = 'correct horse battery';
 
-export const startOffice = async () => {
+/** The office's store: a temp SQLite folder, or also a PostgreSQL database when given. */
+export type OfficeStore = { dataDir: string; databaseUrl?: string };
+
+export const startOffice = async (databaseUrl?: string) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'fairlead-sync-'));
-  let server: FairleadServer = await createServer({ dataDir, heartbeatMs: 1_000 });
+  const store: OfficeStore = databaseUrl ? { dataDir, databaseUrl } : { dataDir };
+  const open = () => createServer({ ...store, heartbeatMs: 1_000 });
+  let server: FairleadServer = await open();
   const url = await server.listen(0);
   const port = Number(new URL(url).port);
   return {
@@ -30,9 +35,21 @@ export const startOffice = async () => {
     /** Stops the server and starts it again on the same data and port. */
     async restart(): Promise<void> {
       await server.close();
-      server = await createServer({ dataDir, heartbeatMs: 1_000 });
+      server = await open();
       await server.listen(port);
     },
+    /**
+     * Stops the server, lets `fill` put other data in place (a restore: the SQLite folder is
+     * emptied first; a PostgreSQL database is left for `fill` to replace), starts it again.
+     */
+    async replaceData(fill: (store: OfficeStore) => Promise<void>): Promise<void> {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      await fill(store);
+      server = await open();
+      await server.listen(port);
+    },
+    store,
     async close(): Promise<void> {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -105,6 +122,10 @@ export const startDevice = async (
         ),
       ]),
     status: () => call<SyncStatus>({ op: 'status' }),
+    /** Inserts `doc` as an invoice numbered by the device's own numbering; returns the number. */
+    invoice: (doc: Doc) => call<string>({ op: 'invoice', doc }),
+    /** Whether the status ever said the device is re-syncing after a server restore. */
+    sawRestoreResync: () => call<boolean>({ op: 'sawRestoreResync' }),
     dump: () => call<Record<string, Doc[]>>({ op: 'dump' }),
     retry: (collection: SyncCollection, id: string, fixed?: Doc) =>
       call({ op: 'retry', collection, id, ...(fixed ? { fixed } : {}) }),

@@ -106,6 +106,7 @@ describe('two devices of one seller with the same name, numbering offline', () =
         quote: 4,
         order: 4,
         invoice: { [String(year)]: 4 },
+        creditNote: {},
       });
     }
   }, 180_000);

@@ -136,8 +136,17 @@ export const createSyncClient = (options: SyncClientOptions) => {
       return json(`/api/sync/${collection}/pull?${query.toString()}`);
     },
 
-    push: (collection: SyncCollection, rows: PushRow[]): Promise<PushResponse> =>
-      json(`/api/sync/${collection}/push`, { method: 'POST', body: JSON.stringify(rows) }),
+    /** With `epoch`, the server refuses (epoch_changed) if it now follows another history. */
+    push: (
+      collection: SyncCollection,
+      rows: PushRow[],
+      epoch?: string | null,
+    ): Promise<PushResponse> =>
+      json(`/api/sync/${collection}/push`, {
+        method: 'POST',
+        body: JSON.stringify(rows),
+        ...(epoch ? { headers: { 'x-fairlead-epoch': epoch } } : {}),
+      }),
 
     /** True when the server answers /health; never throws. */
     health: async (signal?: AbortSignal): Promise<boolean> => {

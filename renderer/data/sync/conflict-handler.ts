@@ -1,11 +1,13 @@
 // RxDB's conflict handler for one collection: the three-way merge of shared/sync, plus the
 // conflict activities that keep each losing value on the record's timeline.
-import type { RxConflictHandler, WithDeleted } from 'rxdb';
+import type { RxCollection, RxConflictHandler, WithDeleted } from 'rxdb';
 import type { Activity, RecordType } from '../../../shared/domain/records';
+import { recordTypeOfCollection } from '../../../shared/domain/records';
 import type { SyncCollection } from '../../../shared/sync/protocol';
 import { conflictActivities } from '../../../shared/sync/conflict-activity';
 import { mergeRecord } from '../../../shared/sync/merge';
 import { deepEqual } from '../../../shared/sync/merge-values';
+import type { FairleadDatabase } from '../database';
 import type { RejectedStore } from './rejected';
 import { stripMeta } from './rejected';
 
@@ -23,6 +25,24 @@ export type ConflictDeps = {
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/**
+ * The base when RxDB knows none: a first push of a document the server already has, which
+ * is every push after a server restore (the replications start over).
+ * - One side deleted: the deletion was made on top of the alive side, so it wins (a
+ *   restored server's live copy does not bring back what a device deleted, and a deletion
+ *   made elsewhere is not undone by a device that never saw it).
+ * - Otherwise a master no newer than the local state is where the local state grew from, so
+ *   the local changes win: a restored server's older copy never reverts the device's newer
+ *   one. A newer master has no known common base: a clash goes to the master and the local
+ *   value is kept in a conflict activity.
+ */
+const unknownBase = (local: Doc, master: Doc): Doc | null => {
+  const localDeleted = local._deleted === true;
+  if (localDeleted !== (master._deleted === true)) return localDeleted ? master : local;
+  const masterAt = text(master.updatedAt);
+  return masterAt !== '' && masterAt <= text(local.updatedAt) ? master : null;
+};
+
 export const createConflictHandler = (deps: ConflictDeps): RxConflictHandler<Doc> => ({
   // Called very often by RxDB, so it stays synchronous and allocation-light.
   isEqual: (a, b) => deepEqual(stripMeta(a), stripMeta(b)),
@@ -34,7 +54,7 @@ export const createConflictHandler = (deps: ConflictDeps): RxConflictHandler<Doc
     const assumed = deps.rejected.realAssumed(deps.collection, id, input.assumedMasterState);
     const { merged, conflicts } = mergeRecord({
       type: deps.type,
-      base: assumed === null ? null : stripMeta(assumed),
+      base: assumed === null ? unknownBase(local, master) : stripMeta(assumed),
       local,
       master,
     });
@@ -57,3 +77,27 @@ export const createConflictHandler = (deps: ConflictDeps): RxConflictHandler<Doc
     return merged as WithDeleted<Doc>;
   },
 });
+
+/** Sets the merge handler on every replicated collection (RxDB reads it at replication start). */
+export const installConflictHandlers = (
+  db: FairleadDatabase,
+  names: readonly SyncCollection[],
+  deps: Pick<ConflictDeps, 'rejected' | 'actorId' | 'now'>,
+): void => {
+  // Insert only: an entry already there may have been reviewed since; never reset it.
+  const saveActivities = async (activities: Activity[]): Promise<void> => {
+    if (activities.length === 0) return;
+    const existing = await db.collections.activities.findByIds(activities.map((a) => a.id)).exec();
+    const missing = activities.filter((a) => !existing.has(a.id));
+    if (missing.length > 0) await db.collections.activities.bulkInsert(missing);
+  };
+  for (const name of names) {
+    const collection = db.collections[name] as unknown as RxCollection<Doc>;
+    collection.conflictHandler = createConflictHandler({
+      ...deps,
+      type: recordTypeOfCollection[name],
+      collection: name,
+      saveActivities,
+    });
+  }
+};

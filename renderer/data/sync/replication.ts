@@ -1,20 +1,24 @@
 // Replication of the device store with the office server (DESIGN.md §4): one RxDB
 // replication per collection over the HTTP endpoints, live updates from the server's event
 // stream, automatic resume when the server becomes reachable again, the three-way merge on
-// conflicts, and a list of refused rows the seller can fix and retry or discard.
-import type { RxCollection, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
+// conflicts, and a list of refused rows the seller can fix and retry or discard. When the
+// server was restored from a backup (a new epoch), every replication starts over under a new
+// identifier: everything is pulled again, and every local document the server lacks or holds
+// in an older state is pushed again (the merge of conflict-handler.ts keeps the newer one).
+import type { RxCollection, WithDeleted } from 'rxdb';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
+import { firstValueFrom, Subject } from 'rxjs';
 import type { Observable } from 'rxjs';
-import type { Activity } from '../../../shared/domain/records';
 import { recordTypeOfCollection } from '../../../shared/domain/records';
 import { upgradeRecord } from '../../../shared/domain/record-upgrade';
-import type { Checkpoint, PushRow, SyncCollection, WireDocument } from '../../../shared/sync/protocol';
+import type { Checkpoint, SyncCollection } from '../../../shared/sync/protocol';
 import { pullOnlyCollections, syncCollections } from '../../../shared/sync/protocol';
 import type { FairleadDatabase } from '../database';
 import type { FetchLike } from './client';
 import { createSyncClient, isNetworkError, SyncHttpError } from './client';
-import { createConflictHandler } from './conflict-handler';
+import { installConflictHandlers } from './conflict-handler';
+import { createPushHandler } from './push-handler';
 import type { ConnectivitySource } from './connectivity';
 import { browserConnectivity, watchReachability } from './connectivity';
 import { createPendingTracker } from './pending';
@@ -26,6 +30,17 @@ import type { SyncStatus } from './status';
 import { rejectedActions } from './rejected-actions';
 
 type Doc = Record<string, unknown>;
+
+/** Thrown by a handler while the engine starts over; RxDB retries, then is cancelled. */
+class StartingOver extends Error {
+  override name = 'StartingOver';
+}
+
+const newGeneration = (): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+
 type Replication = RxReplicationState<Doc, Checkpoint>;
 
 const storeWriteFailed = {
@@ -94,6 +109,7 @@ export const startReplication = async (
     pending: pending.count(),
     lastSyncAt: state.lastSyncAt(),
     firstSync: state.firstSyncDone() ? null : { done: 0, total: null },
+    restoreResync: state.restoreResync(),
   });
 
   // ---- reachability: requests wait at this gate while the server cannot be reached ----
@@ -138,7 +154,9 @@ export const startReplication = async (
       return result;
     } catch (error) {
       if (isNetworkError(error)) reachability.reportFailure();
-      else if (error instanceof SyncHttpError && error.status === 401) {
+      else if (error instanceof SyncHttpError && error.code === 'epoch_changed') {
+        // Not a fault to show: the engine starts over (startOver below).
+      } else if (error instanceof SyncHttpError && error.status === 401) {
         const message = error.fromServer ? error.messages : signInAgain;
         status.update({ error: { code: 'session_expired', message } });
       } else if (error instanceof SyncHttpError) {
@@ -156,96 +174,75 @@ export const startReplication = async (
   };
 
   // ---- one replication per collection ----
-  // Insert only: an entry already there may have been reviewed since; never reset it.
-  const saveActivities = async (activities: Activity[]): Promise<void> => {
-    if (activities.length === 0) return;
-    const existing = await db.collections.activities.findByIds(activities.map((a) => a.id)).exec();
-    const missing = activities.filter((a) => !existing.has(a.id));
-    if (missing.length > 0) await db.collections.activities.bulkInsert(missing);
-  };
-  // The list of refusals must be written before the push counts as done: if it cannot be,
-  // the push fails (RxDB sends it again later) and the seller is told.
-  const kept = async <T>(write: () => Promise<T>): Promise<T> => {
-    try {
-      return await write();
-    } catch (error) {
-      status.update({ error: { code: 'store_write', message: storeWriteFailed } });
-      throw error;
-    }
-  };
-  const push = async (name: SyncCollection, rows: RxReplicationWriteToMasterRow<Doc>[]) => {
-    const out: PushRow[] = [];
-    for (const row of rows) {
-      const doc = row.newDocumentState as WithDeleted<Doc> & { id: string };
-      // A discarded record the server never had: its local removal has nothing to tell.
-      if (doc._deleted && (await kept(() => rejected.takeDiscardedNew(doc.id)))) continue;
-      const assumed = rejected.realAssumed(name, doc.id, row.assumedMasterState);
-      out.push({
-        newDocumentState: doc as unknown as WireDocument,
-        assumedMasterState: assumed as WireDocument | null,
-      });
-    }
-    if (out.length === 0) return [];
-    const result = await guarded(() => client.push(name, out));
-    const conflicted = new Set(result.conflicts.map((c) => c.id));
-    const refused = new Map(result.rejected.map((r) => [r.id, r]));
-    for (const row of out) {
-      const id = row.newDocumentState.id;
-      const reason = refused.get(id);
-      if (reason !== undefined) {
-        await kept(() =>
-          rejected.record({
-            id,
-            collection: name,
-            code: reason.code,
-            message: reason.message,
-            ...(reason.messages === undefined ? {} : { messages: reason.messages }),
-            ...(reason.field === undefined ? {} : { field: reason.field }),
-            document: row.newDocumentState as Doc,
-            assumedMaster: (row.assumedMasterState ?? null) as Doc | null,
-            rejectedAt: now(),
-          }),
-        );
-      } else if (!conflicted.has(id)) {
-        await kept(() => rejected.remove(name, id));
+  const push = createPushHandler({
+    rejected,
+    pending,
+    now,
+    // The list of refusals must be written before the push counts as done: if it cannot be,
+    // the push fails (RxDB sends it again later) and the seller is told.
+    onStoreWriteFailed: () =>
+      status.update({ error: { code: 'store_write', message: storeWriteFailed } }),
+    send: async (name, rows) => {
+      if (restarting !== null) throw new StartingOver();
+      try {
+        return await guarded(() => client.push(name, rows, state.epoch()));
+      } catch (error) {
+        if (error instanceof SyncHttpError && error.code === 'epoch_changed') startOver(null);
+        throw error;
       }
-      if (!conflicted.has(id)) pending.sent(name, id);
-    }
-    // The server may hold a document an older device wrote, without the newer fields.
-    const type = recordTypeOfCollection[name];
-    return result.conflicts.map((c) => upgradeRecord(type, c)) as unknown as WithDeleted<Doc>[];
+    },
+  });
+
+  // ---- a server restore: stop every replication, start them again under a new generation ----
+  let restarting: Promise<void> | null = null;
+  const restarted = new Subject<void>();
+  const startOver = (epoch: string | null): void => {
+    if (restarting !== null || stopped) return;
+    status.update({ restoreResync: true, error: null });
+    restarting = (async () => {
+      // remove(): cancels and drops the old generation's checkpoint and assumed masters.
+      await Promise.all([...replications.values()].map((r) => r.remove()));
+      await state.startOver(epoch, newGeneration());
+      if (!stopped) for (const name of names) startCollection(name);
+    })().finally(() => {
+      restarting = null;
+      restarted.next();
+    });
   };
 
-  for (const name of names) {
+  installConflictHandlers(db, names, { rejected, actorId: () => options.actorId, now });
+
+  function startCollection(name: SyncCollection): void {
     const collection = db.collections[name] as unknown as RxCollection<Doc>;
-    const type = recordTypeOfCollection[name];
-    // RxDB reads the handler from the collection when the replication starts.
-    collection.conflictHandler = createConflictHandler({
-      type,
-      collection: name,
-      rejected,
-      saveActivities,
-      actorId: () => options.actorId,
-      now,
-    });
     const pushes = !pullOnlyCollections.includes(name);
+    const generation = state.generation();
     const replication = replicateRxCollection<Doc, Checkpoint>({
       collection,
-      replicationIdentifier: `fairlead:${options.serverUrl}:${name}`,
+      // A new generation is a new identifier: RxDB forgets its checkpoint and assumed masters.
+      replicationIdentifier: `fairlead:${options.serverUrl}:${name}${generation === null ? '' : `:${generation}`}`,
       live: true,
       retryTime: options.retryTime ?? 5_000,
       autoStart: true,
       pull: {
         batchSize: options.pullBatchSize ?? 200,
         handler: async (checkpoint, batchSize) => {
+          if (restarting !== null) throw new StartingOver();
           const res = await guarded(() => client.pull(name, checkpoint, batchSize));
+          if (res.reset === true) {
+            // Nothing of this answer may reach the store: it would overwrite newer local states.
+            startOver(res.epoch ?? null);
+            throw new StartingOver();
+          }
+          if (res.epoch !== undefined) await state.setEpoch(res.epoch);
           const first = status.get().firstSync;
           if (first !== null) {
             showProgress(first.done, firstTotal.answered(name, res.documents.length, res.remaining));
           }
           return {
             // Documents older devices wrote get the defaults of the fields added since.
-            documents: res.documents.map((d) => upgradeRecord(type, d)) as unknown as WithDeleted<Doc>[],
+            documents: res.documents.map((d) =>
+              upgradeRecord(recordTypeOfCollection[name], d),
+            ) as unknown as WithDeleted<Doc>[],
             checkpoint: res.checkpoint ?? checkpoint ?? { seq: 0 },
           };
         },
@@ -260,11 +257,11 @@ export const startReplication = async (
       if (first !== null) showProgress(first.done + 1, first.total);
     });
     replication.error$.subscribe(() => undefined); // reported through `guarded`
+    watchActive(name, replication);
   }
 
   // ---- idle → in sync: settle pending counts, stamp the last sync ----
-  const active = new Map<SyncCollection, boolean>();
-  for (const [name, replication] of replications) {
+  function watchActive(name: SyncCollection, replication: Replication): void {
     replication.active$.subscribe((isActive) => {
       const was = active.get(name);
       active.set(name, isActive);
@@ -272,15 +269,18 @@ export const startReplication = async (
       if (!isActive && [...active.values()].every((a) => !a) && reachability.isReachable()) {
         void Promise.all([...replications.values()].map((r) => r.awaitInitialReplication())).then(
           async () => {
-            if (stopped || !reachability.isReachable()) return;
+            if (stopped || restarting !== null || !reachability.isReachable()) return;
+            if (replications.get(name) !== replication) return; // replaced by a restart
             const at = now();
             await state.markSynced(at);
-            status.update({ lastSyncAt: at, firstSync: null });
+            status.update({ lastSyncAt: at, firstSync: null, restoreResync: false });
           },
         );
       }
     });
   }
+  const active = new Map<SyncCollection, boolean>();
+  for (const name of names) startCollection(name);
 
   // ---- live stream: each notice pulls the collection that moved ----
   let stream: AbortController | undefined;
@@ -308,7 +308,15 @@ export const startReplication = async (
     status$: status.status$,
     status: status.get,
     async awaitInSync() {
-      await Promise.all([...replications.values()].map((r) => r.awaitInSync()));
+      // A restart replaces the replications: then wait for the new ones.
+      for (;;) {
+        if (restarting !== null) await restarting;
+        const current = [...replications.values()];
+        const replaced = firstValueFrom(restarted);
+        await Promise.race([Promise.all(current.map((r) => r.awaitInSync())), replaced]);
+        if (restarting === null && current.every((r) => [...replications.values()].includes(r)))
+          return;
+      }
     },
     reSync: reSyncAll,
     retryRejected: (collection, id, fixed) => actions.retry(collection, id, now(), fixed),
@@ -316,9 +324,11 @@ export const startReplication = async (
     async stop() {
       stopped = true;
       openGate();
+      await restarting;
       reachability.stop();
       stream?.abort();
-      await Promise.all([...replications.values()].map((r) => r.cancel()));
+      // remove(): cancels and drops the old generation's checkpoint and assumed masters.
+      await Promise.all([...replications.values()].map((r) => r.remove()));
       pending.stop();
       await pending.flush();
       status.complete();

@@ -20,6 +20,11 @@ export type SyncStatus = {
   rejected: RejectedChange[];
   /** Progress of the first sync (documents so far / total if known); null when done. */
   firstSync: { done: number; total: number | null } | null;
+  /**
+   * The office server was restored from a backup: the device is pulling everything again
+   * and sending back what the server lost. Cleared once it is in sync.
+   */
+  restoreResync: boolean;
   /** A problem a person must act on (sign in again), or the last server error. */
   error: { code: SyncErrorCode; message: LocalizedText } | null;
 };
@@ -30,6 +35,7 @@ export const initialSyncStatus: SyncStatus = {
   lastSyncAt: null,
   rejected: [],
   firstSync: null,
+  restoreResync: false,
   error: null,
 };
 
@@ -41,6 +47,7 @@ const sameStatus = (a: SyncStatus, b: SyncStatus): boolean =>
   a.firstSync?.done === b.firstSync?.done &&
   a.firstSync?.total === b.firstSync?.total &&
   (a.firstSync === null) === (b.firstSync === null) &&
+  a.restoreResync === b.restoreResync &&
   a.error?.code === b.error?.code &&
   a.error?.message.en === b.error?.message.en &&
   a.error?.message.it === b.error?.message.it;

@@ -4,6 +4,7 @@
 // Changes fan out between processes with LISTEN/NOTIFY.
 import pg from 'pg';
 import type { NumberingHighWater, SyncCollection } from '../../../shared/sync/protocol';
+import { syncCollections } from '../../../shared/sync/protocol';
 import { ChangeHub } from './change-hub';
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations';
 import {
@@ -28,13 +29,16 @@ import type {
   NumberSeen,
   PullScope,
   RowDecision,
+  ServerEpoch,
   Session,
   Storage,
   StoredDoc,
+  TableRows,
   Team,
   User,
 } from './types';
 import { issuedKey } from './types';
+import * as snapshot from './postgres-snapshot';
 
 const CHANNEL = 'fairlead_changes';
 
@@ -465,6 +469,38 @@ export class PostgresStorage implements Storage {
     return (
       await this.all('SELECT * FROM docs WHERE collection = $1 ORDER BY seq', [collection])
     ).map(toStoredDoc);
+  }
+
+  async lastSeq(collection: SyncCollection): Promise<number> {
+    const r = await this.one('SELECT seq FROM counters WHERE collection = $1', [collection]);
+    return Number(r?.seq ?? 0);
+  }
+  serverEpoch(): Promise<ServerEpoch> {
+    return snapshot.readEpoch(this.pool);
+  }
+  async renewEpoch(from?: string): Promise<ServerEpoch> {
+    const before = (await this.serverEpoch()).id;
+    const epoch = await snapshot.renewEpoch(this.pool, from);
+    if (epoch.id !== before) await this.announceEverywhere();
+    return epoch;
+  }
+  /** A new epoch: every stream of every process tells its device to pull now. */
+  private async announceEverywhere(): Promise<void> {
+    for (const collection of syncCollections) {
+      const notice = { collection, seq: 0, ownerIds: [], teamIds: [], everyone: true };
+      await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(notice)]);
+    }
+  }
+  readSnapshot(visit: (page: TableRows) => Promise<void>): Promise<void> {
+    return snapshot.readSnapshot(this.pool, visit);
+  }
+  async restoreTables(
+    pages: AsyncIterable<TableRows>,
+    options: { force: boolean },
+  ): Promise<ServerEpoch> {
+    const epoch = await snapshot.restoreTables(this.pool, pages, options.force);
+    await this.announceEverywhere();
+    return epoch;
   }
 
   onChange(listener: (notice: ChangeNotice) => void): () => void {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NumberingHighWater, SyncCollection } from '../../../shared/sync/protocol';
+import { syncCollections } from '../../../shared/sync/protocol';
 import {
   docText,
   toDevice,
@@ -23,13 +24,16 @@ import type {
   NumberingWork,
   PullScope,
   RowDecision,
+  ServerEpoch,
   Session,
   Storage,
   StoredDoc,
+  TableRows,
   Team,
   User,
 } from './types';
 import { issuedKey } from './types';
+import * as snapshot from './sqlite-snapshot';
 import { ChangeHub } from './change-hub';
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations';
 
@@ -43,6 +47,8 @@ export class SqliteStorage implements Storage {
   /** The highest seq per collection this process has announced. */
   private readonly announced = new Map<string, number>();
   private readonly poller: NodeJS.Timeout;
+  /** The epoch this process last told its streams about. */
+  private epochSeen = '';
 
   constructor(dataDir: string, pollMs = 1000) {
     mkdirSync(dataDir, { recursive: true });
@@ -59,6 +65,7 @@ export class SqliteStorage implements Storage {
     }
     for (const r of this.all('SELECT collection, seq FROM counters'))
       this.announced.set(String(r.collection), Number(r.seq));
+    this.epochSeen = snapshot.readEpoch(this.db).id;
     // Another process on the same file (the admin CLI) writes without telling this one:
     // notice its commits from the counters and tell every stream.
     this.poller = setInterval(() => this.pollForeignWrites(), pollMs);
@@ -91,8 +98,18 @@ export class SqliteStorage implements Storage {
     return Number(this.one('SELECT MAX(version) AS v FROM schema_migrations')?.v ?? 0);
   }
 
+  /** A new epoch (admin restore --force or epoch renew): every device should pull now. */
+  private announceEpoch(): void {
+    const epoch = snapshot.readEpoch(this.db).id;
+    if (epoch === this.epochSeen) return;
+    this.epochSeen = epoch;
+    for (const collection of syncCollections)
+      this.hub.emit({ collection, seq: 0, ownerIds: [], teamIds: [], everyone: true });
+  }
+
   private pollForeignWrites(): void {
     if (!this.db.open) return;
+    this.announceEpoch();
     for (const r of this.all('SELECT collection, seq FROM counters')) {
       const collection = String(r.collection) as SyncCollection;
       const seq = Number(r.seq);
@@ -436,6 +453,31 @@ export class SqliteStorage implements Storage {
     return this.all('SELECT * FROM docs WHERE collection = ? ORDER BY seq', collection).map(
       toStoredDoc,
     );
+  }
+
+  async lastSeq(collection: SyncCollection): Promise<number> {
+    return Number(this.one('SELECT seq FROM counters WHERE collection = ?', collection)?.seq ?? 0);
+  }
+  async serverEpoch(): Promise<ServerEpoch> {
+    return snapshot.readEpoch(this.db);
+  }
+  async renewEpoch(from?: string): Promise<ServerEpoch> {
+    const epoch = snapshot.renewEpoch(this.db, from);
+    this.announceEpoch();
+    return epoch;
+  }
+  async readSnapshot(visit: (page: TableRows) => Promise<void>): Promise<void> {
+    await snapshot.readSnapshot(this.file, visit);
+  }
+  async restoreTables(
+    pages: AsyncIterable<TableRows>,
+    options: { force: boolean },
+  ): Promise<ServerEpoch> {
+    const epoch = await snapshot.restoreTables(this.db, pages, options.force);
+    for (const r of this.all('SELECT collection, seq FROM counters'))
+      this.announced.set(String(r.collection), Number(r.seq));
+    this.announceEpoch();
+    return epoch;
   }
 
   onChange(listener: (notice: ChangeNotice) => void): () => void {

@@ -104,6 +104,15 @@ export type LoginCounter = {
   lockedUntil: number;
 };
 
+/** The history the office's sequence numbers belong to; renewed by a restore (restore.ts). */
+export type ServerEpoch = {
+  id: string;
+  /** When it was last renewed; null for the first one. */ renewedAt: string | null;
+};
+
+/** Some rows of one table as the database holds them (backup and restore, snapshot.ts). */
+export type TableRows = { table: string; rows: Record<string, unknown>[] };
+
 export type Storage = {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
@@ -176,6 +185,20 @@ export type Storage = {
   getDocs(collection: SyncCollection, ids: string[]): Promise<Map<string, StoredDoc>>;
   /** Every document of a collection (admin tasks: backup, catalog import, erasure). */
   allDocs(collection: SyncCollection): Promise<StoredDoc[]>;
+
+  /** The highest seq a collection has handed out (0 before its first document). */
+  lastSeq(collection: SyncCollection): Promise<number>;
+
+  serverEpoch(): Promise<ServerEpoch>;
+  /** Gives the office a new epoch; with `from`, only while the epoch still is `from`. */
+  renewEpoch(from?: string): Promise<ServerEpoch>;
+  /** Reads every office table in one consistent snapshot, a page at a time (backup). */
+  readSnapshot(visit: (page: TableRows) => Promise<void>): Promise<void>;
+  /**
+   * Loads tables in one transaction and gives the office a new epoch (restore). Refuses a
+   * database that holds office data unless `force`, which empties it first.
+   */
+  restoreTables(pages: AsyncIterable<TableRows>, options: { force: boolean }): Promise<ServerEpoch>;
 
   /** Subscribes to committed changes, from this process and (PostgreSQL) every other. */
   onChange(listener: (notice: ChangeNotice) => void): () => void;

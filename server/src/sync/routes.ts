@@ -4,13 +4,15 @@ import type { Checkpoint, PullResponse, SyncCollection } from '../../../shared/s
 import { syncCollections } from '../../../shared/sync/protocol';
 import { requirePrincipal } from '../auth/routes';
 import { ApiFailure } from '../errors';
-import type { Storage } from '../storage/types';
+import type { ServerEpoch, Storage } from '../storage/types';
 import { pullScope } from '../visibility';
 import type { IncomingRow } from './push';
 import { pushRows } from './push';
 import { MAX_DOCUMENT_BYTES, MAX_JSON_DEPTH, shapeProblem } from './wire-limits';
 
 export const MAX_PULL = 1000;
+/** Sent with a push: the epoch the rows' assumed masters come from (PullResponse.epoch). */
+export const EPOCH_HEADER = 'x-fairlead-epoch';
 export const MAX_PUSH_ROWS = 1000;
 
 const collectionParams = {
@@ -105,20 +107,28 @@ const parseCheckpoint = (raw: string | undefined): Checkpoint | null => {
     });
   }
   if (value === null) return null;
-  const seq = (value as { seq?: unknown }).seq;
+  const { seq, epoch } = value as { seq?: unknown; epoch?: unknown };
   if (
     typeof value !== 'object' ||
     typeof seq !== 'number' ||
     !Number.isSafeInteger(seq) ||
-    seq < 0
+    seq < 0 ||
+    (epoch !== undefined && (typeof epoch !== 'string' || epoch.length > 64))
   ) {
     throw new ApiFailure(400, 'bad_request', {
-      en: 'The checkpoint must be {"seq": <a whole number ≥ 0>}.',
-      it: 'Il punto di sincronizzazione deve essere {"seq": <un numero intero ≥ 0>}.',
+      en: 'The checkpoint must be {"seq": <a whole number ≥ 0>, "epoch": <the server\'s epoch>}.',
+      it: 'Il punto di sincronizzazione deve essere {"seq": <un numero intero ≥ 0>, "epoch": <l\'epoca del server>}.',
     });
   }
-  return { seq };
+  return epoch === undefined ? { seq } : { seq, epoch };
 };
+
+/**
+ * A checkpoint from another server history: its epoch is not the current one, or it has
+ * none (a device that synced before epochs existed) and the office was restored since.
+ */
+const otherHistory = (checkpoint: Checkpoint, epoch: ServerEpoch): boolean =>
+  checkpoint.epoch === undefined ? epoch.renewedAt !== null : checkpoint.epoch !== epoch.id;
 
 export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void => {
   app.get<{ Params: { collection: string }; Querystring: { checkpoint?: string; limit?: string } }>(
@@ -136,7 +146,21 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
         });
       }
       const scope = pullScope(principal.actor, collection);
+      const epoch = await storage.serverEpoch();
+      const reset = async (): Promise<PullResponse> => ({
+        documents: [],
+        checkpoint: null,
+        remaining: await storage.countAfter(collection, scope, 0),
+        epoch: epoch.id,
+        reset: true,
+      });
+      if (checkpoint !== null && otherHistory(checkpoint, epoch)) return reset();
       const docs = await storage.pull(collection, scope, checkpoint?.seq ?? 0, limit);
+      // Past the last seq handed out: the database was put back by other means (a file copy,
+      // a recovery) without a new epoch. This device starts over; `epoch renew` tells all.
+      if (docs.length === 0 && checkpoint !== null && checkpoint.seq > 0) {
+        if (checkpoint.seq > (await storage.lastSeq(collection))) return reset();
+      }
       const last = docs[docs.length - 1];
       const after = last?.seq ?? checkpoint?.seq ?? 0;
       // A page that is not full holds everything visible: only a full page needs the COUNT.
@@ -144,8 +168,11 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
         docs.length < limit ? 0 : await storage.countAfter(collection, scope, after);
       const response: PullResponse = {
         documents: docs.map((d) => d.doc),
-        checkpoint: last ? { seq: last.seq } : checkpoint,
+        checkpoint: last
+          ? { seq: last.seq, epoch: epoch.id }
+          : checkpoint && { seq: checkpoint.seq, epoch: epoch.id },
         remaining,
+        epoch: epoch.id,
       };
       return response;
     },
@@ -158,6 +185,20 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
       const principal = await requirePrincipal(storage, request);
       const collection = toCollection(request.params.collection);
       checkShapes(request.body);
+      // Rows whose assumed masters come from another history must not be merged against
+      // this one: the device first starts over (PullResponse.reset).
+      const pushedIn = request.headers[EPOCH_HEADER];
+      if (pushedIn !== undefined && (typeof pushedIn !== 'string' || pushedIn.length > 64))
+        throw new ApiFailure(400, 'bad_request', {
+          en: `The ${EPOCH_HEADER} header must be one epoch.`,
+          it: `L'intestazione ${EPOCH_HEADER} deve contenere una sola epoca.`,
+        });
+      if (pushedIn !== undefined && pushedIn !== (await storage.serverEpoch()).id) {
+        throw new ApiFailure(409, 'epoch_changed', {
+          en: 'The office server was restored from a backup: this device syncs again from the start.',
+          it: "Il server della sede è stato ripristinato da un backup: questo dispositivo si sincronizza di nuovo dall'inizio.",
+        });
+      }
       const result = await pushRows(storage, principal, collection, request.body);
       if (result.rejected.length > 0) {
         request.log.info({ collection, rejected: result.rejected.length }, 'push rows rejected');

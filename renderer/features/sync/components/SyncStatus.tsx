@@ -38,6 +38,11 @@ export const SyncStatus = () => {
           {localizedText(status.error.message, i18n.language)}
         </a>
       ) : null}
+      {status.restoreResync ? (
+        <span className="badge" data-testid="sync-restore" title={t('sync.restoreResyncHint')}>
+          {t('sync.restoreResync')}
+        </span>
+      ) : null}
       {status.firstSync ? (
         <label>
           {t('sync.firstSync')}{' '}

@@ -4,6 +4,7 @@
 import { baseline } from './001-baseline';
 import { installationsAndIssuedNumbers } from './002-installations-and-issued-numbers';
 import { loginThrottle } from './003-login-throttle';
+import { serverEpoch } from './004-server-epoch';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   baseline,
   installationsAndIssuedNumbers,
   loginThrottle,
+  serverEpoch,
 ];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
