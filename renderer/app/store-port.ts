@@ -104,6 +104,8 @@ export type StoreQueries = {
   catalog(query: string, priceListId: string | null, currency: string): Observable<CatalogHit[]>;
   priceLists(currency: string): Observable<PriceList[]>;
   search(query: string): Observable<SearchResult[]>;
+  /** A colleague's display name, null when the office has not published it. */
+  teamMemberName(userId: string): Observable<string | null>;
 };
 
 export type StoreCommands = {

@@ -316,4 +316,12 @@ export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
   catalog: (query, priceListId, currency) => catalog(db, query, priceListId, currency),
   priceLists: (currency) => findAll(db, 'pricelist', { currency }),
   search: (query) => of(query).pipe(switchMap((q) => search(db, q))),
+  // Owners' names come from the office's team_member reference records.
+  teamMemberName: (userId) =>
+    findAll(db, 'refdata', { kind: 'team_member', key: userId }).pipe(
+      map(([member]) => {
+        const name = member?.data.name;
+        return typeof name === 'string' && name.trim() !== '' ? name : null;
+      }),
+    ),
 });

@@ -1,7 +1,5 @@
 // Counts read as a person would say them: i18next picks the `_one`/`_other` form by the
 // locale's plural rules, so "1 lead captured", never "1 leads captured".
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from './en.json';
@@ -18,12 +16,12 @@ const entries = (tree: Tree, prefix = ''): [string, string][] =>
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-  });
+// The renderer's sources as text (Vite reads them; the web build has no node:fs).
+const sources = import.meta.glob<string>(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 describe('plural forms', () => {
   const i18n = i18next.createInstance();
@@ -48,10 +46,9 @@ describe('plural forms', () => {
   });
 
   it('every key the screens call with a count has plural forms', () => {
-    const root = new URL('..', import.meta.url).pathname;
     const keys = new Set<string>();
-    for (const file of sourceFiles(root)) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/t\(\s*'([\w.]+)',\s*\{\s*count:/g)) {
+    for (const text of Object.values(sources)) {
+      for (const match of text.matchAll(/t\(\s*'([\w.]+)',\s*\{\s*count:/g)) {
         keys.add(match[1] ?? '');
       }
     }

@@ -2,11 +2,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invoice } from '../../../../shared/domain/records';
-import { routeHref } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
 import { useFormat } from '../../../i18n/use-format';
 import { Button } from '../../../ui/Button';
 import { ReadField } from '../../../ui/Field';
+import { OpportunityLink, OrderLink } from '../../documents/components/RecordLinks';
 import { DocumentDetail, DocumentLoader } from '../../documents/components/DocumentDetail';
 import { useInvoiceCommands } from '../commands';
 import { useInvoice } from '../queries';
@@ -54,12 +54,11 @@ const InvoiceView = ({ invoice: i }: { invoice: Invoice }) => {
           <ReadField label={t('invoice.issueDate')}>{fmt.date(i.issueDate)}</ReadField>
           <ReadField label={t('invoice.dueDate')}>{fmt.date(i.dueDate)}</ReadField>
           <ReadField label={t('invoice.paidDate')}>{fmt.date(i.paidDate)}</ReadField>
+          <ReadField label={t('common.opportunity')}>
+            {i.opportunityId ? <OpportunityLink id={i.opportunityId} /> : ''}
+          </ReadField>
           <ReadField label={t('search.kinds.order')}>
-            {i.orderId ? (
-              <a href={routeHref('orders', i.orderId)}>{t('search.kinds.order')}</a>
-            ) : (
-              ''
-            )}
+            {i.orderId ? <OrderLink id={i.orderId} /> : ''}
           </ReadField>
         </>
       }

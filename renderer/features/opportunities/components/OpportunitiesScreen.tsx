@@ -8,6 +8,7 @@ import { Button } from '../../../ui/Button';
 import { TextField } from '../../../ui/Field';
 import type { Column } from '../../../ui/Table';
 import { Table } from '../../../ui/Table';
+import { AccountName } from '../../accounts/components/AccountName';
 import { useOpportunityList } from '../queries';
 import { stateTone } from './OpportunityDetail';
 
@@ -17,8 +18,15 @@ export const OpportunitiesScreen = () => {
   const [text, setText] = useState('');
   const rows = useOpportunityList(text);
   const columns: Column<Opportunity>[] = [
-    { id: 'number', header: t('common.number'), width: '120px', render: (o) => o.number },
+    // Opportunities carry no number (as in Dynamics 365 and Salesforce): they are found by
+    // topic and customer; quotes, orders and invoices are the numbered documents.
     { id: 'topic', header: t('opportunity.topic'), width: '3fr', render: (o) => o.topic },
+    {
+      id: 'account',
+      header: t('common.account'),
+      width: '2fr',
+      render: (o) => <AccountName id={o.accountId} />,
+    },
     {
       id: 'stage',
       header: t('opportunity.stage'),

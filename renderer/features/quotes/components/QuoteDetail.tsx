@@ -3,11 +3,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Quote } from '../../../../shared/domain/records';
-import { navigate, routeHref } from '../../../app/router';
+import { navigate } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
 import { Badge } from '../../../ui/Badge';
 import { Button } from '../../../ui/Button';
 import { Notice } from '../../../ui/Notice';
+import { OpportunityLink } from '../../documents/components/RecordLinks';
 import { LinesEditor } from '../../lines/components/LinesEditor';
 import { Timeline } from '../../timeline/components/Timeline';
 import { useQuoteCommands } from '../commands';
@@ -50,9 +51,7 @@ const QuoteView = ({ quote: q }: { quote: Quote }) => {
           </span>
         </h1>
         <Badge tone={tone[q.state]}>{t(`quote.statuses.${q.status}`)}</Badge>
-        {q.opportunityId ? (
-          <a href={routeHref('opportunities', q.opportunityId)}>{t('common.opportunity')}</a>
-        ) : null}
+        {q.opportunityId ? <OpportunityLink id={q.opportunityId} /> : null}
         {draft ? (
           <Button variant="primary" onClick={() => void action.run(() => commands.activate(q.id))}>
             {t('quote.activate')}
