@@ -10,6 +10,7 @@ import { useOpportunitiesOf } from '../../opportunities/queries';
 import { RelatedDocuments } from '../../quotes/components/RelatedDocuments';
 import { Timeline } from '../../timeline/components/Timeline';
 import { useAccount } from '../queries';
+import { documentStateLabel } from '../../documents/state-label';
 
 export const AccountDetail = ({ id }: { id: string }) => {
   const { t } = useTranslation();
@@ -73,7 +74,7 @@ const AccountView = ({ account: a }: { account: Account }) => {
                 <li key={o.id}>
                   <a href={routeHref('opportunities', o.id)}>{o.topic}</a>{' '}
                   <span className="hint">
-                    {t(`opportunity.statuses.${o.status}`)} ·{' '}
+                    {documentStateLabel(t, 'opportunity', o)} ·{' '}
                     {fmt.money(o.estimatedRevenue, o.currency)}
                   </span>
                 </li>

@@ -10,6 +10,7 @@ import { OpportunityLink, OrderLink } from '../../documents/components/RecordLin
 import { DocumentDetail, DocumentLoader } from '../../documents/components/DocumentDetail';
 import { useInvoiceCommands } from '../commands';
 import { useInvoice } from '../queries';
+import { documentStateLabel } from '../../documents/state-label';
 
 const tone: Record<Invoice['state'], string> = { active: 'info', paid: 'ok', canceled: 'neutral' };
 
@@ -31,7 +32,7 @@ const InvoiceView = ({ invoice: i }: { invoice: Invoice }) => {
       doc={i}
       title={t('invoice.detail', { number: i.number })}
       tone={tone[i.state]}
-      statusLabel={t(`invoice.statuses.${i.status}`)}
+      statusLabel={documentStateLabel(t, 'invoice', i)}
       actions={
         i.state === 'active' ? (
           <>

@@ -11,6 +11,7 @@ import { Table } from '../../../ui/Table';
 import { AccountName } from '../../accounts/components/AccountName';
 import { useOpportunityList } from '../queries';
 import { stateTone } from './OpportunityDetail';
+import { documentStateLabel } from '../../documents/state-label';
 
 export const OpportunitiesScreen = () => {
   const { t } = useTranslation();
@@ -38,7 +39,7 @@ export const OpportunitiesScreen = () => {
       header: t('common.status'),
       width: '1fr',
       render: (o) => (
-        <Badge tone={stateTone[o.state]}>{t(`opportunity.statuses.${o.status}`)}</Badge>
+        <Badge tone={stateTone[o.state]}>{documentStateLabel(t, 'opportunity', o)}</Badge>
       ),
     },
     {

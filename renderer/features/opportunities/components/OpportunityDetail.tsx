@@ -17,6 +17,7 @@ import { useOpportunity } from '../queries';
 import { CloseLostDialog, CloseWonDialog } from './CloseDialogs';
 import { OpportunityForm } from './OpportunityForm';
 import { ProcessBar } from './ProcessBar';
+import { documentStateLabel } from '../../documents/state-label';
 
 export const stateTone: Record<Opportunity['state'], string> = {
   open: 'info',
@@ -48,7 +49,7 @@ const OpportunityView = ({ opportunity: o }: { opportunity: Opportunity }) => {
     <section className="page" aria-labelledby="opp-title">
       <div className="page-head">
         <h1 id="opp-title">{o.topic}</h1>
-        <Badge tone={stateTone[o.state]}>{t(`opportunity.statuses.${o.status}`)}</Badge>
+        <Badge tone={stateTone[o.state]}>{documentStateLabel(t, 'opportunity', o)}</Badge>
         <span aria-label={t('opportunity.estimatedRevenue')}>
           {fmt.money(o.estimatedRevenue, o.currency)}
         </span>

@@ -11,6 +11,7 @@ import { OpportunityLink, QuoteLink } from '../../documents/components/RecordLin
 import { DocumentDetail, DocumentLoader } from '../../documents/components/DocumentDetail';
 import { useOrderCommands } from '../commands';
 import { useOrder } from '../queries';
+import { documentStateLabel } from '../../documents/state-label';
 
 const tone: Record<Order['state'], string> = {
   active: 'info',
@@ -39,7 +40,7 @@ const OrderView = ({ order: o }: { order: Order }) => {
       doc={o}
       title={t('order.detail', { number: o.number })}
       tone={tone[o.state]}
-      statusLabel={t(`order.statuses.${o.status}`)}
+      statusLabel={documentStateLabel(t, 'order', o)}
       actions={
         <>
           {o.state === 'active' ? (

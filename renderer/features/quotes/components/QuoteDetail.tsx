@@ -15,6 +15,7 @@ import { useQuoteCommands } from '../commands';
 import { useQuote } from '../queries';
 import { CloseQuoteDialog, CreateOrderDialog } from './QuoteDialogs';
 import { QuoteHeaderForm } from './QuoteHeaderForm';
+import { documentStateLabel } from '../../documents/state-label';
 
 const tone: Record<Quote['state'], string> = {
   draft: 'warn',
@@ -50,7 +51,7 @@ const QuoteView = ({ quote: q }: { quote: Quote }) => {
             {t('quote.revision')} {q.revisionNumber}
           </span>
         </h1>
-        <Badge tone={tone[q.state]}>{t(`quote.statuses.${q.status}`)}</Badge>
+        <Badge tone={tone[q.state]}>{documentStateLabel(t, 'quote', q)}</Badge>
         {q.opportunityId ? <OpportunityLink id={q.opportunityId} /> : null}
         {draft ? (
           <Button variant="primary" onClick={() => void action.run(() => commands.activate(q.id))}>
