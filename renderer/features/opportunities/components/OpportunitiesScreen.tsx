@@ -12,9 +12,11 @@ import { AccountName } from '../../accounts/components/AccountName';
 import { useOpportunityList } from '../queries';
 import { stateTone } from './OpportunityDetail';
 import { documentStateLabel } from '../../documents/state-label';
+import { useListEmptyText } from '../../sync/queries';
 
 export const OpportunitiesScreen = () => {
   const { t } = useTranslation();
+  const emptyText = useListEmptyText(t('opportunity.empty'));
   const fmt = useFormat();
   const [text, setText] = useState('');
   const rows = useOpportunityList(text);
@@ -79,7 +81,7 @@ export const OpportunitiesScreen = () => {
         rows={rows ?? []}
         rowKey={(o) => o.id}
         onOpen={(o) => navigate('opportunities', o.id)}
-        emptyText={rows ? t('opportunity.empty') : t('app.loading')}
+        emptyText={rows ? emptyText : t('app.loading')}
       />
     </section>
   );
