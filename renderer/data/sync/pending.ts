@@ -47,6 +47,9 @@ export const createPendingTracker = async (
 
   return {
     count: (): number => [...pending.values()].reduce((n, s) => n + s.size, 0),
+    /** Waiting documents per collection. */
+    byCollection: (): Record<string, number> =>
+      Object.fromEntries([...pending].map(([name, set]) => [name, set.size])),
     /** The server accepted (or refused and we listed) this document. */
     sent(collection: SyncCollection, id: string): void {
       if (pending.get(collection)?.delete(id) === true) persist();

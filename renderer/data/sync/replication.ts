@@ -17,9 +17,12 @@ import { createConflictHandler } from './conflict-handler';
 import type { ConnectivitySource } from './connectivity';
 import { browserConnectivity, watchReachability } from './connectivity';
 import { createPendingTracker } from './pending';
+import type { PendingTracker } from './pending';
 import { createRejectedStore } from './rejected';
 import type { RejectedChange } from './rejected';
 import { createSyncEngineState } from './sync-state';
+import { createSyncJournal } from './sync-journal';
+import type { SyncJournal } from './sync-journal';
 import { createFirstSyncTotal, createSyncStatus } from './status';
 import type { SyncStatus } from './status';
 import { rejectedActions } from './rejected-actions';
@@ -73,15 +76,32 @@ export const startReplication = async (
   let stopped = false;
 
   const rejected = await createRejectedStore(db, () => status.update({ rejected: rejected.list() }));
+  // Per collection for the sync screen: last pull and changes waiting (either store may
+  // report before the other one is open).
+  const trackers: { pending?: PendingTracker; journal?: SyncJournal } = {};
+  const collectionsNow = () => {
+    const waiting = trackers.pending?.byCollection() ?? {};
+    const pulls = trackers.journal?.lastPullAt() ?? {};
+    return Object.fromEntries(
+      names.map((n) => [n, { lastPullAt: pulls[n] ?? null, pending: waiting[n] ?? 0 }]),
+    );
+  };
   const pending = await createPendingTracker(db, names, () =>
-    status.update({ pending: pending.count() }),
+    status.update({ pending: pending.count(), collections: collectionsNow() }),
   );
+  trackers.pending = pending;
+  const journal = await createSyncJournal(db, () =>
+    status.update({ collections: collectionsNow(), history: journal.history() }),
+  );
+  trackers.journal = journal;
   const state = await createSyncEngineState(db);
   status.update({
     rejected: rejected.list(),
     pending: pending.count(),
     lastSyncAt: state.lastSyncAt(),
     firstSync: state.firstSyncDone() ? null : { done: 0, total: null },
+    collections: collectionsNow(),
+    history: journal.history(),
   });
 
   // ---- reachability: requests wait at this gate while the server cannot be reached ----
@@ -103,6 +123,7 @@ export const startReplication = async (
         openGate();
         reSyncAll();
       } else {
+        journal.interrupted(now());
         gate = new Promise<void>((resolve) => (openGate = resolve));
         stream?.abort();
       }
@@ -123,8 +144,10 @@ export const startReplication = async (
       if (isNetworkError(error)) reachability.reportFailure();
       else if (error instanceof SyncHttpError && error.status === 401) {
         status.update({ error: { code: 'session_expired', message: error.message } });
+        journal.failed(now(), error.message);
       } else if (error instanceof SyncHttpError) {
         status.update({ error: { code: 'server_error', message: error.message } });
+        journal.failed(now(), error.message);
       }
       throw error;
     }
@@ -161,6 +184,7 @@ export const startReplication = async (
     const result = await guarded(() => client.push(name, out));
     const conflicted = new Set(result.conflicts.map((c) => c.id));
     const refused = new Map(result.rejected.map((r) => [r.id, r]));
+    journal.pushed(out.length - conflicted.size - refused.size, refused.size, now());
     for (const row of out) {
       const id = row.newDocumentState.id;
       const reason = refused.get(id);
@@ -206,6 +230,7 @@ export const startReplication = async (
         batchSize: options.pullBatchSize ?? 200,
         handler: async (checkpoint, batchSize) => {
           const res = await guarded(() => client.pull(name, checkpoint, batchSize));
+          journal.pulled(name, res.documents.length, now());
           const first = status.get().firstSync;
           if (first !== null) {
             showProgress(first.done, firstTotal.answered(name, res.documents.length, res.remaining));
@@ -241,6 +266,7 @@ export const startReplication = async (
             if (stopped || !reachability.isReachable()) return;
             const at = now();
             await state.markSynced(at);
+            journal.completed(at);
             status.update({ lastSyncAt: at, firstSync: null });
           },
         );
@@ -287,6 +313,7 @@ export const startReplication = async (
       await Promise.all([...replications.values()].map((r) => r.cancel()));
       pending.stop();
       await pending.flush();
+      await journal.flush();
       status.complete();
     },
   };

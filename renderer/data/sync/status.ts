@@ -4,6 +4,10 @@ import { BehaviorSubject } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { distinctUntilChanged } from 'rxjs/operators';
 import type { RejectedChange } from './rejected';
+import type { SyncRun } from './sync-journal';
+
+/** Where one collection stands: when it last pulled, and how many of its changes wait. */
+export type CollectionSync = { lastPullAt: string | null; pending: number };
 
 export type SyncErrorCode = 'session_expired' | 'server_error';
 
@@ -20,6 +24,10 @@ export type SyncStatus = {
   firstSync: { done: number; total: number | null } | null;
   /** A problem a person must act on (sign in again), or the last server error. */
   error: { code: SyncErrorCode; message: string } | null;
+  /** Per synced collection, for the sync screen. */
+  collections: Readonly<Record<string, CollectionSync>>;
+  /** The latest sync runs, newest first. */
+  history: readonly SyncRun[];
 };
 
 export const initialSyncStatus: SyncStatus = {
@@ -29,6 +37,8 @@ export const initialSyncStatus: SyncStatus = {
   rejected: [],
   firstSync: null,
   error: null,
+  collections: {},
+  history: [],
 };
 
 const sameStatus = (a: SyncStatus, b: SyncStatus): boolean =>
@@ -40,7 +50,9 @@ const sameStatus = (a: SyncStatus, b: SyncStatus): boolean =>
   a.firstSync?.total === b.firstSync?.total &&
   (a.firstSync === null) === (b.firstSync === null) &&
   a.error?.code === b.error?.code &&
-  a.error?.message === b.error?.message;
+  a.error?.message === b.error?.message &&
+  a.collections === b.collections &&
+  a.history === b.history;
 
 export const createSyncStatus = (initial: Partial<SyncStatus> = {}) => {
   const subject = new BehaviorSubject<SyncStatus>({ ...initialSyncStatus, ...initial });

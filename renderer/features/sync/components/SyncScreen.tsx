@@ -7,6 +7,7 @@ import { Button } from '../../../ui/Button';
 import { Notice } from '../../../ui/Notice';
 import { useSyncActions } from '../commands';
 import { useSyncStatus } from '../queries';
+import { CollectionsPanel, HistoryPanel } from './SyncDetails';
 
 const describe = (document: Record<string, unknown>): string => {
   const pick = (k: string) => (typeof document[k] === 'string' ? (document[k] as string) : '');
@@ -85,6 +86,8 @@ export const SyncScreen = () => {
           </table>
         ) : null}
       </section>
+      <CollectionsPanel status={status} />
+      <HistoryPanel status={status} />
     </section>
   );
 };
