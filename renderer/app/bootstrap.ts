@@ -6,6 +6,8 @@ import type { FairleadDatabase } from '../data/database';
 import { prepareSearch } from '../data/search/search';
 import { startReplication } from '../data/sync/replication';
 import type { SyncEngine } from '../data/sync/replication';
+import { shareSyncStatus } from '../data/sync/shared-status';
+import type { SharedSyncStatus } from '../data/sync/shared-status';
 import type { DeviceSession } from '../data/sync/session';
 import {
   rememberSession,
@@ -43,10 +45,10 @@ const databaseName = (session: DeviceSession): string => {
 
 const ok = <T>(value: T) => ({ ok: true as const, value });
 
-const syncPort = (engine: SyncEngine): AppServices['sync'] => ({
-  status$: engine.status$,
+const syncPort = (engine: SyncEngine, shared: SharedSyncStatus): AppServices['sync'] => ({
+  status$: shared.status$,
   syncNow: async () => {
-    engine.reSync();
+    shared.syncNow();
     return ok(undefined);
   },
   retry: async (collection, id) => {
@@ -73,25 +75,27 @@ const openServices = async (
     getToken: tokenGetter(platform),
     actorId: session.user.id,
   });
+  const shared = shareSyncStatus(db, engine);
   return {
     user: session.user,
     queries: createStoreQueries(db),
     commands: createStoreCommands(db, session),
-    sync: syncPort(engine),
+    sync: syncPort(engine, shared),
     signOut: async () => {
       let result = await signOutDevice(platform, {
-        status: engine.status(),
+        status: shared.current(),
         serverUrl: session.serverUrl,
       });
       if (!result.ok) {
         // Unsynced work would be lost: only a clear yes from the person goes on.
         if (!window.confirm(result.error.message[language()])) return;
         result = await signOutDevice(platform, {
-          status: engine.status(),
+          status: shared.current(),
           serverUrl: session.serverUrl,
           force: true,
         });
       }
+      shared.stop();
       await engine.stop();
       await db.close();
       onSignedOut();
