@@ -258,7 +258,7 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
     await app.page.context().setOffline(false);
     await app.waitForSynced();
     await expect.poll(async () => (await leadsRow.innerText()).trim().split(/\s+/).pop()).toBe('0');
-    // The run that sent the lead: completed, one document sent.
+    // The run that sent the lead and its created activity: completed, two documents sent.
     const sentOne = async () =>
       (
         await history
@@ -266,8 +266,8 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
           .filter({ hasText: t('sync.outcomes.ok') })
           .allInnerTexts()
       )
-        .map((text) => text.trim().split(/\s+/).slice(-2)[0])
-        .includes('1');
+        .map((text) => Number(text.trim().split(/\s+/).slice(-2)[0]))
+        .some((sent) => sent >= 2);
     await expect.poll(sentOne).toBe(true);
     await app.screenshot('sync-history');
   }, 120_000);
