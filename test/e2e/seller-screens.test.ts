@@ -152,7 +152,7 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
         .getByRole('navigation', { name: t('opportunity.processBar') })
         .getByRole('button', { name: t('opportunity.stages.propose'), exact: true })
         .waitFor();
-      await expect.poll(() => probability.inputValue()).toBe('60');
+      await expect.poll(() => probability.inputValue(), { timeout: 30_000 }).toBe('60');
       await page
         .getByRole('list', { name: t('timeline.title') })
         .getByText(
@@ -224,7 +224,9 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
     await app.go('leads');
     const first = app.syncStatus.getByTestId('sync-first');
     await first.waitFor();
-    await expect.poll(() => first.innerText()).toMatch(/Downloading your records: \d+/);
+    await expect
+      .poll(() => first.innerText(), { timeout: 30_000 })
+      .toMatch(/Downloading your records: \d+/);
     const bar = await app.syncStatus.innerText();
     expect(bar).not.toContain(t('sync.upToDate'));
     expect(bar).not.toContain(t('sync.never'));
@@ -245,6 +247,7 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
       name: new RegExp(`^${t('sync.collectionNames.leads')}`),
     });
     expect(await leadsRow.innerText()).not.toContain(t('sync.never'));
+    const waitingLeads = async () => (await leadsRow.innerText()).trim().split(/\s+/).pop();
     const history = app.page.getByRole('table', { name: t('sync.historyTitle') });
     await history.getByText(t('sync.outcomes.ok')).first().waitFor();
 
@@ -252,12 +255,12 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
     await app.waitForOffline();
     await new LeadPages(app).capture(newLead('s'));
     await app.go('sync');
-    await expect.poll(async () => (await leadsRow.innerText()).trim().split(/\s+/).pop()).toBe('1');
+    await expect.poll(waitingLeads, { timeout: 30_000 }).toBe('1');
     await app.screenshot('sync-offline');
 
     await app.page.context().setOffline(false);
     await app.waitForSynced();
-    await expect.poll(async () => (await leadsRow.innerText()).trim().split(/\s+/).pop()).toBe('0');
+    await expect.poll(waitingLeads, { timeout: 60_000 }).toBe('0');
     // The run that sent the lead and its created activity: completed, two documents sent.
     const sentOne = async () =>
       (
@@ -268,7 +271,13 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
       )
         .map((text) => Number(text.trim().split(/\s+/).slice(-2)[0]))
         .some((sent) => sent >= 2);
-    await expect.poll(sentOne).toBe(true);
+    await expect
+      .poll(sentOne, { timeout: 30_000 })
+      .toBe(true)
+      .catch(async (error: unknown) => {
+        await app.screenshot('sync-history-failed');
+        throw error;
+      });
     await app.screenshot('sync-history');
   }, 120_000);
 
