@@ -7,6 +7,8 @@ import { prepareSearch } from '../data/search/search';
 import { startReplication } from '../data/sync/replication';
 import type { SyncEngine } from '../data/sync/replication';
 import { ensureInstallationId } from '../data/installation';
+import { shareSyncStatus } from '../data/sync/shared-status';
+import type { SharedSyncStatus } from '../data/sync/shared-status';
 import type { DeviceSession } from '../data/sync/session';
 import {
   rememberSession,
@@ -61,10 +63,10 @@ const keptRefusal = async (
   }
 };
 
-const syncPort = (engine: SyncEngine): AppServices['sync'] => ({
-  status$: engine.status$,
+const syncPort = (engine: SyncEngine, shared: SharedSyncStatus): AppServices['sync'] => ({
+  status$: shared.status$,
   syncNow: async () => {
-    engine.reSync();
+    shared.syncNow();
     return ok(undefined);
   },
   retry: (collection, id) =>
@@ -120,26 +122,28 @@ const openServices = async (
     getToken: tokenGetter(platform),
     actorId: session.user.id,
   });
+  const shared = shareSyncStatus(db, engine);
   return {
     user: session.user,
     queries: createStoreQueries(db),
     commands: createStoreCommands(db, session),
-    sync: syncPort(engine),
+    sync: syncPort(engine, shared),
     device: devicePort(db, session),
     signOut: async () => {
       let result = await signOutDevice(platform, {
-        status: engine.status(),
+        status: shared.current(),
         serverUrl: session.serverUrl,
       });
       if (!result.ok) {
         // Unsynced work would be lost: only a clear yes from the person goes on.
         if (!window.confirm(result.error.message[language()])) return;
         result = await signOutDevice(platform, {
-          status: engine.status(),
+          status: shared.current(),
           serverUrl: session.serverUrl,
           force: true,
         });
       }
+      shared.stop();
       await engine.stop();
       await db.close();
       onSignedOut();

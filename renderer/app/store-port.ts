@@ -115,6 +115,8 @@ export type StoreQueries = {
   company(): Observable<Company | null>;
   /** The office's VAT rates (reference data kind `vat_rate`). */
   vatRates(): Observable<Refdata[]>;
+  /** A colleague's display name, null when the office has not published it. */
+  teamMemberName(userId: string): Observable<string | null>;
 };
 
 export type StoreCommands = {

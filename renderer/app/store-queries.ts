@@ -319,4 +319,12 @@ export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
   search: (query) => of(query).pipe(switchMap((q) => search(db, q))),
   company: () => findAll(db, 'refdata', { kind: 'company' }).pipe(map(companyOf)),
   vatRates: () => findAll(db, 'refdata', { kind: 'vat_rate' }),
+  // Owners' names come from the office's team_member reference records.
+  teamMemberName: (userId) =>
+    findAll(db, 'refdata', { kind: 'team_member', key: userId }).pipe(
+      map(([member]) => {
+        const name = member?.data.name;
+        return typeof name === 'string' && name.trim() !== '' ? name : null;
+      }),
+    ),
 });

@@ -43,3 +43,20 @@ export const useAction = (): ActionState => {
   };
   return { error, errorField, busy, run, clear };
 };
+
+/**
+ * An action about one version of a record: its error (a gate not met, say) goes away once
+ * the record changes, because the seller has just done what the message asked.
+ */
+export const useRecordAction = (version: string): ActionState => {
+  const action = useAction();
+  const [ranOn, setRanOn] = useState(version);
+  return {
+    ...action,
+    error: ranOn === version ? action.error : null,
+    run: (command) => {
+      setRanOn(version);
+      return action.run(command);
+    },
+  };
+};

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatRate, inputToMinor, minorToInput } from './format';
+import {
+  dateInputPattern,
+  formatDate,
+  formatDateInput,
+  formatMoney,
+  formatRate,
+  inputToMinor,
+  minorToInput,
+  parseDateInput,
+} from './format';
 
 // Intl output uses non-breaking spaces; normalise them for readable expectations.
 const plain = (s: string) => s.replace(/\s/g, ' ');
@@ -33,5 +42,27 @@ describe('dates and rates', () => {
   });
   it('formats basis points as a percentage', () => {
     expect(formatRate(2200, 'en')).toBe('22%');
+  });
+});
+
+describe('date input', () => {
+  it('shows and reads days first in both languages, like the lists', () => {
+    expect(formatDateInput('2027-03-31')).toBe('31/03/2027');
+    expect(formatDateInput(null)).toBe('');
+    expect(dateInputPattern('en')).toBe('dd/mm/yyyy');
+    expect(dateInputPattern('it')).toBe('gg/mm/aaaa');
+    // The list shows the same day, month and year order.
+    expect(formatDate('2027-03-31', 'en')).toBe('31 Mar 2027');
+  });
+
+  it('reads typed days and refuses days that do not exist', () => {
+    expect(parseDateInput('31/03/2027')).toBe('2027-03-31');
+    expect(parseDateInput(' 1/3/2027 ')).toBe('2027-03-01');
+    expect(parseDateInput('01.03.2027')).toBe('2027-03-01');
+    expect(parseDateInput('2027-03-01')).toBe('2027-03-01');
+    expect(parseDateInput('')).toBe('');
+    expect(parseDateInput('03/31/2027')).toBeNull();
+    expect(parseDateInput('29/02/2027')).toBeNull();
+    expect(parseDateInput('tomorrow')).toBeNull();
   });
 });

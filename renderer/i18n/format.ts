@@ -77,3 +77,42 @@ export const formatRate = (basisPoints: number, locale: UiLocale): string =>
 
 export const formatQuantity = (quantity: number, locale: UiLocale): string =>
   new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 6 }).format(quantity);
+
+// Dates typed by hand follow the locale's day-first order in both languages (en-GB, it-IT),
+// the same order the lists show: 31/03/2027.
+const datePattern: Record<UiLocale, string> = { en: 'dd/mm/yyyy', it: 'gg/mm/aaaa' };
+
+/** How a date field shows its expected format ("dd/mm/yyyy", "gg/mm/aaaa"). */
+export const dateInputPattern = (locale: UiLocale): string => datePattern[locale];
+
+/** A calendar day (YYYY-MM-DD) as typed in a date field: 2027-03-31 → "31/03/2027". */
+export const formatDateInput = (iso: string | null | undefined): string => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : '';
+};
+
+/**
+ * Reads a typed day ("31/3/2027", "31.03.2027", "31-03-2027", or ISO "2027-03-31") as
+ * YYYY-MM-DD; '' for an empty field; null when it is not a real calendar day.
+ */
+export const parseDateInput = (text: string): string | null => {
+  const typed = text.trim();
+  if (typed === '') return '';
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(typed);
+  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(typed);
+  const [year, month, day] = iso
+    ? [iso[1], iso[2], iso[3]]
+    : dayFirst
+      ? [dayFirst[3], dayFirst[2], dayFirst[1]]
+      : [];
+  if (year === undefined || month === undefined || day === undefined) return null;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (
+    date.getUTCFullYear() !== Number(year) ||
+    date.getUTCMonth() !== Number(month) - 1 ||
+    date.getUTCDate() !== Number(day)
+  ) {
+    return null;
+  }
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+};

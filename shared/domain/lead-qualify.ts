@@ -43,8 +43,19 @@ export const qualifiedIds = (leadId: string) => ({
   activity: derivedId(leadId, 'activity:lead.qualified'),
 });
 
-// A starting win probability from the lead's rating, until the seller sets one.
-const probabilityByRating = { hot: 60, warm: 30, cold: 10 } as const;
+/**
+ * The topic of the opportunity a lead becomes: the lead's own topic when the seller wrote
+ * one, else the customer and what they need ("Ferri Impianti – Nuova linea"), so quotes,
+ * orders and invoices, which take the topic as their title, name the deal, not a person.
+ */
+export const opportunityTopicOf = (lead: Lead): string => {
+  const topic = lead.topic.trim();
+  // A lead saved without a topic got the person's name as one (see createLead).
+  if (topic !== '' && topic !== leadDisplayName(lead)) return topic;
+  const need = (lead.need.split('\n')[0] ?? '').trim().slice(0, 120);
+  const deal = [lead.company.trim(), need].filter((part) => part !== '').join(' – ');
+  return (deal || leadDisplayName(lead) || lead.email).slice(0, 200);
+};
 
 export const qualifyLead = (
   docs: QualifyLeadDocuments,
@@ -122,14 +133,13 @@ export const qualifyLead = (
         id: ids.opportunity,
         ownerId: lead.ownerId,
         originatingLeadId: lead.id,
-        topic: opportunityMode.topic ?? (lead.topic || leadDisplayName(lead)),
+        topic: opportunityMode.topic ?? opportunityTopicOf(lead),
         accountId,
         contactId,
         currency: opportunityMode.currency ?? lead.budgetCurrency,
         priceListId: opportunityMode.priceListId ?? null,
         estimatedCloseDate: opportunityMode.estimatedCloseDate ?? null,
         rating: lead.rating,
-        probability: probabilityByRating[lead.rating],
         // The lead was the Qualify stage; with a customer the deal is being developed.
         stage: customer ? 'develop' : 'qualify',
       },

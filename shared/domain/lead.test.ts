@@ -5,6 +5,7 @@ import {
   createLead,
   disqualifyLead,
   findDuplicateCandidates,
+  opportunityTopicOf,
   qualifyLead,
   reactivateLead,
   updateLead,
@@ -112,6 +113,23 @@ describe('updateLead', () => {
   });
 });
 
+describe('the topic of the opportunity a lead becomes', () => {
+  it('names the customer and the need, not the person, when the lead has no topic', () => {
+    expect(opportunityTopicOf(newLead())).toBe('Officine Rossi S.r.l.');
+    expect(
+      opportunityTopicOf(newLead({ need: 'Nuova linea di imbottigliamento\nentro marzo' })),
+    ).toBe('Officine Rossi S.r.l. – Nuova linea di imbottigliamento');
+    expect(written(unwrap(qualifyLead({ lead: newLead() }, {}, ctx)), 'opportunity')?.topic).toBe(
+      'Officine Rossi S.r.l.',
+    );
+  });
+
+  it("keeps the seller's own topic, and falls back to the person without a company", () => {
+    expect(opportunityTopicOf(newLead({ topic: 'Trattori 2027' }))).toBe('Trattori 2027');
+    expect(opportunityTopicOf(newLead({ company: '' }))).toBe('Mario Rossi');
+  });
+});
+
 describe('qualifyLead', () => {
   it('creates account, contact and opportunity with derived ids, the lead last', () => {
     const lead = newLead();
@@ -147,7 +165,8 @@ describe('qualifyLead', () => {
       originatingLeadId: lead.id,
       stage: 'develop',
       state: 'open',
-      probability: 60,
+      // The Develop stage's default probability, whatever the rating.
+      probability: 30,
       rating: 'hot',
     });
     expect(written(effects, 'lead')).toMatchObject({

@@ -15,7 +15,7 @@ import { leadDisplayName, leadRegarding, requireOpenLead } from './lead-state';
 
 export { leadDisplayName, leadRegarding, requireOpenLead } from './lead-state';
 
-export { qualifyLead } from './lead-qualify';
+export { opportunityTopicOf, qualifyLead } from './lead-qualify';
 export type { QualifyLeadInput, QualifyLeadDocuments } from './lead-qualify';
 export { findDuplicateCandidates } from './duplicates';
 export type { DuplicateCandidate, DuplicateReason, DuplicatePool } from './duplicates';

@@ -6,9 +6,11 @@ import {
   closeOpportunityAsWon,
   createOpportunity,
   moveOpportunityStage,
+  probabilityAfterMove,
   removeOpportunityLine,
   reopenOpportunity,
   setRevenueMode,
+  stageProbability,
   updateOpportunity,
   updateOpportunityLine,
 } from './opportunity';
@@ -275,6 +277,46 @@ describe('stages', () => {
     ) as Opportunity;
     const again = written(unwrap(moveOpportunityStage(back, 'develop', ctx)), 'activity');
     expect(again?.id).not.toBe(a1?.id);
+  });
+});
+
+describe('probability per stage', () => {
+  const move = (o: Opportunity, stage: Opportunity['stage']): Opportunity =>
+    written(unwrap(moveOpportunityStage(o, stage, ctx)), 'opportunity') as Opportunity;
+
+  it('uses the Dynamics-like defaults: Qualify 10, Develop 30, Propose 60, Close 80', () => {
+    expect(stageProbability).toEqual({ qualify: 10, develop: 30, propose: 60, close: 80 });
+    expect(opp().probability).toBe(10);
+    expect(opp({ stage: 'develop' }).probability).toBe(30);
+  });
+
+  it('follows the stage while the probability is the default of the stage left', () => {
+    const ready = withLine(opp({ estimatedCloseDate: '2026-06-30' }));
+    const developed = move(ready, 'develop');
+    expect(developed.probability).toBe(30);
+    const proposed = move(developed, 'propose');
+    expect(proposed.probability).toBe(60);
+    expect(move(proposed, 'close').probability).toBe(80);
+    // Going back lowers it again; skipping stages lands on the target's default.
+    expect(move(proposed, 'develop').probability).toBe(30);
+    expect(move(ready, 'close').probability).toBe(80);
+  });
+
+  it('keeps a probability the seller typed, whichever way the stage moves', () => {
+    const typed = written(
+      unwrap(
+        updateOpportunity(
+          withLine(opp({ estimatedCloseDate: '2026-06-30' })),
+          { probability: 45 },
+          ctx,
+        ),
+      ),
+      'opportunity',
+    ) as Opportunity;
+    expect(move(typed, 'propose').probability).toBe(45);
+    expect(move(move(typed, 'close'), 'qualify').probability).toBe(45);
+    expect(probabilityAfterMove(0, 'develop', 'propose')).toBe(0);
+    expect(probabilityAfterMove(30, 'develop', 'propose')).toBe(60);
   });
 });
 

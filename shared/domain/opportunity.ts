@@ -45,6 +45,27 @@ export type OpportunityInput = {
   stage?: OpportunityStage;
 };
 
+/**
+ * The default probability of each stage (Dynamics 365's sales process, Salesforce's stage
+ * probabilities): the share of deals at that stage that end up won.
+ */
+export const stageProbability: Readonly<Record<OpportunityStage, number>> = {
+  qualify: 10,
+  develop: 30,
+  propose: 60,
+  close: 80,
+};
+
+/**
+ * The probability after a move to `to`. It follows the stage while it still is the default of
+ * the stage being left; one the seller typed (any other value) is theirs and stays.
+ */
+export const probabilityAfterMove = (
+  probability: number,
+  from: OpportunityStage,
+  to: OpportunityStage,
+): number => (probability === stageProbability[from] ? stageProbability[to] : probability);
+
 const checkProbability = (p: number): Result<void> =>
   Number.isInteger(p) && p >= 0 && p <= 100
     ? ok(undefined)
@@ -60,7 +81,7 @@ export const buildOpportunity = (
   input: OpportunityInput,
   ctx: RuleContext,
 ): Result<Opportunity> => {
-  const probability = input.probability ?? 10;
+  const probability = input.probability ?? stageProbability[input.stage ?? 'qualify'];
   const check = firstError(
     checkRequired(
       input.topic,
@@ -262,10 +283,11 @@ export const moveOpportunityStage = (
     },
     eventActivityId(opportunity, event),
   );
+  const probability = probabilityAfterMove(opportunity.probability, opportunity.stage, stage);
   return ok({
     writes: [
       write('activity', activity),
-      write('opportunity', { ...opportunity, ...touched(ctx), stage }),
+      write('opportunity', { ...opportunity, ...touched(ctx), stage, probability }),
     ],
   });
 };

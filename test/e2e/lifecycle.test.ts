@@ -92,10 +92,8 @@ describe.skipIf(!canRun)('lead to invoice through the UI, offline', () => {
         .getByRole('heading', { level: 1, name: `${lead.firstName} ${lead.lastName}` })
         .waitFor();
       await app.screenshot('contact-detail');
-      await app.page
-        .getByRole('link', { name: `${lead.firstName} ${lead.lastName}` })
-        .first()
-        .click();
+      // The opportunity is named after the customer; the account link comes first.
+      await app.page.getByRole('link', { name: lead.company }).last().click();
       await app.page.getByRole('navigation', { name: t('opportunity.processBar') }).waitFor();
 
       await docs.addCatalogLine('', '2');

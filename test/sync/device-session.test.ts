@@ -128,6 +128,11 @@ describe('a device signing in, syncing and signing out', () => {
 
     const refused = await signOut(platform, { status: engine.status() });
     expect(refused).toMatchObject({ ok: false, error: { code: 'unsynced_changes', pending: 1 } });
+    // Counted as a person says it, in both languages.
+    expect(refused.ok ? null : refused.error.message).toEqual({
+      en: '1 change has not reached the office yet and 0 were refused. Signing out now would lose them.',
+      it: '1 modifica non è ancora arrivata in sede e 0 sono state rifiutate. Uscendo ora andrebbero perse.',
+    });
     expect(await restoreSession(platform)).not.toBeNull();
 
     connectivity.set(true);

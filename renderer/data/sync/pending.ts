@@ -50,6 +50,9 @@ export const createPendingTracker = async (
     /** Written on this device and not yet answered by the server. */
     has: (collection: SyncCollection, id: string): boolean =>
       pending.get(collection)?.has(id) === true,
+    /** Waiting documents per collection. */
+    byCollection: (): Record<string, number> =>
+      Object.fromEntries([...pending].map(([name, set]) => [name, set.size])),
     /** The server accepted (or refused and we listed) this document. */
     sent(collection: SyncCollection, id: string): void {
       if (pending.get(collection)?.delete(id) === true) persist();

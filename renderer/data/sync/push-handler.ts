@@ -23,10 +23,12 @@ export type PushDeps = {
   send: (name: SyncCollection, rows: PushRow[]) => Promise<PushResponse>;
   /** Told when the list of refusals could not be written (the push then fails). */
   onStoreWriteFailed: () => void;
+  /** Told how many rows the server took and refused (the sync history counts them). */
+  onPushed?: (accepted: number, refused: number) => void;
 };
 
 export const createPushHandler =
-  ({ rejected, pending, now, send, onStoreWriteFailed }: PushDeps) =>
+  ({ rejected, pending, now, send, onStoreWriteFailed, onPushed }: PushDeps) =>
   async (name: SyncCollection, rows: RxReplicationWriteToMasterRow<Doc>[]) => {
     const kept = async <T>(write: () => Promise<T>): Promise<T> => {
       try {
@@ -51,6 +53,7 @@ export const createPushHandler =
     const result = await send(name, out);
     const conflicted = new Set(result.conflicts.map((c) => c.id));
     const refused = new Map(result.rejected.map((r) => [r.id, r]));
+    onPushed?.(out.length - conflicted.size - refused.size, refused.size);
     for (const row of out) {
       const id = row.newDocumentState.id;
       const reason = refused.get(id);

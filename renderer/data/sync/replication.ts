@@ -22,9 +22,12 @@ import { createPushHandler } from './push-handler';
 import type { ConnectivitySource } from './connectivity';
 import { browserConnectivity, watchReachability } from './connectivity';
 import { createPendingTracker } from './pending';
+import type { PendingTracker } from './pending';
 import { createRejectedStore } from './rejected';
 import type { RejectedChange } from './rejected';
 import { createSyncEngineState } from './sync-state';
+import { createSyncJournal } from './sync-journal';
+import type { SyncJournal } from './sync-journal';
 import { createFirstSyncTotal, createSyncStatus } from './status';
 import type { SyncStatus } from './status';
 import { rejectedActions } from './rejected-actions';
@@ -100,9 +103,24 @@ export const startReplication = async (
   let stopped = false;
 
   const rejected = await createRejectedStore(db, () => status.update({ rejected: rejected.list() }));
+  // Per collection for the sync screen: last pull and changes waiting (either store may
+  // report before the other one is open).
+  const trackers: { pending?: PendingTracker; journal?: SyncJournal } = {};
+  const collectionsNow = () => {
+    const waiting = trackers.pending?.byCollection() ?? {};
+    const pulls = trackers.journal?.lastPullAt() ?? {};
+    return Object.fromEntries(
+      names.map((n) => [n, { lastPullAt: pulls[n] ?? null, pending: waiting[n] ?? 0 }]),
+    );
+  };
   const pending = await createPendingTracker(db, names, () =>
-    status.update({ pending: pending.count() }),
+    status.update({ pending: pending.count(), collections: collectionsNow() }),
   );
+  trackers.pending = pending;
+  const journal = await createSyncJournal(db, () =>
+    status.update({ collections: collectionsNow(), history: journal.history() }),
+  );
+  trackers.journal = journal;
   const state = await createSyncEngineState(db);
   status.update({
     rejected: rejected.list(),
@@ -110,6 +128,8 @@ export const startReplication = async (
     lastSyncAt: state.lastSyncAt(),
     firstSync: state.firstSyncDone() ? null : { done: 0, total: null },
     restoreResync: state.restoreResync(),
+    collections: collectionsNow(),
+    history: journal.history(),
   });
 
   // ---- reachability: requests wait at this gate while the server cannot be reached ----
@@ -131,6 +151,7 @@ export const startReplication = async (
         openGate();
         reSyncAll();
       } else {
+        journal.interrupted(now());
         gate = new Promise<void>((resolve) => (openGate = resolve));
         stream?.abort();
       }
@@ -159,8 +180,10 @@ export const startReplication = async (
       } else if (error instanceof SyncHttpError && error.status === 401) {
         const message = error.fromServer ? error.messages : signInAgain;
         status.update({ error: { code: 'session_expired', message } });
+        journal.failed(now(), message);
       } else if (error instanceof SyncHttpError) {
         status.update({ error: { code: 'server_error', message: error.messages } });
+        journal.failed(now(), error.messages);
       }
       throw error;
     }
@@ -182,6 +205,7 @@ export const startReplication = async (
     // the push fails (RxDB sends it again later) and the seller is told.
     onStoreWriteFailed: () =>
       status.update({ error: { code: 'store_write', message: storeWriteFailed } }),
+    onPushed: (accepted, refused) => journal.pushed(accepted, refused, now()),
     send: async (name, rows) => {
       if (restarting !== null) throw new StartingOver();
       try {
@@ -234,6 +258,7 @@ export const startReplication = async (
             throw new StartingOver();
           }
           if (res.epoch !== undefined) await state.setEpoch(res.epoch);
+          journal.pulled(name, res.documents.length, now());
           const first = status.get().firstSync;
           if (first !== null) {
             showProgress(first.done, firstTotal.answered(name, res.documents.length, res.remaining));
@@ -273,6 +298,7 @@ export const startReplication = async (
             if (replications.get(name) !== replication) return; // replaced by a restart
             const at = now();
             await state.markSynced(at);
+            journal.completed(at);
             status.update({ lastSyncAt: at, firstSync: null, restoreResync: false });
           },
         );
@@ -331,6 +357,7 @@ export const startReplication = async (
       await Promise.all([...replications.values()].map((r) => r.remove()));
       pending.stop();
       await pending.flush();
+      await journal.flush();
       status.complete();
     },
   };

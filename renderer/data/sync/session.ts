@@ -193,8 +193,8 @@ export const signOut = async (
         pending,
         rejected: rejected.length,
         message: {
-          en: `${pending} change(s) have not reached the office yet and ${rejected.length} were refused. Signing out now would lose them.`,
-          it: `${pending} modifiche non sono ancora arrivate in sede e ${rejected.length} sono state rifiutate. Uscendo ora andrebbero perse.`,
+          en: `${pending === 1 ? '1 change has' : `${pending} changes have`} not reached the office yet and ${rejected.length} ${rejected.length === 1 ? 'was' : 'were'} refused. Signing out now would lose them.`,
+          it: `${pending === 1 ? '1 modifica non è ancora arrivata' : `${pending} modifiche non sono ancora arrivate`} in sede e ${rejected.length} ${rejected.length === 1 ? 'è stata rifiutata' : 'sono state rifiutate'}. Uscendo ora andrebbero perse.`,
         },
       },
     };

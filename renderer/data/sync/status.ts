@@ -5,6 +5,10 @@ import type { Observable } from 'rxjs';
 import { distinctUntilChanged } from 'rxjs/operators';
 import type { LocalizedText } from '../../../shared/domain/errors';
 import type { RejectedChange } from './rejected';
+import type { SyncRun } from './sync-journal';
+
+/** Where one collection stands: when it last pulled, and how many of its changes wait. */
+export type CollectionSync = { lastPullAt: string | null; pending: number };
 
 /** Sign in again; the server refused a request; the device could not keep a refusal. */
 export type SyncErrorCode = 'session_expired' | 'server_error' | 'store_write';
@@ -27,6 +31,10 @@ export type SyncStatus = {
   restoreResync: boolean;
   /** A problem a person must act on (sign in again), or the last server error. */
   error: { code: SyncErrorCode; message: LocalizedText } | null;
+  /** Per synced collection, for the sync screen. */
+  collections: Readonly<Record<string, CollectionSync>>;
+  /** The latest sync runs, newest first. */
+  history: readonly SyncRun[];
 };
 
 export const initialSyncStatus: SyncStatus = {
@@ -37,6 +45,8 @@ export const initialSyncStatus: SyncStatus = {
   firstSync: null,
   restoreResync: false,
   error: null,
+  collections: {},
+  history: [],
 };
 
 const sameStatus = (a: SyncStatus, b: SyncStatus): boolean =>
@@ -50,7 +60,9 @@ const sameStatus = (a: SyncStatus, b: SyncStatus): boolean =>
   a.restoreResync === b.restoreResync &&
   a.error?.code === b.error?.code &&
   a.error?.message.en === b.error?.message.en &&
-  a.error?.message.it === b.error?.message.it;
+  a.error?.message.it === b.error?.message.it &&
+  a.collections === b.collections &&
+  a.history === b.history;
 
 export const createSyncStatus = (initial: Partial<SyncStatus> = {}) => {
   const subject = new BehaviorSubject<SyncStatus>({ ...initialSyncStatus, ...initial });

@@ -25,6 +25,7 @@ export type RelatedDocument = {
   kind: 'quote' | 'order' | 'invoice';
   id: string;
   number: string;
+  state: string;
   status: string;
   grandTotal: number;
   currency: string;
@@ -48,6 +49,7 @@ export const useRelatedDocuments = (filter: DocumentFilter): RelatedDocument[] |
             kind,
             id: d.id,
             number: kind === 'quote' ? `${d.number} (${(d as Quote).revisionNumber})` : d.number,
+            state: d.state,
             status: d.status,
             grandTotal: d.totals.grandTotal,
             currency: d.currency,

@@ -9,7 +9,7 @@ export class DocumentPages {
     return this.app.page.getByRole('button', { name, exact: true });
   }
 
-  /** Adds the first catalog product matching `query`. */
+  /** Picks the first catalog product matching `query`, then adds it with the dialog's Add. */
   async addCatalogLine(query: string, quantity: string): Promise<void> {
     const { page, t } = this.app;
     await this.button(t('lines.addCatalog')).click();
@@ -18,8 +18,10 @@ export class DocumentPages {
     await dialog.getByLabel(t('lines.quantity'), { exact: true }).fill(quantity);
     const results = dialog.getByRole('list', { name: t('lines.catalogResults') });
     await results.getByRole('button').first().waitFor();
-    await this.app.screenshot('catalog-search');
     await results.getByRole('button').first().click();
+    await results.locator('[aria-pressed="true"]').waitFor();
+    await this.app.screenshot('catalog-search');
+    await dialog.getByRole('button', { name: new RegExp(`^${t('common.add')}`) }).click();
     await dialog.waitFor({ state: 'detached' });
   }
 
@@ -45,7 +47,11 @@ export class DocumentPages {
   async setEstimatedCloseDate(isoDate: string): Promise<void> {
     const { page, t } = this.app;
     const form = page.getByRole('form', { name: t('common.details') });
-    await form.getByLabel(t('opportunity.estimatedCloseDate'), { exact: true }).fill(isoDate);
+    const [year, month, day] = isoDate.split('-');
+    // Typed the way the seller reads dates: day first in both languages.
+    await form
+      .getByLabel(t('opportunity.estimatedCloseDate'), { exact: true })
+      .fill(`${day}/${month}/${year}`);
     await form.getByRole('button', { name: t('common.save'), exact: true }).click();
     await form
       .getByRole('button', { name: t('common.save'), exact: true })

@@ -12,7 +12,7 @@ import { startWebServer } from '../../../scripts/web-server';
 import type { WebServer } from '../../../scripts/web-server';
 import { ensureWebBuild, repoRoot, webRoot } from './web-build';
 
-export type Credentials = { email: string; password: string };
+export type Credentials = { email: string; password: string; name: string };
 
 export type Stack = {
   /** Where the browser opens the app (same origin as the API). */
@@ -75,7 +75,11 @@ export const startStack = async (): Promise<Stack> => {
   };
   try {
     await waitForHealth(apiUrl, server, () => log);
-    const seller: Credentials = { email: 'e2e.seller@fairlead.test', password: 'e2e-Passw0rd!' };
+    const seller: Credentials = {
+      email: 'e2e.seller@fairlead.test',
+      password: 'e2e-Passw0rd!',
+      name: 'Elena Esposito',
+    };
     await promisify(execFile)(
       'npm',
       [
@@ -93,6 +97,8 @@ export const startStack = async (): Promise<Stack> => {
         'seller',
         '--team',
         'E2E Team',
+        '--name',
+        seller.name,
       ],
       { cwd: repoRoot, env },
     );
@@ -112,7 +118,11 @@ export const pullAll = async (
   const login = await fetch(`${stack.apiUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...stack.seller, deviceName: 'e2e check' }),
+    body: JSON.stringify({
+      email: stack.seller.email,
+      password: stack.seller.password,
+      deviceName: 'e2e check',
+    }),
   });
   if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
   const { token } = (await login.json()) as { token: string };

@@ -17,6 +17,7 @@ import { AccountForm } from './AccountForm';
 
 const oneLine = (a: Address): string =>
   [a.street, a.postalCode, a.city, a.province, a.country].filter(Boolean).join(', ');
+import { documentStateLabel } from '../../documents/state-label';
 
 export const AccountDetail = ({ id }: { id: string }) => {
   const { t } = useTranslation();
@@ -86,7 +87,7 @@ const AccountView = ({ account: a }: { account: Account }) => {
                 <li key={o.id}>
                   <a href={routeHref('opportunities', o.id)}>{o.topic}</a>{' '}
                   <span className="hint">
-                    {t(`opportunity.statuses.${o.status}`)} ·{' '}
+                    {documentStateLabel(t, 'opportunity', o)} ·{' '}
                     {fmt.money(o.estimatedRevenue, o.currency)}
                   </span>
                 </li>

@@ -5,9 +5,11 @@ import { navigate } from '../../../app/router';
 import { FilterListScreen } from '../../../ui/FilterListScreen';
 import type { Column } from '../../../ui/Table';
 import { useAccountList } from '../queries';
+import { useListEmptyText } from '../../sync/queries';
 
 export const AccountsScreen = () => {
   const { t } = useTranslation();
+  const emptyText = useListEmptyText(t('account.empty'));
   const [text, setText] = useState('');
   const rows = useAccountList(text);
   const columns: Column<Account>[] = [
@@ -23,7 +25,7 @@ export const AccountsScreen = () => {
       title={t('account.title')}
       filterLabel={t('account.filter')}
       listLabel={t('account.list')}
-      emptyText={t('account.empty')}
+      emptyText={emptyText}
       text={text}
       onTextChange={setText}
       rows={rows}

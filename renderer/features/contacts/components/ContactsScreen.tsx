@@ -5,9 +5,11 @@ import { navigate } from '../../../app/router';
 import { FilterListScreen } from '../../../ui/FilterListScreen';
 import type { Column } from '../../../ui/Table';
 import { useContactList } from '../queries';
+import { useListEmptyText } from '../../sync/queries';
 
 export const ContactsScreen = () => {
   const { t } = useTranslation();
+  const emptyText = useListEmptyText(t('contact.empty'));
   const [text, setText] = useState('');
   const rows = useContactList(text);
   const columns: Column<Contact>[] = [
@@ -27,7 +29,7 @@ export const ContactsScreen = () => {
       title={t('contact.title')}
       filterLabel={t('contact.filter')}
       listLabel={t('contact.list')}
-      emptyText={t('contact.empty')}
+      emptyText={emptyText}
       text={text}
       onTextChange={setText}
       rows={rows}

@@ -2,14 +2,15 @@
 // active invoice, record payments and cancel with a credit note (InvoiceActions).
 import { useTranslation } from 'react-i18next';
 import type { Invoice } from '../../../../shared/domain/records';
-import { routeHref } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
 import { useFormat } from '../../../i18n/use-format';
 import { ReadField } from '../../../ui/Field';
+import { OpportunityLink, OrderLink } from '../../documents/components/RecordLinks';
 import { DocumentDetail, DocumentLoader } from '../../documents/components/DocumentDetail';
 import { useInvoice } from '../queries';
 import { InvoiceActions } from './InvoiceActions';
 import { InvoiceSettlement } from './InvoiceSettlement';
+import { documentStateLabel } from '../../documents/state-label';
 
 const tone: Record<Invoice['state'], string> = {
   active: 'info',
@@ -35,7 +36,7 @@ const InvoiceView = ({ invoice: i }: { invoice: Invoice }) => {
       doc={i}
       title={t(creditNote ? 'creditNote.detail' : 'invoice.detail', { number: i.number })}
       tone={tone[i.state]}
-      statusLabel={t(`invoice.statuses.${i.status}`)}
+      statusLabel={documentStateLabel(t, 'invoice', i)}
       actions={<InvoiceActions invoice={i} action={action} />}
       error={action.error}
       fields={
@@ -48,12 +49,11 @@ const InvoiceView = ({ invoice: i }: { invoice: Invoice }) => {
               <ReadField label={t('invoice.paidDate')}>{fmt.date(i.paidDate)}</ReadField>
             </>
           )}
+          <ReadField label={t('common.opportunity')}>
+            {i.opportunityId ? <OpportunityLink id={i.opportunityId} /> : ''}
+          </ReadField>
           <ReadField label={t('search.kinds.order')}>
-            {i.orderId ? (
-              <a href={routeHref('orders', i.orderId)}>{t('search.kinds.order')}</a>
-            ) : (
-              ''
-            )}
+            {i.orderId ? <OrderLink id={i.orderId} /> : ''}
           </ReadField>
         </>
       }

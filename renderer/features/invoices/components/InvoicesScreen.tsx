@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/router';
 import { DocumentList } from '../../documents/components/DocumentList';
 import { useInvoiceList } from '../queries';
+import { documentStateLabel } from '../../documents/state-label';
 
 export const InvoicesScreen = () => {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export const InvoicesScreen = () => {
           number: o.number,
           name: o.name,
           state: o.state,
-          statusLabel: t(`invoice.statuses.${o.status}`),
+          statusLabel: documentStateLabel(t, 'invoice', o),
           date: o.issueDate,
           currency: o.currency,
           totals: o.totals,

@@ -6,10 +6,14 @@ import type { Lead } from '../../../../shared/domain/records';
 import { navigate } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
 import { useMayDelete } from '../../../app/use-may-delete';
+import { useFormat } from '../../../i18n/use-format';
 import { Badge } from '../../../ui/Badge';
 import { Button } from '../../../ui/Button';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
+import { ReadField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
+import { OpportunityTopic } from '../../documents/components/RecordLinks';
+import { useOwnerName } from '../../team/queries';
 import { Timeline } from '../../timeline/components/Timeline';
 import { useLeadCommands } from '../commands';
 import { leadName, leadStateTone } from '../lead-text';
@@ -28,8 +32,10 @@ export const LeadDetail = ({ id }: { id: string }) => {
 
 const LeadView = ({ lead }: { lead: Lead }) => {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const commands = useLeadCommands();
   const action = useAction();
+  const ownerName = useOwnerName(lead.ownerId);
   const [dialog, setDialog] = useState<'qualify' | 'disqualify' | 'delete' | null>(null);
   const deletable = useMayDelete('lead', lead);
   const open = lead.state === 'open';
@@ -41,6 +47,13 @@ const LeadView = ({ lead }: { lead: Lead }) => {
       <div className="page-head">
         <h1 id="lead-title">{leadName(lead)}</h1>
         <Badge tone={leadStateTone[lead.state]}>{t(`lead.statuses.${lead.status}`)}</Badge>
+        {lead.status === 'new' ? (
+          <Button
+            onClick={() => void action.run(() => commands.update(lead.id, { status: 'contacted' }))}
+          >
+            {t('lead.markContacted')}
+          </Button>
+        ) : null}
         {open ? (
           <>
             <Button variant="primary" onClick={() => setDialog('qualify')}>
@@ -63,10 +76,15 @@ const LeadView = ({ lead }: { lead: Lead }) => {
         ) : null}
         {lead.qualifiedOpportunityId ? (
           <Button onClick={() => navigate('opportunities', lead.qualifiedOpportunityId)}>
-            {t('lead.qualifiedInto')}: {t('common.opportunity')}
+            {t('lead.qualifiedInto')}: <OpportunityTopic id={lead.qualifiedOpportunityId} />
           </Button>
         ) : null}
       </div>
+      <dl className="header-summary" aria-label={t('lead.summary')}>
+        <ReadField label={t('common.company')}>{lead.company}</ReadField>
+        <ReadField label={t('common.owner')}>{ownerName ?? ''}</ReadField>
+        <ReadField label={t('common.created')}>{fmt.date(lead.createdAt)}</ReadField>
+      </dl>
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
       <div className="columns">
         <LeadForm lead={lead} />

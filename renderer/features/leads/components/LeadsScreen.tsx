@@ -13,9 +13,11 @@ import type { Column } from '../../../ui/Table';
 import { Table } from '../../../ui/Table';
 import { useLeadList } from '../queries';
 import { leadName, ratingTone } from '../lead-text';
+import { useListEmptyText } from '../../sync/queries';
 
 export const LeadsScreen = () => {
   const { t } = useTranslation();
+  const emptyText = useListEmptyText(t('lead.empty'));
   const fmt = useFormat();
   const filters = useUiStore((s) => s.leadFilters);
   const setFilters = useUiStore((s) => s.setLeadFilters);
@@ -115,7 +117,7 @@ export const LeadsScreen = () => {
         onShowing={showing}
         rowKey={(l) => l.id}
         onOpen={(l) => navigate('leads', l.id)}
-        emptyText={leads ? t('lead.empty') : t('app.loading')}
+        emptyText={leads ? emptyText : t('app.loading')}
       />
     </section>
   );

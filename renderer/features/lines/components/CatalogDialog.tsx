@@ -32,11 +32,16 @@ export const CatalogDialog = ({
   const action = useAction();
   const [query, setQuery] = useState('');
   const [quantity, setQuantity] = useState('1');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const results = useCatalogSearch(query, priceListId, currency);
   const qty = parseDecimal(quantity);
+  // Add takes the product the seller picked, or the only one a search found; never a guess
+  // among several (with an empty search that would be the catalog's first product).
+  const only = query.trim() !== '' && results?.length === 1 ? results[0] : undefined;
+  const selected = results?.find((hit) => hit.product.id === selectedId) ?? only;
 
-  const pick = async (index: number) => {
-    const hit = results?.[index];
+  const add = async () => {
+    const hit = selected;
     if (!hit || !hit.priceList || qty === null) return;
     const listId = hit.priceList.id;
     // A document without a price list takes the one the product is priced from.
@@ -55,9 +60,11 @@ export const CatalogDialog = ({
       title={t('lines.addTitleCatalog')}
       onClose={onClose}
       cancelLabel={t('common.close')}
-      onSubmit={() => void pick(0)}
-      submitLabel={t('common.add')}
-      submitDisabled={!results?.[0]?.priceList || qty === null || action.busy}
+      onSubmit={() => void add()}
+      submitLabel={
+        selected ? t('lines.addNamed', { name: selected.product.name }) : t('common.add')
+      }
+      submitDisabled={!selected?.priceList || qty === null || action.busy}
       wide
     >
       <div className="form-grid">
@@ -78,12 +85,14 @@ export const CatalogDialog = ({
       </div>
       <ul className="candidates" aria-label={t('lines.catalogResults')}>
         {results?.length === 0 ? <li className="hint">{t('lines.noProducts')}</li> : null}
-        {(results ?? []).map((hit, index) => (
+        {(results ?? []).map((hit) => (
           <li key={hit.product.id}>
             <Button
               variant="ghost"
               disabled={!hit.priceList || action.busy}
-              onClick={() => void pick(index)}
+              aria-pressed={hit.product.id === selected?.product.id}
+              onClick={() => setSelectedId(hit.product.id)}
+              onDoubleClick={() => void add()}
               aria-label={t('lines.pick', { name: hit.product.name })}
             >
               {hit.product.sku} · {hit.product.name} ·{' '}
@@ -92,6 +101,7 @@ export const CatalogDialog = ({
           </li>
         ))}
       </ul>
+      {selected ? null : <p className="hint">{t('lines.pickFirst')}</p>}
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Opportunity } from '../../../../shared/domain/records';
 import { useAction } from '../../../app/use-action';
 import { inputToMinor, minorToInput } from '../../../i18n/format';
+import { DateField } from '../../../ui/DateField';
 import { Dialog } from '../../../ui/Dialog';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
@@ -51,12 +52,7 @@ export const CloseWonDialog = ({ opportunity, onClose }: Props) => {
           onChange={(e) => setRevenue(e.target.value)}
           error={actualRevenue === null ? t('errors.number') : null}
         />
-        <TextField
-          label={t('opportunity.actualCloseDate')}
-          type="date"
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-        />
+        <DateField label={t('opportunity.actualCloseDate')} value={date} onChange={setDate} />
         <TextArea
           label={t('opportunity.closeDescription')}
           value={description}
@@ -113,12 +109,7 @@ export const CloseLostDialog = ({ opportunity, onClose }: Props) => {
           value={competitor}
           onChange={(e) => setCompetitor(e.target.value)}
         />
-        <TextField
-          label={t('opportunity.actualCloseDate')}
-          type="date"
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-        />
+        <DateField label={t('opportunity.actualCloseDate')} value={date} onChange={setDate} />
         <TextArea
           label={t('opportunity.closeDescription')}
           value={description}

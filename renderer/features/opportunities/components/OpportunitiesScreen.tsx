@@ -8,17 +8,28 @@ import { Button } from '../../../ui/Button';
 import { TextField } from '../../../ui/Field';
 import type { Column } from '../../../ui/Table';
 import { Table } from '../../../ui/Table';
+import { AccountName } from '../../accounts/components/AccountName';
 import { useOpportunityList } from '../queries';
 import { stateTone } from './OpportunityDetail';
+import { documentStateLabel } from '../../documents/state-label';
+import { useListEmptyText } from '../../sync/queries';
 
 export const OpportunitiesScreen = () => {
   const { t } = useTranslation();
+  const emptyText = useListEmptyText(t('opportunity.empty'));
   const fmt = useFormat();
   const [text, setText] = useState('');
   const rows = useOpportunityList(text);
   const columns: Column<Opportunity>[] = [
-    { id: 'number', header: t('common.number'), width: '120px', render: (o) => o.number },
+    // Opportunities carry no number (as in Dynamics 365 and Salesforce): they are found by
+    // topic and customer; quotes, orders and invoices are the numbered documents.
     { id: 'topic', header: t('opportunity.topic'), width: '3fr', render: (o) => o.topic },
+    {
+      id: 'account',
+      header: t('common.account'),
+      width: '2fr',
+      render: (o) => <AccountName id={o.accountId} />,
+    },
     {
       id: 'stage',
       header: t('opportunity.stage'),
@@ -30,7 +41,7 @@ export const OpportunitiesScreen = () => {
       header: t('common.status'),
       width: '1fr',
       render: (o) => (
-        <Badge tone={stateTone[o.state]}>{t(`opportunity.statuses.${o.status}`)}</Badge>
+        <Badge tone={stateTone[o.state]}>{documentStateLabel(t, 'opportunity', o)}</Badge>
       ),
     },
     {
@@ -70,7 +81,7 @@ export const OpportunitiesScreen = () => {
         rows={rows ?? []}
         rowKey={(o) => o.id}
         onOpen={(o) => navigate('opportunities', o.id)}
-        emptyText={rows ? t('opportunity.empty') : t('app.loading')}
+        emptyText={rows ? emptyText : t('app.loading')}
       />
     </section>
   );

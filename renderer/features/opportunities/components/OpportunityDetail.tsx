@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Opportunity } from '../../../../shared/domain/records';
 import { navigate } from '../../../app/router';
-import { useAction } from '../../../app/use-action';
+import { useRecordAction } from '../../../app/use-action';
 import { useFormat } from '../../../i18n/use-format';
 import { Badge } from '../../../ui/Badge';
 import { Button } from '../../../ui/Button';
@@ -17,6 +17,7 @@ import { useOpportunity } from '../queries';
 import { CloseLostDialog, CloseWonDialog } from './CloseDialogs';
 import { OpportunityForm } from './OpportunityForm';
 import { ProcessBar } from './ProcessBar';
+import { documentStateLabel } from '../../documents/state-label';
 
 export const stateTone: Record<Opportunity['state'], string> = {
   open: 'info',
@@ -37,7 +38,7 @@ const OpportunityView = ({ opportunity: o }: { opportunity: Opportunity }) => {
   const fmt = useFormat();
   const commands = useOpportunityCommands();
   const quoteCommands = useQuoteCommands();
-  const action = useAction();
+  const action = useRecordAction(o.updatedAt);
   const [dialog, setDialog] = useState<'won' | 'lost' | null>(null);
   const open = o.state === 'open';
   const newQuote = async () => {
@@ -47,10 +48,8 @@ const OpportunityView = ({ opportunity: o }: { opportunity: Opportunity }) => {
   return (
     <section className="page" aria-labelledby="opp-title">
       <div className="page-head">
-        <h1 id="opp-title">
-          {o.topic} <span className="hint">{o.number}</span>
-        </h1>
-        <Badge tone={stateTone[o.state]}>{t(`opportunity.statuses.${o.status}`)}</Badge>
+        <h1 id="opp-title">{o.topic}</h1>
+        <Badge tone={stateTone[o.state]}>{documentStateLabel(t, 'opportunity', o)}</Badge>
         <span aria-label={t('opportunity.estimatedRevenue')}>
           {fmt.money(o.estimatedRevenue, o.currency)}
         </span>

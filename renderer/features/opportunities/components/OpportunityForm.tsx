@@ -9,6 +9,7 @@ import { useDraft } from '../../../app/use-draft';
 import { inputToMinor, minorToInput } from '../../../i18n/format';
 import { useFormat } from '../../../i18n/use-format';
 import { Button } from '../../../ui/Button';
+import { DateField } from '../../../ui/DateField';
 import { ReadField, SelectField, TextField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
 import { useAccountName, useContactName } from '../../accounts/queries';
@@ -56,44 +57,54 @@ export const OpportunityForm = ({ opportunity: o }: { opportunity: Opportunity }
           <ReadField label={t('opportunity.competitor')}>{o.competitor}</ReadField>
         ) : null}
       </dl>
-      <div className="form-grid">
-        <TextField
-          label={t('opportunity.topic')}
-          value={v.topic}
-          readOnly={readOnly}
-          onChange={(e) => draft.set('topic', e.target.value)}
-        />
-        <TextField
-          label={t('opportunity.estimatedCloseDate')}
-          type="date"
-          value={v.estimatedCloseDate ?? ''}
-          readOnly={readOnly}
-          onChange={(e) => draft.set('estimatedCloseDate', e.target.value || null)}
-        />
-        <TextField
-          label={t('opportunity.probability')}
-          type="number"
-          min={0}
-          max={100}
-          value={String(v.probability)}
-          readOnly={readOnly}
-          onChange={(e) =>
-            draft.set(
-              'probability',
-              Math.max(0, Math.min(100, Math.round(Number(e.target.value) || 0))),
-            )
-          }
-        />
-        <SelectField
-          label={t('opportunity.rating')}
-          value={v.rating}
-          disabled={readOnly}
-          onChange={(e) => draft.set('rating', e.target.value as Opportunity['rating'])}
-          options={leadRatings.map((r) => ({ value: r, label: t(`lead.ratings.${r}`) }))}
-        />
-        <PriceListField opportunity={o} readOnly={readOnly} />
-        <RevenueFields opportunity={o} readOnly={readOnly} />
-      </div>
+      {readOnly ? (
+        // A closed deal is a record of what happened: read, not edit (Reopen to change it).
+        <dl className="read-grid">
+          <ReadField label={t('opportunity.topic')}>{o.topic}</ReadField>
+          <ReadField label={t('opportunity.estimatedCloseDate')}>
+            {fmt.date(o.estimatedCloseDate)}
+          </ReadField>
+          <ReadField label={t('opportunity.probability')}>{String(o.probability)}</ReadField>
+          <ReadField label={t('opportunity.rating')}>{t(`lead.ratings.${o.rating}`)}</ReadField>
+          <ReadField label={t('opportunity.estimatedRevenue')}>
+            {fmt.money(o.estimatedRevenue, o.currency)}
+          </ReadField>
+        </dl>
+      ) : (
+        <div className="form-grid">
+          <TextField
+            label={t('opportunity.topic')}
+            value={v.topic}
+            onChange={(e) => draft.set('topic', e.target.value)}
+          />
+          <DateField
+            label={t('opportunity.estimatedCloseDate')}
+            value={v.estimatedCloseDate ?? ''}
+            onChange={(iso) => draft.set('estimatedCloseDate', iso || null)}
+          />
+          <TextField
+            label={t('opportunity.probability')}
+            type="number"
+            min={0}
+            max={100}
+            value={String(v.probability)}
+            onChange={(e) =>
+              draft.set(
+                'probability',
+                Math.max(0, Math.min(100, Math.round(Number(e.target.value) || 0))),
+              )
+            }
+          />
+          <SelectField
+            label={t('opportunity.rating')}
+            value={v.rating}
+            onChange={(e) => draft.set('rating', e.target.value as Opportunity['rating'])}
+            options={leadRatings.map((r) => ({ value: r, label: t(`lead.ratings.${r}`) }))}
+          />
+          <PriceListField opportunity={o} readOnly={false} />
+          <RevenueFields opportunity={o} readOnly={false} />
+        </div>
+      )}
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
       {readOnly ? null : (
         <div className="toolbar">

@@ -9,6 +9,7 @@ import { navigate } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
 import { useFormat } from '../../../i18n/use-format';
 import { Notice } from '../../../ui/Notice';
+import { AccountName } from '../../accounts/components/AccountName';
 import { useOpportunityCommands } from '../commands';
 import { usePipeline } from '../queries';
 
@@ -94,9 +95,12 @@ export const PipelineBoard = () => {
                   >
                     <strong>{o.topic}</strong>
                     <p>
-                      {[o.number, fmt.money(o.estimatedRevenue, o.currency)]
-                        .filter(Boolean)
-                        .join(' · ')}
+                      {o.accountId ? (
+                        <>
+                          <AccountName id={o.accountId} /> ·{' '}
+                        </>
+                      ) : null}
+                      {fmt.money(o.estimatedRevenue, o.currency)}
                     </p>
                   </li>
                 ))}

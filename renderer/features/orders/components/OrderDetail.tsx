@@ -2,14 +2,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../../shared/domain/records';
-import { navigate, routeHref } from '../../../app/router';
+import { navigate } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
 import { useFormat } from '../../../i18n/use-format';
 import { Button } from '../../../ui/Button';
 import { ReadField } from '../../../ui/Field';
+import { OpportunityLink, QuoteLink } from '../../documents/components/RecordLinks';
 import { DocumentDetail, DocumentLoader } from '../../documents/components/DocumentDetail';
 import { useOrderCommands } from '../commands';
 import { useOrder } from '../queries';
+import { documentStateLabel } from '../../documents/state-label';
 
 const tone: Record<Order['state'], string> = {
   active: 'info',
@@ -38,7 +40,7 @@ const OrderView = ({ order: o }: { order: Order }) => {
       doc={o}
       title={t('order.detail', { number: o.number })}
       tone={tone[o.state]}
-      statusLabel={t(`order.statuses.${o.status}`)}
+      statusLabel={documentStateLabel(t, 'order', o)}
       actions={
         <>
           {o.state === 'active' ? (
@@ -78,18 +80,10 @@ const OrderView = ({ order: o }: { order: Order }) => {
           </ReadField>
           <ReadField label={t('order.fulfilledDate')}>{fmt.date(o.fulfilledDate)}</ReadField>
           <ReadField label={t('common.opportunity')}>
-            {o.opportunityId ? (
-              <a href={routeHref('opportunities', o.opportunityId)}>{t('common.opportunity')}</a>
-            ) : (
-              ''
-            )}
+            {o.opportunityId ? <OpportunityLink id={o.opportunityId} /> : ''}
           </ReadField>
-          <ReadField label={t('nav.quotes')}>
-            {o.quoteId ? (
-              <a href={routeHref('quotes', o.quoteId)}>{t('search.kinds.quote')}</a>
-            ) : (
-              ''
-            )}
+          <ReadField label={t('search.kinds.quote')}>
+            {o.quoteId ? <QuoteLink id={o.quoteId} /> : ''}
           </ReadField>
         </>
       }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/router';
 import { DocumentList } from '../../documents/components/DocumentList';
 import { useOrderList } from '../queries';
+import { documentStateLabel } from '../../documents/state-label';
 
 export const OrdersScreen = () => {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export const OrdersScreen = () => {
           number: o.number,
           name: o.name,
           state: o.state,
-          statusLabel: t(`order.statuses.${o.status}`),
+          statusLabel: documentStateLabel(t, 'order', o),
           date: o.createdAt,
           currency: o.currency,
           totals: o.totals,

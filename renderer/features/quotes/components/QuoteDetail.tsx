@@ -3,19 +3,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Quote } from '../../../../shared/domain/records';
-import { navigate, routeHref } from '../../../app/router';
+import { navigate } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
 import { useMayDelete } from '../../../app/use-may-delete';
 import { Badge } from '../../../ui/Badge';
 import { Button } from '../../../ui/Button';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { Notice } from '../../../ui/Notice';
+import { OpportunityLink } from '../../documents/components/RecordLinks';
 import { LinesEditor } from '../../lines/components/LinesEditor';
 import { Timeline } from '../../timeline/components/Timeline';
 import { useQuoteCommands } from '../commands';
 import { useQuote } from '../queries';
 import { CloseQuoteDialog, CreateOrderDialog } from './QuoteDialogs';
 import { QuoteHeaderForm } from './QuoteHeaderForm';
+import { documentStateLabel } from '../../documents/state-label';
 
 const tone: Record<Quote['state'], string> = {
   draft: 'warn',
@@ -55,10 +57,8 @@ const QuoteView = ({ quote: q }: { quote: Quote }) => {
             {t('quote.revision')} {q.revisionNumber}
           </span>
         </h1>
-        <Badge tone={tone[q.state]}>{t(`quote.statuses.${q.status}`)}</Badge>
-        {q.opportunityId ? (
-          <a href={routeHref('opportunities', q.opportunityId)}>{t('common.opportunity')}</a>
-        ) : null}
+        <Badge tone={tone[q.state]}>{documentStateLabel(t, 'quote', q)}</Badge>
+        {q.opportunityId ? <OpportunityLink id={q.opportunityId} /> : null}
         {draft ? (
           <Button variant="primary" onClick={() => void action.run(() => commands.activate(q.id))}>
             {t('quote.activate')}

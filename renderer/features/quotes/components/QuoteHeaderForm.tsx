@@ -8,6 +8,7 @@ import type { HeaderDiscount, Quote } from '../../../../shared/domain/records';
 import { useAction } from '../../../app/use-action';
 import { inputToMinor, minorToInput, parseDecimal } from '../../../i18n/format';
 import { Button } from '../../../ui/Button';
+import { DateField } from '../../../ui/DateField';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
 import { TotalsTable } from '../../documents/components/TotalsTable';
@@ -119,19 +120,17 @@ export const QuoteHeaderForm = ({ quote: q }: { quote: Quote }) => {
           onChange={(e) => set('freight', e.target.value)}
           error={freight === null ? t('errors.number') : null}
         />
-        <TextField
+        <DateField
           label={t('quote.validFrom')}
-          type="date"
           value={form.validFrom}
           readOnly={readOnly}
-          onChange={(e) => set('validFrom', e.target.value)}
+          onChange={(iso) => set('validFrom', iso)}
         />
-        <TextField
+        <DateField
           label={t('quote.validTo')}
-          type="date"
           value={form.validTo}
           readOnly={readOnly}
-          onChange={(e) => set('validTo', e.target.value)}
+          onChange={(iso) => set('validTo', iso)}
         />
         <TextArea
           label={t('quote.paymentTerms')}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/router';
 import { DocumentList } from '../../documents/components/DocumentList';
 import { useQuoteList } from '../queries';
+import { documentStateLabel } from '../../documents/state-label';
 
 export const QuotesScreen = () => {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export const QuotesScreen = () => {
           number: `${q.number} (${q.revisionNumber})`,
           name: q.name,
           state: q.state,
-          statusLabel: t(`quote.statuses.${q.status}`),
+          statusLabel: documentStateLabel(t, 'quote', q),
           date: q.createdAt,
           currency: q.currency,
           totals: q.totals,

@@ -4,6 +4,7 @@ import { routeHref } from '../../../app/router';
 import type { Section } from '../../../app/router';
 import { useFormat } from '../../../i18n/use-format';
 import { useRelatedDocuments } from '../queries';
+import { documentStateLabel } from '../../documents/state-label';
 
 type Props = { opportunityId?: string; accountId?: string };
 
@@ -28,7 +29,7 @@ export const RelatedDocuments = ({ opportunityId, accountId }: Props) => {
               <td>
                 <a href={routeHref(section[d.kind] ?? 'quotes', d.id)}>{d.number}</a>
               </td>
-              <td>{t(`${d.kind}.statuses.${d.status}`)}</td>
+              <td>{documentStateLabel(t, d.kind, d)}</td>
               <td className="num">{fmt.money(d.grandTotal, d.currency)}</td>
             </tr>
           ))}

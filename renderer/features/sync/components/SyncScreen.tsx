@@ -11,6 +11,7 @@ import { Notice } from '../../../ui/Notice';
 import { useSyncActions } from '../commands';
 import { useSyncStatus } from '../queries';
 import { correctionPlace, fieldToCorrect, rejectionText } from '../server-text';
+import { CollectionsPanel, HistoryPanel } from './SyncDetails';
 
 const describe = (document: Record<string, unknown>): string => {
   const pick = (k: string) => (typeof document[k] === 'string' ? (document[k] as string) : '');
@@ -108,6 +109,8 @@ export const SyncScreen = () => {
           </table>
         ) : null}
       </section>
+      <CollectionsPanel status={status} />
+      <HistoryPanel status={status} />
     </section>
   );
 };

@@ -1,5 +1,5 @@
 // Always-visible sync status: online/offline, waiting changes, last sync, rejected changes,
-// and the first-sync progress bar.
+// and, during the first sync, what it is downloading instead of "synced".
 import { useTranslation } from 'react-i18next';
 import { routeHref } from '../../../app/router';
 import { localizedText } from '../../../i18n/localized';
@@ -20,14 +20,18 @@ export const SyncStatus = () => {
         />
         {status.online ? t('sync.online') : t('sync.offline')}
       </span>
-      <span data-testid="sync-pending">
-        {status.pending > 0 ? t('sync.pending', { count: status.pending }) : t('sync.upToDate')}
-      </span>
-      <span data-testid="sync-last">
-        {status.lastSyncAt
-          ? t('sync.lastSync', { when: fmt.dateTime(status.lastSyncAt) })
-          : t('sync.never')}
-      </span>
+      {status.firstSync === null || status.pending > 0 ? (
+        <span data-testid="sync-pending">
+          {status.pending > 0 ? t('sync.pending', { count: status.pending }) : t('sync.upToDate')}
+        </span>
+      ) : null}
+      {status.firstSync === null ? (
+        <span data-testid="sync-last">
+          {status.lastSyncAt
+            ? t('sync.lastSync', { when: fmt.dateTime(status.lastSyncAt) })
+            : t('sync.never')}
+        </span>
+      ) : null}
       {rejected > 0 ? (
         <a href={routeHref('sync')} className="badge badge-danger" data-testid="sync-rejected">
           {t('sync.rejected', { count: rejected })}
@@ -43,19 +47,27 @@ export const SyncStatus = () => {
           {t('sync.restoreResync')}
         </span>
       ) : null}
-      {status.firstSync ? (
-        <label>
-          {t('sync.firstSync')}{' '}
-          <progress
-            max={status.firstSync.total ?? undefined}
-            value={status.firstSync.total === null ? undefined : status.firstSync.done}
-            aria-valuetext={t('sync.firstSyncProgress', {
-              done: status.firstSync.done,
-              total: status.firstSync.total ?? '?',
-            })}
-          />
-        </label>
-      ) : null}
+      {status.firstSync ? <FirstSyncProgress {...status.firstSync} /> : null}
     </div>
+  );
+};
+
+// The first sync says what it is doing, in words and with a bar, instead of "synced".
+const FirstSyncProgress = ({ done, total }: { done: number; total: number | null }) => {
+  const { t } = useTranslation();
+  const text =
+    total === null
+      ? t('sync.firstSyncCount', { done })
+      : t('sync.firstSyncProgress', { done, total });
+  return (
+    <span data-testid="sync-first">
+      <span>{text}</span>{' '}
+      <progress
+        aria-label={t('sync.firstSync')}
+        max={total ?? undefined}
+        value={total === null ? undefined : done}
+        aria-valuetext={text}
+      />
+    </span>
   );
 };

@@ -1,8 +1,10 @@
 // A record's timeline, newest first: notes, calls, tasks, appointments and system events;
 // the user's own entries can be deleted, system events never.
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity, RegardingType } from '../../../../shared/domain/records';
+import { opportunityStages } from '../../../../shared/domain/records';
 import { useAction } from '../../../app/use-action';
 import { useMayDelete } from '../../../app/use-may-delete';
 import { useFormat } from '../../../i18n/use-format';
@@ -34,6 +36,22 @@ export const Timeline = ({ regardingType, regardingId }: Props) => {
   );
 };
 
+// What a system event says: a stage change names the stages it went from and to.
+const eventText = (activity: Activity, t: TFunction): string => {
+  const event = activity.event ?? '';
+  const data = activity.data ?? {};
+  const stage = (value: unknown): string | null =>
+    typeof value === 'string' && (opportunityStages as readonly string[]).includes(value)
+      ? t(`opportunity.stages.${value}`)
+      : null;
+  const from = stage(data.from);
+  const to = stage(data.to);
+  if (event === 'opportunity.stage_changed' && from !== null && to !== null) {
+    return t('timeline.stageChangedFromTo', { from, to });
+  }
+  return t(`timeline.events.${event.replace('.', '_')}`, { defaultValue: activity.subject });
+};
+
 const TimelineItem = ({ activity }: { activity: Activity }) => {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -55,11 +73,7 @@ const TimelineItem = ({ activity }: { activity: Activity }) => {
         {activity.state === 'completed' ? ` · ${t('timeline.completed')}` : ''}
       </div>
       <strong>
-        {activity.type === 'system' && activity.event
-          ? t(`timeline.events.${activity.event.replace('.', '_')}`, {
-              defaultValue: activity.subject,
-            })
-          : activity.subject}
+        {activity.type === 'system' && activity.event ? eventText(activity, t) : activity.subject}
       </strong>
       {activity.type === 'system' && activity.event && activity.subject !== activity.event ? (
         <span className="hint"> · {activity.subject}</span>

@@ -1,0 +1,310 @@
+// What a new seller meets on the screens, each checked on its own: counts in plain words, the
+// lead header, Mark as contacted, the opportunity's gates, dates and probabilities, the
+// catalog picker, state names and related links, the first sync, the sync screen and the
+// status of a second window.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { AppPage } from './pages/app-page';
+import { DocumentPages } from './pages/document-pages';
+import { LeadPages } from './pages/lead-pages';
+import type { NewLead } from './pages/lead-pages';
+import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
+import { translator } from './support/i18n';
+import type { TestLocale } from './support/i18n';
+import type { Stack } from './support/stack';
+import { pullAll, startStack } from './support/stack';
+
+const canRun = chromiumAvailable();
+if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+
+const intl: Record<TestLocale, string> = { en: 'en-GB', it: 'it-IT' };
+
+describe.skipIf(!canRun)('a new seller on the screens', () => {
+  let stack: Stack;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const newLead = (tag: string): NewLead => {
+    const suffix = `${tag}${Date.now().toString(36)}`;
+    return {
+      firstName: 'Marta',
+      lastName: `Galli ${suffix}`,
+      company: `Galli Serramenti ${suffix}`,
+      email: `marta.${suffix}@galli.example`,
+    };
+  };
+
+  const signedIn = async (locale: TestLocale): Promise<AppPage> => {
+    const context = await browser.newContext({
+      locale: intl[locale],
+      viewport: { width: 1366, height: 900 },
+    });
+    contexts.push(context);
+    const app = new AppPage(await context.newPage(), translator(locale), locale);
+    await app.open(stack.appUrl);
+    await app.signIn(stack.seller.email, stack.seller.password);
+    await app.waitForSynced();
+    return app;
+  };
+
+  describe.each(['en', 'it'] as const)('in %s', (locale) => {
+    const t = translator(locale);
+
+    it('counts in plain words, shows who and when on the lead, and marks it contacted', async () => {
+      const app = await signedIn(locale);
+      const lead = newLead(`l${locale}`);
+      const name = `${lead.firstName} ${lead.lastName}`;
+      await new LeadPages(app).capture(lead);
+      const counted = await app.page.getByText(t('lead.capturedCount', { count: 1 })).innerText();
+      expect(counted).toContain(locale === 'en' ? '1 lead captured' : '1 lead acquisito');
+
+      await new LeadPages(app).openFromList(lead.company, name);
+      const summary = app.page.locator('dl.header-summary');
+      const header = await summary.innerText();
+      expect(header).toContain(lead.company);
+      expect(header).toContain(stack.seller.name);
+      const today = new Intl.DateTimeFormat(intl[locale], { dateStyle: 'medium' }).format(
+        new Date(),
+      );
+      expect(header).toContain(today);
+
+      const head = app.page.locator('.page-head');
+      await head.getByText(t('lead.statuses.new'), { exact: true }).waitFor();
+      await app.page.getByRole('button', { name: t('lead.markContacted') }).click();
+      await head.getByText(t('lead.statuses.contacted'), { exact: true }).waitFor();
+      expect(await app.page.getByRole('button', { name: t('lead.markContacted') }).count()).toBe(0);
+      await app.screenshot('lead-contacted');
+    }, 120_000);
+
+    it('takes an opportunity through gates, dates, stage probabilities and documents', async () => {
+      const app = await signedIn(locale);
+      const docs = new DocumentPages(app);
+      const leads = new LeadPages(app);
+      const lead = newLead(`o${locale}`);
+      const { page } = app;
+      await leads.capture(lead);
+      await leads.openFromList(lead.company, `${lead.firstName} ${lead.lastName}`);
+      await leads.qualify();
+      // The deal is named after the customer, not the person.
+      await page.getByRole('heading', { level: 1, name: lead.company }).waitFor();
+
+      const form = page.getByRole('form', { name: t('common.details') });
+      const probability = form.getByLabel(t('opportunity.probability'), { exact: true });
+      expect(await probability.inputValue()).toBe('30');
+
+      // Catalog: with nothing picked, Add adds nothing.
+      await page.getByRole('button', { name: t('lines.addCatalog'), exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: t('lines.addTitleCatalog') });
+      const results = dialog.getByRole('list', { name: t('lines.catalogResults') });
+      await results.getByRole('button').first().waitFor();
+      const add = dialog.getByRole('button', { name: new RegExp(`^${t('common.add')}`) });
+      expect(await add.isDisabled()).toBe(true);
+      await dialog.getByText(t('lines.pickFirst')).waitFor();
+      const second = results.locator('button:not([disabled])').nth(1);
+      const picked = ((await second.getAttribute('aria-label')) ?? '').replace(
+        t('lines.pick', { name: '' }),
+        '',
+      );
+      await second.click();
+      expect(await add.innerText()).toBe(t('lines.addNamed', { name: picked }));
+      await add.click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await docs.lineRows().count()).toBe(1);
+      expect(await docs.lineRows().first().innerText()).toContain(picked);
+
+      // A gate's message goes once the seller did what it asked.
+      await page
+        .getByRole('button', {
+          name: t('opportunity.moveTo', { stage: t('opportunity.stages.propose') }),
+        })
+        .click();
+      const gate = page.getByRole('alert').filter({ hasText: /Propos/ });
+      await gate.waitFor();
+      const closeDate = form.getByLabel(t('opportunity.estimatedCloseDate'), { exact: true });
+      expect(await closeDate.getAttribute('placeholder')).toBe(
+        locale === 'en' ? 'dd/mm/yyyy' : 'gg/mm/aaaa',
+      );
+      await closeDate.fill('31/02/2027');
+      await form
+        .getByText(t('errors.date', { pattern: locale === 'en' ? 'dd/mm/yyyy' : 'gg/mm/aaaa' }))
+        .waitFor();
+      await docs.setEstimatedCloseDate('2027-03-31');
+      await gate.waitFor({ state: 'detached' });
+      expect(await closeDate.inputValue()).toBe('31/03/2027');
+
+      await page
+        .getByRole('button', {
+          name: t('opportunity.moveTo', { stage: t('opportunity.stages.propose') }),
+        })
+        .click();
+      await page
+        .getByRole('navigation', { name: t('opportunity.processBar') })
+        .getByRole('button', { name: t('opportunity.stages.propose'), exact: true })
+        .waitFor();
+      await expect.poll(() => probability.inputValue(), { timeout: 30_000 }).toBe('60');
+      await page
+        .getByRole('list', { name: t('timeline.title') })
+        .getByText(
+          t('timeline.stageChangedFromTo', {
+            from: t('opportunity.stages.develop'),
+            to: t('opportunity.stages.propose'),
+          }),
+        )
+        .waitFor();
+      await app.screenshot('opportunity-propose');
+
+      // The quote: state names of the rules, titled by the deal, linked back by topic.
+      await docs.newQuote();
+      const head = page.locator('.page-head');
+      await head.getByText(t('quote.states.draft'), { exact: true }).waitFor();
+      await head.getByRole('link', { name: lead.company }).waitFor();
+      expect(
+        await page
+          .getByLabel(new RegExp(`^${t('quote.name')}`))
+          .first()
+          .inputValue(),
+      ).toBe(lead.company);
+      await docs.activateQuote();
+      await head.getByText(t('quote.states.active'), { exact: true }).waitFor();
+      const quoteNumber = await docs.numberFromHeading('quote.detail');
+      await docs.createOrder();
+      await head.getByText(t('order.states.active'), { exact: true }).waitFor();
+      await page.getByRole('link', { name: new RegExp(`^${quoteNumber}`) }).waitFor();
+      const orderNumber = await docs.numberFromHeading('order.detail');
+      await docs.fulfil();
+      await docs.createInvoice();
+      await head.getByText(t('invoice.states.active'), { exact: true }).waitFor();
+      await page.getByRole('link', { name: orderNumber, exact: true }).waitFor();
+      await app.screenshot('invoice-links');
+
+      // The order closed the opportunity as won: what is left is read, not edited.
+      await page.getByRole('link', { name: lead.company }).first().click();
+      await page.getByRole('button', { name: t('opportunity.reopen') }).waitFor();
+      expect(await form.getByRole('textbox').count()).toBe(0);
+      expect(await form.getByRole('spinbutton').count()).toBe(0);
+      expect(await form.innerText()).toContain(lead.company);
+      await app.screenshot('opportunity-won');
+
+      // The list has no always-empty number column; it names the customer.
+      await app.go('opportunities');
+      const table = page.getByRole('table', { name: t('opportunity.list') });
+      expect(await table.getByRole('columnheader', { name: t('common.number') }).count()).toBe(0);
+      await table.getByRole('columnheader', { name: t('common.account') }).waitFor();
+    }, 180_000);
+  });
+
+  it('says what the first sync downloads, and that the records are on their way', async () => {
+    const t = translator('en');
+    const context = await browser.newContext({
+      locale: 'en-GB',
+      viewport: { width: 1366, height: 900 },
+    });
+    contexts.push(context);
+    const app = new AppPage(await context.newPage(), t, 'en');
+    // Leads arrive only when the test lets them: the first sync is caught in the middle.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await app.page.route('**/api/sync/leads/pull*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await app.open(stack.appUrl);
+    await app.signIn(stack.seller.email, stack.seller.password);
+    await app.go('leads');
+    const first = app.syncStatus.getByTestId('sync-first');
+    await first.waitFor();
+    await expect
+      .poll(() => first.innerText(), { timeout: 30_000 })
+      .toMatch(/Downloading your records: \d+/);
+    const bar = await app.syncStatus.innerText();
+    expect(bar).not.toContain(t('sync.upToDate'));
+    expect(bar).not.toContain(t('sync.never'));
+    await app.page.getByText(t('sync.firstSyncEmpty')).waitFor();
+    expect(await app.page.getByText(t('lead.empty')).count()).toBe(0);
+    await app.screenshot('first-sync');
+    release();
+    await app.waitForSynced();
+    await app.syncStatus.getByText(/Last sync/).waitFor();
+  }, 120_000);
+
+  it('shows per-collection state and the latest syncs on the sync screen', async () => {
+    const t = translator('en');
+    const app = await signedIn('en');
+    await app.go('sync');
+    const collections = app.page.getByRole('table', { name: t('sync.collectionsTitle') });
+    const leadsRow = collections.getByRole('row', {
+      name: new RegExp(`^${t('sync.collectionNames.leads')}`),
+    });
+    expect(await leadsRow.innerText()).not.toContain(t('sync.never'));
+    const waitingLeads = async () => (await leadsRow.innerText()).trim().split(/\s+/).pop();
+    const history = app.page.getByRole('table', { name: t('sync.historyTitle') });
+    await history.getByText(t('sync.outcomes.ok')).first().waitFor();
+
+    await app.page.context().setOffline(true);
+    await app.waitForOffline();
+    await new LeadPages(app).capture(newLead('s'));
+    await app.go('sync');
+    await expect.poll(waitingLeads, { timeout: 30_000 }).toBe('1');
+    await app.screenshot('sync-offline');
+
+    await app.page.context().setOffline(false);
+    await app.waitForSynced();
+    await expect.poll(waitingLeads, { timeout: 60_000 }).toBe('0');
+    // The run that sent the lead and its created activity: completed, two documents sent.
+    const sentOne = async () =>
+      (
+        await history
+          .getByRole('row')
+          .filter({ hasText: t('sync.outcomes.ok') })
+          .allInnerTexts()
+      )
+        .map((text) => Number(text.trim().split(/\s+/).slice(-2)[0]))
+        .some((sent) => sent >= 2);
+    await expect
+      .poll(sentOne, { timeout: 30_000 })
+      .toBe(true)
+      .catch(async (error: unknown) => {
+        await app.screenshot('sync-history-failed');
+        throw error;
+      });
+    await app.screenshot('sync-history');
+  }, 120_000);
+
+  it("shows the leader window's sync status in a second window", async () => {
+    const t = translator('en');
+    const leader = await signedIn('en');
+    // The second window opens the same signed-in store; only the first one replicates.
+    const second = new AppPage(await leader.page.context().newPage(), t, 'en');
+    await second.open(stack.appUrl);
+    await second.page.getByRole('navigation', { name: t('app.mainNav') }).waitFor();
+    await second.waitForSynced();
+    const lead = newLead('w');
+    await new LeadPages(second).capture(lead);
+    // The leader pushes the lead; the second window hears it is synced.
+    await expect
+      .poll(async () => (await pullAll(stack, 'leads')).some((d) => d.email === lead.email), {
+        timeout: 60_000,
+      })
+      .toBe(true);
+    await second.syncStatus.getByText(t('sync.upToDate')).waitFor({ timeout: 30_000 });
+    await second.go('sync');
+    const history = second.page.getByRole('table', { name: t('sync.historyTitle') });
+    await history
+      .getByRole('row')
+      .filter({ hasText: t('sync.outcomes.ok') })
+      .first()
+      .waitFor();
+    await second.screenshot('second-window-sync');
+  }, 120_000);
+});
