@@ -18,6 +18,7 @@ import type {
   PriceList,
   Product,
   Quote,
+  Refdata,
   RegardingType,
 } from '../../shared/domain/records';
 import type { LeadInput, LeadPatch } from '../../shared/domain/lead';
@@ -100,6 +101,11 @@ export type StoreQueries = {
   order(id: string): Observable<Order | null>;
   invoices(filter: DocumentFilter): Observable<Invoice[]>;
   invoice(id: string): Observable<Invoice | null>;
+  /** The accounts among `ids` that are on the device (customers of listed documents). */
+  accountsByIds(ids: readonly string[]): Observable<Account[]>;
+  /** Office reference data by kind and key (the company's letterhead, team members…). */
+  refdata(kind: string, key: string): Observable<Refdata | null>;
+  refdataOfKind(kind: string): Observable<Refdata[]>;
   timeline(type: RegardingType, id: string): Observable<Activity[]>;
   catalog(query: string, priceListId: string | null, currency: string): Observable<CatalogHit[]>;
   priceLists(currency: string): Observable<PriceList[]>;

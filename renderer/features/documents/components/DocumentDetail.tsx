@@ -1,5 +1,6 @@
 // The page of a read-only sales document (order, invoice): heading with status and actions,
-// its fields, lines and totals, the timeline, and the confirmation before canceling it.
+// its customer, fields, lines and totals, its PDF, the timeline, and the confirmation before
+// canceling it.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Line, Totals } from '../../../../shared/domain/records';
@@ -8,6 +9,9 @@ import { Dialog } from '../../../ui/Dialog';
 import { Notice } from '../../../ui/Notice';
 import { LinesEditor } from '../../lines/components/LinesEditor';
 import { Timeline } from '../../timeline/components/Timeline';
+import type { PrintSource } from '../queries';
+import { CustomerPanel } from './CustomerPanel';
+import { DocumentPrint } from './DocumentPrint';
 import { TotalsTable } from './TotalsTable';
 
 /** Loading and not-found states of a document read by id; `children` shows a found one. */
@@ -36,6 +40,7 @@ type Props = {
   regardingType: 'order' | 'invoice';
   doc: {
     id: string;
+    accountId: string | null;
     lines: readonly Line[];
     currency: string;
     priceListId: string | null;
@@ -51,6 +56,8 @@ type Props = {
   fields: ReactNode;
   /** Shown while the user confirms canceling the document. */
   cancelDialog: CancelDialog | null;
+  /** The document as its PDF prints it. */
+  printSource: PrintSource;
 };
 
 const noEdit = () => Promise.resolve({ ok: true as const, value: undefined });
@@ -65,6 +72,7 @@ export const DocumentDetail = ({
   error,
   fields,
   cancelDialog,
+  printSource,
 }: Props) => {
   const { t } = useTranslation();
   const titleId = `${regardingType}-title`;
@@ -78,6 +86,7 @@ export const DocumentDetail = ({
       {error ? <Notice kind="error">{error}</Notice> : null}
       <div className="columns">
         <div className="page">
+          <CustomerPanel accountId={doc.accountId} />
           <div className="panel">
             <dl className="read-grid">{fields}</dl>
           </div>
@@ -91,6 +100,7 @@ export const DocumentDetail = ({
             />
             <TotalsTable totals={doc.totals} currency={doc.currency} />
           </div>
+          <DocumentPrint source={printSource} />
         </div>
         <Timeline regardingType={regardingType} regardingId={doc.id} />
       </div>

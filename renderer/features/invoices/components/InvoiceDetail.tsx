@@ -7,7 +7,10 @@ import { useAction } from '../../../app/use-action';
 import { useFormat } from '../../../i18n/use-format';
 import { Button } from '../../../ui/Button';
 import { ReadField } from '../../../ui/Field';
+import { Badge } from '../../../ui/Badge';
 import { DocumentDetail, DocumentLoader } from '../../documents/components/DocumentDetail';
+import { TermsFields } from '../../documents/components/TermsFields';
+import { isOverdue, localToday } from '../../documents/list-filters';
 import { useInvoiceCommands } from '../commands';
 import { useInvoice } from '../queries';
 
@@ -52,7 +55,13 @@ const InvoiceView = ({ invoice: i }: { invoice: Invoice }) => {
         <>
           <ReadField label={t('common.name')}>{i.name}</ReadField>
           <ReadField label={t('invoice.issueDate')}>{fmt.date(i.issueDate)}</ReadField>
-          <ReadField label={t('invoice.dueDate')}>{fmt.date(i.dueDate)}</ReadField>
+          <ReadField label={t('invoice.dueDate')}>
+            {fmt.date(i.dueDate)}{' '}
+            {isOverdue(i, localToday()) ? (
+              <Badge tone="danger">{t('documents.overdue')}</Badge>
+            ) : null}
+          </ReadField>
+          <TermsFields kind="invoice" doc={i} />
           <ReadField label={t('invoice.paidDate')}>{fmt.date(i.paidDate)}</ReadField>
           <ReadField label={t('search.kinds.order')}>
             {i.orderId ? (
@@ -63,6 +72,7 @@ const InvoiceView = ({ invoice: i }: { invoice: Invoice }) => {
           </ReadField>
         </>
       }
+      printSource={{ kind: 'invoice', doc: i }}
       cancelDialog={
         confirmCancel
           ? {

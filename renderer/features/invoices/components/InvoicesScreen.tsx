@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { invoiceStates } from '../../../../shared/domain/records';
 import { navigate } from '../../../app/router';
 import { DocumentList } from '../../documents/components/DocumentList';
 import { useInvoiceList } from '../queries';
@@ -12,17 +13,12 @@ export const InvoicesScreen = () => {
         <h1 id="invoices-title">{t('invoice.title')}</h1>
       </div>
       <DocumentList
+        kind="invoice"
         label={t('invoice.list')}
-        rows={invoices?.map((o) => ({
-          id: o.id,
-          number: o.number,
-          name: o.name,
-          state: o.state,
-          statusLabel: t(`invoice.statuses.${o.status}`),
-          date: o.issueDate,
-          currency: o.currency,
-          totals: o.totals,
-        }))}
+        docs={invoices}
+        states={invoiceStates}
+        stateLabel={(s) => t(`invoice.states.${s}`)}
+        statusLabel={(d) => t(`invoice.statuses.${d.status}`)}
         emptyText={t('invoice.empty')}
         dateHeader={t('invoice.issueDate')}
         onOpen={(id) => navigate('invoices', id)}

@@ -8,6 +8,7 @@ import { useFormat } from '../../../i18n/use-format';
 import { Button } from '../../../ui/Button';
 import { ReadField } from '../../../ui/Field';
 import { DocumentDetail, DocumentLoader } from '../../documents/components/DocumentDetail';
+import { TermsFields } from '../../documents/components/TermsFields';
 import { useOrderCommands } from '../commands';
 import { useOrder } from '../queries';
 
@@ -77,6 +78,7 @@ const OrderView = ({ order: o }: { order: Order }) => {
             {fmt.date(o.requestedDeliveryDate)}
           </ReadField>
           <ReadField label={t('order.fulfilledDate')}>{fmt.date(o.fulfilledDate)}</ReadField>
+          <TermsFields kind="order" doc={o} />
           <ReadField label={t('common.opportunity')}>
             {o.opportunityId ? (
               <a href={routeHref('opportunities', o.opportunityId)}>{t('common.opportunity')}</a>
@@ -93,6 +95,7 @@ const OrderView = ({ order: o }: { order: Order }) => {
           </ReadField>
         </>
       }
+      printSource={{ kind: 'order', doc: o }}
       cancelDialog={
         confirmCancel
           ? {

@@ -8,6 +8,8 @@ import { useAction } from '../../../app/use-action';
 import { Badge } from '../../../ui/Badge';
 import { Button } from '../../../ui/Button';
 import { Notice } from '../../../ui/Notice';
+import { CustomerPanel } from '../../documents/components/CustomerPanel';
+import { DocumentPrint } from '../../documents/components/DocumentPrint';
 import { LinesEditor } from '../../lines/components/LinesEditor';
 import { Timeline } from '../../timeline/components/Timeline';
 import { useQuoteCommands } from '../commands';
@@ -76,6 +78,7 @@ const QuoteView = ({ quote: q }: { quote: Quote }) => {
       {draft ? null : <p className="hint">{t('quote.readOnly')}</p>}
       <div className="columns">
         <div className="page">
+          <CustomerPanel accountId={q.accountId} />
           <QuoteHeaderForm quote={q} />
           <div className="panel">
             <LinesEditor
@@ -86,6 +89,7 @@ const QuoteView = ({ quote: q }: { quote: Quote }) => {
               onEdit={(edit) => commands.editLines(q.id, edit)}
             />
           </div>
+          <DocumentPrint source={{ kind: 'quote', doc: q }} />
         </div>
         <Timeline regardingType="quote" regardingId={q.id} />
       </div>
