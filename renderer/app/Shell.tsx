@@ -5,6 +5,7 @@ import { routeHref, useRoute } from './router';
 import { Screen } from './Screen';
 import { GlobalSearch } from '../features/search/components/GlobalSearch';
 import { SyncStatus } from '../features/sync/components/SyncStatus';
+import { usePrintingReady } from '../features/documents/use-printing-ready';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 
 const navSections: readonly Section[] = [
@@ -25,6 +26,7 @@ export const Shell = () => {
   const { t } = useTranslation();
   const route = useRoute();
   useGlobalShortcuts();
+  usePrintingReady();
   return (
     <div className="shell">
       <a className="skip-link" href="#main-content">

@@ -16,6 +16,13 @@ export const renderPrintable = async (doc: PrintableDocument): Promise<RenderedD
   return renderDocumentPdf(doc, fonts);
 };
 
+/**
+ * Loads the PDF library and fonts ahead of need: in a browser (no service worker) they can
+ * only be fetched while online, and a seller may print hours later with no network.
+ */
+export const warmUpPrinting = (): Promise<void> =>
+  Promise.all([import('./pdf/write-pdf'), loadDocumentFonts()]).then(() => undefined);
+
 export const savePdf = (doc: PrintableDocument, rendered: RenderedDocument) =>
   getPlatform().saveFile({
     suggestedName: printFileName(doc),

@@ -2,23 +2,23 @@
 // the same font: what the customer gets, without a PDF plugin (the CSP allows no frames).
 import { useEffect, useState } from 'react';
 import type { LaidOutPage } from '../../../../shared/documents/print/layout';
-import { documentFontUrls } from '../pdf/fonts';
+import { loadDocumentFonts } from '../pdf/fonts';
 
 const FAMILY = 'Fairlead Document';
 let fontsReady: Promise<void> | null = null;
 
+// From the bytes already in memory (the PDF's own), so the preview needs no network.
 const loadPreviewFonts = (): Promise<void> => {
-  fontsReady ??= Promise.all(
-    (
-      [
-        [documentFontUrls.regular, '400'],
-        [documentFontUrls.bold, '700'],
-      ] as const
-    ).map(async ([url, weight]) => {
-      const face = new FontFace(FAMILY, `url(${url})`, { weight });
+  fontsReady ??= loadDocumentFonts().then(async (fonts) => {
+    for (const [bytes, weight] of [
+      [fonts.regular, '400'],
+      [fonts.bold, '700'],
+    ] as const) {
+      const face = new FontFace(FAMILY, new Uint8Array(bytes), { weight });
       document.fonts.add(await face.load());
-    }),
-  ).then(() => undefined);
+    }
+  });
+  fontsReady.catch(() => (fontsReady = null));
   return fontsReady;
 };
 

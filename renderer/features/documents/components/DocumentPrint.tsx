@@ -50,9 +50,14 @@ export const DocumentPrint = ({ source }: { source: PrintSource }) => {
     try {
       await task(printable);
     } catch (thrown) {
+      // A TypeError here is a fetch or module load that failed: the browser is offline and
+      // had not loaded the PDF files yet.
       setMessage({
         kind: 'error',
-        text: t('documents.pdfFailed', { message: (thrown as Error).message }),
+        text:
+          thrown instanceof TypeError
+            ? t('documents.pdfAssetsOffline')
+            : t('documents.pdfFailed', { message: (thrown as Error).message }),
       });
     } finally {
       setBusy(false);
