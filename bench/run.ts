@@ -2,6 +2,7 @@
 // figure beside the reference it is judged against. Flags: --quick, --sizes 10000,50000,
 // --only device|sync|server, --devices N, --share N.
 import { mkdirSync } from 'node:fs';
+import { runDocumentSuite } from './device/documents';
 import { runDeviceSuite } from './device/suite';
 import {
   bundleBenchPage,
@@ -58,6 +59,7 @@ const main = async (): Promise<void> => {
           searchWords: quick ? 5 : 20,
         });
       }
+      await runDocumentSuite(browser, script, recorder, { lines: 50, rounds: quick ? 3 : 10 });
     }
     if (browser && wants('sync')) {
       await runSyncSuite(browser, script, recorder, { documents: share });
