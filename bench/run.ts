@@ -1,9 +1,10 @@
 // `npm run bench`: the performance budgets of DESIGN.md §7 measured on this machine, each
 // figure beside the reference it is judged against. Flags: --quick, --sizes 10000,50000,
-// --only device|sync|server, --devices N, --share N.
+// --only device|sync|server|documents, --devices N, --share N.
 import { mkdirSync } from 'node:fs';
-import { runDocumentSuite } from './device/documents';
 import { runDeviceSuite } from './device/suite';
+import { runInvoicePdfSuite } from './documents/pdf-suite';
+import { runDocumentsSuite } from './documents/suite';
 import {
   bundleBenchPage,
   chromiumAvailable,
@@ -17,7 +18,7 @@ import { writeSummary } from './lib/summary';
 import { runServerSuite } from './server/suite';
 import { runSyncSuite } from './sync/suite';
 
-type Suite = 'device' | 'sync' | 'server';
+type Suite = 'device' | 'sync' | 'server' | 'documents';
 
 const flag = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,7 +40,7 @@ const main = async (): Promise<void> => {
   const started = Date.now();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   mkdirSync(resultsDir, { recursive: true });
-  const browserNeeded = wants('device') || wants('sync');
+  const browserNeeded = wants('device') || wants('sync') || wants('documents');
   const hasChromium = chromiumAvailable();
   if (browserNeeded && !hasChromium) {
     console.warn(
@@ -59,7 +60,10 @@ const main = async (): Promise<void> => {
           searchWords: quick ? 5 : 20,
         });
       }
-      await runDocumentSuite(browser, script, recorder, { lines: 50, rounds: quick ? 3 : 10 });
+    }
+    if (browser && wants('documents')) {
+      await runDocumentsSuite(browser, script, recorder, { lines: 50, rounds: quick ? 20 : 200 });
+      await runInvoicePdfSuite(browser, script, recorder, { lines: 50, rounds: quick ? 3 : 10 });
     }
     if (browser && wants('sync')) {
       await runSyncSuite(browser, script, recorder, { documents: share });

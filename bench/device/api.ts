@@ -21,6 +21,8 @@ export type BenchApi = {
     lines: number,
     rounds: number,
   ): Promise<{ samples: number[]; bytes: number; pages: number }>;
+  /** Builds a `lines`-line invoice's FatturaPA and UBL XML `rounds` times (ms per build). */
+  eInvoiceXml(lines: number, rounds: number): { fatturaPa: number[]; ubl: number[]; bytes: number };
   heap(): number | null;
   close(): Promise<void>;
   firstSync(

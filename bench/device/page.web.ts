@@ -9,10 +9,10 @@ import { loadDataset } from '../../renderer/data/load';
 import { prepareSearch } from '../../renderer/data/search/search';
 import { createCommands } from '../../renderer/data/commands';
 import { createStoreQueries } from '../../renderer/app/store-queries';
-import { samplePrintable } from '../../renderer/features/documents/pdf/print-fixtures';
-import { renderDocumentPdf } from '../../renderer/features/documents/pdf/write-pdf';
 import type { BenchApi, BenchGlobal } from './api';
 import { firstSync, pouchReplicate, rawIndexedDbWrite } from '../sync/page-sync.web';
+import { eInvoiceXml } from '../documents/page-einvoice.web';
+import { renderInvoicePdf } from '../documents/page-pdf.web';
 
 const OWNER = '0190a000-0000-7000-8000-000000000001';
 const allLeads = { text: '', state: 'all', rating: 'all', source: 'all' } as const;
@@ -170,28 +170,6 @@ const pipelineTotals = async () => {
   };
 };
 
-const fromBase64 = (text: string): Uint8Array =>
-  Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-
-// The invoice PDF as the app makes it: layout, font subsetting and writing, in the page.
-const renderInvoicePdf = async (
-  fonts: { regular: string; bold: string },
-  lines: number,
-  rounds: number,
-) => {
-  const bytes = { regular: fromBase64(fonts.regular), bold: fromBase64(fonts.bold) };
-  const doc = samplePrintable('invoice', { lines });
-  const samples: number[] = [];
-  let last = { bytes: 0, pages: 0 };
-  for (let i = 0; i < rounds; i++) {
-    const started = performance.now();
-    const rendered = await renderDocumentPdf(doc, bytes);
-    samples.push(performance.now() - started);
-    last = { bytes: rendered.bytes.length, pages: rendered.pages.length };
-  }
-  return { samples, ...last };
-};
-
 const heap = () => {
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
   return memory?.usedJSHeapSize ?? null;
@@ -209,6 +187,7 @@ const benchApi: BenchApi = {
   captureToList,
   pipelineTotals,
   renderInvoicePdf,
+  eInvoiceXml,
   heap,
   close,
   firstSync,

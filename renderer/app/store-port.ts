@@ -1,6 +1,7 @@
 // What the UI needs from the device store, in one typed port. bootstrap.ts fills it from
 // renderer/data; feature hooks (queries.ts, commands.ts) are its only users.
 import type { Observable } from 'rxjs';
+import type { Company } from '../../shared/domain/company';
 import type { DuplicateCandidate } from '../../shared/domain/duplicates';
 import type { CommandLineEdit } from '../data/commands';
 import type { Result } from '../../shared/domain/errors';
@@ -110,6 +111,10 @@ export type StoreQueries = {
   catalog(query: string, priceListId: string | null, currency: string): Observable<CatalogHit[]>;
   priceLists(currency: string): Observable<PriceList[]>;
   search(query: string): Observable<SearchResult[]>;
+  /** The office's legal identity from reference data; null until the office sets it. */
+  company(): Observable<Company | null>;
+  /** The office's VAT rates (reference data kind `vat_rate`). */
+  vatRates(): Observable<Refdata[]>;
 };
 
 export type StoreCommands = {

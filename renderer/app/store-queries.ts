@@ -3,6 +3,7 @@
 import type { RxCollection, RxDocument, MangoQuerySelector } from 'rxdb';
 import type { Observable } from 'rxjs';
 import { combineLatest, from, map, of, switchMap } from 'rxjs';
+import { companyOf } from '../../shared/domain/company';
 import { companyWords, findDuplicateCandidates } from '../../shared/domain/duplicates';
 import type { DuplicatePool } from '../../shared/domain/duplicates';
 import type { RecordOf, RecordType } from '../../shared/domain/records';
@@ -329,4 +330,6 @@ export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
   catalog: (query, priceListId, currency) => catalog(db, query, priceListId, currency),
   priceLists: (currency) => findAll(db, 'pricelist', { currency }),
   search: (query) => of(query).pipe(switchMap((q) => search(db, q))),
+  company: () => findAll(db, 'refdata', { kind: 'company' }).pipe(map(companyOf)),
+  vatRates: () => findAll(db, 'refdata', { kind: 'vat_rate' }),
 });

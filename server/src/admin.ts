@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { exportBackup } from './backup';
 import { importCatalog } from './catalog';
+import { setCompany, showCompany } from './company';
 import { configFromEnv } from './config';
 import { describeDemo, loadDemo } from './demo';
 import { erasePerson } from './erase';
@@ -20,6 +21,8 @@ const usage = `Usage: npm run admin -- <command>
   team list
   catalog import FILE.csv   (columns: sku, name, description, unit, family, vat_rate,
                              active, price_list, currency, unit_price)
+  company set --file company.json   (the office's legal identity on documents and e-invoices)
+  company show
   demo load
   backup FILE
   migrate                   (upgrades the database schema; the server also does at start)
@@ -95,6 +98,12 @@ export const runAdmin = async (storage: Storage, argv: string[]): Promise<string
       }
       return `Imported ${report.products} products and ${report.priceLists} price lists.`;
     }
+    case 'company set': {
+      const company = await setCompany(storage, readFileSync(need(args, 'file'), 'utf8'));
+      return `Saved ${company.name} (${company.vatNumber}); devices get it at their next sync.`;
+    }
+    case 'company show':
+      return (await showCompany(storage)) ?? 'No company is set yet: use company set --file FILE.';
     case 'demo load':
       return describeDemo(await loadDemo(storage));
     default:

@@ -29,6 +29,9 @@ export type { Regardable } from './activities';
 export { generateLeadChunks, generateLeads } from './leads';
 export type { LeadStreamOptions } from './leads';
 export { EMAIL_DOMAIN, demoExchangeRates } from './people';
+export { demoCompany } from './office';
+export { generateEInvoiceSamples } from './einvoices';
+export type { EInvoiceSamples } from './einvoices';
 export type { DatasetTeam, DatasetUser } from './people';
 
 export type DatasetSizes = {

@@ -1,11 +1,13 @@
 // Teams, users and the office's reference data (team members, currencies, exchange rates,
-// VAT rates, each seller's numbering state).
+// VAT rates, each seller's numbering state, the office's legal identity).
+import { COMPANY_REFDATA_ID } from '../domain/company';
 import type { ExchangeRates } from '../domain/exchange';
 import { currencyMinorDigits } from '../domain/money';
 import type { NumberingState } from '../domain/numbering';
 import type { Refdata } from '../domain/records';
 import { audit, emailLocal, newId } from './common';
 import { italianFirstNames, italianLastNames } from './names';
+import { demoCompany } from './office';
 import type { Rng } from './prng';
 import { createRng } from './prng';
 
@@ -158,5 +160,7 @@ export const generateRefdata = (
     ...[...numbering.entries()].map(([userId, state]) =>
       record('numbering', state.series, { userId, ...state }, userId),
     ),
+    // The office's legal identity under the id the admin command line writes it with.
+    { ...record('company', 'legal', demoCompany), id: COMPANY_REFDATA_ID },
   ];
 };

@@ -415,6 +415,8 @@ export const refdataKinds = [
   'exchange_rate',
   'vat_rate',
   'numbering',
+  /** The office's legal identity (shared/domain/company.ts), key `legal`. */
+  'company',
 ] as const;
 export type RefdataKind = (typeof refdataKinds)[number];
 

@@ -37,7 +37,8 @@ export const schemaVersions: Readonly<Record<RecordType, number>> = {
   activity: 0,
   product: 0,
   pricelist: 0,
-  refdata: 0,
+  // v1: the `company` kind joined the kind enum (same documents, a new allowed value).
+  refdata: 1,
 };
 
 // Nullable fields cannot be indexed in RxDB, so lists that sort by one (close date) sort the

@@ -19,5 +19,6 @@ export const migrationStrategies: Readonly<Record<RecordType, MigrationStrategie
   activity: {},
   product: {},
   pricelist: {},
-  refdata: {},
+  // v0 → v1: only the kind enum grew (`company`); every v0 document is a valid v1 one.
+  refdata: { 1: (old: Record<string, unknown>) => old },
 };

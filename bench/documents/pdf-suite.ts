@@ -6,14 +6,14 @@ import type { Browser } from 'playwright-core';
 import type { Recorder } from '../lib/figures';
 import { openBenchPage } from '../lib/browser';
 import { round, summarize } from '../lib/stats';
-import type { BenchGlobal } from './api';
+import type { BenchGlobal } from '../device/api';
 
 const DEVICE_ORIGIN = 'http://127.0.0.1:9';
 const require = createRequire(import.meta.url);
 const font = (path: string) =>
   readFileSync(require.resolve(`@expo-google-fonts/noto-sans/${path}`)).toString('base64');
 
-export const runDocumentSuite = async (
+export const runInvoicePdfSuite = async (
   browser: Browser,
   script: string,
   recorder: Recorder,
