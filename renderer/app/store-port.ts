@@ -104,8 +104,7 @@ export type StoreQueries = {
   invoice(id: string): Observable<Invoice | null>;
   /** The accounts among `ids` that are on the device (customers of listed documents). */
   accountsByIds(ids: readonly string[]): Observable<Account[]>;
-  /** Office reference data by kind and key (the company's letterhead, team members…). */
-  refdata(kind: string, key: string): Observable<Refdata | null>;
+  /** Office reference data of one kind (team members, for the lists' owner names). */
   refdataOfKind(kind: string): Observable<Refdata[]>;
   timeline(type: RegardingType, id: string): Observable<Activity[]>;
   catalog(query: string, priceListId: string | null, currency: string): Observable<CatalogHit[]>;

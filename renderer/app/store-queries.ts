@@ -320,10 +320,6 @@ export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
           .findByIds([...new Set(ids)])
           .$.pipe(map((found) => [...found.values()].map((d) => plain(d as Doc<'account'>)))),
   // The kind is a plain string: reference data kinds grow with the office's needs.
-  refdata: (kind, key) =>
-    findAll(db, 'refdata', { kind, key } as MangoQuerySelector<RecordOf['refdata']>).pipe(
-      map((rows) => rows[0] ?? null),
-    ),
   refdataOfKind: (kind) =>
     findAll(db, 'refdata', { kind } as MangoQuerySelector<RecordOf['refdata']>),
   timeline: (type, id) => timeline$(db, type, id),

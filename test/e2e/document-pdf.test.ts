@@ -1,12 +1,14 @@
 // A document handed to the customer, offline: the invoice page shows its customer, the PDF
 // is previewed on screen and downloaded (made on the device, in the customer's language
-// whatever the UI's), then read back with pdftotext and rendered to a PNG to look at.
+// whatever the UI's), then read back with pdftotext and rendered to a PNG to look at; the
+// FatturaPA XML is downloaded beside it and validated against the official schema.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { invalid, schemas, validateAll } from '../documents/xmllint';
 import { AppPage, screenshotRoot } from './pages/app-page';
 import { DocumentPages } from './pages/document-pages';
 import { LeadPages } from './pages/lead-pages';
@@ -48,6 +50,7 @@ describe.skipIf(!canRun)('an invoice PDF made and downloaded offline', () => {
         company: `Ørsted Müller ${suffix}`,
         email: `lukasz.${suffix}@orsted.example`,
       };
+      const vatNumber = 'IT12345678903';
       const context = await browser.newContext({
         locale: intl[locale],
         viewport: { width: 1366, height: 900 },
@@ -71,6 +74,14 @@ describe.skipIf(!canRun)('an invoice PDF made and downloaded offline', () => {
 
       await leads.capture(lead);
       await leads.openFromList(lead.company, `${lead.firstName} ${lead.lastName}`);
+      // A partita IVA with a valid check digit: the account gets it, the e-invoice needs it.
+      const leadForm = app.page.getByRole('form', { name: t('lead.detail') });
+      await leadForm.getByLabel(t('common.vatNumber'), { exact: true }).fill(vatNumber);
+      await leadForm.getByRole('button', { name: t('common.save'), exact: true }).click();
+      await leadForm
+        .getByRole('button', { name: t('common.save'), exact: true })
+        .and(app.page.locator(':disabled'))
+        .waitFor();
       await leads.qualify();
       await docs.setEstimatedCloseDate('2027-03-31');
       await docs.addCatalogLine('', '3');
@@ -106,7 +117,7 @@ describe.skipIf(!canRun)('an invoice PDF made and downloaded offline', () => {
       const file = join(downloads, `${locale}.pdf`);
       await download.saveAs(file);
       await page
-        .getByText(t('documents.pdfSaved', { name: download.suggestedFilename() }))
+        .getByText(t('documents.fileSaved', { name: download.suggestedFilename() }))
         .waitFor();
 
       const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
@@ -136,6 +147,23 @@ describe.skipIf(!canRun)('an invoice PDF made and downloaded offline', () => {
         file,
         shot,
       ]);
+
+      // The FatturaPA XML next to the PDF, under the SdI file name, valid against the schema.
+      await customer.getByText(vatNumber).waitFor();
+      const [xmlDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: t('documents.downloadFatturaPa') }).click(),
+      ]);
+      expect(xmlDownload.suggestedFilename()).toMatch(/^IT\d{11}_[0-9A-Za-z]{1,5}\.xml$/);
+      const xmlFile = join(downloads, `${locale}-${xmlDownload.suggestedFilename()}`);
+      await xmlDownload.saveAs(xmlFile);
+      const xml = readFileSync(xmlFile, 'utf8');
+      expect(xml).toContain(`<Numero>${number}</Numero>`);
+      expect(xml).toContain('<IdCodice>12345678903</IdCodice>');
+      expect(invalid(validateAll(schemas.fatturapa, [xmlFile]))).toEqual([]);
+      // A domestic customer gets no UBL file.
+      expect(await page.getByRole('button', { name: t('documents.downloadUbl') }).count()).toBe(0);
+      await app.screenshot('invoice-files');
 
       // The list shows the customer, and filters overdue invoices (this one is not).
       await app.go('invoices');

@@ -30,6 +30,10 @@ export const savePdf = (doc: PrintableDocument, rendered: RenderedDocument) =>
     content: rendered.bytes,
   });
 
+/** Saves an e-invoice (FatturaPA or UBL XML) under its own file name (SdI's for FatturaPA). */
+export const saveXml = (fileName: string, xml: string) =>
+  getPlatform().saveFile({ suggestedName: fileName, kind: 'xml', content: xml });
+
 /** Prints the window; the print style sheet shows only the document preview. */
 export const printPreview = async () => {
   document.documentElement.classList.add('printing-document');

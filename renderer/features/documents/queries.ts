@@ -3,13 +3,10 @@
 import { useMemo } from 'react';
 import type { Observable } from 'rxjs';
 import { combineLatest, map, of, switchMap } from 'rxjs';
-import type {
-  Letterhead,
-  PrintableDocument,
-  SourceTerms,
-} from '../../../shared/documents/print/printable';
+import type { PrintableDocument, SourceTerms } from '../../../shared/documents/print/printable';
 import {
-  letterheadFromRefdata,
+  documentLanguageOf,
+  letterheadOfCompany,
   printableInvoice,
   printableOrder,
   printableQuote,
@@ -20,10 +17,6 @@ import type { StoreQueries } from '../../app/store-port';
 import { useObservable } from '../../app/use-observable';
 import type { DocumentListFilters, DocumentListRow, ListedDocument } from './list-filters';
 import { documentRows, localToday, ownerNamesOf } from './list-filters';
-
-/** The office's legal identity: reference data of kind `company`, key `legal`. */
-const letterhead$ = (queries: StoreQueries): Observable<Letterhead> =>
-  queries.refdata('company', 'legal').pipe(map((r) => letterheadFromRefdata(r?.data ?? null)));
 
 const account$ = (queries: StoreQueries, id: string | null): Observable<Account | null> =>
   id === null ? of(null) : queries.account(id);
@@ -101,17 +94,25 @@ export const usePrintable = (source: PrintSource): PrintableDocument | undefined
   const { queries } = useServices();
   const { kind, doc } = source;
   const printable$ = useMemo(() => {
-    const parties$ = combineLatest([letterhead$(queries), account$(queries, doc.accountId)]);
+    // The letterhead speaks the customer's language too (payment terms, footer).
+    const parties$ = combineLatest([queries.company(), account$(queries, doc.accountId)]).pipe(
+      map(([company, account]) => {
+        const language = documentLanguageOf(account);
+        return [letterheadOfCompany(company, language), account, language] as const;
+      }),
+    );
     if (kind === 'quote') {
       return parties$.pipe(
-        map(([seller, account]) => printableQuote(doc as Quote, { seller, account })),
+        map(([seller, account, language]) =>
+          printableQuote(doc as Quote, { seller, account, language }),
+        ),
       );
     }
     return combineLatest([parties$, sourceTerms$(queries, doc, kind)]).pipe(
-      map(([[seller, account], terms]) =>
+      map(([[seller, account, language], terms]) =>
         kind === 'order'
-          ? printableOrder(doc as Order, { seller, account, terms })
-          : printableInvoice(doc as Invoice, { seller, account, terms }),
+          ? printableOrder(doc as Order, { seller, account, language, terms })
+          : printableInvoice(doc as Invoice, { seller, account, language, terms }),
       ),
     );
   }, [queries, kind, doc]);

@@ -7,9 +7,10 @@ import type { PrintableDocument } from './printable';
 import {
   documentLanguageOf,
   emptyLetterhead,
-  letterheadFromRefdata,
+  letterheadOfCompany,
   printFileName,
 } from './printable';
+import { demoCompany } from '../../dataset/office';
 import { printDate, printMoney } from './wording';
 
 // A monospace stand-in for font metrics: half the font size per character.
@@ -128,23 +129,34 @@ describe('the customer language and the letterhead', () => {
     expect(documentLanguageOf(null)).toBe('it');
   });
 
-  it('reads the company reference data defensively', () => {
-    expect(letterheadFromRefdata(null)).toEqual(emptyLetterhead);
-    const l = letterheadFromRefdata({
-      name: 'Acme S.r.l.',
-      vatNumber: 'IT01234567897',
-      address: { city: 'Milano', country: 'IT', extra: 1 },
-      bank: { iban: 'IT60X0542811101000000123456' },
-      footer: { it: 'Piè di pagina' },
-      logo: 'javascript:alert(1)',
-      phone: 42,
+  it('prints the office identity with the REA mentions, in the customer language', () => {
+    expect(letterheadOfCompany(null, 'it')).toEqual(emptyLetterhead);
+    const company = demoCompany;
+    const it = letterheadOfCompany(company, 'it');
+    expect(it.name).toBe(company.name);
+    expect(it.defaultPaymentTerms).toBe(company.paymentTerms.it);
+    expect(letterheadOfCompany(company, 'en').defaultPaymentTerms).toBe(company.paymentTerms.en);
+    expect(it.rea).toContain(company.rea?.number ?? '');
+    expect(
+      letterheadOfCompany(
+        {
+          ...company,
+          logo: 'javascript:alert(1)',
+          rea: {
+            office: 'MI',
+            number: '1',
+            shareCapital: 1_000_000,
+            soleShareholder: 'SU',
+            liquidation: 'LS',
+          },
+        },
+        'it',
+      ),
+    ).toMatchObject({
+      logo: null,
+      rea: 'MI-1',
+      shareCapital: '10.000,00 € i.v. · socio unico · in liquidazione',
     });
-    expect(l.name).toBe('Acme S.r.l.');
-    expect(l.address).toEqual({ city: 'Milano', country: 'IT' });
-    expect(l.iban).toBe('IT60X0542811101000000123456');
-    expect(l.footer).toEqual({ it: 'Piè di pagina', en: 'Piè di pagina' });
-    expect(l.logo).toBeNull();
-    expect(l.phone).toBe('');
   });
 
   it('names the file after kind and number, safe for any file system', () => {

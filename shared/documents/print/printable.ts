@@ -1,6 +1,7 @@
 // What a printed quote, order confirmation or invoice says, as plain data: the document's
 // figures, the seller's letterhead and the customer's block. Built from the records here, laid
 // out by layout.ts and drawn by the renderer's PDF writer; nothing here reads a store.
+import type { Company } from '../../domain/company';
 import type { Locale, LocalizedText } from '../../domain/errors';
 import type {
   Account,
@@ -12,6 +13,7 @@ import type {
   Quote,
   Totals,
 } from '../../domain/records';
+import { printMoney } from './wording';
 
 export type PrintKind = 'quote' | 'order' | 'invoice';
 
@@ -94,62 +96,51 @@ export const emptyLetterhead: Letterhead = {
 
 const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
-const pick = (data: Record<string, unknown>, ...keys: string[]): string =>
-  keys.map((k) => str(data[k])).find((v) => v !== '') ?? '';
-
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-
-const addressOf = (value: unknown): Address => {
-  const a = record(value);
-  const out: Address = {};
-  for (const key of ['street', 'city', 'postalCode', 'province', 'country'] as const) {
-    const v = str(a[key]);
-    if (v !== '') out[key] = v;
-  }
-  return out;
-};
-
-const localized = (value: unknown): LocalizedText | null => {
-  const v = record(value);
-  const en = str(v['en']);
-  const it = str(v['it']);
-  return en === '' && it === '' ? null : { en: en || it, it: it || en };
-};
-
-const logoOf = (value: unknown): string | null => {
-  const v = str(value);
-  return /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$/.test(v) ? v : null;
-};
+const logoOf = (value: string): string | null =>
+  /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$/.test(value) ? value : null;
 
 /**
- * The letterhead from the office's `company` reference data. Read defensively: every field
- * may be missing (an office that has not set its identity yet still prints documents).
+ * The letterhead from the office's legal identity (reference data kind `company`), in the
+ * customer's language; empty until the office sets it (documents still print). The REA
+ * mentions follow art. 2250 of the Civil Code: office and number, share capital, sole
+ * shareholder, liquidation.
  */
-export const letterheadFromRefdata = (data: Record<string, unknown> | null): Letterhead => {
-  if (data === null) return emptyLetterhead;
-  const contacts = record(data['contacts']);
-  const bank = record(data['bank']);
-  const both = { ...contacts, ...data };
+export const letterheadOfCompany = (company: Company | null, language: Locale): Letterhead => {
+  if (company === null) return emptyLetterhead;
+  const it = language === 'it';
+  const rea = company.rea;
+  const capital =
+    rea?.shareCapital != null
+      ? `${printMoney(rea.shareCapital, 'EUR', language)}${it ? ' i.v.' : ' fully paid'}`
+      : '';
+  const status = [
+    rea?.soleShareholder === 'SU' ? (it ? 'socio unico' : 'sole shareholder') : '',
+    rea?.liquidation === 'LS' ? (it ? 'in liquidazione' : 'in liquidation') : '',
+  ].filter(Boolean);
+  const a = company.address;
   return {
-    name: pick(data, 'name', 'companyName', 'legalName', 'denominazione'),
-    address: addressOf(data['address'] ?? data['registeredOffice']),
-    vatNumber: pick(data, 'vatNumber', 'partitaIva'),
-    taxCode: pick(data, 'taxCode', 'codiceFiscale'),
-    rea: pick(data, 'rea', 'reaNumber'),
-    shareCapital: pick(data, 'shareCapital', 'capitaleSociale'),
-    taxRegime: pick(data, 'taxRegime', 'regimeFiscale'),
-    phone: pick(both, 'phone'),
-    email: pick(both, 'email'),
-    pec: pick(both, 'pec'),
-    website: pick(both, 'website'),
-    iban: pick(data, 'iban') || pick(bank, 'iban'),
-    bankName: pick(data, 'bankName', 'bank') || pick(bank, 'name'),
-    defaultPaymentTerms: pick(data, 'defaultPaymentTerms', 'paymentTerms'),
-    footer: localized(data['footer'] ?? data['documentFooter']),
-    logo: logoOf(data['logo']),
+    name: company.name,
+    address: {
+      street: [a.street, a.streetNumber].filter(Boolean).join(' '),
+      city: a.city,
+      postalCode: a.postalCode,
+      province: a.province,
+      country: a.country,
+    },
+    vatNumber: company.vatNumber,
+    taxCode: company.taxCode,
+    rea: rea === null ? '' : [rea.office, rea.number].filter(Boolean).join('-'),
+    shareCapital: [capital, ...status].filter(Boolean).join(' · '),
+    taxRegime: company.taxRegime,
+    phone: company.phone,
+    email: company.email,
+    pec: company.pec,
+    website: '',
+    iban: company.iban,
+    bankName: company.bank,
+    defaultPaymentTerms: company.paymentTerms[language],
+    footer: company.footer,
+    logo: logoOf(company.logo),
   };
 };
 

@@ -58,6 +58,8 @@ type Props = {
   cancelDialog: CancelDialog | null;
   /** The document as its PDF prints it. */
   printSource: PrintSource;
+  /** Files saved next to the PDF (an invoice's e-invoice XML). */
+  printExtras?: ReactNode;
 };
 
 const noEdit = () => Promise.resolve({ ok: true as const, value: undefined });
@@ -73,6 +75,7 @@ export const DocumentDetail = ({
   fields,
   cancelDialog,
   printSource,
+  printExtras,
 }: Props) => {
   const { t } = useTranslation();
   const titleId = `${regardingType}-title`;
@@ -100,7 +103,7 @@ export const DocumentDetail = ({
             />
             <TotalsTable totals={doc.totals} currency={doc.currency} />
           </div>
-          <DocumentPrint source={printSource} />
+          <DocumentPrint source={printSource} extra={printExtras} />
         </div>
         <Timeline regardingType={regardingType} regardingId={doc.id} />
       </div>

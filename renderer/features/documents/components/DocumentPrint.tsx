@@ -2,6 +2,7 @@
 // (a save dialog in the desktop app, a download in a browser) or print it. It is printed in
 // the customer's language, whatever language the app is shown in.
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintableDocument } from '../../../../shared/documents/print/printable';
 import { printFileName } from '../../../../shared/documents/print/printable';
@@ -16,7 +17,14 @@ import { DocumentPreview } from './DocumentPreview';
 
 type Rendered = { doc: PrintableDocument; result: RenderedDocument };
 
-export const DocumentPrint = ({ source }: { source: PrintSource }) => {
+export const DocumentPrint = ({
+  source,
+  extra,
+}: {
+  source: PrintSource;
+  /** More files of the document, next to its PDF (an invoice's e-invoice XML). */
+  extra?: ReactNode;
+}) => {
   const { t } = useTranslation();
   const printable = usePrintable(source);
   const [rendered, setRendered] = useState<Rendered | null>(null);
@@ -69,7 +77,7 @@ export const DocumentPrint = ({ source }: { source: PrintSource }) => {
       const saved = await savePdf(doc, await render(doc));
       if (!saved.ok) setMessage({ kind: 'error', text: saved.error });
       else if (saved.value !== null)
-        setMessage({ kind: 'info', text: t('documents.pdfSaved', { name: saved.value }) });
+        setMessage({ kind: 'info', text: t('documents.fileSaved', { name: saved.value }) });
     });
 
   const preview = () =>
@@ -107,6 +115,7 @@ export const DocumentPrint = ({ source }: { source: PrintSource }) => {
         <Button onClick={() => void print()} disabled={busy || printable === undefined}>
           {t('documents.print')}
         </Button>
+        {extra}
         {language ? (
           <span className="hint">
             {t('documents.pdfLanguage', { language: t(`documents.languages.${language}`) })}

@@ -13,6 +13,7 @@ import { TermsFields } from '../../documents/components/TermsFields';
 import { isOverdue, localToday } from '../../documents/list-filters';
 import { useInvoiceCommands } from '../commands';
 import { useInvoice } from '../queries';
+import { EInvoiceButtons } from './EInvoiceButtons';
 
 const tone: Record<Invoice['state'], string> = { active: 'info', paid: 'ok', canceled: 'neutral' };
 
@@ -73,6 +74,7 @@ const InvoiceView = ({ invoice: i }: { invoice: Invoice }) => {
         </>
       }
       printSource={{ kind: 'invoice', doc: i }}
+      printExtras={<EInvoiceButtons invoice={i} />}
       cancelDialog={
         confirmCancel
           ? {
