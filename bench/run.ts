@@ -4,6 +4,7 @@
 // (documents of the office backed up and restored; the full office, ≈ 500k, unless --quick).
 import { mkdirSync } from 'node:fs';
 import { runDeviceSuite } from './device/suite';
+import { runInvoicePdfSuite } from './documents/pdf-suite';
 import { runDocumentsSuite } from './documents/suite';
 import {
   bundleBenchPage,
@@ -65,6 +66,7 @@ const main = async (): Promise<void> => {
     }
     if (browser && wants('documents')) {
       await runDocumentsSuite(browser, script, recorder, { lines: 50, rounds: quick ? 20 : 200 });
+      await runInvoicePdfSuite(browser, script, recorder, { lines: 50, rounds: quick ? 3 : 10 });
     }
     if (browser && wants('sync')) {
       await runSyncSuite(browser, script, recorder, { documents: share });

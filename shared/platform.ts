@@ -32,7 +32,7 @@ export type Platform = {
   /** Saves a file through a save dialog; resolves to the chosen path, or null if canceled. */
   saveFile(request: {
     suggestedName: string;
-    kind: 'pdf' | 'csv';
+    kind: 'pdf' | 'csv' | 'xml';
     content: string | Uint8Array;
   }): Promise<PlatformResult<string | null>>;
   /** Saves the current view as PDF through a save dialog. */

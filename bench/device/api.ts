@@ -15,6 +15,12 @@ export type BenchApi = {
     opportunities: number;
     totals: (readonly [string, number])[];
   }>;
+  /** Renders a generated `lines`-line invoice to PDF `rounds` times with the given fonts. */
+  renderInvoicePdf(
+    fonts: { regular: string; bold: string },
+    lines: number,
+    rounds: number,
+  ): Promise<{ samples: number[]; bytes: number; pages: number }>;
   /** Builds a `lines`-line invoice's FatturaPA and UBL XML `rounds` times (ms per build). */
   eInvoiceXml(lines: number, rounds: number): { fatturaPa: number[]; ubl: number[]; bytes: number };
   heap(): number | null;

@@ -12,6 +12,7 @@ import { createStoreQueries } from '../../renderer/app/store-queries';
 import type { BenchApi, BenchGlobal } from './api';
 import { firstSync, pouchReplicate, rawIndexedDbWrite } from '../sync/page-sync.web';
 import { eInvoiceXml } from '../documents/page-einvoice.web';
+import { renderInvoicePdf } from '../documents/page-pdf.web';
 
 const OWNER = '0190a000-0000-7000-8000-000000000001';
 const allLeads = { text: '', state: 'all', rating: 'all', source: 'all' } as const;
@@ -185,6 +186,7 @@ const benchApi: BenchApi = {
   searchAsYouType,
   captureToList,
   pipelineTotals,
+  renderInvoicePdf,
   eInvoiceXml,
   heap,
   close,

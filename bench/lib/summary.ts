@@ -21,6 +21,7 @@ const notes: Record<string, string> = {
   'sync.first_sync_vs_pouchdb': 'reported beside PouchDB',
   'server.sqlite.latency': 'p99 reported (500 devices in §7)',
   'server.postgres.latency': 'p99 reported (500 devices in §7)',
+  'device.invoice_pdf': 'p50 reported (size = lines of the invoice)',
 };
 
 const fmt = (n: number | undefined): string =>

@@ -6,6 +6,7 @@ import { Screen } from './Screen';
 import { GlobalSearch } from '../features/search/components/GlobalSearch';
 import { RefusedNotice } from '../features/sync/components/RefusedNotice';
 import { SyncStatus } from '../features/sync/components/SyncStatus';
+import { usePrintingReady } from '../features/documents/use-printing-ready';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 
 const navSections: readonly Section[] = [
@@ -26,6 +27,7 @@ export const Shell = () => {
   const { t } = useTranslation();
   const route = useRoute();
   useGlobalShortcuts();
+  usePrintingReady();
   return (
     <div className="shell">
       <a className="skip-link" href="#main-content">

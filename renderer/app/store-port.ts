@@ -107,6 +107,10 @@ export type StoreQueries = {
   order(id: string): Observable<Order | null>;
   invoices(filter: DocumentFilter): Observable<Invoice[]>;
   invoice(id: string): Observable<Invoice | null>;
+  /** The accounts among `ids` that are on the device (customers of listed documents). */
+  accountsByIds(ids: readonly string[]): Observable<Account[]>;
+  /** Office reference data of one kind (team members, for the lists' owner names). */
+  refdataOfKind(kind: string): Observable<Refdata[]>;
   timeline(type: RegardingType, id: string): Observable<Activity[]>;
   catalog(query: string, priceListId: string | null, currency: string): Observable<CatalogHit[]>;
   priceLists(currency: string): Observable<PriceList[]>;

@@ -313,6 +313,15 @@ export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
   order: (id) => findOne(db, 'order', id),
   invoices: (filter) => findAll(db, 'invoice', documentSelector(filter)).pipe(map(byNewest)),
   invoice: (id) => findOne(db, 'invoice', id),
+  accountsByIds: (ids) =>
+    ids.length === 0
+      ? of([])
+      : db.accounts
+          .findByIds([...new Set(ids)])
+          .$.pipe(map((found) => [...found.values()].map((d) => plain(d as Doc<'account'>)))),
+  // The kind is a plain string: reference data kinds grow with the office's needs.
+  refdataOfKind: (kind) =>
+    findAll(db, 'refdata', { kind } as MangoQuerySelector<RecordOf['refdata']>),
   timeline: (type, id) => timeline$(db, type, id),
   catalog: (query, priceListId, currency) => catalog(db, query, priceListId, currency),
   priceLists: (currency) => findAll(db, 'pricelist', { currency }),

@@ -27,7 +27,11 @@ export type BrowserPlatformEnvironment = {
   readonly revokeObjectUrl: (url: string) => void;
 };
 
-const mimeTypes = { pdf: 'application/pdf', csv: 'text/csv;charset=utf-8' } as const;
+const mimeTypes = {
+  pdf: 'application/pdf',
+  csv: 'text/csv;charset=utf-8',
+  xml: 'application/xml',
+} as const;
 
 const isWebLink = (raw: string): boolean => {
   try {

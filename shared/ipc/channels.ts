@@ -43,9 +43,12 @@ export type IpcError = { readonly code: IpcErrorCode; readonly message: Localize
 export type IpcResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
 
+/** What can be saved: documents (PDF, e-invoice XML) and exports (CSV). */
+export type SaveFileKind = 'pdf' | 'csv' | 'xml';
+
 export type SaveFileRequest = {
   readonly suggestedName: string;
-  readonly kind: 'pdf' | 'csv';
+  readonly kind: SaveFileKind;
   readonly content: string | Uint8Array;
 };
 

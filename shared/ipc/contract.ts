@@ -30,7 +30,7 @@ export const requestSchemas = {
   saveFile: z
     .object({
       suggestedName: suggestedNameSchema,
-      kind: z.enum(['pdf', 'csv']),
+      kind: z.enum(['pdf', 'csv', 'xml']),
       content: z.union([
         z.string().max(maxSaveBytes),
         z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= maxSaveBytes, 'too large'),

@@ -1,17 +1,23 @@
-// Native file dialogs: save a PDF or CSV, save the current view as PDF, open a CSV, print.
+// Native file dialogs: save a PDF, e-invoice XML or CSV, save the current view as PDF, open a CSV, print.
 // The renderer never sees or chooses a path itself: the user picks it in the OS dialog.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, dialog } from 'electron';
 import type { FileFilter, OpenDialogOptions, SaveDialogOptions, WebContents } from 'electron';
-import type { IpcResult, OpenedCsv, SaveFileRequest } from '../../../shared/ipc/channels';
+import type {
+  IpcResult,
+  OpenedCsv,
+  SaveFileKind,
+  SaveFileRequest,
+} from '../../../shared/ipc/channels';
 import { ipcFail, ipcOk } from '../../../shared/ipc/contract';
 
 export const maxCsvBytes = 20 * 1024 * 1024;
 
-const filters: Record<'pdf' | 'csv', FileFilter[]> = {
+const filters: Record<SaveFileKind, FileFilter[]> = {
   pdf: [{ name: 'PDF', extensions: ['pdf'] }],
   csv: [{ name: 'CSV', extensions: ['csv'] }],
+  xml: [{ name: 'XML', extensions: ['xml'] }],
 };
 
 const ioError = (): IpcResult<never> =>
@@ -22,13 +28,13 @@ const ioError = (): IpcResult<never> =>
   );
 
 /** The chosen path, with the expected extension added when the user left it out. */
-export const withExtension = (filePath: string, kind: 'pdf' | 'csv'): string =>
+export const withExtension = (filePath: string, kind: SaveFileKind): string =>
   path.extname(filePath).toLowerCase() === `.${kind}` ? filePath : `${filePath}.${kind}`;
 
 const askSavePath = async (
   sender: WebContents,
   suggestedName: string,
-  kind: 'pdf' | 'csv',
+  kind: SaveFileKind,
 ): Promise<string | null> => {
   const options: SaveDialogOptions = {
     defaultPath: withExtension(suggestedName, kind),

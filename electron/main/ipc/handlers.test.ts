@@ -240,6 +240,19 @@ describe('handler results', () => {
     expect([...(await readFile(target))]).toEqual([...content]);
   });
 
+  it('saves an e-invoice XML under its SdI file name', async () => {
+    const target = path.join(dir, 'IT01234567897_00001');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const xml = '<?xml version="1.0" encoding="UTF-8"?><p:FatturaElettronica/>';
+    const answer = await call('saveFile', {
+      suggestedName: 'IT01234567897_00001.xml',
+      kind: 'xml',
+      content: xml,
+    });
+    expect(answer).toEqual({ ok: true, value: `${target}.xml` });
+    expect(await readFile(`${target}.xml`, 'utf8')).toBe(xml);
+  });
+
   it('answers null when the save dialog is canceled', async () => {
     expect(await call('saveFile', valid.saveFile)).toEqual({ ok: true, value: null });
   });

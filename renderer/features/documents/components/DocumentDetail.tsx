@@ -1,5 +1,6 @@
 // The page of a read-only sales document (order, invoice): heading with status and actions,
-// its fields, lines and totals, the timeline, and the confirmation before canceling it.
+// its customer, fields, lines and totals, its PDF, the timeline, and the confirmation before
+// canceling it.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Line, Totals } from '../../../../shared/domain/records';
@@ -8,6 +9,9 @@ import { Dialog } from '../../../ui/Dialog';
 import { Notice } from '../../../ui/Notice';
 import { LinesEditor } from '../../lines/components/LinesEditor';
 import { Timeline } from '../../timeline/components/Timeline';
+import type { PrintSource } from '../queries';
+import { CustomerPanel } from './CustomerPanel';
+import { DocumentPrint } from './DocumentPrint';
 import { TotalsTable } from './TotalsTable';
 
 /** Loading and not-found states of a document read by id; `children` shows a found one. */
@@ -36,6 +40,7 @@ type Props = {
   regardingType: 'order' | 'invoice';
   doc: {
     id: string;
+    accountId: string | null;
     lines: readonly Line[];
     currency: string;
     priceListId: string | null;
@@ -53,6 +58,10 @@ type Props = {
   cancelDialog: CancelDialog | null;
   /** A panel below the header fields (an invoice's payments and credit notes). */
   aside?: ReactNode;
+  /** The document as its PDF prints it. */
+  printSource: PrintSource;
+  /** Files saved next to the PDF (an invoice's e-invoice XML). */
+  printExtras?: ReactNode;
 };
 
 const noEdit = () => Promise.resolve({ ok: true as const, value: undefined });
@@ -68,6 +77,8 @@ export const DocumentDetail = ({
   fields,
   cancelDialog,
   aside,
+  printSource,
+  printExtras,
 }: Props) => {
   const { t } = useTranslation();
   const titleId = `${regardingType}-title`;
@@ -81,6 +92,7 @@ export const DocumentDetail = ({
       {error ? <Notice kind="error">{error}</Notice> : null}
       <div className="columns">
         <div className="page">
+          <CustomerPanel accountId={doc.accountId} />
           <div className="panel">
             <dl className="read-grid">{fields}</dl>
           </div>
@@ -95,6 +107,7 @@ export const DocumentDetail = ({
             />
             <TotalsTable totals={doc.totals} currency={doc.currency} />
           </div>
+          <DocumentPrint source={printSource} extra={printExtras} />
         </div>
         <Timeline regardingType={regardingType} regardingId={doc.id} />
       </div>

@@ -11,6 +11,10 @@ import { useInvoice } from '../queries';
 import { InvoiceActions } from './InvoiceActions';
 import { InvoiceSettlement } from './InvoiceSettlement';
 import { documentStateLabel } from '../../documents/state-label';
+import { Badge } from '../../../ui/Badge';
+import { TermsFields } from '../../documents/components/TermsFields';
+import { isOverdue, localToday } from '../../documents/list-filters';
+import { EInvoiceButtons } from './EInvoiceButtons';
 
 const tone: Record<Invoice['state'], string> = {
   active: 'info',
@@ -45,7 +49,13 @@ const InvoiceView = ({ invoice: i }: { invoice: Invoice }) => {
           <ReadField label={t('invoice.issueDate')}>{fmt.date(i.issueDate)}</ReadField>
           {creditNote ? null : (
             <>
-              <ReadField label={t('invoice.dueDate')}>{fmt.date(i.dueDate)}</ReadField>
+              <ReadField label={t('invoice.dueDate')}>
+                {fmt.date(i.dueDate)}{' '}
+                {isOverdue(i, localToday()) ? (
+                  <Badge tone="danger">{t('documents.overdue')}</Badge>
+                ) : null}
+              </ReadField>
+              <TermsFields kind="invoice" doc={i} />
               <ReadField label={t('invoice.paidDate')}>{fmt.date(i.paidDate)}</ReadField>
             </>
           )}
@@ -58,6 +68,8 @@ const InvoiceView = ({ invoice: i }: { invoice: Invoice }) => {
         </>
       }
       aside={<InvoiceSettlement invoice={i} />}
+      printSource={{ kind: 'invoice', doc: i }}
+      printExtras={<EInvoiceButtons invoice={i} />}
       cancelDialog={null}
     />
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { invoiceStates } from '../../../../shared/domain/records';
 import { navigate } from '../../../app/router';
 import { DocumentList } from '../../documents/components/DocumentList';
 import { useInvoiceList } from '../queries';
@@ -13,17 +14,12 @@ export const InvoicesScreen = () => {
         <h1 id="invoices-title">{t('invoice.title')}</h1>
       </div>
       <DocumentList
+        kind="invoice"
         label={t('invoice.list')}
-        rows={invoices?.map((o) => ({
-          id: o.id,
-          number: o.number,
-          name: o.name,
-          state: o.state,
-          statusLabel: documentStateLabel(t, 'invoice', o),
-          date: o.issueDate,
-          currency: o.currency,
-          totals: o.totals,
-        }))}
+        docs={invoices}
+        states={invoiceStates}
+        stateLabel={(s) => t(`invoice.states.${s}`)}
+        statusLabel={(d) => documentStateLabel(t, 'invoice', d)}
         emptyText={t('invoice.empty')}
         dateHeader={t('invoice.issueDate')}
         onOpen={(id) => navigate('invoices', id)}

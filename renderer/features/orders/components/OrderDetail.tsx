@@ -9,6 +9,7 @@ import { Button } from '../../../ui/Button';
 import { ReadField } from '../../../ui/Field';
 import { OpportunityLink, QuoteLink } from '../../documents/components/RecordLinks';
 import { DocumentDetail, DocumentLoader } from '../../documents/components/DocumentDetail';
+import { TermsFields } from '../../documents/components/TermsFields';
 import { useOrderCommands } from '../commands';
 import { useOrder } from '../queries';
 import { documentStateLabel } from '../../documents/state-label';
@@ -79,6 +80,7 @@ const OrderView = ({ order: o }: { order: Order }) => {
             {fmt.date(o.requestedDeliveryDate)}
           </ReadField>
           <ReadField label={t('order.fulfilledDate')}>{fmt.date(o.fulfilledDate)}</ReadField>
+          <TermsFields kind="order" doc={o} />
           <ReadField label={t('common.opportunity')}>
             {o.opportunityId ? <OpportunityLink id={o.opportunityId} /> : ''}
           </ReadField>
@@ -87,6 +89,7 @@ const OrderView = ({ order: o }: { order: Order }) => {
           </ReadField>
         </>
       }
+      printSource={{ kind: 'order', doc: o }}
       cancelDialog={
         confirmCancel
           ? {

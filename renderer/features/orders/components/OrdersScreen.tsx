@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { orderStates } from '../../../../shared/domain/records';
 import { navigate } from '../../../app/router';
 import { DocumentList } from '../../documents/components/DocumentList';
 import { useOrderList } from '../queries';
@@ -13,17 +14,12 @@ export const OrdersScreen = () => {
         <h1 id="orders-title">{t('order.title')}</h1>
       </div>
       <DocumentList
+        kind="order"
         label={t('order.list')}
-        rows={orders?.map((o) => ({
-          id: o.id,
-          number: o.number,
-          name: o.name,
-          state: o.state,
-          statusLabel: documentStateLabel(t, 'order', o),
-          date: o.createdAt,
-          currency: o.currency,
-          totals: o.totals,
-        }))}
+        docs={orders}
+        states={orderStates}
+        stateLabel={(s) => t(`order.states.${s}`)}
+        statusLabel={(d) => documentStateLabel(t, 'order', d)}
         emptyText={t('order.empty')}
         dateHeader={t('common.created')}
         onOpen={(id) => navigate('orders', id)}

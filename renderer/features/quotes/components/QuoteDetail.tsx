@@ -11,6 +11,8 @@ import { Button } from '../../../ui/Button';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { Notice } from '../../../ui/Notice';
 import { OpportunityLink } from '../../documents/components/RecordLinks';
+import { CustomerPanel } from '../../documents/components/CustomerPanel';
+import { DocumentPrint } from '../../documents/components/DocumentPrint';
 import { LinesEditor } from '../../lines/components/LinesEditor';
 import { Timeline } from '../../timeline/components/Timeline';
 import { useQuoteCommands } from '../commands';
@@ -87,6 +89,7 @@ const QuoteView = ({ quote: q }: { quote: Quote }) => {
       {draft ? null : <p className="hint">{t('quote.readOnly')}</p>}
       <div className="columns">
         <div className="page">
+          <CustomerPanel accountId={q.accountId} />
           <QuoteHeaderForm quote={q} />
           <div className="panel">
             <LinesEditor
@@ -97,6 +100,7 @@ const QuoteView = ({ quote: q }: { quote: Quote }) => {
               onEdit={(edit) => commands.editLines(q.id, edit)}
             />
           </div>
+          <DocumentPrint source={{ kind: 'quote', doc: q }} />
         </div>
         <Timeline regardingType="quote" regardingId={q.id} />
       </div>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { quoteStates } from '../../../../shared/domain/records';
 import { navigate } from '../../../app/router';
 import { DocumentList } from '../../documents/components/DocumentList';
 import { useQuoteList } from '../queries';
@@ -13,17 +14,13 @@ export const QuotesScreen = () => {
         <h1 id="quotes-title">{t('quote.title')}</h1>
       </div>
       <DocumentList
+        kind="quote"
         label={t('quote.list')}
-        rows={quotes?.map((q) => ({
-          id: q.id,
-          number: `${q.number} (${q.revisionNumber})`,
-          name: q.name,
-          state: q.state,
-          statusLabel: documentStateLabel(t, 'quote', q),
-          date: q.createdAt,
-          currency: q.currency,
-          totals: q.totals,
-        }))}
+        docs={quotes}
+        number={(q) => `${q.number} (${q.revisionNumber})`}
+        states={quoteStates}
+        stateLabel={(s) => t(`quote.states.${s}`)}
+        statusLabel={(d) => documentStateLabel(t, 'quote', d)}
         emptyText={t('quote.empty')}
         dateHeader={t('common.created')}
         onOpen={(id) => navigate('quotes', id)}
