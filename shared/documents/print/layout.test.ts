@@ -8,8 +8,14 @@ import {
   documentLanguageOf,
   emptyLetterhead,
   letterheadOfCompany,
+  printableInvoice,
   printFileName,
 } from './printable';
+import {
+  account as customer,
+  invoice as invoiceRecord,
+  line as invoiceLine,
+} from '../test-fixtures';
 import { demoCompany } from '../../dataset/office';
 import { printDate, printMoney } from './wording';
 
@@ -164,6 +170,53 @@ describe('the customer language and the letterhead', () => {
       'Fattura-FT-2026-A-0001.pdf',
     );
     expect(printFileName({ kind: 'quote', number: '', language: 'en' })).toBe('Quote-draft.pdf');
+  });
+});
+
+describe('a credit note', () => {
+  const creditNote = invoiceRecord([invoiceLine('a', 10_000, 2, 2200)], {
+    number: 'NC/2026/AR01/00001',
+    documentType: 'creditNote',
+    correctedInvoiceId: 'inv-1',
+    correctedInvoiceNumber: 'INV/2026/AR01/00007',
+    correctedInvoiceDate: '2026-03-10',
+    state: 'issued',
+    status: 'issued',
+  });
+  const terms = {
+    paymentTerms: 'Bonifico 30 gg',
+    deliveryTerms: '',
+    sourceNumber: 'ORD-AR01-00003',
+  };
+
+  it('prints as a credit note naming the invoice it corrects, asking for no payment', () => {
+    const printable = printableInvoice(creditNote, {
+      seller: emptyLetterhead,
+      account: customer(),
+      terms: { ...terms, customerReference: '' },
+    });
+    expect(printable).toMatchObject({
+      kind: 'creditNote',
+      sourceNumber: 'INV/2026/AR01/00007',
+      dueDate: null,
+      paymentTerms: '',
+    });
+    const all = texts(layoutDocument(printable, { measure })).flat().join('\n');
+    expect(all).toContain('Nota di credito');
+    expect(all).toContain('INV/2026/AR01/00007');
+    expect(all).not.toContain('Fattura');
+    expect(invoiceMentions(printable)[0]).toContain('Sistema di Interscambio');
+    expect(printFileName(printable)).toBe('Nota-di-credito-NC-2026-AR01-00001.pdf');
+  });
+
+  it('an invoice still prints as an invoice, with its due date', () => {
+    const printable = printableInvoice(invoiceRecord([invoiceLine('a', 10_000, 2, 2200)]), {
+      seller: emptyLetterhead,
+      account: customer(),
+      terms: { ...terms, customerReference: '' },
+    });
+    expect(printable).toMatchObject({ kind: 'invoice', sourceNumber: 'ORD-AR01-00003' });
+    expect(printable.dueDate).not.toBeNull();
   });
 });
 

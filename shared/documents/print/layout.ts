@@ -325,14 +325,14 @@ export const layoutDocument = (doc: PrintableDocument, options: LayoutOptions): 
     }
     c.y += 3;
   };
-  if (doc.kind !== 'order' || doc.paymentTerms !== '') {
+  if (doc.kind === 'quote' || doc.kind === 'invoice' || doc.paymentTerms !== '') {
     const bank = [doc.seller.iban && `${w.iban} ${doc.seller.iban}`, doc.seller.bankName]
       .filter(Boolean)
       .join(' · ');
     paragraph('', bank);
   }
   paragraph(w.deliveryTerms, doc.deliveryTerms);
-  if (doc.seller.taxRegime !== '' && doc.kind === 'invoice')
+  if (doc.seller.taxRegime !== '' && (doc.kind === 'invoice' || doc.kind === 'creditNote'))
     paragraph(w.taxRegime, doc.seller.taxRegime, SMALL);
   for (const m of invoiceMentions(doc)) paragraph('', m, SMALL);
 

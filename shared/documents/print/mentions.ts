@@ -12,7 +12,7 @@ const EU = new Set(
 export const STAMP_DUTY_THRESHOLD = 7747;
 
 export const invoiceMentions = (doc: PrintableDocument): string[] => {
-  if (doc.kind !== 'invoice') return [];
+  if (doc.kind !== 'invoice' && doc.kind !== 'creditNote') return [];
   const words = documentWords[doc.language];
   const mentions = [words.courtesyCopy];
   const zeroBase = doc.totals.vat.filter((v) => v.rate === 0).reduce((s, v) => s + v.base, 0);

@@ -15,7 +15,8 @@ import type {
 } from '../../domain/records';
 import { printMoney } from './wording';
 
-export type PrintKind = 'quote' | 'order' | 'invoice';
+/** A credit note (FatturaPA TD04) prints as its own kind, naming the invoice it corrects. */
+export type PrintKind = 'quote' | 'order' | 'invoice' | 'creditNote';
 
 /** The office's legal identity as the letterhead prints it. */
 export type Letterhead = {
@@ -245,7 +246,7 @@ export const printableInvoice = (
   p: Parties & { terms: SourceTerms & { customerReference: string } },
 ): PrintableDocument => ({
   ...common(p),
-  kind: 'invoice',
+  kind: invoice.documentType === 'creditNote' ? 'creditNote' : 'invoice',
   number: invoice.number,
   revision: null,
   date: invoice.issueDate,
@@ -256,12 +257,19 @@ export const printableInvoice = (
   totals: invoice.totals,
   validFrom: null,
   validTo: null,
-  dueDate: invoice.dueDate,
-  paymentTerms: p.terms.paymentTerms || p.seller.defaultPaymentTerms,
+  // A credit note asks for no payment.
+  dueDate: invoice.documentType === 'creditNote' ? null : invoice.dueDate,
+  paymentTerms:
+    invoice.documentType === 'creditNote'
+      ? ''
+      : p.terms.paymentTerms || p.seller.defaultPaymentTerms,
   deliveryTerms: '',
   customerReference: customerReferenceOf(invoice) || p.terms.customerReference,
   requestedDeliveryDate: null,
-  sourceNumber: p.terms.sourceNumber,
+  sourceNumber:
+    invoice.documentType === 'creditNote'
+      ? (invoice.correctedInvoiceNumber ?? '')
+      : p.terms.sourceNumber,
 });
 
 /** The file name a saved document gets: its kind and number, safe on every file system. */
@@ -270,6 +278,7 @@ export const printFileName = (doc: Pick<PrintableDocument, 'kind' | 'number' | '
     quote: { en: 'Quote', it: 'Offerta' },
     order: { en: 'Order', it: 'Ordine' },
     invoice: { en: 'Invoice', it: 'Fattura' },
+    creditNote: { en: 'Credit-note', it: 'Nota-di-credito' },
   };
   const number = doc.number.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
   return `${words[doc.kind][doc.language]}-${number || 'draft'}.pdf`;

@@ -115,7 +115,12 @@ type Words = {
 
 export const documentWords: Readonly<Record<Locale, Words>> = {
   it: {
-    title: { quote: 'Offerta', order: "Conferma d'ordine", invoice: 'Fattura' },
+    title: {
+      quote: 'Offerta',
+      order: "Conferma d'ordine",
+      invoice: 'Fattura',
+      creditNote: 'Nota di credito',
+    },
     number: 'Numero',
     revision: 'revisione',
     date: 'Data',
@@ -136,7 +141,12 @@ export const documentWords: Readonly<Record<Locale, Words>> = {
     paymentTerms: 'Condizioni di pagamento',
     deliveryTerms: 'Condizioni di consegna',
     iban: 'IBAN',
-    sourceOf: { quote: '', order: 'Rif. offerta', invoice: 'Rif. ordine' },
+    sourceOf: {
+      quote: '',
+      order: 'Rif. offerta',
+      invoice: 'Rif. ordine',
+      creditNote: 'Storno della fattura',
+    },
     columns: {
       description: 'Descrizione',
       quantity: 'Q.tà',
@@ -168,7 +178,12 @@ export const documentWords: Readonly<Record<Locale, Words>> = {
     zeroRated: 'Operazione senza IVA: si veda la natura indicata nella fattura elettronica.',
   },
   en: {
-    title: { quote: 'Quote', order: 'Order confirmation', invoice: 'Invoice' },
+    title: {
+      quote: 'Quote',
+      order: 'Order confirmation',
+      invoice: 'Invoice',
+      creditNote: 'Credit note',
+    },
     number: 'Number',
     revision: 'revision',
     date: 'Date',
@@ -189,7 +204,12 @@ export const documentWords: Readonly<Record<Locale, Words>> = {
     paymentTerms: 'Payment terms',
     deliveryTerms: 'Delivery terms',
     iban: 'IBAN',
-    sourceOf: { quote: '', order: 'Our quote', invoice: 'Our order' },
+    sourceOf: {
+      quote: '',
+      order: 'Our quote',
+      invoice: 'Our order',
+      creditNote: 'Corrects invoice',
+    },
     columns: {
       description: 'Description',
       quantity: 'Qty',
