@@ -21,6 +21,8 @@ import type {
   RegardingType,
 } from '../../shared/domain/records';
 import type { LeadInput, LeadPatch } from '../../shared/domain/lead';
+import type { EmailEnquiryInput } from '../../shared/domain/email-enquiry';
+import type { EmailEnquiryResult } from '../data/commands/lead';
 import type { OpportunityPatch } from '../../shared/domain/opportunity';
 import type { SessionUser } from '../../shared/sync/protocol';
 import type { SyncStatus } from '../data/sync/status';
@@ -116,6 +118,8 @@ export type StoreCommands = {
     ): R<{ opportunityId: string }>;
     disqualify(id: string, reason: LeadDisqualifyReason): R<Lead>;
     reactivate(id: string): R<Lead>;
+    /** An .eml enquiry: lands on the sender's lead or contact, or makes a new lead. */
+    fromEmail(input: EmailEnquiryInput): R<EmailEnquiryResult>;
   };
   opportunity: {
     update(id: string, patch: OpportunityPatch): R<Opportunity>;

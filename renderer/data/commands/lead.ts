@@ -9,7 +9,14 @@ import {
   reactivateLead,
   updateLead,
 } from '../../../shared/domain/lead';
-import type { Lead, LeadDisqualifyReason, Opportunity } from '../../../shared/domain/records';
+import type { EmailEnquiryInput } from '../../../shared/domain/email-enquiry';
+import { recordEmailEnquiry } from '../../../shared/domain/email-enquiry';
+import type {
+  Contact,
+  Lead,
+  LeadDisqualifyReason,
+  Opportunity,
+} from '../../../shared/domain/records';
 import { command } from './command-kit';
 import { plainDoc } from '../write';
 
@@ -21,6 +28,9 @@ export type QualifiedLead = {
   contactId: string | null;
   opportunityId: string | null;
 };
+
+/** Where an e-mailed enquiry landed: the lead (new or known) or a known contact. */
+export type EmailEnquiryResult = { leadId: string | null; contactId: string | null; isNew: boolean };
 
 export const leadCommandDefs = {
   create: command((env, input: LeadInput) => Promise.resolve(createLead(input, env.ctx)), leadOf),
@@ -60,5 +70,32 @@ export const leadCommandDefs = {
   reactivate: command(
     async (env, input: { id: string }) => reactivateLead(await env.get('lead', input.id), env.ctx),
     leadOf,
+  ),
+
+  /** An e-mail from a sender: the lead or contact with that address, or a new lead. */
+  fromEmail: command(
+    async (env, input: EmailEnquiryInput) => {
+      const address = input.mail.from?.address ?? '';
+      const lead =
+        address === ''
+          ? null
+          : await env.db.leads.findOne({ selector: { email: address } }).exec();
+      const contact =
+        lead !== null || address === ''
+          ? null
+          : await env.db.contacts.findOne({ selector: { email: address } }).exec();
+      return recordEmailEnquiry(
+        {
+          lead: lead === null ? null : plainDoc<Lead>(lead),
+          contact: contact === null ? null : plainDoc<Contact>(contact),
+        },
+        input,
+        env.ctx,
+      );
+    },
+    (effects): EmailEnquiryResult => {
+      const e = effects as typeof effects & EmailEnquiryResult;
+      return { leadId: e.leadId, contactId: e.contactId, isNew: e.isNew };
+    },
   ),
 };

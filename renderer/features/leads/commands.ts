@@ -1,5 +1,6 @@
 import type { Lead, LeadDisqualifyReason } from '../../../shared/domain/records';
 import type { LeadPatch } from '../../../shared/domain/lead';
+import type { ParsedMail } from '../../../shared/mail/eml';
 import { useServices } from '../../app/services';
 import type { PartyChoice, StoreCommands } from '../../app/store-port';
 
@@ -45,5 +46,14 @@ export const useLeadCommands = () => {
       lead.qualify(id, choice),
     disqualify: (id: string, reason: LeadDisqualifyReason) => lead.disqualify(id, reason),
     reactivate: (id: string) => lead.reactivate(id),
+    /** An e-mailed enquiry; consent only when the seller ticked it for this sender. */
+    fromEmail: (mail: ParsedMail, consentWording: string | null) =>
+      lead.fromEmail({
+        mail,
+        consent:
+          consentWording !== null
+            ? { given: true, at: new Date().toISOString(), how: 'email', wording: consentWording }
+            : { given: false, at: null, how: null, wording: null },
+      }),
   };
 };

@@ -13,6 +13,7 @@ import type { Column } from '../../../ui/Table';
 import { Table } from '../../../ui/Table';
 import { useLeadList } from '../queries';
 import { leadName, ratingTone } from '../lead-text';
+import { useEmailEnquiries } from './EmailEnquiries';
 
 export const LeadsScreen = () => {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export const LeadsScreen = () => {
   const { page, showing } = useLeadList(filters);
   const leads = page?.rows;
   const all = t('common.all');
+  const enquiries = useEmailEnquiries();
 
   const columns: Column<Lead>[] = [
     { id: 'name', header: t('lead.name'), width: '2fr', render: (l) => leadName(l) },
@@ -54,7 +56,7 @@ export const LeadsScreen = () => {
   ];
 
   return (
-    <section className="page" aria-labelledby="leads-title">
+    <section className="page" aria-labelledby="leads-title" {...enquiries.dropZone}>
       <div className="page-head">
         <h1 id="leads-title">{t('lead.title')}</h1>
         <span className="hint" role="status">
@@ -71,7 +73,9 @@ export const LeadsScreen = () => {
         >
           {t('lead.capture')}
         </Button>
+        {enquiries.button}
       </div>
+      {enquiries.panel}
       <div className="toolbar" role="search" aria-label={t('common.filters')}>
         <TextField
           label={t('lead.filterText')}
