@@ -25,4 +25,6 @@ export const defaults = {
   loginRateLimit: { max: 10, windowMs: 15 * 60 * 1000 },
   bodyLimit: 10 * 1024 * 1024,
   heartbeatMs: 15_000,
+  // A person sends the opt-in form once or twice; a few more allow for typos and a shared office.
+  webFormRateLimit: { max: 5, windowMs: 10 * 60 * 1000 },
 };

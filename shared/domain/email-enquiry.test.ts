@@ -61,7 +61,7 @@ describe('recordEmailEnquiry', () => {
     if (!again.ok || !next.ok) throw new Error('again');
     expect(again.value.writes).toHaveLength(1);
     expect(again.value.writes[0]?.doc.id).toBe(
-      first.value.writes.find((w) => w.doc.type === 'email')?.doc.id,
+      first.value.writes.find((w) => w.type === 'activity' && w.doc.type === 'email')?.doc.id,
     );
     expect(next.value.writes[0]?.doc.id).not.toBe(again.value.writes[0]?.doc.id);
     expect(next.value.leadId).toBe(lead.id);

@@ -36,9 +36,15 @@ const eml = (sender: string, subject: string, id: string, body: string) =>
 
 /** Drops files onto the lead list as the OS would: a DataTransfer holding Files. */
 const dropFiles = async (page: Page, files: { name: string; text: string }[]) => {
+  // Runs in the page: the browser's DataTransfer and File (the test's tsconfig has no DOM).
+  type BrowserGlobals = {
+    DataTransfer: new () => { items: { add(file: unknown): void } };
+    File: new (parts: string[], name: string, options: { type: string }) => unknown;
+  };
   const transfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'message/rfc822' }));
+    const g = globalThis as unknown as BrowserGlobals;
+    const dt = new g.DataTransfer();
+    for (const f of list) dt.items.add(new g.File([f.text], f.name, { type: 'message/rfc822' }));
     return dt;
   }, files);
   const target = page.locator('section[aria-labelledby="leads-title"]');
