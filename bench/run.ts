@@ -1,6 +1,6 @@
 // `npm run bench`: the performance budgets of DESIGN.md §7 measured on this machine, each
 // figure beside the reference it is judged against. Flags: --quick, --sizes 10000,50000,
-// --only device|sync|server, --devices N, --share N.
+// --only device|sync|server|ocr, --devices N, --share N, --cards N.
 import { mkdirSync } from 'node:fs';
 import { runDeviceSuite } from './device/suite';
 import {
@@ -13,10 +13,11 @@ import { createRecorder } from './lib/figures';
 import { resultsDir } from './lib/figures';
 import { collectVersions } from './lib/versions';
 import { writeSummary } from './lib/summary';
+import { runOcrSuite } from './ocr/suite';
 import { runServerSuite } from './server/suite';
 import { runSyncSuite } from './sync/suite';
 
-type Suite = 'device' | 'sync' | 'server';
+type Suite = 'device' | 'sync' | 'server' | 'ocr';
 
 const flag = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,6 +32,7 @@ const sizes = (flag('sizes') ?? (quick ? '1000' : '10000,50000,100000'))
   .filter((n) => Number.isInteger(n) && n > 0);
 const share = Number(flag('share') ?? (quick ? 1000 : 50_000));
 const devices = Number(flag('devices') ?? (quick ? 20 : 500));
+const cards = Number(flag('cards') ?? (quick ? 6 : 30));
 const pgUrl = process.env.FAIRLEAD_TEST_PG_URL;
 const wants = (suite: Suite) => only === undefined || only === suite;
 
@@ -38,7 +40,7 @@ const main = async (): Promise<void> => {
   const started = Date.now();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   mkdirSync(resultsDir, { recursive: true });
-  const browserNeeded = wants('device') || wants('sync');
+  const browserNeeded = wants('device') || wants('sync') || wants('ocr');
   const hasChromium = chromiumAvailable();
   if (browserNeeded && !hasChromium) {
     console.warn(
@@ -61,6 +63,9 @@ const main = async (): Promise<void> => {
     }
     if (browser && wants('sync')) {
       await runSyncSuite(browser, script, recorder, { documents: share });
+    }
+    if (browser && wants('ocr')) {
+      await runOcrSuite(browser, recorder, { cards });
     }
     if (wants('server')) {
       for (const records of sizes) {

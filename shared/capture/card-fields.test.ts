@@ -314,6 +314,23 @@ Lombardi Consulting`,
     },
   },
   {
+    name: 'two columns read as one line, legal form on its own line',
+    text: `Meccanica Lombarda
+S.r.l.
+Tel. +39 02 4000021
+Silvia Romano Cell. +39 335 4000042
+Ufficio Acquisti silvia.romano@meccanicalombarda.it
+www.meccanicalombarda.it`,
+    expect: {
+      firstName: 'Silvia',
+      lastName: 'Romano',
+      company: 'Meccanica Lombarda S.r.l.',
+      jobTitle: 'Ufficio Acquisti',
+      mobile: '+39 335 4000042',
+      email: 'silvia.romano@meccanicalombarda.it',
+    },
+  },
+  {
     name: 'empty text',
     text: '',
     expect: { firstName: '', lastName: '', email: '', phone: '', address: {} },

@@ -93,11 +93,26 @@ export const extractCardFields = (text: string): CardFields => {
     website: '',
     address: {},
   };
-  const lines = text
+  const raw = text
     .split(/\r?\n/)
     .map(normalizeSpaces)
     .filter((l) => l.length > 1);
+  // A legal form alone on a line ends the company name above it ("Meccanica Lombarda / S.r.l.").
+  const lines: string[] = [];
+  for (const line of raw) {
+    const prev = lines.at(-1);
+    if (
+      prev !== undefined &&
+      LEGAL.test(line) &&
+      line.replace(LEGAL, '').replace(/[\s.,]/g, '') === ''
+    )
+      lines[lines.length - 1] = `${prev} ${line}`;
+    else lines.push(line);
+  }
   const used = new Set<number>();
+  // What is left of a line once its contact details are taken out: two columns read as one
+  // line ("Silvia Romano Cell. +39 335…") still give the name.
+  const residual = new Map<number, string>();
 
   lines.forEach((line, i) => {
     const email = EMAIL.exec(line);
@@ -105,7 +120,7 @@ export const extractCardFields = (text: string): CardFields => {
       fields.email = email[0].replace(/\s/g, '').toLowerCase();
       used.add(i);
     }
-    const rest = email ? line.replace(email[0], ' ') : line;
+    let rest = email ? line.replace(email[0], ' ') : line;
     const web = WEB.exec(rest);
     if (web && !fields.website && !/@/.test(web[0])) {
       fields.website = web[0]
@@ -114,6 +129,7 @@ export const extractCardFields = (text: string): CardFields => {
         .toLowerCase();
       used.add(i);
     }
+    if (web && !/@/.test(web[0])) rest = rest.replace(web[0], ' ');
     // A line may hold several numbers ("T +39 02 123 – M +39 333 456"): split on labels.
     const segments = rest.split(
       /(?=\b(?:tel|t|phone|ph|cell|mob|mobile|m|fax|f|uff)\b\.?\s*:?\s*[+(\d])/i,
@@ -135,6 +151,13 @@ export const extractCardFields = (text: string): CardFields => {
         fields.mobile = phone;
       else if (!fields.phone) fields.phone = phone;
       else if (!fields.mobile) fields.mobile = phone;
+    }
+    if (used.has(i)) {
+      const label =
+        /\b(?:tel(?:efono)?|t|phone|ph|cell(?:ulare)?|mob(?:ile)?|m|fax|f|uff|direct|diretto)\b\.?\s*:?\s*(?=[+(\d])/i;
+      const cut = rest.search(label);
+      const left = normalizeSpaces((cut >= 0 ? rest.slice(0, cut) : rest).replace(PHONE, ' '));
+      if (/[A-Za-zÀ-ÿ]{2}/.test(left) && !EMAIL.test(left)) residual.set(i, left);
     }
   });
 
@@ -185,7 +208,14 @@ export const extractCardFields = (text: string): CardFields => {
   )
     fields.address.country = 'IT';
 
-  const free = () => lines.map((l, i) => ({ l, i })).filter(({ i }) => !used.has(i));
+  const free = () =>
+    lines
+      .map((l, i) => ({ l: used.has(i) ? (residual.get(i) ?? '') : l, i }))
+      .filter(({ l, i }) => !used.has(i) || l !== '');
+  const take = (i: number) => {
+    used.add(i);
+    residual.delete(i);
+  };
 
   // Company: a legal form, else a line matching the e-mail's or website's domain.
   const domain =
@@ -202,18 +232,18 @@ export const extractCardFields = (text: string): CardFields => {
     );
   if (company) {
     fields.company = company.l;
-    used.add(company.i);
+    take(company.i);
   }
 
-  const title = free().find(({ l }) => TITLE.test(l) && !isNameLike(l));
+  const title = free().find(({ l }) => TITLE.test(l));
   const name = free().find(({ l }) => isNameLike(l) && !TITLE.test(l));
   if (name) {
     Object.assign(fields, splitName(name.l));
-    used.add(name.i);
+    take(name.i);
   }
   if (title) {
     fields.jobTitle = title.l;
-    used.add(title.i);
+    take(title.i);
   } else {
     // A title spelled with no keyword still sits right under the name.
     const next = name ? lines[name.i + 1] : undefined;
