@@ -57,6 +57,7 @@ export const createStoreCommands = (
       disqualify: (id, reason) => c.lead.disqualify({ id, reason }),
       reactivate: (id) => c.lead.reactivate({ id }),
       fromEmail: (input) => c.lead.fromEmail(input),
+      createFromCard: (input) => c.lead.createFromCard(input),
     },
     opportunity: {
       update: (id, patch) => c.opportunity.update({ id, patch }),

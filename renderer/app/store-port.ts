@@ -120,6 +120,8 @@ export type StoreCommands = {
     reactivate(id: string): R<Lead>;
     /** An .eml enquiry: lands on the sender's lead or contact, or makes a new lead. */
     fromEmail(input: EmailEnquiryInput): R<EmailEnquiryResult>;
+    /** A lead read from a business card, keeping the compressed card image. */
+    createFromCard(input: { lead: LeadInput; cardImage: string; subject: string }): R<Lead>;
   };
   opportunity: {
     update(id: string, patch: OpportunityPatch): R<Opportunity>;

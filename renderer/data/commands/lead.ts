@@ -11,6 +11,8 @@ import {
 } from '../../../shared/domain/lead';
 import type { EmailEnquiryInput } from '../../../shared/domain/email-enquiry';
 import { recordEmailEnquiry } from '../../../shared/domain/email-enquiry';
+import { write } from '../../../shared/domain/effects';
+import { businessCardNote } from '../../../shared/domain/lead-card';
 import type {
   Contact,
   Lead,
@@ -34,6 +36,17 @@ export type EmailEnquiryResult = { leadId: string | null; contactId: string | nu
 
 export const leadCommandDefs = {
   create: command((env, input: LeadInput) => Promise.resolve(createLead(input, env.ctx)), leadOf),
+
+  /** A lead read from a business card, with the compressed card image as a note. */
+  createFromCard: command(async (env, input: { lead: LeadInput; cardImage: string; subject: string }) => {
+    const made = createLead(input.lead, env.ctx);
+    if (!made.ok) return made;
+    const lead = leadOf(made.value);
+    const note = businessCardNote(lead, input.cardImage, input.subject, env.ctx);
+    if (!note.ok) return note;
+    // The note before the lead: the lead is written last, as every capture does.
+    return { ok: true, value: { writes: [write('activity', note.value), ...made.value.writes] } };
+  }, leadOf),
 
   update: command(
     async (env, input: { id: string; patch: LeadPatch }) =>

@@ -41,6 +41,29 @@ export const useLeadCommands = () => {
           : { given: false, at: null, how: null, wording: null },
       });
     },
+    /** A lead read from a business card; consent as at the stand, when ticked. */
+    createFromCard: (
+      input: LeadCaptureInput & Pick<Lead, 'mobile' | 'website' | 'address'>,
+      cardImage: string,
+      subject: string,
+    ) => {
+      const { consentGiven, consentWording, ...fields } = input;
+      return lead.createFromCard({
+        lead: {
+          ...fields,
+          consent: consentGiven
+            ? {
+                given: true,
+                at: new Date().toISOString(),
+                how: 'trade_fair_form',
+                wording: consentWording,
+              }
+            : { given: false, at: null, how: null, wording: null },
+        },
+        cardImage,
+        subject,
+      });
+    },
     update: (id: string, patch: LeadPatch) => lead.update(id, patch),
     qualify: (id: string, choice: { account: PartyChoice; contact: PartyChoice }) =>
       lead.qualify(id, choice),

@@ -13,6 +13,8 @@ import type { Column } from '../../../ui/Table';
 import { Table } from '../../../ui/Table';
 import { useLeadList } from '../queries';
 import { leadName, ratingTone } from '../lead-text';
+import { useState } from 'react';
+import { CardCapture } from './CardCapture';
 import { useEmailEnquiries } from './EmailEnquiries';
 
 export const LeadsScreen = () => {
@@ -24,6 +26,7 @@ export const LeadsScreen = () => {
   const leads = page?.rows;
   const all = t('common.all');
   const enquiries = useEmailEnquiries();
+  const [readingCard, setReadingCard] = useState(false);
 
   const columns: Column<Lead>[] = [
     { id: 'name', header: t('lead.name'), width: '2fr', render: (l) => leadName(l) },
@@ -73,8 +76,10 @@ export const LeadsScreen = () => {
         >
           {t('lead.capture')}
         </Button>
+        <Button onClick={() => setReadingCard(true)}>{t('card.read')}</Button>
         {enquiries.button}
       </div>
+      {readingCard ? <CardCapture onClose={() => setReadingCard(false)} /> : null}
       {enquiries.panel}
       <div className="toolbar" role="search" aria-label={t('common.filters')}>
         <TextField
