@@ -1,6 +1,5 @@
 // Reads a business-card photo on the device: tesseract.js in its own Web Worker (the UI stays
 // responsive) with the WebAssembly core and Italian + English data the app ships in `ocr/`.
-import { createWorker } from 'tesseract.js';
 import type { Worker } from 'tesseract.js';
 import type { CardFields } from '../../../shared/capture/card-fields';
 import { extractCardFields } from '../../../shared/capture/card-fields';
@@ -10,19 +9,24 @@ let reader: Promise<Worker> | null = null;
 const ocrBase = (): string => new URL('ocr/', document.baseURI).href;
 
 // One worker for the session: loading the engine and data takes a few seconds, a card ≈ 1 s.
+// tesseract.js loads on first use, so it costs nothing at start-up.
 const cardReader = (): Promise<Worker> => {
-  reader ??= createWorker(['ita', 'eng'], 1, {
-    workerPath: `${ocrBase()}worker.min.js`,
-    corePath: ocrBase(),
-    langPath: ocrBase().replace(/\/$/, ''),
-    // A same-origin worker script, not a blob: the CSP allows workers from 'self'.
-    workerBlobURL: false,
-    cacheMethod: 'none',
-    gzip: true,
-  }).catch((error: unknown) => {
-    reader = null;
-    throw error;
-  });
+  reader ??= import('tesseract.js')
+    .then(({ createWorker }) =>
+      createWorker(['ita', 'eng'], 1, {
+        workerPath: `${ocrBase()}worker.min.js`,
+        corePath: ocrBase(),
+        langPath: ocrBase().replace(/\/$/, ''),
+        // A same-origin worker script, not a blob: the CSP allows workers from 'self'.
+        workerBlobURL: false,
+        cacheMethod: 'none',
+        gzip: true,
+      }),
+    )
+    .catch((error: unknown) => {
+      reader = null;
+      throw error;
+    });
   return reader;
 };
 
