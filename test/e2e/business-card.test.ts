@@ -92,4 +92,38 @@ describe.skipIf(!canRun)('business card capture', () => {
     expect(image.length).toBeLessThan(150_000);
     await context.close();
   }, 240_000);
+
+  it('takes the photo with the camera and goes on to the fields to check', async () => {
+    // Chromium's fake camera (a moving test pattern) stands in for the laptop's camera.
+    const camera = await launchChromium([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+    ]);
+    try {
+      const t = translator('en');
+      const context = await camera.newContext({
+        locale: 'en-GB',
+        viewport: { width: 1366, height: 1000 },
+      });
+      const app = new AppPage(await context.newPage(), t, 'en');
+      await app.open(stack.appUrl);
+      await app.signIn(stack.seller.email, stack.seller.password);
+      await app.go('leads');
+      await app.page.getByRole('button', { name: t('card.read') }).click();
+      const dialog = app.page.getByRole('dialog', { name: t('card.title') });
+      await dialog.getByRole('button', { name: t('card.useCamera') }).click();
+      const take = dialog.getByRole('button', { name: t('card.takePhoto') });
+      await expect.poll(() => take.isEnabled(), { timeout: 30_000 }).toBe(true);
+      await app.screenshot('business-card-camera');
+      await take.click();
+      // A test pattern has no card on it: the seller types what the reader could not find.
+      await dialog.getByRole('img', { name: t('card.image') }).waitFor({ timeout: 90_000 });
+      await dialog.getByLabel(t('common.lastName'), { exact: true }).fill('Camera');
+      await dialog.getByRole('button', { name: t('card.save') }).click();
+      await app.page.getByRole('heading', { level: 1, name: /Camera/ }).waitFor();
+      await context.close();
+    } finally {
+      await camera.close();
+    }
+  }, 180_000);
 });

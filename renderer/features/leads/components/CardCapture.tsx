@@ -10,11 +10,14 @@ import { useUiStore } from '../../../app/ui-store';
 import { CheckboxField, TextField } from '../../../ui/Field';
 import { Dialog } from '../../../ui/Dialog';
 import { Notice } from '../../../ui/Notice';
+import { Button } from '../../../ui/Button';
 import { compressCardImage, readBusinessCard } from '../card-reader';
+import { CardCamera } from './CardCamera';
 import { useLeadCommands } from '../commands';
 
 type Step =
   | { kind: 'choose' }
+  | { kind: 'camera' }
   | { kind: 'reading' }
   | { kind: 'confirm'; fields: CardFields; image: string }
   | { kind: 'failed'; message: string };
@@ -40,7 +43,7 @@ export const CardCapture = ({ onClose }: { onClose: () => void }) => {
   const [consent, setConsent] = useState(false);
   const wording = t('lead.consentWording', { company: t('app.name') });
 
-  const read = async (file: File | undefined) => {
+  const read = async (file: Blob | undefined) => {
     if (!file) return;
     setStep({ kind: 'reading' });
     try {
@@ -109,8 +112,10 @@ export const CardCapture = ({ onClose }: { onClose: () => void }) => {
             capture="environment"
             onChange={(e) => void read(e.target.files?.[0])}
           />
+          <Button onClick={() => setStep({ kind: 'camera' })}>{t('card.useCamera')}</Button>
         </>
       ) : null}
+      {step.kind === 'camera' ? <CardCamera onPhoto={(photo) => void read(photo)} /> : null}
       {step.kind === 'reading' ? <p role="status">{t('card.reading')}</p> : null}
       {step.kind === 'confirm' ? (
         <div className="form-grid" aria-label={t('card.check')}>
