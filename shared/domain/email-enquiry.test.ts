@@ -67,6 +67,35 @@ describe('recordEmailEnquiry', () => {
     expect(next.value.leadId).toBe(lead.id);
   });
 
+  it('puts the message on a known contact when no lead has the address', () => {
+    const contact = {
+      id: 'contact-1',
+      ownerId: 'seller-2',
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      updatedBy: 'seller-2',
+      accountId: null,
+      firstName: 'Maria',
+      lastName: 'Rossi',
+      jobTitle: '',
+      email: 'maria@rossi.example',
+      phone: '',
+      mobile: '',
+      originatingLeadId: null,
+      searchTerms: [],
+    };
+    const r = recordEmailEnquiry({ lead: null, contact }, { mail, consent: noConsent }, ctx);
+    if (!r.ok) throw new Error('refused');
+    expect(r.value).toMatchObject({ leadId: null, contactId: 'contact-1', isNew: false });
+    expect(r.value.writes).toHaveLength(1);
+    expect(r.value.writes[0]?.doc).toMatchObject({
+      type: 'email',
+      regardingType: 'contact',
+      regardingId: 'contact-1',
+      ownerId: 'seller-2',
+    });
+  });
+
   it('refuses a message without a sender, in both languages', () => {
     const r = recordEmailEnquiry(
       { lead: null, contact: null },
