@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { ocrAssets } from './scripts/ocr-assets';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -27,7 +28,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), ocrAssets()],
     define: { __FAIRLEAD_VERSION__: JSON.stringify(version) },
     build: {
       outDir: 'out/renderer',

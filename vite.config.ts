@@ -3,11 +3,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { ocrAssets } from './scripts/ocr-assets';
 
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
-  plugins: [react()],
+  plugins: [react(), ocrAssets()],
   resolve: {
     alias: {
       'rxdb/plugins/dev-mode': fileURLToPath(

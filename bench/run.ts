@@ -1,7 +1,8 @@
 // `npm run bench`: the performance budgets of DESIGN.md §7 measured on this machine, each
 // figure beside the reference it is judged against. Flags: --quick, --sizes 10000,50000,
-// --only device|sync|server|documents|backup, --devices N, --share N, --backup-size N
-// (documents of the office backed up and restored; the full office, ≈ 500k, unless --quick).
+// --only device|sync|server|documents|backup|ocr, --devices N, --share N, --cards N,
+// --backup-size N (documents of the office backed up and restored; the full office, ≈ 500k,
+// unless --quick).
 import { mkdirSync } from 'node:fs';
 import { runDeviceSuite } from './device/suite';
 import { runInvoicePdfSuite } from './documents/pdf-suite';
@@ -17,10 +18,11 @@ import { resultsDir } from './lib/figures';
 import { collectVersions } from './lib/versions';
 import { writeSummary } from './lib/summary';
 import { runBackupSuite } from './backup/suite';
+import { runOcrSuite } from './ocr/suite';
 import { runServerSuite } from './server/suite';
 import { runSyncSuite } from './sync/suite';
 
-type Suite = 'device' | 'sync' | 'server' | 'documents' | 'backup';
+type Suite = 'device' | 'sync' | 'server' | 'documents' | 'backup' | 'ocr';
 
 const flag = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,6 +38,7 @@ const sizes = (flag('sizes') ?? (quick ? '1000' : '10000,50000,100000'))
 const share = Number(flag('share') ?? (quick ? 1000 : 50_000));
 const devices = Number(flag('devices') ?? (quick ? 20 : 500));
 const backupSize = Number(flag('backup-size') ?? (quick ? 2_000 : 506_000));
+const cards = Number(flag('cards') ?? (quick ? 6 : 30));
 const pgUrl = process.env.FAIRLEAD_TEST_PG_URL;
 const wants = (suite: Suite) => only === undefined || only === suite;
 
@@ -43,7 +46,7 @@ const main = async (): Promise<void> => {
   const started = Date.now();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   mkdirSync(resultsDir, { recursive: true });
-  const browserNeeded = wants('device') || wants('sync') || wants('documents');
+  const browserNeeded = wants('device') || wants('sync') || wants('documents') || wants('ocr');
   const hasChromium = chromiumAvailable();
   if (browserNeeded && !hasChromium) {
     console.warn(
@@ -70,6 +73,9 @@ const main = async (): Promise<void> => {
     }
     if (browser && wants('sync')) {
       await runSyncSuite(browser, script, recorder, { documents: share });
+    }
+    if (browser && wants('ocr')) {
+      await runOcrSuite(browser, recorder, { cards });
     }
     if (wants('server')) {
       for (const records of sizes) {

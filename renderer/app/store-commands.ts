@@ -57,6 +57,8 @@ export const createStoreCommands = (
       disqualify: (id, reason) => c.lead.disqualify({ id, reason }),
       reactivate: (id) => c.lead.reactivate({ id }),
       remove: (id) => c.lead.remove({ id }),
+      fromEmail: (input) => c.lead.fromEmail(input),
+      createFromCard: (input) => c.lead.createFromCard(input),
     },
     opportunity: {
       update: (id, patch) => c.opportunity.update({ id, patch }),

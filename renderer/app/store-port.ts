@@ -28,6 +28,8 @@ import type { ContactPatch } from '../../shared/domain/contact';
 import type { CreditNoteInput } from '../../shared/domain/credit-note';
 import type { RecordPaymentInput } from '../../shared/domain/payment';
 import type { CreditNoteIssued } from '../data/commands';
+import type { EmailEnquiryInput } from '../../shared/domain/email-enquiry';
+import type { EmailEnquiryResult } from '../data/commands/lead';
 import type { OpportunityPatch } from '../../shared/domain/opportunity';
 import type { SessionUser } from '../../shared/sync/protocol';
 import type { SyncStatus } from '../data/sync/status';
@@ -135,6 +137,10 @@ export type StoreCommands = {
     reactivate(id: string): R<Lead>;
     /** Deletes the lead where the deletion table allows it; answers its id. */
     remove(id: string): R<string>;
+    /** An .eml enquiry: lands on the sender's lead or contact, or makes a new lead. */
+    fromEmail(input: EmailEnquiryInput): R<EmailEnquiryResult>;
+    /** A lead read from a business card, keeping the compressed card image. */
+    createFromCard(input: { lead: LeadInput; cardImage: string; subject: string }): R<Lead>;
   };
   opportunity: {
     update(id: string, patch: OpportunityPatch): R<Opportunity>;

@@ -13,6 +13,7 @@ import { latestVersion } from './storage/migrations';
 import { RestoreRefusedError } from './storage/snapshot';
 import { restoreBackup } from './restore';
 import type { Storage } from './storage/types';
+import { describeWebForm, setWebFormAssignment, setWebFormEmbedOrigins } from './web-lead/settings';
 
 const usage = `Usage: npm run admin -- <command>
   user add --email E --password P --role seller|manager|admin [--team T] [--name N]
@@ -33,6 +34,9 @@ const usage = `Usage: npm run admin -- <command>
                              point-in-time recovery: devices re-sync and re-push)
   migrate                   (upgrades the database schema; the server also does at start)
   erase --email E           (GDPR: purge a lead's or contact's personal data)
+  webform assign --seller E | --team T   (who receives the web opt-in form's leads)
+  webform embed --origins https://www.example.com[,…]   (sites that may frame the form)
+  webform show
 Environment: DATA_DIR (default ./data) or DATABASE_URL (postgres://…).`;
 
 type Args = { words: string[]; flags: Map<string, string> };
@@ -61,7 +65,11 @@ const need = (args: Args, flag: string): string => {
 };
 
 /** Runs one admin command; returns what to print. */
-export const runAdmin = async (storage: Storage, argv: string[]): Promise<string> => {
+export const runAdmin = async (
+  storage: Storage,
+  argv: string[],
+  dataDir = configFromEnv().dataDir,
+): Promise<string> => {
   const args = parseArgs(argv);
   const [group, action, target] = args.words;
   const command = `${group ?? ''} ${action ?? ''}`.trim();
@@ -113,6 +121,15 @@ export const runAdmin = async (storage: Storage, argv: string[]): Promise<string
       return (await showCompany(storage)) ?? 'No company is set yet: use company set --file FILE.';
     case 'demo load':
       return describeDemo(await loadDemo(storage));
+    case 'webform assign':
+      return setWebFormAssignment(storage, dataDir, {
+        seller: args.flags.get('seller'),
+        team: args.flags.get('team'),
+      });
+    case 'webform embed':
+      return setWebFormEmbedOrigins(dataDir, need(args, 'origins'));
+    case 'webform show':
+      return describeWebForm(dataDir);
     default:
       break;
   }
@@ -160,7 +177,7 @@ const main = async (): Promise<number> => {
     poolMax: 2,
   });
   try {
-    console.log(await runAdmin(storage, argv));
+    console.log(await runAdmin(storage, argv, config.dataDir));
     return 0;
   } catch (err) {
     if (err instanceof OfficeError) {

@@ -15,6 +15,7 @@ import { openStorage } from './storage';
 import type { Storage } from './storage/types';
 import { registerSyncRoutes } from './sync/routes';
 import { registerStream } from './sync/stream';
+import { registerWebLeadRoutes } from './web-lead/routes';
 
 export type ServerOptions = {
   dataDir?: string;
@@ -36,6 +37,8 @@ export type ServerOptions = {
   storage?: Storage;
   /** Extra origins allowed to call the API, comma-separated (app://fairlead always is). */
   corsOrigins?: string;
+  /** Submissions of the public web opt-in form per address and window. */
+  webFormRateLimit?: { max: number; windowMs: number };
 };
 
 export type FairleadServer = {
@@ -70,6 +73,11 @@ export const createServer = async (options: ServerOptions = {}): Promise<Fairlea
   registerDeviceRoutes(app, storage);
   registerSyncRoutes(app, storage);
   registerStream(app, storage, options.heartbeatMs ?? defaults.heartbeatMs);
+  registerWebLeadRoutes(app, {
+    storage,
+    dataDir,
+    rateLimit: options.webFormRateLimit ?? defaults.webFormRateLimit,
+  });
   app.get('/health', async () => ({
     status: 'ok',
     storage: storage.kind,

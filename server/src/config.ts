@@ -48,4 +48,6 @@ export const defaults = {
   tokenTtlSeconds: 30 * 24 * 3600,
   bodyLimit: 10 * 1024 * 1024,
   heartbeatMs: 15_000,
+  // A person sends the opt-in form once or twice; a few more allow for typos and a shared office.
+  webFormRateLimit: { max: 5, windowMs: 10 * 60 * 1000 },
 };

@@ -1,6 +1,11 @@
 // Types for the parts of @doyensec/csp-evaluator (ships without them) that csp.test.ts uses.
 declare module '@doyensec/csp-evaluator' {
-  export type CspFinding = { severity: number; description: string; directive: string };
+  export type CspFinding = {
+    severity: number;
+    description: string;
+    directive: string;
+    value: string;
+  };
   export const severities: {
     HIGH: number;
     SYNTAX: number;

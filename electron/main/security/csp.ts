@@ -1,5 +1,5 @@
 // The Content Security Policy of the renderer: only the app's own scripts and styles, no
-// eval, no inline scripts, no plugins, no framing; fetch only to the sync server.
+// eval (WebAssembly compilation only), no inline scripts, no plugins, no framing; fetch only to the sync server.
 
 export type CspInput = {
   /**
@@ -19,8 +19,13 @@ export const buildCsp = (input: CspInput = {}): string => {
   const devWs = dev === undefined ? [] : [dev.replace(/^http/, 'ws')];
   const directives: ReadonlyArray<readonly [string, readonly string[]]> = [
     ['default-src', ["'none'"]],
+    // WebAssembly (business-card OCR, badge decoding) compiles only with 'wasm-unsafe-eval',
+    // which allows compiling wasm and nothing else: JavaScript eval stays blocked.
     // Development only: Vite's React refresh injects an inline module script.
-    ['script-src', ["'self'", ...(dev === undefined ? [] : [dev, "'unsafe-inline'"])]],
+    [
+      'script-src',
+      ["'self'", "'wasm-unsafe-eval'", ...(dev === undefined ? [] : [dev, "'unsafe-inline'"])],
+    ],
     ['style-src', ["'self'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['font-src', ["'self'", 'data:']],

@@ -9,7 +9,16 @@ import {
   reactivateLead,
   updateLead,
 } from '../../../shared/domain/lead';
-import type { Lead, LeadDisqualifyReason, Opportunity } from '../../../shared/domain/records';
+import type { EmailEnquiryInput } from '../../../shared/domain/email-enquiry';
+import { recordEmailEnquiry } from '../../../shared/domain/email-enquiry';
+import { write } from '../../../shared/domain/effects';
+import { businessCardNote } from '../../../shared/domain/lead-card';
+import type {
+  Contact,
+  Lead,
+  LeadDisqualifyReason,
+  Opportunity,
+} from '../../../shared/domain/records';
 import { command } from './command-kit';
 import { removeCommand } from './deletion';
 import { plainDoc } from '../write';
@@ -23,11 +32,25 @@ export type QualifiedLead = {
   opportunityId: string | null;
 };
 
+/** Where an e-mailed enquiry landed: the lead (new or known) or a known contact. */
+export type EmailEnquiryResult = { leadId: string | null; contactId: string | null; isNew: boolean };
+
 export const leadCommandDefs = {
   /** Deletes the lead where the deletion table allows it (shared/domain/deletion.ts). */
   remove: removeCommand('lead'),
 
   create: command((env, input: LeadInput) => Promise.resolve(createLead(input, env.ctx)), leadOf),
+
+  /** A lead read from a business card, with the compressed card image as a note. */
+  createFromCard: command(async (env, input: { lead: LeadInput; cardImage: string; subject: string }) => {
+    const made = createLead(input.lead, env.ctx);
+    if (!made.ok) return made;
+    const lead = leadOf(made.value);
+    const note = businessCardNote(lead, input.cardImage, input.subject, env.ctx);
+    if (!note.ok) return note;
+    // The note before the lead: the lead is written last, as every capture does.
+    return { ok: true, value: { writes: [write('activity', note.value), ...made.value.writes] } };
+  }, leadOf),
 
   update: command(
     async (env, input: { id: string; patch: LeadPatch }) =>
@@ -64,5 +87,32 @@ export const leadCommandDefs = {
   reactivate: command(
     async (env, input: { id: string }) => reactivateLead(await env.get('lead', input.id), env.ctx),
     leadOf,
+  ),
+
+  /** An e-mail from a sender: the lead or contact with that address, or a new lead. */
+  fromEmail: command(
+    async (env, input: EmailEnquiryInput) => {
+      const address = input.mail.from?.address ?? '';
+      const lead =
+        address === ''
+          ? null
+          : await env.db.leads.findOne({ selector: { email: address } }).exec();
+      const contact =
+        lead !== null || address === ''
+          ? null
+          : await env.db.contacts.findOne({ selector: { email: address } }).exec();
+      return recordEmailEnquiry(
+        {
+          lead: lead === null ? null : plainDoc<Lead>(lead),
+          contact: contact === null ? null : plainDoc<Contact>(contact),
+        },
+        input,
+        env.ctx,
+      );
+    },
+    (effects): EmailEnquiryResult => {
+      const e = effects as typeof effects & EmailEnquiryResult;
+      return { leadId: e.leadId, contactId: e.contactId, isNew: e.isNew };
+    },
   ),
 };

@@ -3,7 +3,6 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { captureConsentWording } from '../../../../shared/domain/company';
 import { leadRatings, leadSources } from '../../../../shared/domain/records';
 import { navigate } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
@@ -11,7 +10,7 @@ import { useUiStore } from '../../../app/ui-store';
 import { Button } from '../../../ui/Button';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
-import { useCompany } from '../../settings/queries';
+import { useConsentWording } from '../use-consent-wording';
 import type { LeadCaptureInput } from '../commands';
 import { useLeadCommands } from '../commands';
 import { leadName } from '../lead-text';
@@ -33,8 +32,7 @@ const emptyForm = (fairName: string): LeadCaptureInput => ({
 });
 
 export const LeadCapture = () => {
-  const { t, i18n } = useTranslation();
-  const company = useCompany();
+  const { t } = useTranslation();
   const fairName = useUiStore((s) => s.fairName);
   const commands = useLeadCommands();
   const action = useAction();
@@ -45,10 +43,7 @@ export const LeadCapture = () => {
   const openAfterSave = useRef(false);
 
   // The visitor reads the screen's language; the company that keeps the data is named.
-  const wording = captureConsentWording(
-    company ?? null,
-    i18n.language.startsWith('it') ? 'it' : 'en',
-  );
+  const wording = useConsentWording();
   const set = <K extends keyof LeadCaptureInput>(key: K, value: LeadCaptureInput[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
 

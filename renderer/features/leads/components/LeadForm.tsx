@@ -38,6 +38,14 @@ export const LeadForm = ({ lead }: { lead: Lead }) => {
   const { t } = useTranslation();
   const fmt = useFormat();
   const commands = useLeadCommands();
+  const consentHowText = (how: string | null): string =>
+    how === 'trade_fair_form'
+      ? t('lead.consentHow')
+      : how === 'email'
+        ? t('lead.consentHowEmail')
+        : how === 'web_form'
+          ? t('lead.consentHowWebForm')
+          : (how ?? '');
   const action = useAction();
   const draft = useDraft<Editable>(lead);
   const v = draft.value;
@@ -134,7 +142,7 @@ export const LeadForm = ({ lead }: { lead: Lead }) => {
       </div>
       <p className="hint">
         {lead.consent.given
-          ? `${t('lead.consentGiven')} · ${fmt.dateTime(lead.consent.at)} · ${lead.consent.how === 'trade_fair_form' ? t('lead.consentHow') : (lead.consent.how ?? '')}`
+          ? `${t('lead.consentGiven')} · ${fmt.dateTime(lead.consent.at)} · ${consentHowText(lead.consent.how)}`
           : t('lead.consentNotGiven')}
       </p>
       {lead.consent.given && lead.consent.wording ? (

@@ -13,6 +13,9 @@ import type { Column } from '../../../ui/Table';
 import { Table } from '../../../ui/Table';
 import { useLeadList } from '../queries';
 import { leadName, ratingTone } from '../lead-text';
+import { useState } from 'react';
+import { CardCapture } from './CardCapture';
+import { useEmailEnquiries } from './EmailEnquiries';
 import { useListEmptyText } from '../../sync/queries';
 
 export const LeadsScreen = () => {
@@ -24,6 +27,8 @@ export const LeadsScreen = () => {
   const { page, showing } = useLeadList(filters);
   const leads = page?.rows;
   const all = t('common.all');
+  const enquiries = useEmailEnquiries();
+  const [readingCard, setReadingCard] = useState(false);
 
   const columns: Column<Lead>[] = [
     { id: 'name', header: t('lead.name'), width: '2fr', render: (l) => leadName(l) },
@@ -56,7 +61,7 @@ export const LeadsScreen = () => {
   ];
 
   return (
-    <section className="page" aria-labelledby="leads-title">
+    <section className="page" aria-labelledby="leads-title" {...enquiries.dropZone}>
       <div className="page-head">
         <h1 id="leads-title">{t('lead.title')}</h1>
         <span className="hint" role="status">
@@ -73,7 +78,11 @@ export const LeadsScreen = () => {
         >
           {t('lead.capture')}
         </Button>
+        <Button onClick={() => setReadingCard(true)}>{t('card.read')}</Button>
+        {enquiries.button}
       </div>
+      {readingCard ? <CardCapture onClose={() => setReadingCard(false)} /> : null}
+      {enquiries.panel}
       <div className="toolbar" role="search" aria-label={t('common.filters')}>
         <TextField
           label={t('lead.filterText')}

@@ -79,6 +79,10 @@ const TimelineItem = ({ activity }: { activity: Activity }) => {
         <span className="hint"> · {activity.subject}</span>
       ) : null}
       {activity.body ? <p>{activity.body}</p> : null}
+      {typeof activity.data?.cardImage === 'string' &&
+      activity.data.cardImage.startsWith('data:image/') ? (
+        <img className="card-image" src={activity.data.cardImage} alt={t('card.image')} />
+      ) : null}
       {canComplete ? (
         <Button
           variant="ghost"
