@@ -23,6 +23,8 @@ import type {
   RegardingType,
 } from '../../shared/domain/records';
 import type { LeadInput, LeadPatch } from '../../shared/domain/lead';
+import type { ImportOptions, PlannedRow } from '../../shared/import/lead-import';
+import type { LeadImportReport, LeadImportWrite } from '../data/lead-import';
 import type { OpportunityPatch } from '../../shared/domain/opportunity';
 import type { SessionUser } from '../../shared/sync/protocol';
 import type { SyncStatus } from '../data/sync/status';
@@ -83,6 +85,8 @@ export type StoreQueries = {
   /** The first `limit` leads matching the filters (newest first, or by relevance with text). */
   leads(filters: LeadFilters, limit: number): Observable<LeadPage>;
   lead(id: string): Observable<Lead | null>;
+  /** Every lead matching the filters, in list order, once (for an export). */
+  leadsToExport(filters: LeadFilters): Promise<Lead[]>;
   duplicates(lead: Lead): Observable<DuplicateCandidate[]>;
   accounts(text: string): Observable<Account[]>;
   account(id: string): Observable<Account | null>;
@@ -122,6 +126,18 @@ export type StoreCommands = {
     ): R<{ opportunityId: string }>;
     disqualify(id: string, reason: LeadDisqualifyReason): R<Lead>;
     reactivate(id: string): R<Lead>;
+  };
+  leadImport: {
+    /** Each row checked by the lead rules and looked up for duplicates; nothing is written. */
+    plan(
+      rows: readonly { line: number; cells: readonly string[] }[],
+      options: ImportOptions,
+    ): R<PlannedRow[]>;
+    /** Writes the rows in bulk; `onProgress` gets the rows done so far. */
+    write(
+      rows: readonly LeadImportWrite[],
+      onProgress: (done: number) => void,
+    ): R<LeadImportReport>;
   };
   opportunity: {
     update(id: string, patch: OpportunityPatch): R<Opportunity>;

@@ -2,7 +2,7 @@
 // re-emits when the underlying documents change (this window, other windows, replication).
 import type { RxCollection, RxDocument, MangoQuerySelector } from 'rxdb';
 import type { Observable } from 'rxjs';
-import { combineLatest, from, map, of, switchMap } from 'rxjs';
+import { combineLatest, firstValueFrom, from, map, of, switchMap } from 'rxjs';
 import { companyOf } from '../../shared/domain/company';
 import { companyWords, findDuplicateCandidates } from '../../shared/domain/duplicates';
 import type { DuplicatePool } from '../../shared/domain/duplicates';
@@ -277,6 +277,7 @@ const duplicatePool = async (db: FairleadDatabase, lead: Lead): Promise<Duplicat
 export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
   leads: (filters, limit) => leadPage(db, filters, limit),
   lead: (id) => findOne(db, 'lead', id),
+  leadsToExport: async (filters) => (await firstValueFrom(leadPage(db, filters, 1_000_000))).rows,
   duplicates: (lead) =>
     from(duplicatePool(db, lead)).pipe(
       map((pool) => findDuplicateCandidates(lead, pool).slice(0, 10)),

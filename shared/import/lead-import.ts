@@ -167,7 +167,7 @@ export const leadFromRow = (
     topic: value.topic ?? '',
     notes: value.notes ?? '',
     address,
-    rating: rating ?? 'warm',
+    ...(rating !== null ? { rating } : {}),
     budget,
     source: options.source,
     sourceDetail: options.fileName.slice(0, 200),

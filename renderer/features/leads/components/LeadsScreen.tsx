@@ -1,4 +1,5 @@
 // The lead list: filters on top, a virtualized table below (100k rows stay smooth).
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../../../shared/domain/records';
 import { leadRatings, leadSources, leadStates } from '../../../../shared/domain/records';
@@ -13,6 +14,8 @@ import type { Column } from '../../../ui/Table';
 import { Table } from '../../../ui/Table';
 import { useLeadList } from '../queries';
 import { leadName, ratingTone } from '../lead-text';
+import { useLeadExport } from '../import-export';
+import { ImportLeadsDialog } from './import/ImportLeadsDialog';
 
 export const LeadsScreen = () => {
   const { t } = useTranslation();
@@ -22,6 +25,19 @@ export const LeadsScreen = () => {
   const { page, showing } = useLeadList(filters);
   const leads = page?.rows;
   const all = t('common.all');
+  const [importing, setImporting] = useState(false);
+  const exportLeads = useLeadExport();
+  const [exported, setExported] = useState<string | null>(null);
+  const runExport = async () => {
+    const result = await exportLeads(filters);
+    setExported(
+      !result.ok
+        ? result.error
+        : result.value.name === null
+          ? null
+          : t('leadImport.exported', { count: result.value.count, name: result.value.name }),
+    );
+  };
 
   const columns: Column<Lead>[] = [
     { id: 'name', header: t('lead.name'), width: '2fr', render: (l) => leadName(l) },
@@ -71,7 +87,15 @@ export const LeadsScreen = () => {
         >
           {t('lead.capture')}
         </Button>
+        <Button onClick={() => setImporting(true)}>{t('leadImport.open')}</Button>
+        <Button onClick={() => void runExport()}>{t('leadImport.export')}</Button>
       </div>
+      {exported ? (
+        <p className="hint" role="status">
+          {exported}
+        </p>
+      ) : null}
+      {importing ? <ImportLeadsDialog onClose={() => setImporting(false)} /> : null}
       <div className="toolbar" role="search" aria-label={t('common.filters')}>
         <TextField
           label={t('lead.filterText')}
