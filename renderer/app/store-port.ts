@@ -3,6 +3,7 @@
 import type { Observable } from 'rxjs';
 import type { Company } from '../../shared/domain/company';
 import type { DuplicateCandidate } from '../../shared/domain/duplicates';
+import type { CaptureDraft, CaptureDuplicate } from '../../shared/domain/capture-duplicates';
 import type { CommandLineEdit } from '../data/commands';
 import type { Result } from '../../shared/domain/errors';
 import type {
@@ -88,6 +89,8 @@ export type StoreQueries = {
   /** Every lead matching the filters, in list order, once (for an export). */
   leadsToExport(filters: LeadFilters): Promise<Lead[]>;
   duplicates(lead: Lead): Observable<DuplicateCandidate[]>;
+  /** Likely duplicates of a lead being typed in (email, phone, name at the company…). */
+  captureDuplicates(draft: CaptureDraft): Observable<CaptureDuplicate[]>;
   accounts(text: string): Observable<Account[]>;
   account(id: string): Observable<Account | null>;
   contacts(text: string): Observable<Contact[]>;

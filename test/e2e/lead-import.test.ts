@@ -207,6 +207,16 @@ describe.skipIf(!canRun)('lead import and export', () => {
     const emailColumn = table.headers.indexOf('Email');
     const exportedEmails = table.rows.map((r) => r.cells[emailColumn]).sort();
     expect(exportedEmails).toEqual(imported.map((l) => String(l['email'])).sort());
+
+    // Typing an imported visitor's phone at the stand warns before a second lead is made.
+    await page.getByLabel(t('lead.filterText')).fill('');
+    await page.getByRole('button', { name: t('lead.capture') }).click();
+    const form = page.getByRole('form', { name: t('lead.captureTitle') });
+    await form.getByLabel(t('common.phone')).fill('049 0010');
+    const warning = page.getByRole('status', { name: t('lead.captureDuplicates') });
+    await warning.getByText('Visitor Fair0010, Qzv Stand 0010').waitFor();
+    expect(await warning.innerText()).toContain(t('lead.duplicateReason.phone'));
+    await app.screenshot('lead-capture-duplicate-warning');
     await context.close();
   }, 300_000);
 });

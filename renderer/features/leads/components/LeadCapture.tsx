@@ -15,6 +15,7 @@ import { useCompany } from '../../settings/queries';
 import type { LeadCaptureInput } from '../commands';
 import { useLeadCommands } from '../commands';
 import { leadName } from '../lead-text';
+import { CaptureDuplicateWarning } from './CaptureDuplicateWarning';
 
 const emptyForm = (fairName: string): LeadCaptureInput => ({
   firstName: '',
@@ -93,6 +94,7 @@ export const LeadCapture = () => {
         </Notice>
       ) : null}
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
+      <CaptureDuplicateWarning draft={{ ...form, mobile: '', vatNumber: '' }} />
       <form
         className="panel form-grid"
         onSubmit={(e) => void submit(e)}
