@@ -1,9 +1,10 @@
 // `npm run bench`: the performance budgets of DESIGN.md §7 measured on this machine, each
 // figure beside the reference it is judged against. Flags: --quick, --sizes 10000,50000,
-// --only device|sync|server|documents, --devices N, --share N.
+// --only device|sync|server|documents|import, --devices N, --share N, --rows N (import).
 import { mkdirSync } from 'node:fs';
 import { runDeviceSuite } from './device/suite';
 import { runDocumentsSuite } from './documents/suite';
+import { runImportSuite } from './import/suite';
 import {
   bundleBenchPage,
   chromiumAvailable,
@@ -17,7 +18,7 @@ import { writeSummary } from './lib/summary';
 import { runServerSuite } from './server/suite';
 import { runSyncSuite } from './sync/suite';
 
-type Suite = 'device' | 'sync' | 'server' | 'documents';
+type Suite = 'device' | 'sync' | 'server' | 'documents' | 'import';
 
 const flag = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,6 +33,7 @@ const sizes = (flag('sizes') ?? (quick ? '1000' : '10000,50000,100000'))
   .filter((n) => Number.isInteger(n) && n > 0);
 const share = Number(flag('share') ?? (quick ? 1000 : 50_000));
 const devices = Number(flag('devices') ?? (quick ? 20 : 500));
+const importRows = Number(flag('rows') ?? (quick ? 1000 : 10_000));
 const pgUrl = process.env.FAIRLEAD_TEST_PG_URL;
 const wants = (suite: Suite) => only === undefined || only === suite;
 
@@ -39,7 +41,7 @@ const main = async (): Promise<void> => {
   const started = Date.now();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   mkdirSync(resultsDir, { recursive: true });
-  const browserNeeded = wants('device') || wants('sync') || wants('documents');
+  const browserNeeded = wants('device') || wants('sync') || wants('documents') || wants('import');
   const hasChromium = chromiumAvailable();
   if (browserNeeded && !hasChromium) {
     console.warn(
@@ -62,6 +64,9 @@ const main = async (): Promise<void> => {
     }
     if (browser && wants('documents')) {
       await runDocumentsSuite(browser, script, recorder, { lines: 50, rounds: quick ? 20 : 200 });
+    }
+    if (browser && wants('import')) {
+      await runImportSuite(browser, script, recorder, { rows: importRows });
     }
     if (browser && wants('sync')) {
       await runSyncSuite(browser, script, recorder, { documents: share });

@@ -12,6 +12,7 @@ import { createStoreQueries } from '../../renderer/app/store-queries';
 import type { BenchApi, BenchGlobal } from './api';
 import { firstSync, pouchReplicate, rawIndexedDbWrite } from '../sync/page-sync.web';
 import { eInvoiceXml } from '../documents/page-einvoice.web';
+import { leadImportThroughput } from '../import/page-import.web';
 
 const OWNER = '0190a000-0000-7000-8000-000000000001';
 const allLeads = { text: '', state: 'all', rating: 'all', source: 'all' } as const;
@@ -186,6 +187,7 @@ const benchApi: BenchApi = {
   captureToList,
   pipelineTotals,
   eInvoiceXml,
+  leadImport: leadImportThroughput,
   heap,
   close,
   firstSync,
