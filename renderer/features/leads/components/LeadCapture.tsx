@@ -16,6 +16,7 @@ import type { LeadCaptureInput } from '../commands';
 import { useLeadCommands } from '../commands';
 import { leadName } from '../lead-text';
 import { CaptureDuplicateWarning } from './CaptureDuplicateWarning';
+import { BadgeScanPanel } from '../scan/BadgeScanPanel';
 
 const emptyForm = (fairName: string): LeadCaptureInput => ({
   firstName: '',
@@ -94,6 +95,13 @@ export const LeadCapture = () => {
         </Notice>
       ) : null}
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
+      <BadgeScanPanel
+        onBadge={(fields) => {
+          setForm((f) => ({ ...f, ...fields }));
+          // Back in the form: the seller checks consent and saves with Enter.
+          first.current?.focus();
+        }}
+      />
       <CaptureDuplicateWarning draft={{ ...form, mobile: '', vatNumber: '' }} />
       <form
         className="panel form-grid"
