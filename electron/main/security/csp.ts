@@ -20,7 +20,11 @@ export const buildCsp = (input: CspInput = {}): string => {
   const directives: ReadonlyArray<readonly [string, readonly string[]]> = [
     ['default-src', ["'none'"]],
     // Development only: Vite's React refresh injects an inline module script.
-    ['script-src', ["'self'", ...(dev === undefined ? [] : [dev, "'unsafe-inline'"])]],
+    // 'wasm-unsafe-eval': the badge decoder compiles its bundled WebAssembly; JS eval stays off.
+    [
+      'script-src',
+      ["'self'", "'wasm-unsafe-eval'", ...(dev === undefined ? [] : [dev, "'unsafe-inline'"])],
+    ],
     ['style-src', ["'self'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['font-src', ["'self'", 'data:']],
