@@ -66,7 +66,13 @@ describe('CSP evaluation', () => {
     // app:// serves the built renderer and nothing else.
     // The evaluator predates CSP3's 'wasm-unsafe-eval' (a standard keyword, Chromium 97+) and
     // calls it unknown; it allows WebAssembly compilation only, never JS eval.
-    expect(notable.map((finding) => [finding.directive, finding.severity, finding.value])).toEqual([
+    expect(
+      notable.map((finding) => [
+        finding.directive,
+        finding.severity,
+        (finding as { value?: string }).value,
+      ]),
+    ).toEqual([
       ['script-src', severities.MEDIUM_MAYBE, "'self'"],
       ['script-src', severities.SYNTAX, "'wasm-unsafe-eval'"],
     ]);

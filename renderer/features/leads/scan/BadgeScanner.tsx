@@ -60,7 +60,10 @@ export const BadgeScanner = ({ seen, onBadge }: Props) => {
         context.drawImage(v, 0, 0);
         const text = await decodeBadgeFrame(
           context.getImageData(0, 0, canvas.width, canvas.height),
-        );
+        ).catch(() => {
+          setMessage({ kind: 'error', text: t('scan.noDecoder') });
+          return null;
+        });
         // The same code held in front of the camera is one scan, not one per frame.
         if (text !== null && text !== last) {
           last = text;
