@@ -1,10 +1,11 @@
 // `npm run bench`: the performance budgets of DESIGN.md §7 measured on this machine, each
 // figure beside the reference it is judged against. Flags: --quick, --sizes 10000,50000,
-// --only device|sync|server|documents|import, --devices N, --share N, --rows N (import).
+// --only device|sync|server|documents|import|scan, --devices N, --share N, --rows N (import).
 import { mkdirSync } from 'node:fs';
 import { runDeviceSuite } from './device/suite';
 import { runDocumentsSuite } from './documents/suite';
 import { runImportSuite } from './import/suite';
+import { runScanSuite } from './scan/suite';
 import {
   bundleBenchPage,
   chromiumAvailable,
@@ -18,7 +19,7 @@ import { writeSummary } from './lib/summary';
 import { runServerSuite } from './server/suite';
 import { runSyncSuite } from './sync/suite';
 
-type Suite = 'device' | 'sync' | 'server' | 'documents' | 'import';
+type Suite = 'device' | 'sync' | 'server' | 'documents' | 'import' | 'scan';
 
 const flag = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -71,6 +72,7 @@ const main = async (): Promise<void> => {
     if (browser && wants('sync')) {
       await runSyncSuite(browser, script, recorder, { documents: share });
     }
+    if (wants('scan')) await runScanSuite(recorder, { frames: quick ? 20 : 100 });
     if (wants('server')) {
       for (const records of sizes) {
         await runServerSuite(recorder, { records, devices, rounds: quick ? 1 : 2, pgUrl });
