@@ -1,12 +1,14 @@
 // `npm run bench`: the performance budgets of DESIGN.md §7 measured on this machine, each
 // figure beside the reference it is judged against. Flags: --quick, --sizes 10000,50000,
-// --only device|sync|server|documents|backup|ocr, --devices N, --share N, --cards N,
-// --backup-size N (documents of the office backed up and restored; the full office, ≈ 500k,
-// unless --quick).
+// --only device|sync|server|documents|backup|ocr|import|scan, --devices N, --share N,
+// --cards N (ocr), --rows N (import), --backup-size N (documents of the office backed up and
+// restored; the full office, ≈ 500k, unless --quick).
 import { mkdirSync } from 'node:fs';
 import { runDeviceSuite } from './device/suite';
 import { runInvoicePdfSuite } from './documents/pdf-suite';
 import { runDocumentsSuite } from './documents/suite';
+import { runImportSuite } from './import/suite';
+import { runScanSuite } from './scan/suite';
 import {
   bundleBenchPage,
   chromiumAvailable,
@@ -22,7 +24,7 @@ import { runOcrSuite } from './ocr/suite';
 import { runServerSuite } from './server/suite';
 import { runSyncSuite } from './sync/suite';
 
-type Suite = 'device' | 'sync' | 'server' | 'documents' | 'backup' | 'ocr';
+type Suite = 'device' | 'sync' | 'server' | 'documents' | 'backup' | 'ocr' | 'import' | 'scan';
 
 const flag = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,6 +41,7 @@ const share = Number(flag('share') ?? (quick ? 1000 : 50_000));
 const devices = Number(flag('devices') ?? (quick ? 20 : 500));
 const backupSize = Number(flag('backup-size') ?? (quick ? 2_000 : 506_000));
 const cards = Number(flag('cards') ?? (quick ? 6 : 30));
+const importRows = Number(flag('rows') ?? (quick ? 1000 : 10_000));
 const pgUrl = process.env.FAIRLEAD_TEST_PG_URL;
 const wants = (suite: Suite) => only === undefined || only === suite;
 
@@ -46,7 +49,8 @@ const main = async (): Promise<void> => {
   const started = Date.now();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   mkdirSync(resultsDir, { recursive: true });
-  const browserNeeded = wants('device') || wants('sync') || wants('documents') || wants('ocr');
+  const browserNeeded =
+    wants('device') || wants('sync') || wants('documents') || wants('ocr') || wants('import');
   const hasChromium = chromiumAvailable();
   if (browserNeeded && !hasChromium) {
     console.warn(
@@ -71,12 +75,16 @@ const main = async (): Promise<void> => {
       await runDocumentsSuite(browser, script, recorder, { lines: 50, rounds: quick ? 20 : 200 });
       await runInvoicePdfSuite(browser, script, recorder, { lines: 50, rounds: quick ? 3 : 10 });
     }
+    if (browser && wants('import')) {
+      await runImportSuite(browser, script, recorder, { rows: importRows });
+    }
     if (browser && wants('sync')) {
       await runSyncSuite(browser, script, recorder, { documents: share });
     }
     if (browser && wants('ocr')) {
       await runOcrSuite(browser, recorder, { cards });
     }
+    if (wants('scan')) await runScanSuite(recorder, { frames: quick ? 20 : 100 });
     if (wants('server')) {
       for (const records of sizes) {
         await runServerSuite(recorder, { records, devices, rounds: quick ? 1 : 2, pgUrl });

@@ -23,6 +23,15 @@ export type BenchApi = {
   ): Promise<{ samples: number[]; bytes: number; pages: number }>;
   /** Builds a `lines`-line invoice's FatturaPA and UBL XML `rounds` times (ms per build). */
   eInvoiceXml(lines: number, rounds: number): { fatturaPa: number[]; ubl: number[]; bytes: number };
+  /** A `rows`-row attendee CSV through the device's import, and the same leads bulk-inserted. */
+  leadImport(rows: number): Promise<{
+    rows: number;
+    created: number;
+    parseMs: number;
+    planMs: number;
+    writeMs: number;
+    bulkMs: number;
+  }>;
   heap(): number | null;
   close(): Promise<void>;
   firstSync(

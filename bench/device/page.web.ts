@@ -13,6 +13,7 @@ import type { BenchApi, BenchGlobal } from './api';
 import { firstSync, pouchReplicate, rawIndexedDbWrite } from '../sync/page-sync.web';
 import { eInvoiceXml } from '../documents/page-einvoice.web';
 import { renderInvoicePdf } from '../documents/page-pdf.web';
+import { leadImportThroughput } from '../import/page-import.web';
 
 const OWNER = '0190a000-0000-7000-8000-000000000001';
 const allLeads = { text: '', state: 'all', rating: 'all', source: 'all' } as const;
@@ -188,6 +189,7 @@ const benchApi: BenchApi = {
   pipelineTotals,
   renderInvoicePdf,
   eInvoiceXml,
+  leadImport: leadImportThroughput,
   heap,
   close,
   firstSync,

@@ -5,6 +5,8 @@ import type { Result } from '../../shared/domain/errors';
 import type { Account, Contact } from '../../shared/domain/records';
 import type { FairleadDatabase } from '../data/database';
 import { createCommands } from '../data/commands';
+import { planDeviceLeadImport, writeLeadImport } from '../data/lead-import';
+import { toStoreError } from '../data/store-error';
 import type { DeviceSession } from '../data/sync/session';
 import { collectionOf } from '../data/write';
 import type { PartyChoice, StoreCommands } from './store-port';
@@ -21,7 +23,16 @@ export const createStoreCommands = (
   session: DeviceSession,
 ): StoreCommands => {
   const { user } = session;
-  const c = createCommands(db, { userId: user.id, role: user.role, teamId: user.teamId });
+  const actor = { userId: user.id, role: user.role, teamId: user.teamId };
+  const c = createCommands(db, actor);
+  // A store failure during an import comes back as a plain reason, never a thrown error.
+  const guarded = async <T>(task: () => Promise<T>): Promise<Result<T>> => {
+    try {
+      return { ok: true, value: await task() };
+    } catch (error) {
+      return { ok: false, error: toStoreError(error, 'leads').toDomainError() };
+    }
+  };
 
   // Qualify links take the existing record itself, so its data is copied consistently.
   const linked = async <T extends Account | Contact>(
@@ -59,6 +70,10 @@ export const createStoreCommands = (
       remove: (id) => c.lead.remove({ id }),
       fromEmail: (input) => c.lead.fromEmail(input),
       createFromCard: (input) => c.lead.createFromCard(input),
+    },
+    leadImport: {
+      plan: (rows, options) => guarded(() => planDeviceLeadImport(db, actor, rows, options)),
+      write: (rows, onProgress) => guarded(() => writeLeadImport(db, actor, rows, onProgress)),
     },
     opportunity: {
       update: (id, patch) => c.opportunity.update({ id, patch }),

@@ -3,6 +3,7 @@
 import type { Observable } from 'rxjs';
 import type { Company } from '../../shared/domain/company';
 import type { DuplicateCandidate } from '../../shared/domain/duplicates';
+import type { CaptureDraft, CaptureDuplicate } from '../../shared/domain/capture-duplicates';
 import type { CommandLineEdit } from '../data/commands';
 import type { Result } from '../../shared/domain/errors';
 import type {
@@ -30,6 +31,8 @@ import type { RecordPaymentInput } from '../../shared/domain/payment';
 import type { CreditNoteIssued } from '../data/commands';
 import type { EmailEnquiryInput } from '../../shared/domain/email-enquiry';
 import type { EmailEnquiryResult } from '../data/commands/lead';
+import type { ImportOptions, PlannedRow } from '../../shared/import/lead-import';
+import type { LeadImportReport, LeadImportWrite } from '../data/lead-import';
 import type { OpportunityPatch } from '../../shared/domain/opportunity';
 import type { SessionUser } from '../../shared/sync/protocol';
 import type { SyncStatus } from '../data/sync/status';
@@ -90,7 +93,11 @@ export type StoreQueries = {
   /** The first `limit` leads matching the filters (newest first, or by relevance with text). */
   leads(filters: LeadFilters, limit: number): Observable<LeadPage>;
   lead(id: string): Observable<Lead | null>;
+  /** Every lead matching the filters, in list order, once (for an export). */
+  leadsToExport(filters: LeadFilters): Promise<Lead[]>;
   duplicates(lead: Lead): Observable<DuplicateCandidate[]>;
+  /** Likely duplicates of a lead being typed in (email, phone, name at the company…). */
+  captureDuplicates(draft: CaptureDraft): Observable<CaptureDuplicate[]>;
   accounts(text: string): Observable<Account[]>;
   account(id: string): Observable<Account | null>;
   contacts(text: string): Observable<Contact[]>;
@@ -141,6 +148,18 @@ export type StoreCommands = {
     fromEmail(input: EmailEnquiryInput): R<EmailEnquiryResult>;
     /** A lead read from a business card, keeping the compressed card image. */
     createFromCard(input: { lead: LeadInput; cardImage: string; subject: string }): R<Lead>;
+  };
+  leadImport: {
+    /** Each row checked by the lead rules and looked up for duplicates; nothing is written. */
+    plan(
+      rows: readonly { line: number; cells: readonly string[] }[],
+      options: ImportOptions,
+    ): R<PlannedRow[]>;
+    /** Writes the rows in bulk; `onProgress` gets the rows done so far. */
+    write(
+      rows: readonly LeadImportWrite[],
+      onProgress: (done: number) => void,
+    ): R<LeadImportReport>;
   };
   opportunity: {
     update(id: string, patch: OpportunityPatch): R<Opportunity>;

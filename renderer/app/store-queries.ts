@@ -1,15 +1,17 @@
 // The UI's reactive queries over the device store: each returns an RxJS observable that
 // re-emits when the underlying documents change (this window, other windows, replication).
 import type { RxCollection, RxDocument, MangoQuerySelector } from 'rxdb';
+import type { CaptureDraft } from '../../shared/domain/capture-duplicates';
+import { findCaptureDuplicates } from '../../shared/domain/capture-duplicates';
 import type { Observable } from 'rxjs';
-import { combineLatest, from, map, of, switchMap } from 'rxjs';
+import { combineLatest, firstValueFrom, from, map, of, switchMap } from 'rxjs';
 import { companyOf } from '../../shared/domain/company';
 import { companyWords, findDuplicateCandidates } from '../../shared/domain/duplicates';
 import type { DuplicatePool } from '../../shared/domain/duplicates';
 import type { RecordOf, RecordType } from '../../shared/domain/records';
 import type { Lead } from '../../shared/domain/records';
 import { leadDisqualifyReasons } from '../../shared/domain/records';
-import { matchesSearch } from '../../shared/domain/search';
+import { matchesSearch, normalizeText } from '../../shared/domain/search';
 import type { FairleadDatabase } from '../data/database';
 import {
   leadCount$,
@@ -274,9 +276,35 @@ const duplicatePool = async (db: FairleadDatabase, lead: Lead): Promise<Duplicat
   };
 };
 
+// While typing at the stand: the qualify-time pool, plus what the phone number and the
+// person's name find in the search index.
+const capturePool = async (db: FairleadDatabase, draft: CaptureDraft): Promise<DuplicatePool> => {
+  const base = await duplicatePool(db, { ...draft, id: '' } as Lead);
+  const probes = [draft.phone, draft.mobile]
+    .map((p) => p.replace(/\D/g, ''))
+    .filter((p) => p.length >= 6)
+    .concat(normalizeText(draft.lastName) !== '' ? [`${draft.firstName} ${draft.lastName}`] : []);
+  const refs = (await Promise.all(probes.map((p) => searchRefs(db, p, { limit: 20 })))).flat();
+  const more = async <K extends 'lead' | 'contact'>(type: K, known: readonly { id: string }[]) => {
+    const ids = refs.filter((r) => r.type === type && !known.some((k) => k.id === r.id));
+    const found = await collectionOf(db, type)
+      .findByIds([...new Set(ids.map((r) => r.id))])
+      .exec();
+    return [...found.values()].map((d) => d.toJSON() as RecordOf[K]);
+  };
+  return {
+    ...base,
+    leads: [...(base.leads ?? []), ...(await more('lead', base.leads ?? []))],
+    contacts: [...(base.contacts ?? []), ...(await more('contact', base.contacts ?? []))],
+  };
+};
+
 export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
+  captureDuplicates: (draft) =>
+    from(capturePool(db, draft)).pipe(map((pool) => findCaptureDuplicates(draft, pool))),
   leads: (filters, limit) => leadPage(db, filters, limit),
   lead: (id) => findOne(db, 'lead', id),
+  leadsToExport: async (filters) => (await firstValueFrom(leadPage(db, filters, 1_000_000))).rows,
   duplicates: (lead) =>
     from(duplicatePool(db, lead)).pipe(
       map((pool) => findDuplicateCandidates(lead, pool).slice(0, 10)),

@@ -50,7 +50,7 @@ const pickCsvFile = (doc: Document): Promise<File | null> =>
   new Promise((resolve) => {
     const input = doc.createElement('input');
     input.type = 'file';
-    input.accept = '.csv,text/csv,text/plain';
+    input.accept = '.csv,.vcf,text/csv,text/vcard,text/plain';
     input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
     input.addEventListener('cancel', () => resolve(null), { once: true });
     input.click();

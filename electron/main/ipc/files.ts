@@ -84,7 +84,11 @@ const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text
 export const openCsv = async (sender: WebContents): Promise<IpcResult<OpenedCsv | null>> => {
   const options: OpenDialogOptions = {
     properties: ['openFile'],
-    filters: [...filters.csv, { name: 'Text', extensions: ['txt'] }],
+    // Lead imports take attendee lists (CSV) and contact cards (vCard) alike.
+    filters: [
+      { name: 'CSV, vCard', extensions: ['csv', 'vcf'] },
+      { name: 'Text', extensions: ['txt'] },
+    ],
   };
   const owner = BrowserWindow.fromWebContents(sender);
   const result =

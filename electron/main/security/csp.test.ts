@@ -33,6 +33,12 @@ describe('buildCsp', () => {
     expect(buildCsp({ devServerOrigin: 'http://localhost:5173' })).not.toContain("'unsafe-eval'");
   });
 
+  it('lets the badge decoder compile WebAssembly, and only in script-src', () => {
+    const text = buildCsp();
+    expect(text.match(/wasm-unsafe-eval/g)).toHaveLength(1);
+    expect(csp.get('script-src')).toContain("'wasm-unsafe-eval'");
+  });
+
   it('lets the renderer reach a user-configured sync server over http(s)', () => {
     expect(csp.get('connect-src')).toEqual(["'self'", 'https:', 'http:']);
     const narrow = directives(buildCsp({ connectSources: ['https://sync.example.it'] }));

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { CaptureDraft, CaptureDuplicate } from '../../../shared/domain/capture-duplicates';
 import type { DuplicateCandidate } from '../../../shared/domain/duplicates';
 import type { Lead } from '../../../shared/domain/records';
 import { useServices } from '../../app/services';
@@ -65,4 +66,46 @@ export const useDuplicateCandidates = (lead: Lead): DuplicateCandidate[] | undef
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const source$ = useMemo(() => queries.duplicates(lead), [queries, lead.id]);
   return useObservable(source$, undefined);
+};
+
+// Asked again this long after the last keystroke, not on every one.
+const CAPTURE_DEBOUNCE_MS = 250;
+
+/** Likely duplicates of the lead being typed; empty until there is something to compare. */
+export const useCaptureDuplicates = (draft: CaptureDraft): CaptureDuplicate[] => {
+  const { queries } = useServices();
+  const key = JSON.stringify([
+    draft.firstName,
+    draft.lastName,
+    draft.company,
+    draft.email,
+    draft.phone,
+    draft.mobile,
+    draft.vatNumber,
+  ]);
+  const [found, setFound] = useState<{ key: string; rows: CaptureDuplicate[] } | null>(null);
+  useEffect(() => {
+    const probe = JSON.parse(key) as string[];
+    if (probe.every((v) => v.trim() === '')) return;
+    const [firstName, lastName, company, email, phone, mobile, vatNumber] = probe as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    let subscription: { unsubscribe(): void } | undefined;
+    const timer = setTimeout(() => {
+      subscription = queries
+        .captureDuplicates({ firstName, lastName, company, email, phone, mobile, vatNumber })
+        .subscribe((rows) => setFound({ key, rows }));
+    }, CAPTURE_DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      subscription?.unsubscribe();
+    };
+  }, [queries, key]);
+  return found?.key === key ? found.rows : [];
 };

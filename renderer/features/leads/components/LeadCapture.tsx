@@ -14,6 +14,8 @@ import { useConsentWording } from '../use-consent-wording';
 import type { LeadCaptureInput } from '../commands';
 import { useLeadCommands } from '../commands';
 import { leadName } from '../lead-text';
+import { CaptureDuplicateWarning } from './CaptureDuplicateWarning';
+import { BadgeScanPanel } from '../scan/BadgeScanPanel';
 
 const emptyForm = (fairName: string): LeadCaptureInput => ({
   firstName: '',
@@ -88,6 +90,14 @@ export const LeadCapture = () => {
         </Notice>
       ) : null}
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
+      <BadgeScanPanel
+        onBadge={(fields) => {
+          setForm((f) => ({ ...f, ...fields }));
+          // Back in the form: the seller checks consent and saves with Enter.
+          first.current?.focus();
+        }}
+      />
+      <CaptureDuplicateWarning draft={{ ...form, mobile: '', vatNumber: '' }} />
       <form
         className="panel form-grid"
         onSubmit={(e) => void submit(e)}

@@ -1,4 +1,5 @@
 // The lead list: filters on top, a virtualized table below (100k rows stay smooth).
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../../../shared/domain/records';
 import { leadRatings, leadSources, leadStates } from '../../../../shared/domain/records';
@@ -13,10 +14,11 @@ import type { Column } from '../../../ui/Table';
 import { Table } from '../../../ui/Table';
 import { useLeadList } from '../queries';
 import { leadName, ratingTone } from '../lead-text';
-import { useState } from 'react';
 import { CardCapture } from './CardCapture';
 import { useEmailEnquiries } from './EmailEnquiries';
 import { useListEmptyText } from '../../sync/queries';
+import { useLeadExport } from '../import-export';
+import { ImportLeadsDialog } from './import/ImportLeadsDialog';
 
 export const LeadsScreen = () => {
   const { t } = useTranslation();
@@ -29,6 +31,19 @@ export const LeadsScreen = () => {
   const all = t('common.all');
   const enquiries = useEmailEnquiries();
   const [readingCard, setReadingCard] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const exportLeads = useLeadExport();
+  const [exported, setExported] = useState<string | null>(null);
+  const runExport = async () => {
+    const result = await exportLeads(filters);
+    setExported(
+      !result.ok
+        ? result.error
+        : result.value.name === null
+          ? null
+          : t('leadImport.exported', { count: result.value.count, name: result.value.name }),
+    );
+  };
 
   const columns: Column<Lead>[] = [
     { id: 'name', header: t('lead.name'), width: '2fr', render: (l) => leadName(l) },
@@ -80,9 +95,17 @@ export const LeadsScreen = () => {
         </Button>
         <Button onClick={() => setReadingCard(true)}>{t('card.read')}</Button>
         {enquiries.button}
+        <Button onClick={() => setImporting(true)}>{t('leadImport.open')}</Button>
+        <Button onClick={() => void runExport()}>{t('leadImport.export')}</Button>
       </div>
+      {exported ? (
+        <p className="hint" role="status">
+          {exported}
+        </p>
+      ) : null}
       {readingCard ? <CardCapture onClose={() => setReadingCard(false)} /> : null}
       {enquiries.panel}
+      {importing ? <ImportLeadsDialog onClose={() => setImporting(false)} /> : null}
       <div className="toolbar" role="search" aria-label={t('common.filters')}>
         <TextField
           label={t('lead.filterText')}

@@ -1,0 +1,162 @@
+// Badge scanning at the stand, offline, with Chromium's fake camera playing a video the test
+// makes from generated QR badges: three badges become three leads of the fair after sync,
+// and a badge shown a second time is recognised instead of filling the form again.
+import { mkdtempSync, openSync, readFileSync, writeSync, closeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer';
+import { AppPage } from './pages/app-page';
+import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
+import { translator } from './support/i18n';
+import type { Stack } from './support/stack';
+import { pullAll, startStack } from './support/stack';
+
+const canRun = chromiumAvailable();
+if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+
+const WIDTH = 320;
+const HEIGHT = 240;
+const FPS = 10;
+
+// The writer's WebAssembly from the package itself (no CDN in tests either).
+const require = createRequire(import.meta.url);
+prepareZXingModule({
+  overrides: {
+    wasmBinary: readFileSync(require.resolve('zxing-wasm/writer/zxing_writer.wasm'))
+      .buffer as ArrayBuffer,
+  },
+});
+
+/** The Y plane of a frame: a white page with the QR symbol in its middle (or blank). */
+const badgeFrame = async (payload: string | null): Promise<Uint8Array> => {
+  const y = new Uint8Array(WIDTH * HEIGHT).fill(235);
+  if (payload === null) return y;
+  const { symbol, error } = await writeBarcode(payload, { format: 'QRCode', scale: 1 });
+  if (error) throw new Error(error);
+  const scale = Math.floor((HEIGHT - 40) / symbol.height);
+  const left = Math.floor((WIDTH - symbol.width * scale) / 2);
+  const top = Math.floor((HEIGHT - symbol.height * scale) / 2);
+  for (let r = 0; r < symbol.height * scale; r++) {
+    for (let c = 0; c < symbol.width * scale; c++) {
+      const module = symbol.data[Math.floor(r / scale) * symbol.width + Math.floor(c / scale)];
+      y[(top + r) * WIDTH + left + c] = module === 0 ? 16 : 235;
+    }
+  }
+  return y;
+};
+
+/** A Y4M (YUV 4:2:0) video: each segment shows one badge (or nothing) for `frames` frames. */
+const writeBadgeVideo = async (
+  path: string,
+  segments: readonly { payload: string | null; frames: number }[],
+) => {
+  const fd = openSync(path, 'w');
+  writeSync(fd, `YUV4MPEG2 W${WIDTH} H${HEIGHT} F${FPS}:1 Ip A1:1 C420jpeg\n`);
+  const chroma = new Uint8Array((WIDTH / 2) * (HEIGHT / 2) * 2).fill(128);
+  for (const segment of segments) {
+    const y = await badgeFrame(segment.payload);
+    for (let i = 0; i < segment.frames; i++) {
+      writeSync(fd, 'FRAME\n');
+      writeSync(fd, y);
+      writeSync(fd, chroma);
+    }
+  }
+  closeSync(fd);
+};
+
+describe.skipIf(!canRun)('badge scanning with the camera', () => {
+  let stack: Stack;
+  let browser: Browser;
+  const run = Date.now().toString(36);
+  const badges = [
+    `BEGIN:VCARD\r\nVERSION:3.0\r\nN:Scanned${run};Anna\r\nORG:Brenta Visitors\r\nEMAIL:anna.${run}@example.com\r\nTEL;TYPE=work:+39 049 111\r\nEND:VCARD`,
+    `MECARD:N:Scanned${run},Bruno;ORG:Bruno Meccanica;EMAIL:bruno.${run}@example.com;;`,
+    `BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Carla Scanned${run}\r\nN:Scanned${run};Carla;;;\r\nEMAIL:carla.${run}@example.com\r\nEND:VCARD`,
+  ];
+
+  beforeAll(async () => {
+    stack = await startStack();
+    const video = join(mkdtempSync(join(tmpdir(), 'fairlead-camera-')), 'badges.y4m');
+    const gap = { payload: null, frames: FPS * 5 };
+    const show = (payload: string) => ({ payload, frames: FPS * 2 });
+    // Anna, Bruno, Anna again (the same badge), Carla; the camera loops the file.
+    await writeBadgeVideo(video, [
+      gap,
+      show(badges[0]!),
+      gap,
+      show(badges[1]!),
+      gap,
+      show(badges[0]!),
+      gap,
+      show(badges[2]!),
+      gap,
+    ]);
+    browser = await launchChromium([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+      '--autoplay-policy=no-user-gesture-required',
+    ]);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('scans three badges offline into leads of the fair and recognises a repeat', async () => {
+    const t = translator('en');
+    const context = await browser.newContext({
+      locale: 'en-GB',
+      viewport: { width: 1366, height: 900 },
+    });
+    const app = new AppPage(await context.newPage(), t, 'en');
+    const { page } = app;
+    await app.open(stack.appUrl);
+    await app.signIn(stack.seller.email, stack.seller.password);
+    await app.waitForSynced();
+    const fair = `Fiera Milano ${run}`;
+    await app.go('settings');
+    await page.getByLabel(t('settings.fairName')).fill(fair);
+
+    await context.setOffline(true);
+    await app.waitForOffline();
+    await app.go('leads');
+    await page.getByRole('button', { name: t('lead.capture') }).click();
+    const form = page.getByRole('form', { name: t('lead.captureTitle') });
+    await page.getByRole('button', { name: t('scan.start') }).click();
+    const lastName = form.getByLabel(t('common.lastName'), { exact: true });
+    const saveScanned = async (firstName: string) => {
+      const first = form.getByLabel(t('common.firstName'), { exact: true });
+      await expect
+        .poll(() => first.inputValue(), { timeout: 60_000, interval: 200 })
+        .toBe(firstName);
+      expect(await lastName.inputValue()).toBe(`Scanned${run}`);
+      expect(await form.getByLabel(t('lead.sourceDetail')).inputValue()).toBe(fair);
+      await form.getByLabel(t('lead.consent'), { exact: true }).check();
+      await lastName.press('Enter');
+      await page.getByText(t('lead.captured', { name: `${firstName} Scanned${run}` })).waitFor();
+    };
+    await saveScanned('Anna');
+    await app.screenshot('badge-scan');
+    await saveScanned('Bruno');
+    await page.getByText(t('scan.already')).waitFor({ timeout: 60_000 });
+    // The repeat did not fill the form again.
+    expect(await lastName.inputValue()).toBe('');
+    await saveScanned('Carla');
+
+    await context.setOffline(false);
+    await app.waitForSynced();
+    const leads = (await pullAll(stack, 'leads')).filter((l) => l['lastName'] === `Scanned${run}`);
+    expect(leads.map((l) => l['firstName']).sort()).toEqual(['Anna', 'Bruno', 'Carla']);
+    for (const lead of leads) {
+      expect(lead).toMatchObject({ source: 'trade_fair', sourceDetail: fair });
+      expect(lead['consent']).toMatchObject({ given: true });
+    }
+    expect(leads.find((l) => l['firstName'] === 'Bruno')?.['company']).toBe('Bruno Meccanica');
+    await context.close();
+  }, 300_000);
+});
