@@ -10,6 +10,13 @@ const first = (xml: string, tag: string): string | undefined =>
 const cents = (text: string | undefined): number => Math.round(Number(text ?? 'NaN') * 100);
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 const roundHalfUp = (x: number): number => Math.sign(x) * Math.round(Math.abs(x));
+// quantity × price in cents, exactly (as shared/domain/money.ts): 9.75 × 3.30 is 32.175,
+// which binary floating point would round down.
+const lineCents = (quantity: number, price: number): number => {
+  const product = BigInt(Math.round(quantity * 1e6)) * BigInt(Math.round(price * 1e4));
+  const half = product < 0n ? -50_000_000n : 50_000_000n;
+  return Number((product + half) / 100_000_000n);
+};
 
 export const en16931Violations = (xml: string): string[] => {
   const broken: string[] = [];
@@ -139,7 +146,7 @@ export const en16931Violations = (xml: string): string[] => {
     );
     rule(
       'PEPPOL-EN16931-R120',
-      cents(first(l, 'cbc:LineExtensionAmount')) === roundHalfUp(quantity * price * 100) - off + on,
+      cents(first(l, 'cbc:LineExtensionAmount')) === lineCents(quantity, price) - off + on,
     );
     rule('BR-26', first(l, 'cbc:PriceAmount') !== undefined && price >= 0);
   }
