@@ -191,11 +191,16 @@ export type StoreCommands = {
     activate(id: string): R<Quote>;
     revise(id: string): R<Quote>;
     close(id: string, status: 'lost' | 'canceled'): R<Quote>;
-    createOrder(id: string, options: { closeOpportunity: boolean }): R<Order>;
+    createOrder(
+      id: string,
+      options: { closeOpportunity: boolean; customerReference?: string },
+    ): R<Order>;
     remove(id: string): R<string>;
   };
   order: {
     lockPrices(id: string): R<Order>;
+    /** The customer's purchase order number, before the order is invoiced. */
+    setCustomerReference(id: string, customerReference: string): R<Order>;
     fulfil(id: string): R<Order>;
     cancel(id: string): R<Order>;
     createInvoice(id: string): R<Invoice>;

@@ -16,9 +16,14 @@ export const migrationStrategies: Readonly<Record<RecordType, MigrationStrategie
   contact: {},
   opportunity: {},
   quote: {},
-  order: {},
-  // v0 → v1: every invoice was an invoice, with no payments or credit notes recorded.
-  invoice: { 1: (old: Record<string, unknown>) => upgradeRecord('invoice', old) },
+  // v0 → v1: no customer reference.
+  order: { 1: (old: Record<string, unknown>) => upgradeRecord('order', old) },
+  // v0 → v1: every invoice was an invoice, with no payments or credit notes recorded;
+  // v1 → v2: no customer reference.
+  invoice: {
+    1: (old: Record<string, unknown>) => upgradeRecord('invoice', old),
+    2: (old: Record<string, unknown>) => upgradeRecord('invoice', old),
+  },
   activity: {},
   product: {},
   pricelist: {},
