@@ -95,7 +95,6 @@ export const emptyLetterhead: Letterhead = {
   logo: null,
 };
 
-
 const logoOf = (value: string): string | null =>
   /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$/.test(value) ? value : null;
 
