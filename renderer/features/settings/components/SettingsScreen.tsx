@@ -69,7 +69,9 @@ export const SettingsScreen = () => {
               {t('settings.version')}: {version}
             </p>
           ) : null}
-          <LockAfterField />
+          <div className="settings-lock">
+            <LockAfterField />
+          </div>
           <SignOutControl />
         </div>
       ) : null}
