@@ -112,6 +112,25 @@ const devicePort = (
 const installationId = (): Promise<string | undefined> =>
   ensureInstallationId(getPlatform()).catch(() => undefined);
 
+// Online, the changes still waiting get a few seconds to reach the office before sign-out
+// counts them as unsynced.
+const settlePending = async (shared: SharedSyncStatus, waitMs = 10_000): Promise<void> => {
+  const now = shared.current();
+  if (!now.online || (now.pending === 0 && now.rejected.length === 0)) return;
+  shared.syncNow();
+  let subscription: { unsubscribe(): void } | undefined;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, waitMs);
+    subscription = shared.status$.subscribe((status) => {
+      if (status.pending === 0 || !status.online) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  subscription?.unsubscribe();
+};
+
 /** Called once the device is signed out; `revoked` when the office revoked it. */
 export type SignedOutListener = (reason: WipeReason) => void;
 
@@ -158,9 +177,9 @@ const openServices = async (
       unlock: (password) => checkPassword(platform, password),
     },
     signOut: async (options = {}) => {
-      const status = shared.current();
+      if (options.discardUnsynced !== true) await settlePending(shared);
       const result = await signOutDevice(platform, {
-        status,
+        status: shared.current(),
         serverUrl: session.serverUrl,
         force: options.discardUnsynced === true,
       });

@@ -41,10 +41,11 @@ export class DevicePages {
 
   /** The IndexedDB databases and localStorage entries this origin holds now. */
   async leftovers(): Promise<BrowserLeftovers> {
-    return this.app.page.evaluate(async () => ({
+    // Run in the page (a string: this side is typed for Node, without the DOM).
+    return (await this.app.page.evaluate(`(async () => ({
       databases: (await indexedDB.databases()).map((d) => d.name ?? '').sort(),
       localEntries: Object.keys(localStorage).sort(),
-    }));
+    }))()`)) as BrowserLeftovers;
   }
 }
 

@@ -18,13 +18,21 @@ const LockScreen = () => {
   const { t } = useTranslation();
   const session = useSession();
   const lock = useLockPort();
-  const unlock = useLockStore((s) => s.unlock);
+  const { unlock, wrongPassword, waitUntil } = useLockStore();
+  const [now, setNow] = useState(() => Date.now());
+  const waitSeconds = Math.max(0, Math.ceil((waitUntil - now) / 1000));
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [wrong, setWrong] = useState(false);
   const [offlineCheck, setOfflineCheck] = useState<boolean | null>(null);
   const [signingOut, setSigningOut] = useState(false);
   const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    if (waitUntil <= Date.now()) return;
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, [waitUntil]);
 
   // A modal dialog of its own: it goes above any dialog the seller left open, which would
   // otherwise make the lock itself inert.
@@ -44,14 +52,18 @@ const LockScreen = () => {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (lock === null || password === '') return;
+    if (lock === null || password === '' || waitUntil > Date.now()) return;
     setBusy(true);
     setWrong(false);
     const verdict = await lock.unlock(password);
     setBusy(false);
     setPassword('');
     if (verdict === 'correct') unlock();
-    else setWrong(true);
+    else {
+      wrongPassword(Date.now());
+      setNow(Date.now());
+      setWrong(true);
+    }
   };
 
   return (
@@ -81,7 +93,10 @@ const LockScreen = () => {
               required
             />
             {wrong ? <Notice kind="error">{t('lock.wrongPassword')}</Notice> : null}
-            <Button type="submit" variant="primary" disabled={busy}>
+            {waitSeconds > 0 ? (
+              <Notice kind="info">{t('lock.tooManyTries', { count: waitSeconds })}</Notice>
+            ) : null}
+            <Button type="submit" variant="primary" disabled={busy || waitSeconds > 0}>
               {busy ? t('lock.checking') : t('lock.unlock')}
             </Button>
           </form>

@@ -6,24 +6,45 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 type LockState = {
   locked: boolean;
   lastActiveAt: number;
+  /** Wrong passwords in a row, and until when the lock refuses to check another one. */
+  failures: number;
+  waitUntil: number;
   lock: () => void;
   unlock: () => void;
   touch: (at: number) => void;
+  wrongPassword: (at: number) => void;
 };
+
+// Guessing on a found laptop: after a few wrong passwords each further try waits longer.
+const freeTries = 5;
+export const waitAfterFailure = (failures: number): number =>
+  failures < freeTries ? 0 : Math.min(2 ** (failures - freeTries) * 30_000, 15 * 60_000);
 
 export const useLockStore = create<LockState>()(
   persist(
     (set) => ({
       locked: false,
       lastActiveAt: Date.now(),
+      failures: 0,
+      waitUntil: 0,
       lock: () => set({ locked: true }),
-      unlock: () => set({ locked: false, lastActiveAt: Date.now() }),
+      unlock: () => set({ locked: false, lastActiveAt: Date.now(), failures: 0, waitUntil: 0 }),
       touch: (lastActiveAt) => set({ lastActiveAt }),
+      wrongPassword: (at) =>
+        set((s) => ({
+          failures: s.failures + 1,
+          waitUntil: at + waitAfterFailure(s.failures + 1),
+        })),
     }),
     {
       name: 'fairlead.lock',
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ locked: s.locked, lastActiveAt: s.lastActiveAt }),
+      partialize: (s) => ({
+        locked: s.locked,
+        lastActiveAt: s.lastActiveAt,
+        failures: s.failures,
+        waitUntil: s.waitUntil,
+      }),
     },
   ),
 );

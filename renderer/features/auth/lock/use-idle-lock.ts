@@ -30,12 +30,20 @@ export const useIdleLock = (): boolean => {
     const onVisible = () => {
       if (document.visibilityState === 'visible') check();
     };
+    // Another window of the app locked, unlocked or was used: this one follows.
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === useLockStore.persist.getOptions().name) {
+        void useLockStore.persist.rehydrate();
+      }
+    };
+    window.addEventListener('storage', onStorage);
     for (const name of activityEvents) window.addEventListener(name, onActivity, { passive: true });
     document.addEventListener('visibilitychange', onVisible);
     const timer = setInterval(check, checkEveryMs);
     return () => {
       for (const name of activityEvents) window.removeEventListener(name, onActivity);
       document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('storage', onStorage);
       clearInterval(timer);
     };
   }, [minutes]);
