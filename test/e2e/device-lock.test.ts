@@ -126,6 +126,18 @@ describe.skipIf(!canRun)('the app lock', () => {
 
     await page.reload();
     await device.lockDialog.waitFor();
+
+    // Guessing: after five wrong passwords the lock waits before it checks another one.
+    for (let i = 0; i < 5; i++) {
+      await device.submitPassword(`guess-${i}`);
+      await device.lockDialog.getByText(t('lock.wrongPassword')).waitFor();
+    }
+    await device.lockDialog.getByText(t('lock.tooManyTries', { count: 30 })).waitFor();
+    expect(
+      await device.lockDialog.getByRole('button', { name: t('lock.unlock') }).isDisabled(),
+    ).toBe(true);
+    await app.screenshot('app-lock-too-many-tries');
+    await page.clock.fastForward('00:31');
     await device.unlock(stack.seller.password);
     await app.page.getByRole('heading', { level: 1 }).waitFor();
     await context.close();
