@@ -2,6 +2,8 @@
 // change has not reached the office and goes on only when the seller discards it; a revoked
 // device wipes itself at its next sync and says why. "Removed" is proven by reopening the app
 // and reading what IndexedDB and localStorage still hold.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { AppPage } from './pages/app-page';
@@ -12,6 +14,7 @@ import { translator } from './support/i18n';
 import type { TestLocale } from './support/i18n';
 import type { Stack } from './support/stack';
 import { pullAll, startStack } from './support/stack';
+import { repoRoot } from './support/web-build';
 
 const canRun = chromiumAvailable();
 if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
@@ -134,6 +137,61 @@ describe.skipIf(!canRun)('sign-out and revocation wipe the device', () => {
     expect(after.localEntries).toEqual(['fairlead.ui']);
     // It did reach the office before the store went.
     expect((await pullAll(stack, 'leads')).some((l) => l.email === lead.email)).toBe(true);
+    await context.close();
+  }, 240_000);
+
+  it('keeps everything when the session merely ends (a disabled user is not a revoked device)', async () => {
+    const kept = { email: 'e2e.kept@fairlead.test', password: 'e2e-Kept-Passw0rd!' };
+    const admin = (...args: string[]) =>
+      promisify(execFile)('npm', ['run', '--silent', 'admin', '--', ...args], {
+        cwd: repoRoot,
+        env: { ...process.env, DATA_DIR: stack.dataDir },
+      });
+    await admin(
+      'user',
+      'add',
+      '--email',
+      kept.email,
+      '--password',
+      kept.password,
+      '--role',
+      'seller',
+      '--team',
+      'E2E Team',
+      '--name',
+      'Carla Conservata',
+    );
+    const t = translator('en');
+    const context = await browser.newContext({
+      locale: intl.en,
+      viewport: { width: 1366, height: 900 },
+    });
+    const app = new AppPage(await context.newPage(), t, 'en');
+    const device = new DevicePages(app);
+    await app.open(stack.appUrl);
+    await app.signIn(kept.email, kept.password);
+    await app.waitForSynced();
+    await context.setOffline(true);
+    await app.waitForOffline();
+    const lead = {
+      firstName: 'Carla',
+      lastName: 'Conservata',
+      company: 'Kept Work Srl',
+      email: 'carla.kept@example.it',
+    };
+    await new LeadPages(app).capture(lead);
+
+    // The office ends the user's sessions (HTTP 401 "unauthorized", not device_revoked).
+    await admin('user', 'disable', '--email', kept.email);
+    await context.setOffline(false);
+    await app.syncStatus
+      .getByText('Please sign in again: the session is missing or has expired.')
+      .waitFor({ timeout: 60_000 });
+    expect(await app.page.getByRole('navigation', { name: t('app.mainNav') }).count()).toBe(1);
+    await app.page.getByText(lead.lastName).first().waitFor();
+    const left = await device.leftovers();
+    expect(onlyInstallationStore(left.databases)).toBe(false);
+    expect(left.localEntries).toContain('fairlead.secret.fairlead.session');
     await context.close();
   }, 240_000);
 
