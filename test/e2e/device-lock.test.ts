@@ -98,7 +98,7 @@ describe.skipIf(!canRun)('the app lock', () => {
     240_000,
   );
 
-  it('locks by itself after the idle time chosen in Settings, also across a reload', async () => {
+  it('locks by itself after the idle time chosen in Settings, also across a reload, and offers sign-out instead', async () => {
     const t = translator('en');
     const context = await browser.newContext({
       locale: intl.en,
@@ -140,6 +140,12 @@ describe.skipIf(!canRun)('the app lock', () => {
     await page.clock.fastForward('00:31');
     await device.unlock(stack.seller.password);
     await app.page.getByRole('heading', { level: 1 }).waitFor();
+
+    // The other way out of the lock: signing out (everything has synced, so at once).
+    await device.lockNow();
+    await device.lockDialog.getByRole('button', { name: t('lock.signOutInstead') }).click();
+    await device.lockDialog.getByRole('button', { name: t('lock.signOutInstead') }).click();
+    await device.waitForSignIn();
     await context.close();
   }, 240_000);
 });
