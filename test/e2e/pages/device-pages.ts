@@ -12,7 +12,9 @@ export class DevicePages {
   }
 
   async lockNow(): Promise<void> {
-    await this.app.page.getByRole('button', { name: this.app.t('lock.lockNow') }).click();
+    const { page, t } = this.app;
+    // Exact: "Lock prices" on an order is another button.
+    await page.getByRole('button', { name: t('lock.lockNow'), exact: true }).click();
     await this.lockDialog.waitFor();
   }
 
