@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WipeReason } from '../../../data/device/wipe';
 import type { LocalizedText } from '../../../../shared/domain/errors';
 import { effectiveServerUrl, useUiStore } from '../../../app/ui-store';
 import { Button } from '../../../ui/Button';
@@ -21,7 +22,7 @@ type Props = {
   /** Resolves to an error message in plain words (each UI language), or null on success. */
   onSignIn: (request: SignInRequest) => Promise<LocalizedText | null>;
   /** Why the device was wiped: the office revoked it. */
-  notice?: 'revoked' | null;
+  notice?: WipeReason | null;
 };
 
 // Kept as the key or the text of every language, so switching language re-words it.
