@@ -13,6 +13,7 @@ import type { DeviceSession } from '../data/sync/session';
 import {
   rememberSession,
   renameDevice,
+  refreshSession,
   restoreSession as restoreDeviceSession,
   signIn as signInDevice,
   signOut as signOutDevice,
@@ -123,6 +124,20 @@ const openServices = async (
     actorId: session.user.id,
   });
   const shared = shareSyncStatus(db, engine);
+  // The token is renewed in the background once half its life has passed, without the
+  // password; the app may stay open for days at a fair.
+  let renewable = session;
+  const renew = (): void => {
+    refreshSession(platform, renewable)
+      .then(async (next) => {
+        if (next === renewable) return;
+        renewable = next;
+        await rememberSession(db, next);
+      })
+      .catch(() => undefined);
+  };
+  renew();
+  const renewal = setInterval(renew, 6 * 3600 * 1000);
   return {
     user: session.user,
     queries: createStoreQueries(db),
@@ -143,6 +158,7 @@ const openServices = async (
           force: true,
         });
       }
+      clearInterval(renewal);
       shared.stop();
       await engine.stop();
       await db.close();
