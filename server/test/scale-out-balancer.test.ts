@@ -116,9 +116,11 @@ describe.skipIf(skip)('three server processes behind HAProxy over one PostgreSQL
     const url = balancer?.url ?? '';
     // Anna on two laptops and her manager: all three see the same leads.
     devices.push(
-      await startDevice('anna-laptop', url, office.a.email, { installationId: newId() }),
-      await startDevice('anna-tablet', url, office.a.email, { installationId: newId() }),
-      await startDevice('marco-laptop', url, office.m.email, { installationId: newId() }),
+      ...(await Promise.all([
+        startDevice('anna-laptop', url, office.a.email, { installationId: newId() }),
+        startDevice('anna-tablet', url, office.a.email, { installationId: newId() }),
+        startDevice('marco-laptop', url, office.m.email, { installationId: newId() }),
+      ])),
     );
     const writer = ackedWriter(await signIn({ url }, office.a.email, 'writer'), office.a.id);
     const inserted: string[] = [];
@@ -132,13 +134,13 @@ describe.skipIf(skip)('three server processes behind HAProxy over one PostgreSQL
       }
     };
 
-    await insertSome(10);
+    await insertSome(6);
     const victim = servers[1] as ServerProcess;
     await victim.kill();
-    await insertSome(10);
+    await insertSome(6);
     await sleep(1500);
     servers[1] = await startServerProcess(place, victim.port);
-    await insertSome(10);
+    await insertSome(6);
     await sleep(2500); // the balancer's checks bring the process back (rise 2, 1 s apart)
     await writer.stop();
 
@@ -146,7 +148,7 @@ describe.skipIf(skip)('three server processes behind HAProxy over one PostgreSQL
     const ids = (dump: Record<string, Record<string, unknown>[]>) =>
       new Set((dump.leads ?? []).map((d) => String(d.id)));
     const expected = [...inserted, ...writer.acked];
-    expect(writer.acked.length).toBeGreaterThan(10);
+    expect(writer.acked.length).toBeGreaterThan(5);
     for (const dump of dumps) {
       const held = ids(dump);
       expect(expected.filter((id) => !held.has(id))).toEqual([]);
