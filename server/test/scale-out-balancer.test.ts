@@ -167,7 +167,7 @@ describe.skipIf(skip)('three server processes behind HAProxy over one PostgreSQL
     } finally {
       await db.end();
     }
-  }, 150_000);
+  }, 240_000);
 
   it('streams a change to devices connected to any process, the restarted one too', async () => {
     const url = balancer?.url ?? '';
