@@ -29,20 +29,20 @@ export const runCapacity = async (
 ): Promise<{ saturationRequestsPerS: number }> => {
   const db = backend.kind;
   const size = options.size;
-  const seconds = options.quick ? 2 : 10;
+  const seconds = options.quick ? 1.5 : 10;
   const head = await headCheckpoints(backend);
   const devices = await signInDevices(
     server.url,
     office.sellers,
     office.password,
-    options.quick ? 20 : 100,
+    options.quick ? 10 : 100,
     head,
   );
   const shape = `open loop: devices holding a token arrive at a fixed rate, each pulling all ${head.size} collections from its checkpoint and pushing 3 leads (12 requests), ${seconds} s per step`;
   const { steps, best } = await findSaturation(server.url, devices, {
     start: options.quick ? 4 : 5,
     seconds,
-    maxSteps: options.quick ? 4 : 10,
+    maxSteps: options.quick ? 3 : 10,
   });
   const saturation = best.result;
   recorder.record({

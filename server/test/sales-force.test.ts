@@ -100,6 +100,53 @@ describe.each(adapters)('renewing a session on %s', (adapter) => {
   });
 });
 
+describe.each(adapters)('pull pages by visibility on %s', (adapter) => {
+  let place: Place;
+  let server: FairleadServer;
+  let office: Office;
+
+  beforeAll(async () => {
+    place = await freshPlace(adapter);
+    server = await startServer(place);
+    office = await seedOffice(server);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await place?.drop();
+  });
+
+  it('walk the team branch and the own branch in checkpoint order, each document once', async () => {
+    const mine = Array.from({ length: 5 }, (_, i) =>
+      leadDoc(newId(), office.a.id, { lastName: `Anna ${i}` }),
+    );
+    const team = Array.from({ length: 5 }, (_, i) =>
+      leadDoc(newId(), office.c.id, { lastName: `Carla ${i}` }),
+    );
+    const south = Array.from({ length: 5 }, (_, i) =>
+      leadDoc(newId(), office.b.id, { lastName: `Bruno ${i}` }),
+    );
+    await writeOfficeDocs(
+      server.storage,
+      'leads',
+      mine.flatMap((m, i) => [m, team[i], south[i]].filter((d) => d !== undefined)),
+    );
+    const scope = { kind: 'filter', ownerId: office.a.id, teamId: office.a.teamId } as const;
+    const seen: string[] = [];
+    let after = 0;
+    for (;;) {
+      const page = await server.storage.pull('leads', scope, after, 3);
+      if (page.length === 0) break;
+      expect(page.map((d) => d.seq)).toEqual([...page.map((d) => d.seq)].sort((a, b) => a - b));
+      seen.push(...page.map((d) => d.id));
+      after = page.at(-1)?.seq ?? after;
+    }
+    const expected = [...mine, ...team].map((d) => d.id);
+    expect(seen.filter((id) => expected.includes(id)).sort()).toEqual([...expected].sort());
+    expect(seen.some((id) => south.some((d) => d.id === id))).toBe(false);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+});
+
 describe('pulls on SQLite', () => {
   let place: Place;
   let server: FairleadServer;
@@ -137,36 +184,5 @@ describe('pulls on SQLite', () => {
     } finally {
       writer.exec('ROLLBACK');
     }
-  });
-
-  it('walk the team branch and the own branch in checkpoint order, each document once', async () => {
-    const mine = Array.from({ length: 5 }, (_, i) =>
-      leadDoc(newId(), office.a.id, { lastName: `Anna ${i}` }),
-    );
-    const team = Array.from({ length: 5 }, (_, i) =>
-      leadDoc(newId(), office.c.id, { lastName: `Carla ${i}` }),
-    );
-    const south = Array.from({ length: 5 }, (_, i) =>
-      leadDoc(newId(), office.b.id, { lastName: `Bruno ${i}` }),
-    );
-    await writeOfficeDocs(
-      server.storage,
-      'leads',
-      mine.flatMap((m, i) => [m, team[i], south[i]].filter((d) => d !== undefined)),
-    );
-    const scope = { kind: 'filter', ownerId: office.a.id, teamId: office.a.teamId } as const;
-    const seen: string[] = [];
-    let after = 0;
-    for (;;) {
-      const page = await server.storage.pull('leads', scope, after, 3);
-      if (page.length === 0) break;
-      expect(page.map((d) => d.seq)).toEqual([...page.map((d) => d.seq)].sort((a, b) => a - b));
-      seen.push(...page.map((d) => d.id));
-      after = page.at(-1)?.seq ?? after;
-    }
-    const expected = [...mine, ...team].map((d) => d.id);
-    expect(seen.filter((id) => expected.includes(id)).sort()).toEqual([...expected].sort());
-    expect(seen.some((id) => south.some((d) => d.id === id))).toBe(false);
-    expect(new Set(seen).size).toBe(seen.length);
   });
 });

@@ -442,11 +442,14 @@ export class PostgresStorage implements Storage {
       );
     } else {
       rows = await this.all(
-        `SELECT * FROM docs WHERE collection = $1 AND id IN (
-           (SELECT id FROM docs WHERE collection = $1 AND owner_id = $2 AND seq > $4 ORDER BY seq LIMIT $5)
-           UNION
-           (SELECT id FROM docs WHERE collection = $1 AND team_id = $3 AND seq > $4 ORDER BY seq LIMIT $5))
-         ORDER BY seq LIMIT $5`,
+        `SELECT d.* FROM (
+           SELECT id, seq FROM (
+             (SELECT id, seq FROM docs WHERE collection = $1 AND owner_id = $2 AND seq > $4 ORDER BY seq LIMIT $5)
+             UNION
+             (SELECT id, seq FROM docs WHERE collection = $1 AND team_id = $3 AND seq > $4 ORDER BY seq LIMIT $5)
+           ) AS branches ORDER BY seq LIMIT $5) AS page
+         JOIN docs d ON d.collection = $1 AND d.id = page.id
+         ORDER BY d.seq`,
         [collection, scope.ownerId, scope.teamId, afterSeq, limit],
       );
     }
