@@ -26,6 +26,10 @@ export type OpenLoopResult = {
   sessionsPerS: number;
   requestsPerS: number;
   docsPerS: number;
+  /** How long the last syncs ran on after the arrivals ended: a backlog shows here. */
+  drainS: number;
+  /** The median duration of one whole delta sync. */
+  syncP50Ms: number;
   samples: Sample[];
   errors: string[];
 };
@@ -138,25 +142,32 @@ export const runOpenLoop = async (
   const start = performance.now();
   const total = Math.max(1, Math.round(perSecond * seconds));
   const running: Promise<void>[] = [];
+  const durations: number[] = [];
   for (let i = 0; i < total; i++) {
     const due = start + (i * 1000) / perSecond;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const device = devices[i % devices.length] as SignedInDevice;
+    const begun = performance.now();
     running.push(
       deltaSync(url, device, record).then((moved) => {
         docs += moved;
         sessions += 1;
+        durations.push(performance.now() - begun);
       }),
     );
   }
+  const arrivalsEnded = performance.now();
   await Promise.all(running);
   const wallS = (performance.now() - start) / 1000;
+  durations.sort((a, b) => a - b);
   return {
     offeredPerS: perSecond,
     sessionsPerS: sessions / wallS,
     requestsPerS: samples.length / wallS,
     docsPerS: docs / wallS,
+    drainS: (performance.now() - arrivalsEnded) / 1000,
+    syncP50Ms: durations[Math.floor(durations.length / 2)] ?? 0,
     samples,
     errors,
   };
