@@ -87,7 +87,7 @@ const main = async (): Promise<void> => {
     if (wants('scan')) await runScanSuite(recorder, { frames: quick ? 20 : 100 });
     if (wants('server')) {
       for (const records of sizes) {
-        await runServerSuite(recorder, { records, devices, rounds: quick ? 1 : 2, pgUrl });
+        await runServerSuite(recorder, { records, devices, rounds: quick ? 1 : 2, pgUrl, quick });
       }
     }
     if (wants('backup')) await runBackupSuite(recorder, { documents: backupSize, pgUrl });

@@ -14,6 +14,19 @@ const budgets: Record<string, Budget> = {
   'device.search_as_you_type': { max: 100, text: 'p95 < 100 ms at 100k leads' },
   'server.sqlite.errors': { max: 0, text: 'reported (none expected)' },
   'server.postgres.errors': { max: 0, text: 'reported (none expected)' },
+  // Issue #17: one server process under a sales force (open loop, bench/server/capacity*.ts).
+  'server.sqlite.p99_at_70pct': { max: 300, text: 'p99 < 300 ms at 70 % of saturation' },
+  'server.postgres.p99_at_70pct': { max: 300, text: 'p99 < 300 ms at 70 % of saturation' },
+  'server.sqlite.errors_at_70pct': { max: 0, text: 'zero errors at 70 % of saturation' },
+  'server.postgres.errors_at_70pct': { max: 0, text: 'zero errors at 70 % of saturation' },
+  'server.sqlite.database_limit_gap': { max: 2, text: 'saturation ≥ 0.5× the database limit' },
+  'server.postgres.database_limit_gap': { max: 2, text: 'saturation ≥ 0.5× the database limit' },
+  'server.postgres_over_sqlite': { max: 2, text: 'SQLite within 2× of PostgreSQL' },
+  'server.sqlite.sync_p99_during_sign_ins': { max: 2000, text: 'p99 < 2 s while 500 sign in' },
+  'server.postgres.sync_p99_during_sign_ins': {
+    max: 2000,
+    text: 'p99 < 2 s while 500 sign in',
+  },
 };
 
 const notes: Record<string, string> = {

@@ -1,5 +1,6 @@
 // Server figures (DESIGN.md §7): many simulated devices signing in, pulling and pushing at
-// once against the server in its own process, on SQLite and on PostgreSQL.
+// once against the server in its own process (the stress figure), then the open-loop
+// capacity of that process (capacity-suite.ts), on SQLite and on PostgreSQL.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import { join } from 'node:path';
 import type { Recorder } from '../lib/figures';
 import { repoRoot } from '../lib/figures';
 import { round, summarize } from '../lib/stats';
+import { runCapacity } from './capacity-suite';
 import { runDeviceLoad } from './load';
 import type { Backend } from './process';
 import { prepareOffice, startServerProcess } from './process';
@@ -35,9 +37,15 @@ export type ServerSuiteOptions = {
   devices: number;
   rounds: number;
   pgUrl: string | undefined;
+  /** Short open-loop steps and few devices: a smoke test. */
+  quick: boolean;
 };
 
-const runOne = async (recorder: Recorder, backend: Backend, options: ServerSuiteOptions) => {
+const runOne = async (
+  recorder: Recorder,
+  backend: Backend,
+  options: ServerSuiteOptions,
+): Promise<number> => {
   const office = await prepareOffice(backend, options.records);
   const server = await startServerProcess(backend);
   const idleRss = server.rssMiB();
@@ -115,6 +123,12 @@ const runOne = async (recorder: Recorder, backend: Backend, options: ServerSuite
       size,
       extra: { devices, idleRssMiB: round(idleRss, 1) },
     });
+    const capacity = await runCapacity(recorder, backend, server, office, {
+      size,
+      quick: options.quick,
+      storm: options.devices,
+    });
+    return capacity.saturationRequestsPerS;
   } finally {
     clearInterval(timer);
     await server.stop();
@@ -126,8 +140,9 @@ export const runServerSuite = async (
   options: ServerSuiteOptions,
 ): Promise<void> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'fairlead-bench-server-'));
+  let sqlite = 0;
   try {
-    await runOne(recorder, { kind: 'sqlite', dataDir }, options);
+    sqlite = await runOne(recorder, { kind: 'sqlite', dataDir }, options);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -141,11 +156,19 @@ export const runServerSuite = async (
   const pgDir = mkdtempSync(join(tmpdir(), 'fairlead-bench-pg-'));
   await adminQuery(options.pgUrl, `create database ${name}`);
   try {
-    await runOne(
+    const postgres = await runOne(
       recorder,
       { kind: 'postgres', dataDir: pgDir, databaseUrl: url.toString() },
       options,
     );
+    recorder.record({
+      name: 'server.postgres_over_sqlite',
+      what: 'saturation throughput of one server process on PostgreSQL ÷ on SQLite (open loop)',
+      value: round(postgres / Math.max(0.001, sqlite), 2),
+      unit: '×',
+      size: options.records,
+      reference: { name: 'SQLite saturation', value: round(sqlite, 1), unit: 'req/s' },
+    });
   } finally {
     await adminQuery(options.pgUrl, `drop database if exists ${name} with (force)`);
     rmSync(pgDir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import type { DeviceSession } from '../data/sync/session';
 import {
   rememberSession,
   renameDevice,
+  refreshSession,
   restoreSession as restoreDeviceSession,
   signIn as signInDevice,
   signOut as signOutDevice,
@@ -154,10 +155,25 @@ const openServices = async (
     onDeviceRevoked,
   });
   const shared = shareSyncStatus(db, engine);
+  // The token is renewed in the background once half its life has passed, without the
+  // password; the app may stay open for days at a fair.
+  let renewable = session;
+  const renew = (): void => {
+    refreshSession(platform, renewable)
+      .then(async (next) => {
+        if (next === renewable) return;
+        renewable = next;
+        await rememberSession(db, next);
+      })
+      .catch(() => undefined);
+  };
+  renew();
+  const renewal = setInterval(renew, 6 * 3600 * 1000);
   // Sync stops and the store closes before anything is deleted, so nothing writes it again.
   let closing: Promise<void> | null = null;
   const closeAndWipe = (reason: WipeReason): Promise<void> =>
     (closing ??= (async () => {
+      clearInterval(renewal);
       shared.stop();
       await engine.stop();
       await db.close();

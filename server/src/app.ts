@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerDeviceRoutes } from './auth/device-routes';
 import { registerAuthRoutes } from './auth/routes';
 import { LoginThrottle } from './auth/rate-limit';
+import { registerRefreshRoute } from './auth/refresh-route';
 import type { ThrottlePolicy } from './auth/rate-limit';
 import { defaults } from './config';
 import { allowedOrigins, registerCors } from './cors';
@@ -68,6 +69,10 @@ export const createServer = async (options: ServerOptions = {}): Promise<Fairlea
   registerAuthRoutes(app, {
     storage,
     throttle: new LoginThrottle(storage, options.loginThrottle),
+    tokenTtlSeconds: options.tokenTtlSeconds ?? defaults.tokenTtlSeconds,
+  });
+  registerRefreshRoute(app, {
+    storage,
     tokenTtlSeconds: options.tokenTtlSeconds ?? defaults.tokenTtlSeconds,
   });
   registerDeviceRoutes(app, storage);

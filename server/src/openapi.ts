@@ -175,6 +175,20 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/auth/refresh': {
+      post: {
+        summary: 'A fresh token with a new expiry for the signed-in device (no password)',
+        security: bearer,
+        responses: {
+          '200': json({
+            type: 'object',
+            required: ['token', 'expiresAt'],
+            properties: { token: { type: 'string' }, expiresAt: { type: 'string' } },
+          }),
+          ...errors(401),
+        },
+      },
+    },
     '/api/auth/logout': {
       post: {
         summary: 'Revoke the current token',

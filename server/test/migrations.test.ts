@@ -10,9 +10,11 @@ import type { Place } from './harness';
 import { adapters, freshPlace } from './harness';
 
 describe('the migration list', () => {
-  it('numbers its steps 1, 2, 3… with no gap and both dialects written', () => {
+  // Versions are reserved per change being written, so one may land before a lower one.
+  it('numbers its steps from 1 upwards and writes both dialects', () => {
     migrations.forEach((m, i) => {
-      expect(m.version).toBe(i + 1);
+      expect(m.version).toBeGreaterThan(i === 0 ? 0 : (migrations[i - 1]?.version ?? 0));
+      if (i === 0) expect(m.version).toBe(1);
       expect(m.sqlite.trim()).not.toBe('');
       expect(m.postgres.trim()).not.toBe('');
     });

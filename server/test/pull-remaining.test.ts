@@ -1,9 +1,10 @@
 // A pull tells how many visible documents remain after its checkpoint, so a device can show
 // first-sync progress: counted with the pull's own visibility filter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PullResponse } from '../../shared/sync/protocol';
+import type { Checkpoint, PullResponse } from '../../shared/sync/protocol';
 import type { FairleadServer } from '../src/app';
 import { newId } from '../src/ids';
+import { estimateRemaining } from '../src/sync/routes';
 import { writeOfficeDocs } from '../src/office';
 import { accountDoc, leadDoc } from './fixtures';
 import type { Client, Office, Place } from './harness';
@@ -13,29 +14,33 @@ const pullPage = async (
   client: Client,
   collection: string,
   limit: number,
-  seq?: number,
+  from?: number | Checkpoint | null,
 ): Promise<PullResponse> => {
-  const checkpoint =
-    seq === undefined ? '' : `&checkpoint=${encodeURIComponent(JSON.stringify({ seq }))}`;
+  const cp = typeof from === 'number' ? { seq: from } : from;
+  const checkpoint = cp ? `&checkpoint=${encodeURIComponent(JSON.stringify(cp))}` : '';
   const res = await client.get(`/api/sync/${collection}/pull?limit=${limit}${checkpoint}`);
   expect(res.status).toBe(200);
   return (await res.json()) as PullResponse;
 };
 
-/** Pulls page after page until caught up; the `remaining` of each answer and every id seen. */
+/**
+ * Pulls page after page until caught up, sending back each checkpoint as a device does (or
+ * only its seq, as an older device might); the `remaining` of each answer and every id seen.
+ */
 const pullAll = async (
   client: Client,
   collection: string,
   limit: number,
+  seqOnly = false,
 ): Promise<{ remaining: (number | undefined)[]; ids: string[] }> => {
   const remaining: (number | undefined)[] = [];
   const ids: string[] = [];
-  let seq: number | undefined;
+  let checkpoint: Checkpoint | null = null;
   for (let page = 0; page < 50; page++) {
-    const res = await pullPage(client, collection, limit, seq);
+    const res = await pullPage(client, collection, limit, seqOnly ? checkpoint?.seq : checkpoint);
     remaining.push(res.remaining);
     ids.push(...res.documents.map((d) => d.id));
-    seq = res.checkpoint?.seq;
+    checkpoint = res.checkpoint;
     if (res.documents.length === 0) break;
   }
   return { remaining, ids };
@@ -98,6 +103,20 @@ describe.each(adapters)('remaining documents in a pull on %s', (adapter) => {
     expect(remaining).toEqual([4, 1, 0, 0]);
   });
 
+  it('estimates from a checkpoint that carries no count, by the share of seqs seen', async () => {
+    const { remaining, ids } = await pullAll(anna, 'leads', 3, true);
+    expect(ids.sort()).toEqual([...annaLeads].sort());
+    // After the second page 3 of the 6 seqs were hers, so 2 of the 3 seqs ahead; then none.
+    expect(remaining).toEqual([4, 2, 0, 0]);
+  });
+
+  it('estimates later pages by the share of sequences the user saw, never above what is ahead', () => {
+    expect(estimateRemaining(100, 0, 100, 1000)).toBe(900);
+    expect(estimateRemaining(100, 1000, 2000, 11_000)).toBe(900);
+    expect(estimateRemaining(10, 0, 1000, 1000)).toBe(0);
+    expect(estimateRemaining(5, 7, 7, 20)).toBe(13);
+  });
+
   it('counts a full last page as caught up', async () => {
     const { remaining } = await pullAll(anna, 'leads', 7);
     expect(remaining).toEqual([0, 0]);
@@ -111,8 +130,11 @@ describe.each(adapters)('remaining documents in a pull on %s', (adapter) => {
     await writeOfficeDocs(server.storage, 'leads', [late, lateSouth]);
     annaLeads.push(late.id);
     brunoLeads.push(lateSouth.id);
-    const second = await pullPage(anna, 'leads', 2, first.checkpoint?.seq);
-    expect(second.remaining).toBe(4);
+    // The count carried from the first page goes on down; the late one is met when reached.
+    const second = await pullPage(anna, 'leads', 2, first.checkpoint);
+    expect(second.remaining).toBe(3);
+    const fresh = await pullPage(anna, 'leads', 2, first.checkpoint?.seq);
+    expect(fresh.remaining).toBeGreaterThan(0);
     const { ids } = await pullAll(anna, 'leads', 1000);
     expect(ids).toHaveLength(8);
   });

@@ -5,6 +5,8 @@ export type StreamReader = {
   next(): Promise<StreamEvent>;
   close(): void;
   status: number;
+  /** The answer's headers (behind the balancer: which process holds the stream). */
+  headers: Headers;
   /** Settles when the server ends the stream (or close() aborts it). */
   ended: Promise<void>;
 };
@@ -47,6 +49,7 @@ export const openStream = async (baseUrl: string, token: string): Promise<Stream
   }
   return {
     status: res.status,
+    headers: res.headers,
     ended,
     next: () => {
       const queued = queue.shift();

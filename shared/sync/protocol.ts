@@ -34,6 +34,8 @@ export type LoginRequest = {
   installationId?: string;
   knownDeviceId?: string;
 };
+/** POST /api/auth/refresh: a fresh token for the signed-in device, no password asked. */
+export type RefreshResponse = { token: string; expiresAt: string };
 /** An installation id: 16 to 64 letters, digits, `-` or `_` (a UUID fits). */
 export const installationIdPattern = /^[A-Za-z0-9_-]{16,64}$/;
 /** PUT /api/devices/current: the seller renames the device of this session. */
@@ -71,12 +73,20 @@ export type WireDocument<T extends AnyRecord = AnyRecord> = T & { _deleted: bool
  * Server-assigned, strictly increasing sequence; never a device clock. `epoch` names the
  * server history the seq belongs to: a restore starts a new one (absent from older servers).
  */
-export type Checkpoint = { seq: number; epoch?: string };
+export type Checkpoint = {
+  seq: number;
+  epoch?: string;
+  /** The `remaining` of the full page this checkpoint ends, so the next page needs no count. */
+  left?: number;
+};
 
 /**
  * One page of a pull. `remaining` counts the documents this user may see in the collection
  * with a sequence after `checkpoint` (0 when caught up), so a device can show first-sync
- * progress; it is optional: older servers do not send it and older devices ignore it.
+ * progress: counted on a pull from the start, then carried in the checkpoint (`left`) and
+ * decreased page by page, since counting every page would cost the server a scan each;
+ * without a carried count it is an estimate. It is optional: older servers do not
+ * send it and older devices ignore it.
  */
 export type PullResponse<T extends AnyRecord = AnyRecord> = {
   documents: WireDocument<T>[];

@@ -13,6 +13,7 @@ import type {
   PullResponse,
   PushResponse,
   PushRow,
+  RefreshResponse,
   StreamEvent,
   SyncCollection,
 } from '../../../shared/sync/protocol';
@@ -124,6 +125,9 @@ export const createSyncClient = (options: SyncClientOptions) => {
   return {
     login: (body: LoginRequest): Promise<LoginResponse> =>
       json('/api/auth/login', { method: 'POST', body: JSON.stringify(body) }, false),
+
+    /** A fresh token for this session, without the password (older servers answer 404). */
+    refresh: (): Promise<RefreshResponse> => json('/api/auth/refresh', { method: 'POST', body: '{}' }),
 
     /** Renames the device of this session; its series stays. */
     renameDevice: (body: DeviceRenameRequest): Promise<DeviceInfo> =>

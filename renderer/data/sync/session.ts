@@ -20,6 +20,8 @@ export type DeviceSession = {
   device: LoginResponse['device'];
   expiresAt: string;
   signedInAt: string;
+  /** When the token was last renewed (refreshSession); absent before the first renewal. */
+  refreshedAt?: string;
 };
 
 export type SessionError = {
@@ -145,6 +147,41 @@ export const renameDevice = async (
     }
     return failure('server_error', 'The server could not rename the device. Please try again later.', 'Il server non ha potuto rinominare il dispositivo. Riprova più tardi.');
   }
+};
+
+/** Whether less than half of the token's life is left: then the device renews it. */
+export const refreshDue = (session: DeviceSession, now: string): boolean => {
+  const from = Date.parse(session.refreshedAt ?? session.signedInAt);
+  const until = Date.parse(session.expiresAt);
+  if (Number.isNaN(from) || Number.isNaN(until)) return true;
+  return Date.parse(now) >= from + (until - from) / 2;
+};
+
+/**
+ * Renews the token while it is valid, without the password (the server computes no hash),
+ * once half its life has passed; otherwise, offline, or against an older server that has no
+ * renewal, the session stays as it is. A token that expired needs a new sign-in.
+ */
+export const refreshSession = async (
+  platform: Platform,
+  session: DeviceSession,
+  options: { fetch?: FetchLike; now?: () => string } = {},
+): Promise<DeviceSession> => {
+  const now = (options.now ?? (() => new Date().toISOString()))();
+  if (!refreshDue(session, now)) return session;
+  const client = createSyncClient({ serverUrl: session.serverUrl, getToken: tokenGetter(platform), fetch: options.fetch });
+  let renewed: { token: string; expiresAt: string };
+  try {
+    renewed = await client.refresh();
+  } catch {
+    return session;
+  }
+  const next: DeviceSession = { ...session, expiresAt: renewed.expiresAt, refreshedAt: now };
+  // The token first: a session saved without its token would name an expiry it lacks.
+  const token = await platform.setSecret(TOKEN_KEY, renewed.token);
+  if (!token.ok) return session;
+  const saved = await platform.setSecret(SESSION_KEY, JSON.stringify(next));
+  return saved.ok ? next : session;
 };
 
 /** The cached session, for opening the app offline; null when nobody is signed in. */

@@ -1,5 +1,7 @@
-// Password hashing with scrypt (a slow, memory-hard hash from node:crypto).
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+// Password hashing with scrypt (a slow, memory-hard hash from node:crypto), computed in the
+// bounded worker pool of hash-pool.ts so a burst of sign-ins never starves sync.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { hashPool } from './hash-pool';
 
 const N = 16384;
 const R = 8;
@@ -7,11 +9,7 @@ const P = 1;
 const KEY_LENGTH = 32;
 
 const derive = (password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    scrypt(password, salt, KEY_LENGTH, { N: n, r, p, maxmem: 64 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    );
-  });
+  hashPool().scrypt({ password, salt, keyLength: KEY_LENGTH, n, r, p });
 
 /** `scrypt$N$r$p$salt$hash`, salt and hash in base64url. */
 export const hashPassword = async (password: string): Promise<string> => {

@@ -426,22 +426,34 @@ export class PostgresStorage implements Storage {
     afterSeq: number,
     limit: number,
   ): Promise<StoredDoc[]> {
+    // Each branch walks one index in checkpoint order and stops at the page size (the
+    // covering indexes of migration 8 answer it from the index alone); only the page's own
+    // rows are then read. An OR would scan the collection's sequence and filter.
+    let rows: Row[];
     if (scope.kind === 'all') {
-      return (
-        await this.all(
-          'SELECT * FROM docs WHERE collection = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-          [collection, afterSeq, limit],
-        )
-      ).map(toStoredDoc);
+      rows = await this.all(
+        'SELECT * FROM docs WHERE collection = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+        [collection, afterSeq, limit],
+      );
+    } else if (scope.teamId === null) {
+      rows = await this.all(
+        'SELECT * FROM docs WHERE collection = $1 AND owner_id = $2 AND seq > $3 ORDER BY seq LIMIT $4',
+        [collection, scope.ownerId, afterSeq, limit],
+      );
+    } else {
+      rows = await this.all(
+        `SELECT d.* FROM (
+           SELECT id, seq FROM (
+             (SELECT id, seq FROM docs WHERE collection = $1 AND owner_id = $2 AND seq > $4 ORDER BY seq LIMIT $5)
+             UNION
+             (SELECT id, seq FROM docs WHERE collection = $1 AND team_id = $3 AND seq > $4 ORDER BY seq LIMIT $5)
+           ) AS branches ORDER BY seq LIMIT $5) AS page
+         JOIN docs d ON d.collection = $1 AND d.id = page.id
+         ORDER BY d.seq`,
+        [collection, scope.ownerId, scope.teamId, afterSeq, limit],
+      );
     }
-    return (
-      await this.all(
-        `SELECT * FROM docs WHERE collection = $1 AND seq > $2
-           AND (owner_id = $3 OR ($4::text IS NOT NULL AND team_id = $4::text))
-         ORDER BY seq LIMIT $5`,
-        [collection, afterSeq, scope.ownerId, scope.teamId, limit],
-      )
-    ).map(toStoredDoc);
+    return rows.map(toStoredDoc);
   }
 
   async countAfter(
@@ -449,19 +461,25 @@ export class PostgresStorage implements Storage {
     scope: PullScope,
     afterSeq: number,
   ): Promise<number> {
-    // The same filter as pull; `team_id = NULL` matches nothing, and the planner can OR the
-    // owner and team indexes.
+    // The same branches as pull, each an index-only range; the union counts a document
+    // owned by the user and in the team once.
     const row =
       scope.kind === 'all'
         ? await this.one('SELECT COUNT(*) AS n FROM docs WHERE collection = $1 AND seq > $2', [
             collection,
             afterSeq,
           ])
-        : await this.one(
-            `SELECT COUNT(*) AS n FROM docs WHERE collection = $1 AND seq > $2
-               AND (owner_id = $3 OR team_id = $4::text)`,
-            [collection, afterSeq, scope.ownerId, scope.teamId],
-          );
+        : scope.teamId === null
+          ? await this.one(
+              'SELECT COUNT(*) AS n FROM docs WHERE collection = $1 AND owner_id = $2 AND seq > $3',
+              [collection, scope.ownerId, afterSeq],
+            )
+          : await this.one(
+              `SELECT COUNT(*) AS n FROM (
+                 SELECT id FROM docs WHERE collection = $1 AND owner_id = $2 AND seq > $4
+                 UNION SELECT id FROM docs WHERE collection = $1 AND team_id = $3 AND seq > $4) AS visible`,
+              [collection, scope.ownerId, scope.teamId, afterSeq],
+            );
     return Number(row?.n ?? 0);
   }
 

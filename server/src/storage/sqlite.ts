@@ -36,6 +36,7 @@ import { issuedKey } from './types';
 import * as snapshot from './sqlite-snapshot';
 import { ChangeHub } from './change-hub';
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations';
+import { SqliteReader } from './sqlite-reader';
 
 type Row = Record<string, unknown>;
 
@@ -43,6 +44,8 @@ export class SqliteStorage implements Storage {
   readonly kind = 'sqlite';
   readonly file: string;
   private readonly db: Database.Database;
+  /** Pulls and their counts read here, off the event loop (sqlite-reader.ts). */
+  private readonly reader: SqliteReader;
   private readonly hub = new ChangeHub();
   /** The highest seq per collection this process has announced. */
   private readonly announced = new Map<string, number>();
@@ -66,6 +69,7 @@ export class SqliteStorage implements Storage {
     for (const r of this.all('SELECT collection, seq FROM counters'))
       this.announced.set(String(r.collection), Number(r.seq));
     this.epochSeen = snapshot.readEpoch(this.db).id;
+    this.reader = new SqliteReader(this.file);
     // Another process on the same file (the admin CLI) writes without telling this one:
     // notice its commits from the counters and tell every stream.
     this.poller = setInterval(() => this.pollForeignWrites(), pollMs);
@@ -132,6 +136,7 @@ export class SqliteStorage implements Storage {
   async close(): Promise<void> {
     clearInterval(this.poller);
     this.hub.clear();
+    await this.reader.close();
     this.db.close();
   }
 
@@ -392,24 +397,43 @@ export class SqliteStorage implements Storage {
     afterSeq: number,
     limit: number,
   ): Promise<StoredDoc[]> {
+    // Each branch walks one index in checkpoint order and stops at the page size: a seller's
+    // page costs the page, not the collection (an OR would collect and sort every match).
+    let rows: Row[];
     if (scope.kind === 'all') {
-      return this.all(
+      rows = await this.reader.all(
         'SELECT * FROM docs WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?',
         collection,
         afterSeq,
         limit,
-      ).map(toStoredDoc);
+      );
+    } else if (scope.teamId === null) {
+      rows = await this.reader.all(
+        'SELECT * FROM docs WHERE collection = ? AND owner_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+        collection,
+        scope.ownerId,
+        afterSeq,
+        limit,
+      );
+    } else {
+      rows = await this.reader.all(
+        `SELECT * FROM docs WHERE rowid IN (
+           SELECT rowid FROM (SELECT rowid FROM docs WHERE collection = ? AND owner_id = ? AND seq > ? ORDER BY seq LIMIT ?)
+           UNION
+           SELECT rowid FROM (SELECT rowid FROM docs WHERE collection = ? AND team_id = ? AND seq > ? ORDER BY seq LIMIT ?))
+         ORDER BY seq LIMIT ?`,
+        collection,
+        scope.ownerId,
+        afterSeq,
+        limit,
+        collection,
+        scope.teamId,
+        afterSeq,
+        limit,
+        limit,
+      );
     }
-    return this.all(
-      `SELECT * FROM docs WHERE collection = ? AND seq > ? AND (owner_id = ? OR (? IS NOT NULL AND team_id = ?))
-       ORDER BY seq LIMIT ?`,
-      collection,
-      afterSeq,
-      scope.ownerId,
-      scope.teamId,
-      scope.teamId,
-      limit,
-    ).map(toStoredDoc);
+    return rows.map(toStoredDoc);
   }
 
   async countAfter(
@@ -421,20 +445,20 @@ export class SqliteStorage implements Storage {
     // (owned by the user and in the team).
     let row: Row | undefined;
     if (scope.kind === 'all') {
-      row = this.one(
+      row = await this.reader.one(
         'SELECT COUNT(*) AS n FROM docs WHERE collection = ? AND seq > ?',
         collection,
         afterSeq,
       );
     } else if (scope.teamId === null) {
-      row = this.one(
+      row = await this.reader.one(
         'SELECT COUNT(*) AS n FROM docs WHERE collection = ? AND owner_id = ? AND seq > ?',
         collection,
         scope.ownerId,
         afterSeq,
       );
     } else {
-      row = this.one(
+      row = await this.reader.one(
         `SELECT COUNT(*) AS n FROM (
            SELECT rowid FROM docs WHERE collection = ? AND owner_id = ? AND seq > ?
            UNION SELECT rowid FROM docs WHERE collection = ? AND team_id = ? AND seq > ?)`,

@@ -107,20 +107,25 @@ const parseCheckpoint = (raw: string | undefined): Checkpoint | null => {
     });
   }
   if (value === null) return null;
-  const { seq, epoch } = value as { seq?: unknown; epoch?: unknown };
+  const { seq, epoch, left } = value as { seq?: unknown; epoch?: unknown; left?: unknown };
   if (
     typeof value !== 'object' ||
     typeof seq !== 'number' ||
     !Number.isSafeInteger(seq) ||
     seq < 0 ||
-    (epoch !== undefined && (typeof epoch !== 'string' || epoch.length > 64))
+    (epoch !== undefined && (typeof epoch !== 'string' || epoch.length > 64)) ||
+    (left !== undefined && (typeof left !== 'number' || !Number.isSafeInteger(left) || left < 0))
   ) {
     throw new ApiFailure(400, 'bad_request', {
       en: 'The checkpoint must be {"seq": <a whole number ≥ 0>, "epoch": <the server\'s epoch>}.',
       it: 'Il punto di sincronizzazione deve essere {"seq": <un numero intero ≥ 0>, "epoch": <l\'epoca del server>}.',
     });
   }
-  return epoch === undefined ? { seq } : { seq, epoch };
+  return {
+    seq,
+    ...(epoch === undefined ? {} : { epoch }),
+    ...(left === undefined ? {} : { left: left as number }),
+  };
 };
 
 /**
@@ -129,6 +134,21 @@ const parseCheckpoint = (raw: string | undefined): Checkpoint | null => {
  */
 const otherHistory = (checkpoint: Checkpoint, epoch: ServerEpoch): boolean =>
   checkpoint.epoch === undefined ? epoch.renewedAt !== null : checkpoint.epoch !== epoch.id;
+
+/**
+ * The documents left after a full page, by the share of sequence numbers this user saw in
+ * it: `pageDocs` visible among the seqs (from, last], so as many per seq up to `lastSeq`.
+ */
+export const estimateRemaining = (
+  pageDocs: number,
+  from: number,
+  last: number,
+  lastSeq: number,
+): number => {
+  const ahead = Math.max(0, lastSeq - last);
+  const span = Math.max(1, last - from);
+  return Math.min(ahead, Math.round((ahead * pageDocs) / span));
+};
 
 export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void => {
   app.get<{ Params: { collection: string }; Querystring: { checkpoint?: string; limit?: string } }>(
@@ -162,14 +182,24 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
         if (checkpoint.seq > (await storage.lastSeq(collection))) return reset();
       }
       const last = docs[docs.length - 1];
-      const after = last?.seq ?? checkpoint?.seq ?? 0;
-      // A page that is not full holds everything visible: only a full page needs the COUNT.
+      const from = checkpoint?.seq ?? 0;
+      // A page that is not full holds everything visible. A full page from the start is
+      // counted once (the device's first-sync total) and the count travels in the checkpoint,
+      // so later pages subtract what they carry: a COUNT per page would make a first sync
+      // quadratic on the server. Without a count to go on, the rest is estimated.
       const remaining =
-        docs.length < limit ? 0 : await storage.countAfter(collection, scope, after);
+        docs.length < limit || !last
+          ? 0
+          : checkpoint?.left !== undefined
+            ? Math.max(0, checkpoint.left - docs.length)
+            : from === 0
+              ? await storage.countAfter(collection, scope, last.seq)
+              : estimateRemaining(docs.length, from, last.seq, await storage.lastSeq(collection));
+      const carried = docs.length < limit ? {} : { left: remaining };
       const response: PullResponse = {
         documents: docs.map((d) => d.doc),
         checkpoint: last
-          ? { seq: last.seq, epoch: epoch.id }
+          ? { seq: last.seq, epoch: epoch.id, ...carried }
           : checkpoint && { seq: checkpoint.seq, epoch: epoch.id },
         remaining,
         epoch: epoch.id,

@@ -1,0 +1,143 @@
+// One server process's capacity: open-loop delta syncs stepped up until the server no longer
+// keeps pace (saturation), then latencies at 50 % and 70 % of that rate; beside it the
+// database limit, the same storage queries issued straight from Node against the same
+// database with no HTTP in between.
+import { generateLeads } from '../../shared/dataset';
+import type { Checkpoint, SyncCollection } from '../../shared/sync/protocol';
+import { syncCollections } from '../../shared/sync/protocol';
+import { openStorage } from '../../server/src/storage';
+import type { Storage } from '../../server/src/storage/types';
+import { tokenHash } from '../../server/src/auth/tokens';
+import { pullScope } from '../../server/src/visibility';
+import { round, summarize } from '../lib/stats';
+import type { OpenLoopResult, SignedInDevice } from './open-loop';
+import { runOpenLoop } from './open-loop';
+import type { Backend } from './process';
+
+export type Step = { offered: number; result: OpenLoopResult };
+
+/** The head checkpoint of every collection, so the devices' syncs are deltas. */
+export const headCheckpoints = async (
+  backend: Backend,
+): Promise<Map<SyncCollection, Checkpoint>> => {
+  const storage = await open(backend);
+  try {
+    const epoch = (await storage.serverEpoch()).id;
+    const head = new Map<SyncCollection, Checkpoint>();
+    for (const c of syncCollections) head.set(c, { seq: await storage.lastSeq(c), epoch });
+    return head;
+  } finally {
+    await storage.close();
+  }
+};
+
+const open = (backend: Backend): Promise<Storage> =>
+  openStorage({
+    dataDir: backend.dataDir,
+    databaseUrl: backend.kind === 'postgres' ? backend.databaseUrl : undefined,
+  });
+
+/**
+ * Keeps pace: no errors, p99 under 5 s, and no backlog: once arrivals stop, the syncs in
+ * flight end within about the time of a few syncs (a server behind builds a queue that
+ * takes ever longer to drain).
+ */
+const keptPace = (r: OpenLoopResult): boolean =>
+  r.errors.length === 0 &&
+  r.drainS * 1000 <= Math.max(500, 3 * r.syncP50Ms) &&
+  summarize(r.samples.map((s) => s.ms)).p99 < 5000;
+
+/** Rates ×1.5 from `start` until the server falls behind; the best step is saturation. */
+export const findSaturation = async (
+  url: string,
+  devices: SignedInDevice[],
+  options: { start: number; seconds: number; maxSteps: number },
+): Promise<{ steps: Step[]; best: Step }> => {
+  const steps: Step[] = [];
+  let rate = options.start;
+  for (let i = 0; i < options.maxSteps; i++) {
+    const result = await runOpenLoop(url, devices, rate, options.seconds);
+    steps.push({ offered: rate, result });
+    console.log(
+      `  open loop ${round(rate, 1)} syncs/s: ${round(result.requestsPerS, 1)} req/s, p99 ${summarize(result.samples.map((s) => s.ms)).p99} ms, drained in ${round(result.drainS, 2)} s, ${result.errors.length} errors`,
+    );
+    if (!keptPace(result)) break;
+    rate *= 1.5;
+  }
+  const best = steps.reduce((a, b) => (b.result.requestsPerS > a.result.requestsPerS ? b : a));
+  return { steps, best };
+};
+
+/**
+ * The same queries as a delta sync's requests (the session check of each request, the
+ * pulls, the push's reads and its write transaction), closed-loop from `concurrency` callers
+ * for `seconds`; requests per second counted as the server counts them.
+ */
+export const databaseLimit = async (
+  backend: Backend,
+  devices: SignedInDevice[],
+  options: { seconds: number; concurrency: number },
+): Promise<{ requestsPerS: number; docsPerS: number }> => {
+  const storage = await open(backend);
+  let requests = 0;
+  let docs = 0;
+  let pushed = 0;
+  const authenticate = async (device: SignedInDevice) => {
+    const session = await storage.findSession(tokenHash(device.token));
+    const user = session ? await storage.findUserById(session.userId) : null;
+    if (!user) throw new Error('a bench session is missing');
+    return { userId: user.id, role: user.role, teamId: user.teamId };
+  };
+  const session = async (device: SignedInDevice): Promise<void> => {
+    for (const collection of syncCollections) {
+      const actor = await authenticate(device);
+      const epoch = await storage.serverEpoch();
+      const after = device.checkpoints.get(collection)?.seq ?? 0;
+      const page = await storage.pull(collection, pullScope(actor, collection), after, 200);
+      const last = page.at(-1);
+      if (last) device.checkpoints.set(collection, { seq: last.seq, epoch: epoch.id });
+      docs += page.length;
+      requests += 1;
+    }
+    const actor = await authenticate(device);
+    const owner = await storage.findUserById(actor.userId);
+    await storage.seriesOfUser(actor.userId);
+    pushed += 1;
+    const leads = [
+      ...generateLeads(9_000_000 + pushed * 10, 3, [actor.userId], {
+        now: new Date().toISOString(),
+        daysBack: 0,
+      }),
+    ];
+    await storage.writeDocs(
+      'leads',
+      leads.map((l) => l.id),
+      () =>
+        leads.map((l) => ({
+          write: {
+            id: l.id,
+            ownerId: l.ownerId,
+            teamId: owner?.teamId ?? null,
+            doc: { ...l, _deleted: false },
+          },
+          result: null,
+        })),
+    );
+    docs += leads.length;
+    requests += 1;
+  };
+  const start = performance.now();
+  const until = start + options.seconds * 1000;
+  try {
+    await Promise.all(
+      Array.from({ length: options.concurrency }, async (_, worker) => {
+        for (let i = worker; performance.now() < until; i += options.concurrency)
+          await session(devices[i % devices.length] as SignedInDevice);
+      }),
+    );
+  } finally {
+    await storage.close();
+  }
+  const wallS = (performance.now() - start) / 1000;
+  return { requestsPerS: requests / wallS, docsPerS: docs / wallS };
+};
