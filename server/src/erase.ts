@@ -66,7 +66,8 @@ const purgeLead = (l: Lead, now: string): Lead => ({
   searchTerms: [],
 });
 
-const purgeContact = (c: Contact, now: string): Contact => ({
+// The consent record goes too: it holds when and how this person agreed or withdrew.
+const purgeContact = ({ consent: _consent, ...c }: Contact, now: string): Contact => ({
   ...c,
   ...purged(now),
   firstName: '',
