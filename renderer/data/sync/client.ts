@@ -82,19 +82,27 @@ export type SyncClientOptions = {
 export const csrfCookie = 'fairlead_csrf';
 export const csrfHeader = 'x-fairlead-csrf';
 
+// The client also runs in Node (tests, workers), where there is no page.
+type PageGlobals = {
+  document?: { cookie: string };
+  location?: { protocol: string; href: string; origin: string };
+};
+const page = globalThis as PageGlobals;
+
 /** A page served by the sync server's own origin keeps its session in a cookie. */
 export const sessionModeFor = (serverUrl: string): 'bearer' | 'cookie' => {
-  if (typeof document === 'undefined' || typeof location === 'undefined') return 'bearer';
-  if (location.protocol !== 'http:' && location.protocol !== 'https:') return 'bearer';
+  const where = page.location;
+  if (page.document === undefined || where === undefined) return 'bearer';
+  if (where.protocol !== 'http:' && where.protocol !== 'https:') return 'bearer';
   try {
-    return new URL(serverUrl, location.href).origin === location.origin ? 'cookie' : 'bearer';
+    return new URL(serverUrl, where.href).origin === where.origin ? 'cookie' : 'bearer';
   } catch {
     return 'bearer';
   }
 };
 
 const readCookie = (name: string): string | null => {
-  for (const part of document.cookie.split(';')) {
+  for (const part of (page.document?.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
     if (key === name) return value.join('=');
   }
