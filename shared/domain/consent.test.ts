@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { isConsentWithdrawn, withdrawConsent, withdrawalChannel } from './consent';
 import type { Activity, Contact, Lead } from './records';
 import { createLead } from './lead';
-import { makeCtx, unwrap } from './test-fixtures';
+import { makeCtx, seller, unwrap } from './test-fixtures';
+import { validateChange } from './validate-change';
 
-const ctx = makeCtx('2026-04-01T09:00:00.000Z');
+const ctx = makeCtx('2026-04-01T09:00:00.000Z', seller);
 const leadFixture = (): Lead =>
   unwrap(createLead({ firstName: 'Anna', lastName: 'Rossi' }, ctx)).writes.find(
     (w) => w.type === 'lead',
@@ -56,5 +57,22 @@ describe('withdrawConsent', () => {
     expect(isConsentWithdrawn({ given: false, at: null, how: null, wording: null })).toBe(false);
     expect(isConsentWithdrawn(undefined)).toBe(false);
     expect(isConsentWithdrawn(given)).toBe(false);
+  });
+});
+
+describe('the office accepts a withdrawal whatever became of the lead', () => {
+  it.each(['qualified', 'disqualified'] as const)('on a %s lead', (state) => {
+    const lead: Lead = {
+      ...leadFixture(),
+      state,
+      status: state === 'qualified' ? 'qualified' : 'lost',
+      consent: { given: true, at: ctx.now, how: 'trade_fair_form', wording: 'ok' },
+    };
+    const result = withdrawConsent({ type: 'lead', record: lead }, 'email', ctx);
+    const next = result.ok ? result.value.writes[1]?.doc : null;
+    expect(validateChange('lead', lead, next, seller).ok).toBe(true);
+    // Other fields of a qualified lead stay read-only (a disqualified one may be reopened).
+    const sneaky = { ...(next as Lead), company: 'Changed' };
+    expect(validateChange('lead', lead, sneaky, seller).ok).toBe(state === 'disqualified');
   });
 });
