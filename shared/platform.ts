@@ -54,4 +54,9 @@ export type Platform = {
    * already kept, or keeps `proposed` when there is none.
    */
   keepInstallationId?(proposed: string): Promise<PlatformResult<string>>;
+  /**
+   * Desktop only: makes `url`'s origin the one server the app may connect to (its CSP). When
+   * it changes, the window reloads under the new policy (`reloading`).
+   */
+  trustSyncServer?(url: string): Promise<PlatformResult<{ origin: string; reloading: boolean }>>;
 };

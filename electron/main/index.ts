@@ -22,6 +22,7 @@ import { buildCsp } from './security/csp';
 import { openExternalSafely } from './security/external-links';
 import { confirmLeavingWith } from './security/leave-app';
 import { hardenWebContents } from './security/navigation';
+import { openSyncServerStore } from './security/sync-server';
 import { applyPermissionPolicy } from './security/permissions';
 import { feedUrlOf, trackUpdates, updateCheckIntervalMs } from './updater';
 import { createMainWindow, focusWindow } from './windows';
@@ -101,15 +102,27 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => start());
 }
 
-const start = (): void => {
-  const csp = buildCsp(devServerOrigin === undefined ? {} : { devServerOrigin });
-  serveAppProtocol(rendererRoot, csp);
+const start = async (): Promise<void> => {
+  // The renderer connects only to the sync server the seller named at sign-in (or the one
+  // the installation was configured with), never to any http(s) host.
+  const syncServer = await openSyncServerStore(
+    path.join(app.getPath('userData'), 'sync-server.json'),
+    process.env['FAIRLEAD_SYNC_SERVER'],
+  );
+  const cspNow = (): string => {
+    const trusted = syncServer.current();
+    return buildCsp({
+      connectSources: trusted === null ? [] : [trusted],
+      ...(devServerOrigin === undefined ? {} : { devServerOrigin }),
+    });
+  };
+  serveAppProtocol(rendererRoot, cspNow);
   applyPermissionPolicy(session.defaultSession, trustedOrigins);
   // The dev server's pages get the same policy as app:// pages.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     // The CSP is built and tested in security/csp.ts, so a scanner cannot read it here.
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] }, // eng-disable CSP_GLOBAL_CHECK
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [cspNow()] }, // eng-disable CSP_GLOBAL_CHECK
     });
   });
 
@@ -152,6 +165,13 @@ const start = (): void => {
       installation: createInstallationStore(
         path.join(app.getPath('userData'), 'installation.json'),
       ),
+      trustSyncServer: async (url) => {
+        const trusted = await syncServer.trust(url);
+        if (trusted === null) return null;
+        // A new policy applies to a new page: reload once the answer is on its way.
+        if (trusted.changed) setTimeout(() => mainWindow?.webContents.reload(), 100);
+        return { origin: trusted.origin, reloading: trusted.changed };
+      },
     }),
     trustedOrigins,
   );

@@ -85,7 +85,7 @@ describe('app:// protocol', () => {
   });
 
   it('installs the handler for the app scheme', async () => {
-    serveAppProtocol(root, 'csp!');
+    serveAppProtocol(root, () => 'csp!');
     const [scheme, handler] = electron.handle.mock.calls[0] as [
       string,
       (request: Request) => Promise<Response>,

@@ -37,6 +37,7 @@ export const serveAppRequest = async (
 };
 
 /** Call once the app is ready. */
-export const serveAppProtocol = (root: string, csp: string): void => {
-  protocol.handle(appScheme, (request) => serveAppRequest(request, root, csp));
+export const serveAppProtocol = (root: string, csp: () => string): void => {
+  // The policy is read per request: it follows the sync server the seller trusts.
+  protocol.handle(appScheme, (request) => serveAppRequest(request, root, csp()));
 };

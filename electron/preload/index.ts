@@ -31,6 +31,7 @@ const bridge = {
   openExternal: (request) => invoke(ipcChannels.openExternal, request),
   setLanguage: (request) => invoke(ipcChannels.setLanguage, request),
   keepInstallationId: (request) => invoke(ipcChannels.keepInstallationId, request),
+  trustSyncServer: (request) => invoke(ipcChannels.trustSyncServer, request),
   onOpenRecord: (listener) => {
     recordListeners.add(listener);
     const waiting = pendingLinks;

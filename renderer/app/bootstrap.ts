@@ -223,6 +223,19 @@ export const signIn = async (
   onSignedOut: SignedOutListener,
 ): Promise<{ ok: true; services: AppServices } | { ok: false; message: LocalizedText }> => {
   const id = await installationId();
+  // The desktop app may connect only to the server it trusts (its CSP): naming another one
+  // makes it the trusted one, and the window reloads under the new policy.
+  const trusted = await getPlatform().trustSyncServer?.(request.serverUrl);
+  if (trusted !== undefined && !trusted.ok)
+    return { ok: false, message: { en: trusted.error, it: trusted.error } };
+  if (trusted?.ok === true && trusted.value.reloading)
+    return {
+      ok: false,
+      message: {
+        en: `Fairlead now connects to ${trusted.value.origin}. Sign in again once the window has reloaded.`,
+        it: `Fairlead ora si collega a ${trusted.value.origin}. Accedi di nuovo quando la finestra si è ricaricata.`,
+      },
+    };
   const result = await signInDevice(getPlatform(), {
     ...request,
     ...(id === undefined ? {} : { installationId: id }),

@@ -49,6 +49,7 @@ export const createStoreCommands = (
     lead: {
       create: (input) => c.lead.create(input),
       update: (id, patch) => c.lead.update({ id, patch }),
+      withdrawConsent: (id, how) => c.lead.withdrawConsent({ id, how }),
       qualify: async (id, choice) => {
         const account = await linked<Account>('account', choice.account);
         if (!account.ok) return account;
@@ -122,6 +123,7 @@ export const createStoreCommands = (
     },
     contact: {
       update: (id, patch) => c.contact.update({ id, patch }),
+      withdrawConsent: (id, how) => c.contact.withdrawConsent({ id, how }),
     },
     invoice: {
       markPaid: (id) => c.invoice.markPaid({ id }),

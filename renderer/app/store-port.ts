@@ -26,6 +26,7 @@ import type {
 import type { LeadInput, LeadPatch } from '../../shared/domain/lead';
 import type { AccountPatch } from '../../shared/domain/account';
 import type { ContactPatch } from '../../shared/domain/contact';
+import type { WithdrawalChannel } from '../../shared/domain/consent';
 import type { CreditNoteInput } from '../../shared/domain/credit-note';
 import type { RecordPaymentInput } from '../../shared/domain/payment';
 import type { CreditNoteIssued } from '../data/commands';
@@ -143,6 +144,7 @@ export type StoreCommands = {
     ): R<{ opportunityId: string }>;
     disqualify(id: string, reason: LeadDisqualifyReason): R<Lead>;
     reactivate(id: string): R<Lead>;
+    withdrawConsent(id: string, how: WithdrawalChannel): R<Lead>;
     /** Deletes the lead where the deletion table allows it; answers its id. */
     remove(id: string): R<string>;
     /** An .eml enquiry: lands on the sender's lead or contact, or makes a new lead. */
@@ -211,6 +213,7 @@ export type StoreCommands = {
   };
   contact: {
     update(id: string, patch: ContactPatch): R<Contact>;
+    withdrawConsent(id: string, how: WithdrawalChannel): R<Contact>;
   };
   invoice: {
     /** One click: a payment of the whole open balance, today. */

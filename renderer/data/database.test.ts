@@ -14,6 +14,8 @@ import type { LeadV0 } from './schema/lead-v0';
 import { leadSchemaV0 } from './schema/lead-v0';
 import type { AccountV0, InvoiceV0, OrderV0 } from './schema/invoicing-v0';
 import { accountSchemaV0, invoiceSchemaV0, orderSchemaV0 } from './schema/invoicing-v0';
+import type { ContactV0 } from './schema/contact-v0';
+import { contactSchemaV0 } from './schema/contact-v0';
 import { twoLineInvoice } from '../../shared/domain/invoice-fixtures';
 import { sampleOrder } from '../../shared/domain/test-fixtures';
 import { StoreError } from './store-error';
@@ -80,6 +82,30 @@ describe('schema migration', () => {
     expect(migrated?.firstName).toBe('Nicolò');
     expect(migrated?.searchTerms).toEqual(searchTermsForLead(v0));
     expect(migrated?.searchTerms).toEqual(expect.arrayContaining(['nicolo', 'sarti']));
+  });
+
+  it('opens a store written with contact schema version 0; its contacts have no consent yet', async () => {
+    const name = uniqueName('fairlead-migrate');
+    const old = await createRxDatabase({
+      name,
+      storage: wrappedValidateAjvStorage({ storage: testStorage() }),
+      multiInstance: false,
+    });
+    await old.addCollections({ contacts: { schema: contactSchemaV0() } });
+    const contact: ContactV0 = {
+      id: 'c-v0', ownerId: owner, createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: owner, accountId: null,
+      firstName: 'Ada', lastName: 'Neri', jobTitle: '', email: 'ada@neri.example', phone: '',
+      mobile: '', originatingLeadId: null, searchTerms: ['ada', 'neri'],
+    };
+    await old.collections['contacts']?.insert(contact);
+    await old.close();
+
+    db = await openTestDatabase(name);
+    expect(db.contacts.schema.version).toBe(1);
+    const migrated = await db.contacts.findOne('c-v0').exec();
+    expect(migrated?.toJSON()).toMatchObject({ firstName: 'Ada', email: 'ada@neri.example' });
+    expect(migrated?.consent).toBeUndefined();
   });
 
   it('migrates version 0 accounts and invoices to the invoicing fields', async () => {

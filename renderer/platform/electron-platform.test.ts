@@ -25,6 +25,7 @@ const fakeBridge = (overrides: Partial<FairleadBridge> = {}): FairleadBridge => 
   openExternal: vi.fn(() => okValue(null)),
   setLanguage: vi.fn(() => okValue(null)),
   keepInstallationId: vi.fn(() => okValue('a1b2c3d4e5f60718293a4b5c6d7e8f90')),
+  trustSyncServer: vi.fn(() => okValue({ origin: 'https://sync.example.it', reloading: false })),
   onOpenRecord: vi.fn(() => () => undefined),
   ...overrides,
 });

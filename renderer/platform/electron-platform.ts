@@ -41,4 +41,5 @@ export const createElectronPlatform = (bridge: FairleadBridge): Platform => ({
   onOpenRecord: (listener) => bridge.onOpenRecord(listener),
   setLanguage: async (language) => toVoid(await bridge.setLanguage({ language })),
   keepInstallationId: async (proposed) => toResult(await bridge.keepInstallationId({ proposed })),
+  trustSyncServer: async (url) => toResult(await bridge.trustSyncServer({ url })),
 });

@@ -1,13 +1,21 @@
 // `npm run admin -- <command>`: office administration on the server's environment
 // (DESIGN.md §4 'Running it'). Exit code 0 on success; plain-words errors otherwise.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { exportBackup } from './backup';
 import { importCatalog } from './catalog';
 import { setCompany, showCompany } from './company';
 import { configFromEnv } from './config';
 import { describeDemo, loadDemo } from './demo';
-import { erasePerson } from './erase';
+import { describeErasure, erasePerson } from './erase';
 import { addTeam, addUser, disableTeam, disableUser, OfficeError } from './office';
+import type { PersonQuery } from './privacy/person';
+import type { SubjectExportFormat } from './privacy/subject-export';
+import {
+  collectSubjectRecords,
+  countRecords,
+  renderSubjectExport,
+  subjectExportFormats,
+} from './privacy/subject-export';
 import { openStorage } from './storage';
 import { latestVersion } from './storage/migrations';
 import { RestoreRefusedError } from './storage/snapshot';
@@ -33,7 +41,11 @@ const usage = `Usage: npm run admin -- <command>
   epoch renew               (after restoring the database by other means, e.g. pg_dump or
                              point-in-time recovery: devices re-sync and re-push)
   migrate                   (upgrades the database schema; the server also does at start)
-  erase --email E           (GDPR: purge a lead's or contact's personal data)
+  erase --email E | --phone P | --name N --company C
+                            (GDPR: purge a person's data on leads, contacts, accounts,
+                             timelines and documents' free text; invoices keep fiscal data)
+  subject-export --email E | --phone P | --name N --company C --format json|csv --out FILE
+                            (GDPR: every record about a person, for an access request)
   webform assign --seller E | --team T   (who receives the web opt-in form's leads)
   webform embed --origins https://www.example.com[,…]   (sites that may frame the form)
   webform show
@@ -62,6 +74,15 @@ const need = (args: Args, flag: string): string => {
   const value = args.flags.get(flag);
   if (value === undefined || value.trim() === '') throw new OfficeError(`--${flag} is required.`);
   return value;
+};
+
+const personOf = (args: Args): PersonQuery => {
+  const query: PersonQuery = {};
+  for (const key of ['email', 'phone', 'name', 'company'] as const) {
+    const value = args.flags.get(key);
+    if (value !== undefined) query[key] = value;
+  }
+  return query;
 };
 
 /** Runs one admin command; returns what to print. */
@@ -156,9 +177,17 @@ export const runAdmin = async (
     const epoch = await storage.renewEpoch();
     return `The office has a new epoch (${epoch.id}): devices will pull everything again and send what the database lacks.`;
   }
-  if (group === 'erase') {
-    const r = await erasePerson(storage, need(args, 'email'));
-    return `Erased: ${r.leads} leads, ${r.contacts} contacts, ${r.activities} activities (tombstones kept so devices delete their copies).`;
+  if (group === 'erase') return describeErasure(await erasePerson(storage, personOf(args)));
+  if (group === 'subject-export') {
+    const format = subjectExportFormats.find((f) => f === need(args, 'format'));
+    if (format === undefined)
+      throw new OfficeError(`--format must be json or csv, not "${need(args, 'format')}".`);
+    const out = need(args, 'out');
+    const data = await collectSubjectRecords(storage, personOf(args));
+    writeFileSync(out, renderSubjectExport(data, format satisfies SubjectExportFormat), {
+      mode: 0o600,
+    });
+    return `Wrote ${countRecords(data)} records about the person to ${out} (${format}).`;
   }
   if (group === undefined || group === 'help' || args.flags.has('help')) return usage;
   throw new OfficeError(`Unknown command "${args.words.join(' ')}".\n${usage}`);

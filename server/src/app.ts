@@ -12,6 +12,7 @@ import { installErrorHandlers } from './errors';
 import { registerSecurityHeaders } from './http-headers';
 import { logStream } from './logging';
 import { openApiDocument } from './openapi';
+import { registerPrivacyRoutes } from './privacy/routes';
 import { openStorage } from './storage';
 import type { Storage } from './storage/types';
 import { registerSyncRoutes } from './sync/routes';
@@ -77,6 +78,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Fairlea
   });
   registerDeviceRoutes(app, storage);
   registerSyncRoutes(app, storage);
+  registerPrivacyRoutes(app, storage);
   registerStream(app, storage, options.heartbeatMs ?? defaults.heartbeatMs);
   registerWebLeadRoutes(app, {
     storage,

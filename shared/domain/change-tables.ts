@@ -107,7 +107,12 @@ export const editableFields: Partial<
       ],
       disqualified: [...always, 'state', 'status'],
     },
-    disqualified: { open: [...always, 'state', 'status'] },
+    disqualified: {
+      open: [...always, 'state', 'status'],
+      disqualified: [...always, 'consent'],
+    },
+    // Withdrawal of consent is recorded whatever became of the lead.
+    qualified: { qualified: [...always, 'consent'] },
   },
   opportunity: {
     open: { open: ['*'], won: ['*'], lost: ['*'] },

@@ -7,7 +7,7 @@ import { write } from './effects';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
 import { derivedId } from './ids';
-import type { Contact } from './records';
+import type { Consent, Contact } from './records';
 import { checkEmail, created, defined, firstError, touched } from './rule-kit';
 import { searchTermsForContact } from './search';
 
@@ -26,6 +26,7 @@ export type ContactInput = Partial<ContactFields> & {
   id?: string;
   ownerId?: string;
   originatingLeadId?: string | null;
+  consent?: Consent;
 };
 
 export type ContactPatch = Partial<ContactFields>;
@@ -61,6 +62,7 @@ export const buildContact = (input: ContactInput, ctx: RuleContext): Result<Cont
     ...fields,
     originatingLeadId: input.originatingLeadId ?? null,
     searchTerms: searchTermsForContact(fields),
+    ...(input.consent === undefined ? {} : { consent: input.consent }),
   });
 };
 

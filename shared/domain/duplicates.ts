@@ -1,6 +1,7 @@
 // Likely duplicates of a lead (DESIGN.md §3): same email, same VAT number, or a similar
 // company name, among leads, accounts and contacts. Ranked, each with its reasons, so the
 // seller can link instead of creating a second account at qualify time.
+import { isConsentWithdrawn } from './consent';
 import type { Account, Contact, Lead } from './records';
 import { normalizeText, words } from './search';
 
@@ -14,6 +15,8 @@ export type DuplicateCandidate = {
   reasons: DuplicateReason[];
   /** Higher is more likely the same party; reasons add up. */
   score: number;
+  /** The person withdrew consent (GDPR): shown wherever they are offered. */
+  consentWithdrawn?: true;
 };
 
 // A VAT number is an identity, an email almost one; a similar name is only a hint.
@@ -99,6 +102,7 @@ type Party = {
   email: string;
   vatNumber: string;
   company: string;
+  consentWithdrawn?: boolean;
 };
 
 const fullName = (p: { firstName: string; lastName: string }): string =>
@@ -123,7 +127,14 @@ const score = (lead: Lead, party: Party): DuplicateCandidate | null => {
     total += Math.round(WEIGHT.company_name * similarity);
   }
   if (reasons.length === 0) return null;
-  return { type: party.type, id: party.id, label: party.label, reasons, score: total };
+  return {
+    type: party.type,
+    id: party.id,
+    label: party.label,
+    reasons,
+    score: total,
+    ...(party.consentWithdrawn === true ? { consentWithdrawn: true as const } : {}),
+  };
 };
 
 export type DuplicatePool = {
@@ -144,6 +155,7 @@ export const findDuplicateCandidates = (lead: Lead, pool: DuplicatePool): Duplic
         email: l.email,
         vatNumber: l.vatNumber,
         company: l.company,
+        consentWithdrawn: isConsentWithdrawn(l.consent),
       })),
     ...(pool.accounts ?? []).map((a) => ({
       type: 'account' as const,
@@ -160,6 +172,7 @@ export const findDuplicateCandidates = (lead: Lead, pool: DuplicatePool): Duplic
       email: c.email,
       vatNumber: '',
       company: '',
+      consentWithdrawn: isConsentWithdrawn(c.consent),
     })),
   ];
   const typeOrder = { account: 0, contact: 1, lead: 2 } as const;

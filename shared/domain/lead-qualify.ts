@@ -116,6 +116,8 @@ export const qualifyLead = (
         email: lead.email,
         phone: lead.phone,
         mobile: lead.mobile,
+        // The consent the person gave (or withdrew) as a lead stays theirs as a contact.
+        consent: lead.consent,
       },
       ctx,
     );

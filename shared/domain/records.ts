@@ -159,6 +159,8 @@ export const contactSchema = z
     mobile: text(40),
     originatingLeadId: idSchema.nullable(),
     searchTerms: z.array(text(100)).max(40),
+    /** GDPR consent of the person (v1); absent on contacts written before it was kept. */
+    consent: consentSchema.optional(),
   })
   .strict();
 export type Contact = z.infer<typeof contactSchema>;

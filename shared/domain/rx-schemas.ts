@@ -30,7 +30,8 @@ export const schemaVersions: Readonly<Record<RecordType, number>> = {
   lead: 1,
   // v1: accounts gained `shippingAddress` and `documentLanguage`.
   account: 1,
-  contact: 0,
+  // v1: contacts gained an optional `consent` (withdrawal is recorded there).
+  contact: 1,
   opportunity: 0,
   quote: 0,
   // v1: orders gained `customerReference`.

@@ -18,6 +18,7 @@ export const ipcChannels = {
   openExternal: 'links:open-external',
   setLanguage: 'app:set-language',
   keepInstallationId: 'device:installation-id',
+  trustSyncServer: 'sync-server:trust',
 } as const;
 
 export type IpcChannelKey = keyof typeof ipcChannels;
@@ -70,7 +71,11 @@ export type IpcSignatures = {
   setLanguage: { request: { language: Locale }; response: null };
   /** The installation id the main process keeps; `proposed` is kept when it has none yet. */
   keepInstallationId: { request: { proposed: string }; response: string };
+  /** The one server the page may connect to (CSP); a change reloads the window. */
+  trustSyncServer: { request: { url: string }; response: TrustedSyncServer };
 };
+
+export type TrustedSyncServer = { readonly origin: string; readonly reloading: boolean };
 
 type BridgeCall<K extends IpcChannelKey> = IpcSignatures[K]['request'] extends null
   ? () => Promise<IpcResult<IpcSignatures[K]['response']>>

@@ -45,6 +45,7 @@ export const requestSchemas = {
   openExternal: z.object({ url: z.string().max(maxUrlLength) }).strict(),
   setLanguage: z.object({ language: z.enum(['en', 'it']) }).strict(),
   keepInstallationId: z.object({ proposed: z.string().regex(installationIdPattern) }).strict(),
+  trustSyncServer: z.object({ url: z.string().min(1).max(maxUrlLength) }).strict(),
 } as const satisfies {
   [K in IpcChannelKey]: z.ZodType<IpcSignatures[K]['request'], unknown>;
 };

@@ -45,6 +45,8 @@ beforeAll(async () => {
       openInBrowser,
       setLanguage,
       installation: createInstallationStore(path.join(dir, 'installation.json')),
+      trustSyncServer: async (url) =>
+        url.startsWith('https://') ? { origin: new URL(url).origin, reloading: true } : null,
     }),
     ['app://fairlead'],
   );
@@ -75,6 +77,7 @@ const valid: Record<IpcChannelKey, unknown> = {
   openExternal: { url: 'https://example.com/' },
   setLanguage: { language: 'it' },
   keepInstallationId: { proposed: '0f3c2a9b7d1e4f608a5b3c2d1e0f9a8b' },
+  trustSyncServer: { url: 'https://sync.example.it/' },
 };
 
 const malformed: Record<IpcChannelKey, unknown[]> = {
@@ -114,6 +117,7 @@ const malformed: Record<IpcChannelKey, unknown[]> = {
     { proposed: 'a'.repeat(65) },
     { proposed: '0f3c2a9b7d1e4f608a5b3c2d1e0f9a8b', extra: 1 },
   ],
+  trustSyncServer: [null, { url: 7 }, { url: '' }, { url: 'https://x', extra: 1 }, 'https://x'],
 };
 
 const keys = Object.keys(ipcChannels) as IpcChannelKey[];
@@ -163,6 +167,17 @@ describe.each(keys)('channel %s', (key) => {
 });
 
 describe('handler results', () => {
+  it('trusts an https sync server and refuses other addresses in plain words', async () => {
+    expect(await call('trustSyncServer', { url: 'https://sync.example.it/api' })).toEqual({
+      ok: true,
+      value: { origin: 'https://sync.example.it', reloading: true },
+    });
+    expect(await call('trustSyncServer', { url: 'http://sync.example.it' })).toMatchObject({
+      ok: false,
+      error: { code: 'unsafe-url', message: { en: expect.stringMatching(/https:\/\//) } },
+    });
+  });
+
   it('stores, reads and deletes a secret, encrypted on disk', async () => {
     await call('setSecret', { key: 'device.key', value: 'k-secret-value' });
     expect(await call('getSecret', { key: 'device.key' })).toEqual({

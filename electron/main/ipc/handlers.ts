@@ -1,7 +1,12 @@
 // One handler per IPC channel. Handlers receive an already-validated request; validation and
 // the sender check happen once, in register.ts.
 import type { WebContents } from 'electron';
-import type { IpcChannelKey, IpcResult, IpcSignatures } from '../../../shared/ipc/channels';
+import type {
+  IpcChannelKey,
+  IpcResult,
+  IpcSignatures,
+  TrustedSyncServer,
+} from '../../../shared/ipc/channels';
 import { ipcFail, ipcOk } from '../../../shared/ipc/contract';
 import type { Locale } from '../../../shared/domain/errors';
 import type { UpdateStatus } from '../../../shared/platform';
@@ -27,6 +32,8 @@ export type HandlerDependencies = {
   readonly openInBrowser: (url: string) => Promise<boolean>;
   readonly setLanguage: (language: Locale) => void;
   readonly installation: InstallationStore;
+  /** Trusts a sync server's origin (null: not an acceptable address). */
+  readonly trustSyncServer: (url: string) => Promise<TrustedSyncServer | null>;
 };
 
 export const createIpcHandlers = (deps: HandlerDependencies): IpcHandlers => ({
@@ -57,4 +64,15 @@ export const createIpcHandlers = (deps: HandlerDependencies): IpcHandlers => ({
     return ipcOk(null);
   },
   keepInstallationId: ({ proposed }) => deps.installation.keep(proposed),
+  trustSyncServer: async ({ url }) => {
+    const trusted = await deps.trustSyncServer(url).catch(() => null);
+    if (trusted === null) {
+      return ipcFail(
+        'unsafe-url',
+        'The server address must start with https:// (http:// only for a server on this computer).',
+        'L’indirizzo del server deve iniziare con https:// (http:// solo per un server su questo computer).',
+      );
+    }
+    return ipcOk(trusted);
+  },
 });

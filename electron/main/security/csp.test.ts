@@ -39,8 +39,8 @@ describe('buildCsp', () => {
     expect(csp.get('script-src')).toContain("'wasm-unsafe-eval'");
   });
 
-  it('lets the renderer reach a user-configured sync server over http(s)', () => {
-    expect(csp.get('connect-src')).toEqual(["'self'", 'https:', 'http:']);
+  it('lets the renderer reach the configured sync server only, never any http(s) host', () => {
+    expect(csp.get('connect-src')).toEqual(["'self'"]);
     const narrow = directives(buildCsp({ connectSources: ['https://sync.example.it'] }));
     expect(narrow.get('connect-src')).toEqual(["'self'", 'https://sync.example.it']);
   });

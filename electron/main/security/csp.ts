@@ -3,18 +3,16 @@
 
 export type CspInput = {
   /**
-   * Where the renderer may connect: the sync server. The server is set by the user at
-   * sign-in, so the default allows any http(s) origin; pass exact origins to narrow it.
+   * Where the renderer may connect besides its own origin: the sync server's exact origin
+   * (security/sync-server.ts). None by default: no http(s) host is allowed by scheme alone.
    */
   readonly connectSources?: readonly string[];
   /** The development server (unpackaged runs only): its scripts, HMR socket and inline preamble. */
   readonly devServerOrigin?: string;
 };
 
-const defaultConnectSources = ['https:', 'http:'] as const;
-
 export const buildCsp = (input: CspInput = {}): string => {
-  const connect = input.connectSources ?? defaultConnectSources;
+  const connect = (input.connectSources ?? []).filter((source) => source !== '');
   const dev = input.devServerOrigin;
   const devWs = dev === undefined ? [] : [dev.replace(/^http/, 'ws')];
   const directives: ReadonlyArray<readonly [string, readonly string[]]> = [

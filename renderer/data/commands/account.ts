@@ -3,6 +3,8 @@ import type { AccountInput, AccountPatch } from '../../../shared/domain/account'
 import { createAccount, updateAccount } from '../../../shared/domain/account';
 import type { ContactInput, ContactPatch } from '../../../shared/domain/contact';
 import { createContact, updateContact } from '../../../shared/domain/contact';
+import type { WithdrawalChannel } from '../../../shared/domain/consent';
+import { withdrawConsent } from '../../../shared/domain/consent';
 import { written } from '../../../shared/domain/effects';
 import type { Account, Contact } from '../../../shared/domain/records';
 import { command } from './command-kit';
@@ -27,6 +29,16 @@ export const contactCommandDefs = {
   update: command(
     async (env, input: { id: string; patch: ContactPatch }) =>
       updateContact(await env.get('contact', input.id), input.patch, env.ctx),
+    (effects) => written(effects, 'contact') as Contact,
+  ),
+  /** GDPR: the person withdrew consent (with a timeline event). */
+  withdrawConsent: command(
+    async (env, input: { id: string; how: WithdrawalChannel }) =>
+      withdrawConsent(
+        { type: 'contact', record: await env.get('contact', input.id) },
+        input.how,
+        env.ctx,
+      ),
     (effects) => written(effects, 'contact') as Contact,
   ),
 };

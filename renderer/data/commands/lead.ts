@@ -1,5 +1,7 @@
 // Lead commands: capture, edit, qualify (creates account, contact and opportunity),
 // disqualify and reactivate.
+import type { WithdrawalChannel } from '../../../shared/domain/consent';
+import { withdrawConsent } from '../../../shared/domain/consent';
 import { written } from '../../../shared/domain/effects';
 import type { LeadInput, LeadPatch, QualifyLeadInput } from '../../../shared/domain/lead';
 import {
@@ -83,6 +85,13 @@ export const leadCommandDefs = {
     ).map((o) => plainDoc<Opportunity>(o));
     return disqualifyLead({ lead, opportunities }, { reason: input.reason }, env.ctx);
   }, leadOf),
+
+  /** GDPR: the person withdrew consent (with a timeline event). */
+  withdrawConsent: command(
+    async (env, input: { id: string; how: WithdrawalChannel }) =>
+      withdrawConsent({ type: 'lead', record: await env.get('lead', input.id) }, input.how, env.ctx),
+    leadOf,
+  ),
 
   reactivate: command(
     async (env, input: { id: string }) => reactivateLead(await env.get('lead', input.id), env.ctx),

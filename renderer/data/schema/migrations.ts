@@ -13,7 +13,8 @@ export const migrationStrategies: Readonly<Record<RecordType, MigrationStrategie
   },
   // v0 → v1: no shipping address (same as billing) and the language from the country.
   account: { 1: (old: Record<string, unknown>) => upgradeRecord('account', old) },
-  contact: {},
+  // v0 → v1: `consent` is optional; a v0 contact is a valid v1 one.
+  contact: { 1: (old: Record<string, unknown>) => old },
   opportunity: {},
   quote: {},
   // v0 → v1: no customer reference.

@@ -75,19 +75,63 @@ export type SyncClientOptions = {
   fetch?: FetchLike;
   /** Called when the server answers that the office revoked this device (401 device_revoked). */
   onDeviceRevoked?: (messages: LocalizedText) => void;
+  /**
+   * `cookie`: the browser build on the server's own origin, whose session is an HttpOnly
+   * cookie (server/src/auth/cookie-session.ts). Absent: chosen from where the page runs.
+   */
+  session?: 'bearer' | 'cookie';
 };
+
+export const csrfCookie = 'fairlead_csrf';
+export const csrfHeader = 'x-fairlead-csrf';
+
+// The client also runs in Node (tests, workers), where there is no page.
+type PageGlobals = {
+  document?: { cookie: string };
+  location?: { protocol: string; href: string; origin: string };
+};
+const page = globalThis as PageGlobals;
+
+/** A page served by the sync server's own origin keeps its session in a cookie. */
+export const sessionModeFor = (serverUrl: string): 'bearer' | 'cookie' => {
+  const where = page.location;
+  if (page.document === undefined || where === undefined) return 'bearer';
+  if (where.protocol !== 'http:' && where.protocol !== 'https:') return 'bearer';
+  try {
+    return new URL(serverUrl, where.href).origin === where.origin ? 'cookie' : 'bearer';
+  } catch {
+    return 'bearer';
+  }
+};
+
+const readCookie = (name: string): string | null => {
+  for (const part of (page.document?.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return null;
+};
+
+const safeMethods = new Set(['GET', 'HEAD']);
 
 export type SyncClient = ReturnType<typeof createSyncClient>;
 
 export const createSyncClient = (options: SyncClientOptions) => {
   const base = options.serverUrl.replace(/\/+$/, '');
   const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const cookieSession = (options.session ?? sessionModeFor(base)) === 'cookie';
 
   const request = async (path: string, init: RequestInit = {}, auth = true): Promise<Response> => {
     const headers = new Headers(init.headers);
     if (auth) {
       const token = await options.getToken();
-      if (token !== null) headers.set('authorization', `Bearer ${token}`);
+      if (token !== null && token !== '') headers.set('authorization', `Bearer ${token}`);
+    }
+    if (cookieSession) {
+      // The cookie goes by itself; a state change must also prove it comes from this page.
+      if (path === '/api/auth/login') headers.set('x-fairlead-session', 'cookie');
+      const csrf = readCookie(csrfCookie);
+      if (!safeMethods.has(init.method ?? 'GET') && csrf !== null) headers.set(csrfHeader, csrf);
     }
     if (init.body !== undefined) headers.set('content-type', 'application/json');
     let response: Response;

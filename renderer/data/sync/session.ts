@@ -22,6 +22,8 @@ export type DeviceSession = {
   signedInAt: string;
   /** When the token was last renewed (refreshSession); absent before the first renewal. */
   refreshedAt?: string;
+  /** `cookie`: the browser build, whose token is an HttpOnly cookie the page never sees. */
+  transport?: 'cookie';
 };
 
 export type SessionError = {
@@ -95,14 +97,19 @@ export const signIn = async (
     }
     return refusal('server_error', 'The server could not sign you in. Please try again later.', 'Il server non ha potuto completare l’accesso. Riprova più tardi.');
   }
+  // A cookie session answers no token: nothing secret is stored by the page.
+  const cookie = res.token === '';
   const session: DeviceSession = {
     serverUrl: input.serverUrl,
     user: res.user,
     device: res.device,
     expiresAt: res.expiresAt,
     signedInAt: (input.now ?? (() => new Date().toISOString()))(),
+    ...(cookie ? { transport: 'cookie' as const } : {}),
   };
-  const token = await platform.setSecret(TOKEN_KEY, res.token);
+  const token = cookie
+    ? await platform.deleteSecret(TOKEN_KEY)
+    : await platform.setSecret(TOKEN_KEY, res.token);
   const saved = await platform.setSecret(SESSION_KEY, JSON.stringify(session));
   if (!token.ok || !saved.ok) {
     return failure('secret_storage', 'The session could not be stored safely on this device.', 'Non è stato possibile salvare la sessione in modo sicuro su questo dispositivo.');
@@ -168,7 +175,9 @@ export const refreshSession = async (
   options: { fetch?: FetchLike; now?: () => string } = {},
 ): Promise<DeviceSession> => {
   const now = (options.now ?? (() => new Date().toISOString()))();
-  if (!refreshDue(session, now)) return session;
+  // A cookie session's token never reaches the page (nor may a renewed one): it lasts until
+  // its expiry and the seller then signs in again.
+  if (session.transport === 'cookie' || !refreshDue(session, now)) return session;
   const client = createSyncClient({ serverUrl: session.serverUrl, getToken: tokenGetter(platform), fetch: options.fetch });
   let renewed: { token: string; expiresAt: string };
   try {
@@ -188,9 +197,10 @@ export const refreshSession = async (
 export const restoreSession = async (platform: Platform): Promise<DeviceSession | null> => {
   const token = await platform.getSecret(TOKEN_KEY);
   const raw = await platform.getSecret(SESSION_KEY);
-  if (!token.ok || token.value === null || !raw.ok || raw.value === null) return null;
+  if (!token.ok || !raw.ok || raw.value === null) return null;
   try {
-    return JSON.parse(raw.value) as DeviceSession;
+    const session = JSON.parse(raw.value) as DeviceSession;
+    return token.value !== null || session.transport === 'cookie' ? session : null;
   } catch {
     return null;
   }

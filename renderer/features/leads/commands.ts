@@ -1,3 +1,4 @@
+import type { WithdrawalChannel } from '../../../shared/domain/consent';
 import type { Lead, LeadDisqualifyReason } from '../../../shared/domain/records';
 import type { LeadPatch } from '../../../shared/domain/lead';
 import type { ParsedMail } from '../../../shared/mail/eml';
@@ -69,6 +70,7 @@ export const useLeadCommands = () => {
       lead.qualify(id, choice),
     disqualify: (id: string, reason: LeadDisqualifyReason) => lead.disqualify(id, reason),
     reactivate: (id: string) => lead.reactivate(id),
+    withdrawConsent: (id: string, how: WithdrawalChannel) => lead.withdrawConsent(id, how),
     remove: (id: string) => lead.remove(id),
     /** An e-mailed enquiry; consent only when the seller ticked it for this sender. */
     fromEmail: (mail: ParsedMail, consentWording: string | null) =>

@@ -4,6 +4,12 @@ import type { LoginRequest, LoginResponse } from '../../../shared/sync/protocol'
 import { installationIdPattern } from '../../../shared/sync/protocol';
 import { ApiFailure } from '../errors';
 import type { Storage } from '../storage/types';
+import {
+  clearSessionCookies,
+  credentialsOf,
+  setSessionCookies,
+  wantsCookieSession,
+} from './cookie-session';
 import { registerDevice } from './devices';
 import { decoyHash, verifyPassword } from './passwords';
 import type { LoginThrottle } from './rate-limit';
@@ -44,7 +50,7 @@ export const requirePrincipal = async (
   storage: Storage,
   request: FastifyRequest,
 ): Promise<Principal> => {
-  const principal = await authenticate(storage, request.headers.authorization);
+  const principal = await authenticate(storage, credentialsOf(request));
   if (!principal)
     throw new ApiFailure(401, 'unauthorized', {
       en: 'Please sign in again: the session is missing or has expired.',
@@ -95,8 +101,11 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void =
         revoked: false,
       });
       request.log.info({ userId: user.id, deviceId: device.id }, 'login');
+      // The browser build keeps the token in an HttpOnly cookie: the page never sees it.
+      const cookie = wantsCookieSession(request);
+      if (cookie) setSessionCookies(request, reply, token, deps.tokenTtlSeconds);
       const response: LoginResponse = {
-        token,
+        token: cookie ? '' : token,
         expiresAt,
         user: {
           id: user.id,
@@ -116,9 +125,10 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void =
     },
   );
 
-  app.post('/api/auth/logout', async (request) => {
+  app.post('/api/auth/logout', async (request, reply) => {
     const principal = await requirePrincipal(storage, request);
     await storage.revokeSession(principal.tokenHash);
+    clearSessionCookies(request, reply);
     return { ok: true };
   });
 

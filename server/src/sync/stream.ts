@@ -1,6 +1,7 @@
 // GET /api/sync/stream: Server-Sent Events telling a device which collection moved, for
 // collections it can see. Authenticated with the Bearer header (devices read it with a
 // fetch stream parser; EventSource cannot send headers).
+import { credentialsOf } from '../auth/cookie-session';
 import type { FastifyInstance } from 'fastify';
 import type { StreamEvent } from '../../../shared/sync/protocol';
 import { requirePrincipal } from '../auth/routes';
@@ -34,7 +35,7 @@ export const registerStream = (
     // Each heartbeat re-checks the session, so a revoked token or disabled user is cut off.
     const heartbeat = setInterval(() => {
       res.write(': heartbeat\n\n');
-      void authenticate(storage, request.headers.authorization)
+      void authenticate(storage, credentialsOf(request))
         .then((still) => {
           if (!still) res.end();
         })

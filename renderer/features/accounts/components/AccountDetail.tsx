@@ -8,6 +8,7 @@ import { useFormat } from '../../../i18n/use-format';
 import { Button } from '../../../ui/Button';
 import { ReadField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
+import { ConsentWithdrawnBadge } from '../../consent/components/ConsentWithdrawnBadge';
 import { useContactsOfAccount } from '../../contacts/queries';
 import { useOpportunitiesOf } from '../../opportunities/queries';
 import { RelatedDocuments } from '../../quotes/components/RelatedDocuments';
@@ -75,7 +76,8 @@ const AccountView = ({ account: a }: { account: Account }) => {
                   <a href={routeHref('contacts', c.id)}>
                     {`${c.firstName} ${c.lastName}`.trim() || c.email}
                   </a>
-                  {c.jobTitle ? <span className="hint"> · {c.jobTitle}</span> : null}
+                  {c.jobTitle ? <span className="hint"> · {c.jobTitle}</span> : null}{' '}
+                  <ConsentWithdrawnBadge consent={c.consent} />
                 </li>
               ))}
             </ul>

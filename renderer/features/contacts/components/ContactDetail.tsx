@@ -9,6 +9,10 @@ import { Notice } from '../../../ui/Notice';
 import { useAccountName, useCanEditCustomer } from '../../accounts/queries';
 import { useOpportunitiesOf } from '../../opportunities/queries';
 import { Timeline } from '../../timeline/components/Timeline';
+import { ConsentWithdrawnLine } from '../../consent/components/ConsentLine';
+import { ConsentWithdrawnBadge } from '../../consent/components/ConsentWithdrawnBadge';
+import { WithdrawConsentButton } from '../../consent/components/WithdrawConsent';
+import { useContactCommands } from '../commands';
 import { useContact } from '../queries';
 import { ContactForm } from './ContactForm';
 
@@ -26,12 +30,20 @@ const ContactView = ({ contact: c }: { contact: Contact }) => {
   const opportunities = useOpportunitiesOf({ contactId: c.id });
   const canEdit = useCanEditCustomer(c.ownerId);
   const [editing, setEditing] = useState(false);
+  const commands = useContactCommands();
   return (
     <section className="page" aria-labelledby="contact-title">
       <div className="page-head">
         <h1 id="contact-title">{`${c.firstName} ${c.lastName}`.trim() || c.email}</h1>
+        <ConsentWithdrawnBadge consent={c.consent} />
         {canEdit && !editing ? (
           <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>
+        ) : null}
+        {canEdit ? (
+          <WithdrawConsentButton
+            consent={c.consent}
+            withdraw={(how) => commands.withdrawConsent(c.id, how)}
+          />
         ) : null}
       </div>
       <div className="columns">
@@ -51,6 +63,7 @@ const ContactView = ({ contact: c }: { contact: Contact }) => {
               <ReadField label={t('common.phone')}>{c.phone}</ReadField>
               <ReadField label={t('common.mobile')}>{c.mobile}</ReadField>
             </dl>
+            <ConsentWithdrawnLine consent={c.consent} />
           </div>
           <section className="panel" aria-labelledby="contact-opps">
             <h2 id="contact-opps">{t('account.opportunities')}</h2>

@@ -4,6 +4,7 @@ import type { Contact } from '../../../../shared/domain/records';
 import { navigate } from '../../../app/router';
 import { FilterListScreen } from '../../../ui/FilterListScreen';
 import type { Column } from '../../../ui/Table';
+import { ConsentWithdrawnBadge } from '../../consent/components/ConsentWithdrawnBadge';
 import { useContactList } from '../queries';
 import { useListEmptyText } from '../../sync/queries';
 
@@ -17,7 +18,11 @@ export const ContactsScreen = () => {
       id: 'name',
       header: t('common.name'),
       width: '2fr',
-      render: (c) => `${c.firstName} ${c.lastName}`.trim(),
+      render: (c) => (
+        <>
+          {`${c.firstName} ${c.lastName}`.trim()} <ConsentWithdrawnBadge consent={c.consent} />
+        </>
+      ),
     },
     { id: 'job', header: t('common.jobTitle'), width: '1fr', render: (c) => c.jobTitle },
     { id: 'email', header: t('common.email'), width: '2fr', render: (c) => c.email },

@@ -12,6 +12,8 @@ import { Button } from '../../../ui/Button';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { ReadField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
+import { ConsentWithdrawnBadge } from '../../consent/components/ConsentWithdrawnBadge';
+import { WithdrawConsentButton } from '../../consent/components/WithdrawConsent';
 import { OpportunityTopic } from '../../documents/components/RecordLinks';
 import { useOwnerName } from '../../team/queries';
 import { Timeline } from '../../timeline/components/Timeline';
@@ -47,6 +49,7 @@ const LeadView = ({ lead }: { lead: Lead }) => {
       <div className="page-head">
         <h1 id="lead-title">{leadName(lead)}</h1>
         <Badge tone={leadStateTone[lead.state]}>{t(`lead.statuses.${lead.status}`)}</Badge>
+        <ConsentWithdrawnBadge consent={lead.consent} />
         {lead.status === 'new' ? (
           <Button
             onClick={() => void action.run(() => commands.update(lead.id, { status: 'contacted' }))}
@@ -74,6 +77,10 @@ const LeadView = ({ lead }: { lead: Lead }) => {
             {t('common.delete')}
           </Button>
         ) : null}
+        <WithdrawConsentButton
+          consent={lead.consent}
+          withdraw={(how) => commands.withdrawConsent(lead.id, how)}
+        />
         {lead.qualifiedOpportunityId ? (
           <Button onClick={() => navigate('opportunities', lead.qualifiedOpportunityId)}>
             {t('lead.qualifiedInto')}: <OpportunityTopic id={lead.qualifiedOpportunityId} />

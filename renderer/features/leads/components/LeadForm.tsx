@@ -1,4 +1,6 @@
 // The lead's editable details, BANT and consent. Saves only the fields that changed.
+import { isConsentWithdrawn } from '../../../../shared/domain/consent';
+import { ConsentWithdrawnLine } from '../../consent/components/ConsentLine';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../../../shared/domain/records';
@@ -140,7 +142,8 @@ export const LeadForm = ({ lead }: { lead: Lead }) => {
           wide
         />
       </div>
-      <p className="hint">
+      <ConsentWithdrawnLine consent={lead.consent} />
+      <p className="hint" hidden={isConsentWithdrawn(lead.consent)}>
         {lead.consent.given
           ? `${t('lead.consentGiven')} · ${fmt.dateTime(lead.consent.at)} · ${consentHowText(lead.consent.how)}`
           : t('lead.consentNotGiven')}

@@ -13,6 +13,7 @@ import { SelectField, TextField } from '../../../ui/Field';
 import type { Column } from '../../../ui/Table';
 import { Table } from '../../../ui/Table';
 import { useLeadList } from '../queries';
+import { ConsentWithdrawnBadge } from '../../consent/components/ConsentWithdrawnBadge';
 import { leadName, ratingTone } from '../lead-text';
 import { CardCapture } from './CardCapture';
 import { useEmailEnquiries } from './EmailEnquiries';
@@ -46,7 +47,16 @@ export const LeadsScreen = () => {
   };
 
   const columns: Column<Lead>[] = [
-    { id: 'name', header: t('lead.name'), width: '2fr', render: (l) => leadName(l) },
+    {
+      id: 'name',
+      header: t('lead.name'),
+      width: '2fr',
+      render: (l) => (
+        <>
+          {leadName(l)} <ConsentWithdrawnBadge consent={l.consent} />
+        </>
+      ),
+    },
     { id: 'company', header: t('common.company'), width: '2fr', render: (l) => l.company },
     { id: 'topic', header: t('lead.topic'), width: '2fr', render: (l) => l.topic },
     {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../../../shared/domain/records';
 import { useAction } from '../../../app/use-action';
+import { Badge } from '../../../ui/Badge';
 import { Dialog } from '../../../ui/Dialog';
 import { Notice } from '../../../ui/Notice';
 import type { PartyChoice } from '../commands';
@@ -116,6 +117,12 @@ export const QualifyDialog = ({ lead, onClose, onQualified }: Props) => {
             >
               {t('lead.linkContact', { name: c.label })}{' '}
               <span className="hint">({reasons(c.reasons)})</span>
+              {c.consentWithdrawn ? (
+                <>
+                  {' '}
+                  <Badge tone="danger">{t('consent.withdrawnBadge')}</Badge>
+                </>
+              ) : null}
             </Choice>
           ))}
           <Choice
