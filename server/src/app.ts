@@ -10,6 +10,7 @@ import { allowedOrigins, registerCors } from './cors';
 import { installErrorHandlers } from './errors';
 import { registerSecurityHeaders } from './http-headers';
 import { logStream } from './logging';
+import { registerOfficeAdminRoutes } from './office-admin/routes';
 import { openApiDocument } from './openapi';
 import { openStorage } from './storage';
 import type { Storage } from './storage/types';
@@ -72,6 +73,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Fairlea
   });
   registerDeviceRoutes(app, storage);
   registerSyncRoutes(app, storage);
+  registerOfficeAdminRoutes(app, storage);
   registerStream(app, storage, options.heartbeatMs ?? defaults.heartbeatMs);
   registerWebLeadRoutes(app, {
     storage,

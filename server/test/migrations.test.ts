@@ -10,9 +10,10 @@ import type { Place } from './harness';
 import { adapters, freshPlace } from './harness';
 
 describe('the migration list', () => {
-  it('numbers its steps 1, 2, 3… with no gap and both dialects written', () => {
+  // Parallel branches take reserved numbers, so a release may hold a gap until they merge.
+  it('numbers its steps in increasing order, each once, with both dialects written', () => {
     migrations.forEach((m, i) => {
-      expect(m.version).toBe(i + 1);
+      expect(m.version).toBeGreaterThan(migrations[i - 1]?.version ?? 0);
       expect(m.sqlite.trim()).not.toBe('');
       expect(m.postgres.trim()).not.toBe('');
     });
