@@ -8,6 +8,7 @@ import { RefusedNotice } from '../features/sync/components/RefusedNotice';
 import { SyncStatus } from '../features/sync/components/SyncStatus';
 import { usePrintingReady } from '../features/documents/use-printing-ready';
 import { useGlobalShortcuts } from './use-global-shortcuts';
+import { AdminNavEntry } from '../features/admin/components/AdminNavEntry';
 
 const navSections: readonly Section[] = [
   'leads',
@@ -50,6 +51,7 @@ export const Shell = () => {
               </a>
             </li>
           ))}
+          <AdminNavEntry current={route.section === 'admin'} />
         </ul>
       </nav>
       <main id="main-content" className="content" tabIndex={-1}>

@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import { createFairleadDatabase } from '../data/database';
 import type { FairleadDatabase } from '../data/database';
 import { prepareSearch } from '../data/search/search';
+import { createOfficeAdminClient } from '../data/office/admin-client';
 import { startReplication } from '../data/sync/replication';
 import type { SyncEngine } from '../data/sync/replication';
 import { ensureInstallationId } from '../data/installation';
@@ -121,10 +122,15 @@ const openServices = async (
     serverUrl: session.serverUrl,
     getToken: tokenGetter(platform),
     actorId: session.user.id,
+    appVersion: await platform.appVersion().catch(() => 'unknown'),
   });
   const shared = shareSyncStatus(db, engine);
   return {
     user: session.user,
+    office: createOfficeAdminClient({
+      serverUrl: session.serverUrl,
+      getToken: tokenGetter(platform),
+    }),
     queries: createStoreQueries(db),
     commands: createStoreCommands(db, session),
     sync: syncPort(engine, shared),

@@ -36,6 +36,7 @@ import type { LeadImportReport, LeadImportWrite } from '../data/lead-import';
 import type { OpportunityPatch } from '../../shared/domain/opportunity';
 import type { SessionUser } from '../../shared/sync/protocol';
 import type { SyncStatus } from '../data/sync/status';
+import type { OfficeAdminClient } from '../data/office/admin-client';
 import type { LeadFilters } from './ui-store';
 
 export type CatalogHit = {
@@ -238,6 +239,8 @@ export type DevicePort = {
 
 export type AppServices = {
   user: SessionUser;
+  /** The office administration API (admin role; the server checks every call). */
+  office: OfficeAdminClient;
   queries: StoreQueries;
   commands: StoreCommands;
   sync: SyncPort;
