@@ -135,7 +135,8 @@ export const CatalogPanel = () => {
   const { t } = useTranslation();
   const catalog = useOfficeData((o) => o.catalog());
   const [listId, setListId] = useState<string | null>(null);
-  const lists = catalog.data?.priceLists ?? [];
+  // By name: the server lists them in the order they last changed.
+  const lists = [...(catalog.data?.priceLists ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   const list = lists.find((l) => l.id === listId) ?? lists[0];
   const products = [...(catalog.data?.products ?? [])].sort((a, b) => a.sku.localeCompare(b.sku));
   return (
@@ -146,7 +147,10 @@ export const CatalogPanel = () => {
           label={t('admin.catalog.priceList')}
           value={list.id}
           onChange={(e) => setListId(e.target.value)}
-          options={lists.map((l) => ({ value: l.id, label: `${l.name} (${l.currency})` }))}
+          options={lists.map((l) => ({
+            value: l.id,
+            label: l.name.includes(l.currency) ? l.name : `${l.name} (${l.currency})`,
+          }))}
         />
       ) : (
         <p>{t('admin.catalog.noLists')}</p>
