@@ -48,7 +48,7 @@ export const DevicesPanel = () => {
             <th>{t('admin.devices.appVersion')}</th>
             <th className="num">{t('admin.devices.refusedWaiting')}</th>
             <th className="num">{t('admin.devices.serverRefused')}</th>
-            <th>{t('common.status')}</th>
+            <th>{t('admin.users.state')}</th>
             <th>
               <span className="visually-hidden">{t('common.edit')}</span>
             </th>

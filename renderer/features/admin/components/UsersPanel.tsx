@@ -105,6 +105,7 @@ export const UsersPanel = () => {
   };
   return (
     <>
+      <NewUserForm onAdded={users.reload} />
       {users.error ? <Notice kind="error">{users.error}</Notice> : null}
       {action.error && !editing ? <Notice kind="error">{action.error}</Notice> : null}
       <table className="grid" aria-label={t('admin.tabs.users')}>
@@ -114,7 +115,7 @@ export const UsersPanel = () => {
             <th>{t('common.name')}</th>
             <th>{t('admin.users.role')}</th>
             <th>{t('admin.users.team')}</th>
-            <th>{t('common.status')}</th>
+            <th>{t('admin.users.state')}</th>
             <th>
               <span className="visually-hidden">{t('common.edit')}</span>
             </th>
@@ -168,7 +169,6 @@ export const UsersPanel = () => {
           ))}
         </tbody>
       </table>
-      <NewUserForm onAdded={users.reload} />
       {editing ? (
         <Dialog
           title={
