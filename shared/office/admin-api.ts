@@ -70,6 +70,8 @@ export type AdminCompany = { company: Company | null };
 export type AuditEntryView = {
   id: string;
   at: string;
+  /** `command-line` when the action came from `npm run admin`. */
+  actorId: string;
   actorEmail: string;
   action: AuditAction;
   target: string;

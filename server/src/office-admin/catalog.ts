@@ -53,8 +53,8 @@ export const adminSetPrice = async (
     actor,
     'catalog.price',
     `${list.name} (${list.currency}) · ${sku}`,
-    { unitPrice: item?.unitPrice ?? null },
-    { unitPrice },
+    { unitPrice: item?.unitPrice ?? null, currency: list.currency },
+    { unitPrice, currency: list.currency },
   );
   return next;
 };

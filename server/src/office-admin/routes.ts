@@ -244,6 +244,7 @@ export const registerOfficeAdminRoutes = (app: FastifyInstance, storage: Storage
       return entries.map((e): AuditEntryView => ({
         id: e.id,
         at: e.at,
+        actorId: e.actorId,
         actorEmail: e.actorEmail,
         action: e.action as AuditEntryView['action'],
         target: e.target,

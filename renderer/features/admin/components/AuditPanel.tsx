@@ -5,12 +5,22 @@ import { Button } from '../../../ui/Button';
 import { Notice } from '../../../ui/Notice';
 import { useOfficeData } from '../queries';
 
+type Money = (minor: number, currency: string) => string;
+
 /** The fields an action changed, "field: before → after", or the record it made. */
-const changes = (before: unknown, after: unknown): string => {
+const changes = (before: unknown, after: unknown, money: Money): string => {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
+  // Prices are kept in minor units with their currency: shown as the office reads them.
+  const currency = typeof a.currency === 'string' ? a.currency : null;
   const show = (v: unknown): string =>
-    v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    v === null || v === undefined
+      ? '—'
+      : typeof v === 'number' && currency
+        ? money(v, currency)
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : String(v);
   return [...new Set([...Object.keys(b), ...Object.keys(a)])]
     .filter((k) => show(b[k]) !== show(a[k]))
     .map((k) => (before === null ? `${k}: ${show(a[k])}` : `${k}: ${show(b[k])} → ${show(a[k])}`))
@@ -40,10 +50,10 @@ export const AuditPanel = () => {
           {(audit.data ?? []).map((e) => (
             <tr key={e.id}>
               <td>{fmt.dateTime(e.at)}</td>
-              <td>{e.actorEmail}</td>
+              <td>{e.actorId === 'command-line' ? t('admin.audit.commandLine') : e.actorEmail}</td>
               <td>{t(`admin.audit.actions.${e.action}`, { defaultValue: e.action })}</td>
               <td>{e.target}</td>
-              <td>{changes(e.before, e.after)}</td>
+              <td>{changes(e.before, e.after, fmt.money)}</td>
             </tr>
           ))}
         </tbody>
