@@ -18,6 +18,7 @@ import { InvoicesScreen } from '../features/invoices/components/InvoicesScreen';
 import { InvoiceDetail } from '../features/invoices/components/InvoiceDetail';
 import { SettingsScreen } from '../features/settings/components/SettingsScreen';
 import { SyncScreen } from '../features/sync/components/SyncScreen';
+import { AdminScreen } from '../features/admin/components/AdminScreen';
 
 export const Screen = ({ route }: { route: Route }) => {
   const { section, id } = route;
@@ -43,5 +44,7 @@ export const Screen = ({ route }: { route: Route }) => {
       return <SettingsScreen />;
     case 'sync':
       return <SyncScreen />;
+    case 'admin':
+      return <AdminScreen tab={id} />;
   }
 };

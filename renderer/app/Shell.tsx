@@ -9,6 +9,7 @@ import { SyncStatus } from '../features/sync/components/SyncStatus';
 import { usePrintingReady } from '../features/documents/use-printing-ready';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 import { LockButton } from '../features/auth/components/AppLock';
+import { AdminNavEntry } from '../features/admin/components/AdminNavEntry';
 
 const navSections: readonly Section[] = [
   'leads',
@@ -52,6 +53,7 @@ export const Shell = () => {
               </a>
             </li>
           ))}
+          <AdminNavEntry current={route.section === 'admin'} />
         </ul>
       </nav>
       <main id="main-content" className="content" tabIndex={-1}>

@@ -3,6 +3,7 @@
 import { createFairleadDatabase } from '../data/database';
 import type { FairleadDatabase } from '../data/database';
 import { prepareSearch } from '../data/search/search';
+import { createOfficeAdminClient } from '../data/office/admin-client';
 import { startReplication } from '../data/sync/replication';
 import type { SyncEngine } from '../data/sync/replication';
 import { ensureInstallationId } from '../data/installation';
@@ -153,6 +154,7 @@ const openServices = async (
     getToken: tokenGetter(platform),
     actorId: session.user.id,
     onDeviceRevoked,
+    appVersion: await platform.appVersion().catch(() => 'unknown'),
   });
   const shared = shareSyncStatus(db, engine);
   // The token is renewed in the background once half its life has passed, without the
@@ -184,6 +186,10 @@ const openServices = async (
   void revocation.then(() => closeAndWipe('revoked'));
   return {
     user: session.user,
+    office: createOfficeAdminClient({
+      serverUrl: session.serverUrl,
+      getToken: tokenGetter(platform),
+    }),
     queries: createStoreQueries(db),
     commands: createStoreCommands(db, session),
     sync: syncPort(engine, shared),

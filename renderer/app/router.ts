@@ -14,6 +14,7 @@ export const sections = [
   'invoices',
   'settings',
   'sync',
+  'admin',
 ] as const;
 export type Section = (typeof sections)[number];
 

@@ -38,6 +38,7 @@ import type { OpportunityPatch } from '../../shared/domain/opportunity';
 import type { SessionUser } from '../../shared/sync/protocol';
 import type { SyncStatus } from '../data/sync/status';
 import type { PasswordVerdict } from '../data/device/password-check';
+import type { OfficeAdminClient } from '../data/office/admin-client';
 import type { LeadFilters } from './ui-store';
 
 export type CatalogHit = {
@@ -257,6 +258,8 @@ export type LockPort = {
 
 export type AppServices = {
   user: SessionUser;
+  /** The office administration API (admin role; the server checks every call). */
+  office: OfficeAdminClient;
   queries: StoreQueries;
   commands: StoreCommands;
   sync: SyncPort;

@@ -2,12 +2,11 @@
 // (DESIGN.md §4 'Running it'). Exit code 0 on success; plain-words errors otherwise.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { exportBackup } from './backup';
-import { importCatalog } from './catalog';
-import { setCompany, showCompany } from './company';
+import { showCompany } from './company';
 import { configFromEnv } from './config';
 import { describeDemo, loadDemo } from './demo';
 import { describeErasure, erasePerson } from './erase';
-import { addTeam, addUser, disableTeam, disableUser, OfficeError } from './office';
+import { OfficeError } from './office';
 import type { PersonQuery } from './privacy/person';
 import type { SubjectExportFormat } from './privacy/subject-export';
 import {
@@ -16,6 +15,20 @@ import {
   renderSubjectExport,
   subjectExportFormats,
 } from './privacy/subject-export';
+import { noSuchUser } from './office';
+import { commandLineActor as cli } from './office-admin/audit';
+import { adminImportCatalog } from './office-admin/catalog';
+import { adminSetCompany } from './office-admin/company';
+import { adminRevokeDevice, listAdminDevices } from './office-admin/devices';
+import {
+  adminAddTeam,
+  adminAddUser,
+  adminDisableTeam,
+  adminResetPassword,
+  adminSetRole,
+  adminSetTeam,
+  adminSetUserDisabled,
+} from './office-admin/users';
 import { openStorage } from './storage';
 import { latestVersion } from './storage/migrations';
 import { RestoreRefusedError } from './storage/snapshot';
@@ -26,10 +39,17 @@ import { describeWebForm, setWebFormAssignment, setWebFormEmbedOrigins } from '.
 const usage = `Usage: npm run admin -- <command>
   user add --email E --password P --role seller|manager|admin [--team T] [--name N]
   user disable --email E
+  user enable --email E
+  user role --email E --role seller|manager|admin
+  user team --email E --team T
+  user password --email E --password P
   user list
   team add --name T
   team disable --name T     (disables every member and ends their sessions)
   team list
+  device list               (each user's devices: series, last sync, app version, refused changes)
+  device revoke ID|SERIES   (ends its sessions, retires its series; the device wipes its data)
+  audit [--limit N]         (the latest admin actions, newest first)
   catalog import FILE.csv   (columns: sku, name, description, unit, family, vat_rate,
                              active, price_list, currency, unit_price)
   company set --file company.json   (the office's legal identity on documents and e-invoices)
@@ -85,6 +105,39 @@ const personOf = (args: Args): PersonQuery => {
   return query;
 };
 
+const userId = async (storage: Storage, args: Args): Promise<string> => {
+  const email = need(args, 'email');
+  const user = await storage.findUserByEmail(email.trim().toLowerCase());
+  if (!user) throw noSuchUser(email);
+  return user.id;
+};
+
+/** The company file's JSON (the checks then say field by field what is wrong). */
+const companyFile = (file: string): unknown => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (err) {
+    throw new OfficeError(
+      `The company file is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+};
+
+const describeDevices = async (storage: Storage): Promise<string> =>
+  (await listAdminDevices(storage))
+    .map((d) =>
+      [
+        d.userEmail,
+        d.name,
+        d.series,
+        d.revokedAt ? `revoked ${d.revokedAt}` : `last sync ${d.lastSyncAt ?? 'never'}`,
+        `app ${d.appVersion ?? 'unknown'}`,
+        `refused waiting ${d.refusedWaiting ?? 'unknown'}`,
+        d.id,
+      ].join('\t'),
+    )
+    .join('\n');
+
 /** Runs one admin command; returns what to print. */
 export const runAdmin = async (
   storage: Storage,
@@ -96,7 +149,7 @@ export const runAdmin = async (
   const command = `${group ?? ''} ${action ?? ''}`.trim();
   switch (command) {
     case 'user add': {
-      const user = await addUser(storage, {
+      const user = await adminAddUser(storage, cli, {
         email: need(args, 'email'),
         password: need(args, 'password'),
         role: need(args, 'role'),
@@ -106,7 +159,32 @@ export const runAdmin = async (
       return `Added ${user.role} ${user.email}.`;
     }
     case 'user disable':
-      return `Disabled ${(await disableUser(storage, need(args, 'email'))).email} and ended their sessions.`;
+      return `Disabled ${(await adminSetUserDisabled(storage, cli, await userId(storage, args), true)).email} and ended their sessions.`;
+    case 'user enable':
+      return `Enabled ${(await adminSetUserDisabled(storage, cli, await userId(storage, args), false)).email}.`;
+    case 'user role': {
+      const user = await adminSetRole(
+        storage,
+        cli,
+        await userId(storage, args),
+        need(args, 'role'),
+      );
+      return `${user.email} is now ${user.role}.`;
+    }
+    case 'user team': {
+      const user = await adminSetTeam(
+        storage,
+        cli,
+        await userId(storage, args),
+        need(args, 'team'),
+      );
+      return `${user.email} is now in ${need(args, 'team')}.`;
+    }
+    case 'user password': {
+      const id = await userId(storage, args);
+      await adminResetPassword(storage, cli, id, need(args, 'password'));
+      return `The password of ${need(args, 'email')} is changed.`;
+    }
     case 'user list': {
       const teams = new Map((await storage.listTeams()).map((t) => [t.id, t.name]));
       return (await storage.listUsers())
@@ -117,16 +195,16 @@ export const runAdmin = async (
         .join('\n');
     }
     case 'team add':
-      return `Team ${(await addTeam(storage, need(args, 'name'))).name} is ready.`;
+      return `Team ${(await adminAddTeam(storage, cli, need(args, 'name'))).name} is ready.`;
     case 'team disable': {
-      const members = await disableTeam(storage, need(args, 'name'));
+      const members = await adminDisableTeam(storage, cli, need(args, 'name'));
       return `Disabled ${members.length} members of ${need(args, 'name')}.`;
     }
     case 'team list':
       return (await storage.listTeams()).map((t) => t.name).join('\n');
     case 'catalog import': {
       if (!target) throw new OfficeError('Give the CSV file to import.');
-      const report = await importCatalog(storage, readFileSync(target, 'utf8'));
+      const report = await adminImportCatalog(storage, cli, readFileSync(target, 'utf8'));
       if (report.errors.length > 0) {
         throw new OfficeError(
           `Nothing was imported; fix these lines and try again:\n${report.errors.join('\n')}`,
@@ -135,11 +213,18 @@ export const runAdmin = async (
       return `Imported ${report.products} products and ${report.priceLists} price lists.`;
     }
     case 'company set': {
-      const company = await setCompany(storage, readFileSync(need(args, 'file'), 'utf8'));
+      const company = await adminSetCompany(storage, cli, companyFile(need(args, 'file')));
       return `Saved ${company.name} (${company.vatNumber}); devices get it at their next sync.`;
     }
     case 'company show':
       return (await showCompany(storage)) ?? 'No company is set yet: use company set --file FILE.';
+    case 'device list':
+      return describeDevices(storage);
+    case 'device revoke': {
+      if (!target) throw new OfficeError('Give the id or series of the device to revoke.');
+      const d = await adminRevokeDevice(storage, cli, target);
+      return `Revoked ${d.name} (${d.series}) of ${d.userEmail}: its sessions are ended and its series is retired; the device removes its data at its next call.`;
+    }
     case 'demo load':
       return describeDemo(await loadDemo(storage));
     case 'webform assign':
@@ -153,6 +238,14 @@ export const runAdmin = async (
       return describeWebForm(dataDir);
     default:
       break;
+  }
+  if (group === 'audit') {
+    const limit = Number(args.flags.get('limit') ?? '50');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      throw new OfficeError('--limit must be a whole number from 1 to 1000.');
+    return (await storage.office.listAudit({ limit }))
+      .map((e) => `${e.at}\t${e.actorEmail}\t${e.action}\t${e.target}`)
+      .join('\n');
   }
   if (group === 'migrate') {
     // Opening the storage applied every pending migration.

@@ -11,6 +11,7 @@ import { allowedOrigins, registerCors } from './cors';
 import { installErrorHandlers } from './errors';
 import { registerSecurityHeaders } from './http-headers';
 import { logStream } from './logging';
+import { registerOfficeAdminRoutes } from './office-admin/routes';
 import { openApiDocument } from './openapi';
 import { registerPrivacyRoutes } from './privacy/routes';
 import { openStorage } from './storage';
@@ -79,6 +80,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Fairlea
   registerDeviceRoutes(app, storage);
   registerSyncRoutes(app, storage);
   registerPrivacyRoutes(app, storage);
+  registerOfficeAdminRoutes(app, storage);
   registerStream(app, storage, options.heartbeatMs ?? defaults.heartbeatMs);
   registerWebLeadRoutes(app, {
     storage,

@@ -4,6 +4,7 @@
 // Columns (header row, any order, case-insensitive): sku, name (required); description,
 // unit, family, vat_rate (percent, e.g. 22), active (yes/no); price_list, currency,
 // unit_price (e.g. 12.50) to put the product on a price list (created if missing).
+import type { LocalizedText } from '../../shared/domain/errors';
 import type { PriceList, Product } from '../../shared/domain/records';
 import type { CsvRow } from './csv';
 import { parseCsv } from './csv';
@@ -11,7 +12,16 @@ import { newId } from './ids';
 import { OFFICE_OWNER_ID, OfficeError, writeOfficeDocs } from './office';
 import type { Storage } from './storage/types';
 
-export type ImportReport = { products: number; priceLists: number; errors: string[] };
+/** A refused line of the file, in each UI language. */
+export type LineProblem = { line: number; messages: LocalizedText };
+
+export type ImportReport = {
+  products: number;
+  priceLists: number;
+  /** `line N: …` in English (the command line). */
+  errors: string[];
+  lines: LineProblem[];
+};
 
 const known = [
   'sku',
@@ -57,13 +67,19 @@ const searchTermsOf = (...parts: string[]): string[] =>
 
 export const importCatalog = async (storage: Storage, csvText: string): Promise<ImportReport> => {
   const [header, ...lines] = parseCsv(csvText);
-  if (!header) throw new OfficeError('The file is empty.');
+  if (!header) throw new OfficeError('The file is empty.', 'Il file è vuoto.');
   const columns = header.cells.map((c) => c.trim().toLowerCase());
   const unknown = columns.filter((c) => !known.includes(c));
   if (unknown.length > 0)
-    throw new OfficeError(`Unknown columns: ${unknown.join(', ')}. Known: ${known.join(', ')}.`);
+    throw new OfficeError(
+      `Unknown columns: ${unknown.join(', ')}. Known: ${known.join(', ')}.`,
+      `Colonne sconosciute: ${unknown.join(', ')}. Quelle note: ${known.join(', ')}.`,
+    );
   if (!columns.includes('sku') || !columns.includes('name'))
-    throw new OfficeError('The file needs sku and name columns.');
+    throw new OfficeError(
+      'The file needs sku and name columns.',
+      'Il file deve avere le colonne sku e name.',
+    );
   const field = (row: CsvRow, name: string): string =>
     (row.cells[columns.indexOf(name)] ?? '').trim();
 
@@ -80,28 +96,44 @@ export const importCatalog = async (storage: Storage, csvText: string): Promise<
   const touchedProducts = new Set<string>();
   const touchedLists = new Set<string>();
   const errors: string[] = [];
+  const problems: LineProblem[] = [];
 
   for (const row of lines) {
-    const problem = (msg: string): void => void errors.push(`line ${row.line}: ${msg}`);
+    const problem = (en: string, it: string): void => {
+      errors.push(`line ${row.line}: ${en}`);
+      problems.push({ line: row.line, messages: { en, it } });
+    };
     const sku = field(row, 'sku');
     const name = field(row, 'name');
     const vat = field(row, 'vat_rate');
     const vatRate = vat === '' ? 2200 : Math.round(Number(vat.replace(',', '.')) * 100);
     const active = truthy(field(row, 'active'));
     if (sku === '' || sku.length > 64) {
-      problem('the SKU is missing or longer than 64 characters');
+      problem(
+        'the SKU is missing or longer than 64 characters',
+        'il codice (SKU) manca o supera i 64 caratteri',
+      );
       continue;
     }
     if (name === '' || name.length > 200) {
-      problem('the name is missing or longer than 200 characters');
+      problem(
+        'the name is missing or longer than 200 characters',
+        'il nome manca o supera i 200 caratteri',
+      );
       continue;
     }
     if (!Number.isInteger(vatRate) || vatRate < 0 || vatRate > 10000) {
-      problem(`the VAT rate "${vat}" is not a percentage between 0 and 100`);
+      problem(
+        `the VAT rate "${vat}" is not a percentage between 0 and 100`,
+        `l'aliquota IVA "${vat}" non è una percentuale tra 0 e 100`,
+      );
       continue;
     }
     if (active === null) {
-      problem(`active must be yes or no, not "${field(row, 'active')}"`);
+      problem(
+        `active must be yes or no, not "${field(row, 'active')}"`,
+        `active deve essere yes o no, non "${field(row, 'active')}"`,
+      );
       continue;
     }
     const before = products.get(sku);
@@ -126,11 +158,17 @@ export const importCatalog = async (storage: Storage, csvText: string): Promise<
     const currency = field(row, 'currency').toUpperCase() || 'EUR';
     const price = minorUnits(field(row, 'unit_price'));
     if (!/^[A-Z]{3}$/.test(currency)) {
-      problem(`the currency "${currency}" is not an ISO code such as EUR`);
+      problem(
+        `the currency "${currency}" is not an ISO code such as EUR`,
+        `la valuta "${currency}" non è un codice ISO come EUR`,
+      );
       continue;
     }
     if (price === null) {
-      problem(`the unit price "${field(row, 'unit_price')}" is not an amount such as 12.50`);
+      problem(
+        `the unit price "${field(row, 'unit_price')}" is not an amount such as 12.50`,
+        `il prezzo unitario "${field(row, 'unit_price')}" non è un importo come 12.50`,
+      );
       continue;
     }
     const key = `${listName}|${currency}`;
@@ -154,10 +192,10 @@ export const importCatalog = async (storage: Storage, csvText: string): Promise<
     lists.set(key, { ...list, ...audit, items });
     touchedLists.add(key);
   }
-  if (errors.length > 0) return { products: 0, priceLists: 0, errors };
+  if (errors.length > 0) return { products: 0, priceLists: 0, errors, lines: problems };
   const productDocs = [...touchedProducts].map((s) => products.get(s) as Product);
   const listDocs = [...touchedLists].map((k) => lists.get(k) as PriceList);
   await writeOfficeDocs(storage, 'products', productDocs);
   await writeOfficeDocs(storage, 'pricelists', listDocs);
-  return { products: productDocs.length, priceLists: listDocs.length, errors: [] };
+  return { products: productDocs.length, priceLists: listDocs.length, errors: [], lines: [] };
 };

@@ -24,16 +24,19 @@ export const setCompany = async (storage: Storage, jsonText: string): Promise<Co
   try {
     input = JSON.parse(jsonText);
   } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
     throw new OfficeError(
-      `The company file is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+      `The company file is not valid JSON: ${why}`,
+      `Il file dell'azienda non è un JSON valido: ${why}`,
     );
   }
   const checked = validateCompany(input);
   if (!checked.ok) {
+    const list = (lang: 'en' | 'it'): string =>
+      checked.error.map((p) => `  ${p.field}: ${p.message[lang]}`).join('\n');
     throw new OfficeError(
-      `The company was not saved; fix these fields and try again:\n${checked.error
-        .map((p) => `  ${p.field}: ${p.message.en}`)
-        .join('\n')}`,
+      `The company was not saved; fix these fields and try again:\n${list('en')}`,
+      `I dati dell'azienda non sono stati salvati; correggi questi campi e riprova:\n${list('it')}`,
     );
   }
   const before = await storedCompany(storage);

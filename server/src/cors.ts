@@ -22,8 +22,12 @@ export const registerCors = (app: FastifyInstance, origins: ReadonlySet<string>)
     reply.header('Access-Control-Allow-Origin', origin);
     reply.header('Vary', 'Origin');
     if (request.method === 'OPTIONS') {
-      reply.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      reply.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Fairlead-Epoch');
+      // PUT: the administration screens; the health headers ride on every sync call.
+      reply.header('Access-Control-Allow-Methods', 'GET, POST, PUT, OPTIONS');
+      reply.header(
+        'Access-Control-Allow-Headers',
+        'Authorization, Content-Type, X-Fairlead-Epoch, X-Fairlead-App-Version, X-Fairlead-Refused-Waiting',
+      );
       reply.header('Access-Control-Max-Age', '600');
       await reply.code(204).send();
     }

@@ -10,11 +10,10 @@ import type { Place } from './harness';
 import { adapters, freshPlace } from './harness';
 
 describe('the migration list', () => {
-  // Versions are reserved per change being written, so one may land before a lower one.
-  it('numbers its steps from 1 upwards and writes both dialects', () => {
+  // Parallel branches take reserved numbers, so a release may hold a gap until they merge.
+  it('numbers its steps in increasing order, each once, with both dialects written', () => {
     migrations.forEach((m, i) => {
-      expect(m.version).toBeGreaterThan(i === 0 ? 0 : (migrations[i - 1]?.version ?? 0));
-      if (i === 0) expect(m.version).toBe(1);
+      expect(m.version).toBeGreaterThan(migrations[i - 1]?.version ?? 0);
       expect(m.sqlite.trim()).not.toBe('');
       expect(m.postgres.trim()).not.toBe('');
     });

@@ -154,5 +154,10 @@ export type ApiErrorCode =
 /** A refused request as a whole: `message` in English, `messages` in each UI language. */
 export type ApiError = { code: ApiErrorCode; message: string; messages: LocalizedText };
 
+/** Sent on sync calls so the office sees each device's health: its app version… */
+export const APP_VERSION_HEADER = 'x-fairlead-app-version';
+/** …and how many of its changes the server refused that still wait on the device. */
+export const REFUSED_WAITING_HEADER = 'x-fairlead-refused-waiting';
+
 /** A Server-Sent Event on /api/sync/stream: which collection moved and up to where. */
 export type StreamEvent = { collection: SyncCollection; checkpoint: Checkpoint };

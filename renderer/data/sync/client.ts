@@ -80,6 +80,8 @@ export type SyncClientOptions = {
    * cookie (server/src/auth/cookie-session.ts). Absent: chosen from where the page runs.
    */
   session?: 'bearer' | 'cookie';
+  /** Sent on pulls and pushes: the device's health for the office (app version, refused). */
+  healthHeaders?: () => Record<string, string>;
 };
 
 export const csrfCookie = 'fairlead_csrf';
@@ -188,7 +190,9 @@ export const createSyncClient = (options: SyncClientOptions) => {
     ): Promise<PullResponse> => {
       const query = new URLSearchParams({ limit: String(limit) });
       if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
-      return json(`/api/sync/${collection}/pull?${query.toString()}`);
+      return json(`/api/sync/${collection}/pull?${query.toString()}`, {
+        headers: options.healthHeaders?.() ?? {},
+      });
     },
 
     /** With `epoch`, the server refuses (epoch_changed) if it now follows another history. */
@@ -200,7 +204,10 @@ export const createSyncClient = (options: SyncClientOptions) => {
       json(`/api/sync/${collection}/push`, {
         method: 'POST',
         body: JSON.stringify(rows),
-        ...(epoch ? { headers: { 'x-fairlead-epoch': epoch } } : {}),
+        headers: {
+          ...options.healthHeaders?.(),
+          ...(epoch ? { 'x-fairlead-epoch': epoch } : {}),
+        },
       }),
 
     /** True when the server answers /health; never throws. */

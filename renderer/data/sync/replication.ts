@@ -14,7 +14,12 @@ import { recordTypeOfCollection } from '../../../shared/domain/records';
 import { upgradeRecord } from '../../../shared/domain/record-upgrade';
 import type { LocalizedText } from '../../../shared/domain/errors';
 import type { Checkpoint, SyncCollection } from '../../../shared/sync/protocol';
-import { pullOnlyCollections, syncCollections } from '../../../shared/sync/protocol';
+import {
+  APP_VERSION_HEADER,
+  pullOnlyCollections,
+  REFUSED_WAITING_HEADER,
+  syncCollections,
+} from '../../../shared/sync/protocol';
 import type { FairleadDatabase } from '../database';
 import type { FetchLike } from './client';
 import { createSyncClient, isNetworkError, SyncHttpError } from './client';
@@ -78,6 +83,8 @@ export type ReplicationOptions = {
   maxBackoffMs?: number;
   collections?: readonly SyncCollection[];
   now?: () => string;
+  /** This build's version, told to the office on every sync call (its devices screen). */
+  appVersion?: string;
 };
 
 export type SyncEngine = {
@@ -100,8 +107,17 @@ export const startReplication = async (
 ): Promise<SyncEngine> => {
   const names = options.collections ?? syncCollections;
   const now = options.now ?? (() => new Date().toISOString());
-  const client = createSyncClient(options);
+  // The office's devices screen shows the version and the refused changes waiting here.
+  let refusedWaiting = 0;
+  const client = createSyncClient({
+    ...options,
+    healthHeaders: () => ({
+      ...(options.appVersion ? { [APP_VERSION_HEADER]: options.appVersion } : {}),
+      [REFUSED_WAITING_HEADER]: String(refusedWaiting),
+    }),
+  });
   const status = createSyncStatus();
+  status.status$.subscribe((s) => (refusedWaiting = s.rejected.length));
   if (options.onStatus) status.status$.subscribe(options.onStatus);
   let stopped = false;
 

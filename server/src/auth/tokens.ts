@@ -2,15 +2,26 @@
 // so a leaked database does not leak usable tokens.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../../shared/domain/context';
+import { ApiFailure } from '../errors';
 import type { Storage, User } from '../storage/types';
 
 export const newToken = (): string => randomBytes(32).toString('base64url');
 export const tokenHash = (token: string): string =>
   createHash('sha256').update(token).digest('hex');
 
+/** 401 `device_revoked`: the office revoked this device; the device wipes what it holds. */
+export const deviceRevoked = (): ApiFailure =>
+  new ApiFailure(401, 'device_revoked', {
+    en: 'The office has revoked this device: it can no longer sync, and its data is removed from it. Ask the office if this is a mistake.',
+    it: 'La sede ha revocato questo dispositivo: non può più sincronizzarsi e i suoi dati vengono rimossi. Chiedi alla sede se si tratta di un errore.',
+  });
+
 export type Principal = { user: User; actor: Actor; deviceId: string; tokenHash: string };
 
-/** The principal of a bearer header, or null when missing, unknown, expired, revoked or disabled. */
+/**
+ * The principal of a bearer header, or null when missing, unknown, expired, revoked or disabled;
+ * throws device_revoked for a session of a revoked device.
+ */
 export const authenticate = async (
   storage: Storage,
   header: string | undefined,
@@ -20,6 +31,9 @@ export const authenticate = async (
   if (!match?.[1]) return null;
   const hash = tokenHash(match[1]);
   const session = await storage.findSession(hash);
+  // Revoking a device revokes its sessions, so only a revoked session needs the device's word.
+  if (session?.revoked && (await storage.office.deviceRevokedAt(session.deviceId)) !== null)
+    throw deviceRevoked();
   if (!session || session.revoked || Date.parse(session.expiresAt) <= now.getTime()) return null;
   const user = await storage.findUserById(session.userId);
   if (!user || user.disabled) return null;

@@ -13,10 +13,10 @@ export type PersonQuery = { email?: string; phone?: string; name?: string; compa
 /** A refused GDPR request, in each language (the command line prints the English). */
 export class PrivacyRequestError extends OfficeError {
   constructor(
-    readonly messages: LocalizedText,
+    messages: LocalizedText,
     readonly reason: 'bad_request' | 'not_found' = 'bad_request',
   ) {
-    super(messages.en);
+    super(messages.en, messages.it);
   }
 }
 

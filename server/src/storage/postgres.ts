@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { NumberingHighWater, SyncCollection } from '../../../shared/sync/protocol';
 import { syncCollections } from '../../../shared/sync/protocol';
 import { ChangeHub } from './change-hub';
+import { createOfficeStore, numberedPlaceholders } from './office-store';
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations';
 import {
   docText,
@@ -73,6 +74,11 @@ export class PostgresStorage implements Storage {
   private readonly hub = new ChangeHub();
   /** Test hook: runs inside a write transaction after its seqs are taken, before COMMIT. */
   beforeCommit: ((collection: SyncCollection) => Promise<void>) | null = null;
+  readonly office = createOfficeStore({
+    all: (sql, params) => this.all(numberedPlaceholders(sql), params),
+    run: async (sql, params) =>
+      (await this.pool.query(numberedPlaceholders(sql), params)).rowCount ?? 0,
+  });
 
   private constructor(
     private readonly url: string,

@@ -35,6 +35,7 @@ import type {
 import { issuedKey } from './types';
 import * as snapshot from './sqlite-snapshot';
 import { ChangeHub } from './change-hub';
+import { createOfficeStore } from './office-store';
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations';
 import { SqliteReader } from './sqlite-reader';
 
@@ -52,6 +53,10 @@ export class SqliteStorage implements Storage {
   private readonly poller: NodeJS.Timeout;
   /** The epoch this process last told its streams about. */
   private epochSeen = '';
+  readonly office = createOfficeStore({
+    all: async (sql, params) => this.all(sql, ...params),
+    run: async (sql, params) => this.run(sql, ...params),
+  });
 
   constructor(dataDir: string, pollMs = 1000) {
     mkdirSync(dataDir, { recursive: true });

@@ -6,6 +6,7 @@ import type {
   SyncCollection,
   WireDocument,
 } from '../../../shared/sync/protocol';
+import type { OfficeStore } from './office-store';
 
 export type Team = { id: string; name: string; createdAt: string };
 
@@ -115,6 +116,8 @@ export type TableRows = { table: string; rows: Record<string, unknown>[] };
 
 export type Storage = {
   readonly kind: 'sqlite' | 'postgres';
+  /** Audit log, device revocation and sync health (office-store.ts). */
+  readonly office: OfficeStore;
   close(): Promise<void>;
   /** The schema version this database is at (see migrations/). */
   schemaVersion(): Promise<number>;

@@ -8,6 +8,7 @@ import type { ServerEpoch, Storage } from '../storage/types';
 import { pullScope } from '../visibility';
 import type { IncomingRow } from './push';
 import { pushRows } from './push';
+import { recordServerRefusals, recordSyncCall } from './device-health';
 import { MAX_DOCUMENT_BYTES, MAX_JSON_DEPTH, shapeProblem } from './wire-limits';
 
 export const MAX_PULL = 1000;
@@ -156,6 +157,7 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
     { schema: { params: collectionParams, querystring: pullQuery } },
     async (request) => {
       const principal = await requirePrincipal(storage, request);
+      void recordSyncCall(storage, principal.deviceId, request.headers);
       const collection = toCollection(request.params.collection);
       const checkpoint = parseCheckpoint(request.query.checkpoint);
       const limit = request.query.limit === undefined ? 100 : Number(request.query.limit);
@@ -213,6 +215,7 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
     { schema: { params: collectionParams, body: pushBody } },
     async (request) => {
       const principal = await requirePrincipal(storage, request);
+      void recordSyncCall(storage, principal.deviceId, request.headers);
       const collection = toCollection(request.params.collection);
       checkShapes(request.body);
       // Rows whose assumed masters come from another history must not be merged against
@@ -232,6 +235,7 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
       const result = await pushRows(storage, principal, collection, request.body);
       if (result.rejected.length > 0) {
         request.log.info({ collection, rejected: result.rejected.length }, 'push rows rejected');
+        void recordServerRefusals(storage, principal.deviceId, result.rejected.length);
       }
       return result;
     },

@@ -39,7 +39,8 @@ export const registerStream = (
         .then((still) => {
           if (!still) res.end();
         })
-        .catch(() => undefined);
+        // A revoked device (or a failing database) loses the stream; a device reconnects.
+        .catch(() => res.end());
     }, heartbeatMs);
     const stop = (): void => {
       clearInterval(heartbeat);

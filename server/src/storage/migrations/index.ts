@@ -5,6 +5,7 @@ import { baseline } from './001-baseline';
 import { installationsAndIssuedNumbers } from './002-installations-and-issued-numbers';
 import { loginThrottle } from './003-login-throttle';
 import { serverEpoch } from './004-server-epoch';
+import { officeAuditAndDeviceHealth } from './006-office-audit-and-device-health';
 import { pullIndexes } from './008-pull-indexes';
 import type { Migration } from './types';
 
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   installationsAndIssuedNumbers,
   loginThrottle,
   serverEpoch,
+  officeAuditAndDeviceHealth,
   pullIndexes,
 ];
 
