@@ -31,7 +31,8 @@ export const schemaVersions: Readonly<Record<RecordType, number>> = {
   // v1: accounts gained `shippingAddress` and `documentLanguage`.
   account: 1,
   contact: 0,
-  opportunity: 0,
+  // v1: opportunities gained `forecastCategory` (null: follows stage and probability).
+  opportunity: 1,
   quote: 0,
   order: 0,
   // v1: invoices gained `documentType`, the corrected invoice, `payments` and `credits`.

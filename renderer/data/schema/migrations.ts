@@ -14,7 +14,8 @@ export const migrationStrategies: Readonly<Record<RecordType, MigrationStrategie
   // v0 → v1: no shipping address (same as billing) and the language from the country.
   account: { 1: (old: Record<string, unknown>) => upgradeRecord('account', old) },
   contact: {},
-  opportunity: {},
+  // v0 → v1: no forecast category picked yet; each follows its stage and probability.
+  opportunity: { 1: (old: Record<string, unknown>) => upgradeRecord('opportunity', old) },
   quote: {},
   order: {},
   // v0 → v1: every invoice was an invoice, with no payments or credit notes recorded.
