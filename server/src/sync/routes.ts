@@ -4,7 +4,7 @@ import type { Checkpoint, PullResponse, SyncCollection } from '../../../shared/s
 import { syncCollections } from '../../../shared/sync/protocol';
 import { requirePrincipal } from '../auth/routes';
 import { ApiFailure } from '../errors';
-import type { ServerEpoch, Storage } from '../storage/types';
+import type { DocRemoval, ServerEpoch, Storage, StoredDoc } from '../storage/types';
 import { pullScope } from '../visibility';
 import type { IncomingRow } from './push';
 import { pushRows } from './push';
@@ -130,6 +130,25 @@ const parseCheckpoint = (raw: string | undefined): Checkpoint | null => {
 const otherHistory = (checkpoint: Checkpoint, epoch: ServerEpoch): boolean =>
   checkpoint.epoch === undefined ? epoch.renewedAt !== null : checkpoint.epoch !== epoch.id;
 
+/**
+ * One pull page from the visible documents and the removals, both in seq order: the first
+ * `limit` of the two merged, so the checkpoint never passes an entry left out.
+ */
+const pageOf = (docs: StoredDoc[], removals: DocRemoval[], limit: number) => {
+  const merged = [
+    ...docs.map((d) => ({ seq: d.seq, doc: d, removed: null })),
+    ...removals.map((r) => ({ seq: r.seq, doc: null, removed: r.id })),
+  ]
+    .sort((a, b) => a.seq - b.seq)
+    .slice(0, limit);
+  return {
+    size: merged.length,
+    docs: merged.flatMap((m) => (m.doc === null ? [] : [m.doc])),
+    removed: merged.flatMap((m) => (m.removed === null ? [] : [m.removed])),
+    lastSeq: merged.at(-1)?.seq ?? null,
+  };
+};
+
 export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void => {
   app.get<{ Params: { collection: string }; Querystring: { checkpoint?: string; limit?: string } }>(
     '/api/sync/:collection/pull',
@@ -155,24 +174,29 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
         reset: true,
       });
       if (checkpoint !== null && otherHistory(checkpoint, epoch)) return reset();
-      const docs = await storage.pull(collection, scope, checkpoint?.seq ?? 0, limit);
+      const afterSeq = checkpoint?.seq ?? 0;
+      const page = pageOf(
+        await storage.pull(collection, scope, afterSeq, limit),
+        await storage.pullRemovals(collection, scope, afterSeq, limit),
+        limit,
+      );
       // Past the last seq handed out: the database was put back by other means (a file copy,
       // a recovery) without a new epoch. This device starts over; `epoch renew` tells all.
-      if (docs.length === 0 && checkpoint !== null && checkpoint.seq > 0) {
+      if (page.size === 0 && checkpoint !== null && checkpoint.seq > 0) {
         if (checkpoint.seq > (await storage.lastSeq(collection))) return reset();
       }
-      const last = docs[docs.length - 1];
-      const after = last?.seq ?? checkpoint?.seq ?? 0;
+      const after = page.lastSeq ?? afterSeq;
       // A page that is not full holds everything visible: only a full page needs the COUNT.
-      const remaining =
-        docs.length < limit ? 0 : await storage.countAfter(collection, scope, after);
+      const remaining = page.size < limit ? 0 : await storage.countAfter(collection, scope, after);
       const response: PullResponse = {
-        documents: docs.map((d) => d.doc),
-        checkpoint: last
-          ? { seq: last.seq, epoch: epoch.id }
-          : checkpoint && { seq: checkpoint.seq, epoch: epoch.id },
+        documents: page.docs.map((d) => d.doc),
+        checkpoint:
+          page.lastSeq !== null
+            ? { seq: page.lastSeq, epoch: epoch.id }
+            : checkpoint && { seq: checkpoint.seq, epoch: epoch.id },
         remaining,
         epoch: epoch.id,
+        ...(page.removed.length > 0 ? { removed: page.removed } : {}),
       };
       return response;
     },

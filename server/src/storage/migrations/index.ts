@@ -5,6 +5,7 @@ import { baseline } from './001-baseline';
 import { installationsAndIssuedNumbers } from './002-installations-and-issued-numbers';
 import { loginThrottle } from './003-login-throttle';
 import { serverEpoch } from './004-server-epoch';
+import { handovers } from './007-handovers';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   installationsAndIssuedNumbers,
   loginThrottle,
   serverEpoch,
+  handovers,
 ];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
