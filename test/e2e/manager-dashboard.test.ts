@@ -9,7 +9,7 @@ import { chromiumAvailable, chromiumPath, launchChromium } from './support/brows
 import type { TestLocale } from './support/i18n';
 import { translator } from './support/i18n';
 import type { Credentials, Stack } from './support/stack';
-import { addOfficeUser, startStack } from './support/stack';
+import { addOfficeUser, pullAll, startStack } from './support/stack';
 
 const canRun = chromiumAvailable();
 if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
@@ -20,6 +20,12 @@ const manager: Credentials = {
   name: 'Marta Moretti',
 };
 
+const colleague: Credentials = {
+  email: 'e2e.colleague@fairlead.test',
+  password: 'e2e-C0lleague!',
+  name: 'Luca Lodi',
+};
+
 describe.skipIf(!canRun)('the manager dashboard', () => {
   let stack: Stack;
   let browser: Browser;
@@ -28,6 +34,7 @@ describe.skipIf(!canRun)('the manager dashboard', () => {
   beforeAll(async () => {
     stack = await startStack();
     await addOfficeUser(stack, { ...manager, role: 'manager', team: 'E2E Team' });
+    await addOfficeUser(stack, { ...colleague, role: 'seller', team: 'E2E Team' });
     browser = await launchChromium();
   }, 300_000);
 
@@ -72,7 +79,8 @@ describe.skipIf(!canRun)('the manager dashboard', () => {
     await seller.waitForSynced();
     await context.close();
 
-    for (const locale of ['en', 'it'] as TestLocale[]) {
+    // Italian first: the English pass ends by giving the deal to a colleague.
+    for (const locale of ['it', 'en'] as TestLocale[]) {
       const tl = translator(locale);
       const office = await browser.newContext({
         locale: locale === 'it' ? 'it-IT' : 'en-GB',
@@ -103,6 +111,31 @@ describe.skipIf(!canRun)('the manager dashboard', () => {
         await app.page.locator('section[data-report] .recharts-wrapper').count(),
       ).toBeGreaterThanOrEqual(9);
       await app.screenshot('manager-dashboard');
+      if (locale === 'en') {
+        // The manager gives the won opportunity to a colleague: it leaves the seller's share.
+        const lead = (await pullAll(stack, 'leads')).find(
+          (d) => d.email === 'davide@cruscotti.example',
+        );
+        const opportunityId = String(lead?.qualifiedOpportunityId);
+        expect((await pullAll(stack, 'opportunities')).some((d) => d.id === opportunityId)).toBe(
+          true,
+        );
+        await app.page.goto(`${stack.appUrl}#/opportunities/${opportunityId}`);
+        const details = app.page.getByRole('form', { name: tl('common.details') });
+        const category = details
+          .locator('.read-field', { hasText: tl('opportunity.forecastCategory') })
+          .locator('dd');
+        expect(await category.innerText()).toBe(tl('opportunity.forecastCategories.won'));
+        const panel = app.page.getByRole('region', { name: tl('reassign.title') });
+        await panel.getByLabel(tl('reassign.to')).selectOption({ label: colleague.name });
+        await panel.getByRole('button', { name: tl('reassign.button') }).click();
+        await panel.getByText(tl('reassign.done', { name: colleague.name })).waitFor();
+        await app.screenshot('reassign-opportunity');
+        await app.waitForSynced();
+        expect((await pullAll(stack, 'opportunities')).some((d) => d.id === opportunityId)).toBe(
+          false,
+        );
+      }
       await office.close();
     }
   }, 300_000);
