@@ -12,10 +12,14 @@ import { restoreSession, signIn } from './bootstrap';
 import { followDeepLinks } from './router';
 import { ServicesProvider } from './services';
 import { Shell } from './Shell';
+import { AppLock } from '../features/auth/components/AppLock';
+import { useLockStore } from '../features/auth/lock/lock-store';
+import { wipeNotice } from '../data/device/wipe';
+import type { WipeReason } from '../data/device/wipe';
 
 type Phase =
   | { kind: 'starting' }
-  | { kind: 'signedOut' }
+  | { kind: 'signedOut'; notice: WipeReason | null }
   | { kind: 'ready'; services: AppServices }
   | { kind: 'failed'; message: string };
 
@@ -23,7 +27,9 @@ export const App = () => {
   const { t } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
 
-  const onSignedOut = () => setPhase({ kind: 'signedOut' });
+  // A revoked device says why on the sign-in screen, also after a restart.
+  const onSignedOut = (reason: WipeReason) =>
+    setPhase({ kind: 'signedOut', notice: reason === 'revoked' ? reason : null });
 
   // fairlead://<record>/<id> from the OS opens that record (Electron delivers it over IPC).
   useEffect(() => followDeepLinks(getPlatform()), []);
@@ -32,7 +38,11 @@ export const App = () => {
     let cancelled = false;
     restoreSession(onSignedOut).then(
       (services) => {
-        if (!cancelled) setPhase(services ? { kind: 'ready', services } : { kind: 'signedOut' });
+        if (!cancelled) {
+          setPhase(
+            services ? { kind: 'ready', services } : { kind: 'signedOut', notice: wipeNotice() },
+          );
+        }
       },
       (error: unknown) => {
         if (!cancelled) setPhase({ kind: 'failed', message: (error as Error).message });
@@ -46,6 +56,8 @@ export const App = () => {
   const onSignIn = async (request: SignInRequest): Promise<LocalizedText | null> => {
     const result = await signIn(request, onSignedOut);
     if (!result.ok) return result.message;
+    // A fresh sign-in starts unlocked, whatever an earlier session left behind.
+    useLockStore.getState().unlock();
     setPhase({ kind: 'ready', services: result.services });
     return null;
   };
@@ -60,11 +72,13 @@ export const App = () => {
         </div>
       );
     case 'signedOut':
-      return <SignIn onSignIn={onSignIn} />;
+      return <SignIn onSignIn={onSignIn} notice={phase.notice} />;
     case 'ready':
       return (
         <ServicesProvider services={phase.services}>
-          <Shell />
+          <AppLock>
+            <Shell />
+          </AppLock>
         </ServicesProvider>
       );
   }

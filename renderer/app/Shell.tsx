@@ -9,6 +9,7 @@ import { RefusedNotice } from '../features/sync/components/RefusedNotice';
 import { SyncStatus } from '../features/sync/components/SyncStatus';
 import { usePrintingReady } from '../features/documents/use-printing-ready';
 import { useGlobalShortcuts } from './use-global-shortcuts';
+import { LockButton } from '../features/auth/components/AppLock';
 
 // Detail screens of documents highlight the list they belong to.
 export const Shell = () => {
@@ -26,6 +27,7 @@ export const Shell = () => {
         <span className="brand">{t('app.name')}</span>
         <GlobalSearch />
         <SyncStatus />
+        <LockButton />
       </header>
       <nav className="sidebar" aria-label={t('app.mainNav')}>
         <ul>

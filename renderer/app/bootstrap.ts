@@ -1,6 +1,5 @@
 // Opening a signed-in device: session (restored offline, or a fresh sign-in), the user's
 // store, document numbering, replication, and the typed services the UI uses.
-import i18next from 'i18next';
 import { createFairleadDatabase } from '../data/database';
 import type { FairleadDatabase } from '../data/database';
 import { prepareSearch } from '../data/search/search';
@@ -19,6 +18,9 @@ import {
   tokenGetter,
 } from '../data/sync/session';
 import { setupNumbering } from '../data/numbering-store';
+import { canCheckPassword, checkPassword, rememberPassword } from '../data/device/password-check';
+import { clearWipeNotice, wipeDevice } from '../data/device/wipe';
+import type { WipeReason } from '../data/device/wipe';
 import { getPlatform } from '../platform';
 import type { LocalizedText, Result } from '../../shared/domain/errors';
 import { fail, ok } from '../../shared/domain/errors';
@@ -35,8 +37,6 @@ export type SignInRequest = {
   password: string;
   deviceName: string;
 };
-
-const language = (): 'en' | 'it' => (i18next.language?.startsWith('it') ? 'it' : 'en');
 
 // One IndexedDB database per server and user: two sellers on one laptop never mix records.
 const databaseName = (session: DeviceSession): string => {
@@ -85,7 +85,11 @@ const syncPort = (engine: SyncEngine, shared: SharedSyncStatus): AppServices['sy
     ),
 });
 
-const devicePort = (db: FairleadDatabase, session: DeviceSession): DevicePort => {
+const devicePort = (
+  db: FairleadDatabase,
+  session: DeviceSession,
+  onDeviceRevoked: () => void,
+): DevicePort => {
   let current = session;
   // A session cached by an older release has no device name yet.
   const label = () => ({
@@ -95,7 +99,7 @@ const devicePort = (db: FairleadDatabase, session: DeviceSession): DevicePort =>
   return {
     current: label,
     rename: async (name) => {
-      const renamed = await renameDevice(getPlatform(), current, name);
+      const renamed = await renameDevice(getPlatform(), current, name, { onDeviceRevoked });
       if (!renamed.ok) return { ok: false, error: renamed.error };
       current = renamed.value;
       await rememberSession(db, current);
@@ -108,51 +112,90 @@ const devicePort = (db: FairleadDatabase, session: DeviceSession): DevicePort =>
 const installationId = (): Promise<string | undefined> =>
   ensureInstallationId(getPlatform()).catch(() => undefined);
 
+// Online, the changes still waiting get a few seconds to reach the office before sign-out
+// counts them as unsynced.
+const settlePending = async (shared: SharedSyncStatus, waitMs = 10_000): Promise<void> => {
+  const now = shared.current();
+  if (!now.online || (now.pending === 0 && now.rejected.length === 0)) return;
+  shared.syncNow();
+  let subscription: { unsubscribe(): void } | undefined;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, waitMs);
+    subscription = shared.status$.subscribe((status) => {
+      if (status.pending === 0 || !status.online) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  subscription?.unsubscribe();
+};
+
+/** Called once the device is signed out; `revoked` when the office revoked it. */
+export type SignedOutListener = (reason: WipeReason) => void;
+
 const openServices = async (
   session: DeviceSession,
-  onSignedOut: () => void,
+  onSignedOut: SignedOutListener,
 ): Promise<AppServices> => {
   const platform = getPlatform();
   const db: FairleadDatabase = await createFairleadDatabase({ name: databaseName(session) });
   await rememberSession(db, session);
   await setupNumbering(db, session.device.series, session.device.lastNumbers);
   void prepareSearch(db);
+  // A revocation may be answered while replication is still starting: the wipe waits for it.
+  let revoked: (() => void) | null = null;
+  const revocation = new Promise<void>((resolve) => (revoked = resolve));
+  const onDeviceRevoked = () => revoked?.();
   const engine = await startReplication(db, {
     serverUrl: session.serverUrl,
     getToken: tokenGetter(platform),
     actorId: session.user.id,
+    onDeviceRevoked,
   });
   const shared = shareSyncStatus(db, engine);
+  // Sync stops and the store closes before anything is deleted, so nothing writes it again.
+  let closing: Promise<void> | null = null;
+  const closeAndWipe = (reason: WipeReason): Promise<void> =>
+    (closing ??= (async () => {
+      shared.stop();
+      await engine.stop();
+      await db.close();
+      const report = await wipeDevice(reason, { platform });
+      if (report.failures.length > 0) console.error('device wipe incomplete', report.failures);
+      onSignedOut(reason);
+    })());
+  void revocation.then(() => closeAndWipe('revoked'));
   return {
     user: session.user,
     queries: createStoreQueries(db),
     commands: createStoreCommands(db, session),
     sync: syncPort(engine, shared),
-    device: devicePort(db, session),
-    signOut: async () => {
-      let result = await signOutDevice(platform, {
+    device: devicePort(db, session, onDeviceRevoked),
+    lock: {
+      canUnlockOffline: () => canCheckPassword(platform),
+      unlock: (password) => checkPassword(platform, password),
+    },
+    signOut: async (options = {}) => {
+      if (options.discardUnsynced !== true) await settlePending(shared);
+      const result = await signOutDevice(platform, {
         status: shared.current(),
         serverUrl: session.serverUrl,
+        force: options.discardUnsynced === true,
       });
-      if (!result.ok) {
-        // Unsynced work would be lost: only a clear yes from the person goes on.
-        if (!window.confirm(result.error.message[language()])) return;
-        result = await signOutDevice(platform, {
-          status: shared.current(),
-          serverUrl: session.serverUrl,
-          force: true,
-        });
-      }
-      shared.stop();
-      await engine.stop();
-      await db.close();
-      onSignedOut();
+      // Unsynced work would be lost: only the seller's explicit discard goes on.
+      if (!result.ok)
+        return { ok: false, pending: result.error.pending, rejected: result.error.rejected };
+      await closeAndWipe('signed_out');
+      return { ok: true };
     },
   };
 };
 
 /** The cached session's services (works offline), or null when nobody is signed in. */
-export const restoreSession = async (onSignedOut: () => void): Promise<AppServices | null> => {
+export const restoreSession = async (
+  onSignedOut: SignedOutListener,
+): Promise<AppServices | null> => {
   // Made at the first start, before any sign-in needs it.
   await installationId();
   const session = await restoreDeviceSession(getPlatform());
@@ -161,7 +204,7 @@ export const restoreSession = async (onSignedOut: () => void): Promise<AppServic
 
 export const signIn = async (
   request: SignInRequest,
-  onSignedOut: () => void,
+  onSignedOut: SignedOutListener,
 ): Promise<{ ok: true; services: AppServices } | { ok: false; message: LocalizedText }> => {
   const id = await installationId();
   const result = await signInDevice(getPlatform(), {
@@ -169,5 +212,10 @@ export const signIn = async (
     ...(id === undefined ? {} : { installationId: id }),
   });
   if (!result.ok) return { ok: false, message: result.error.message };
+  // The server accepted this password: from now on the app lock checks it offline.
+  if (!(await rememberPassword(getPlatform(), request.password))) {
+    console.error('the password check for the app lock could not be stored');
+  }
+  clearWipeNotice();
   return { ok: true, services: await openServices(result.value, onSignedOut) };
 };

@@ -98,7 +98,10 @@ export const createStoreCommands = (
       close: (id, status) => c.quote.close({ id, status }),
       remove: (id) => c.quote.remove({ id }),
       createOrder: async (id, options) => {
-        const order = await c.quote.createOrder({ id });
+        const order = await c.quote.createOrder({
+          id,
+          customerReference: options.customerReference ?? '',
+        });
         if (order.ok && options.closeOpportunity && order.value.opportunityId) {
           // Offered, not required: a refusal (e.g. another quote still open) keeps the order.
           await c.opportunity.closeAsWon({ id: order.value.opportunityId });
@@ -108,6 +111,8 @@ export const createStoreCommands = (
     },
     order: {
       lockPrices: (id) => c.order.lockPrices({ id }),
+      setCustomerReference: (id, customerReference) =>
+        c.order.setCustomerReference({ id, customerReference }),
       fulfil: (id) => c.order.fulfil({ id }),
       cancel: (id) => c.order.cancel({ id }),
       createInvoice: (id) => c.order.createInvoice({ id }),

@@ -36,6 +36,7 @@ import type { LeadImportReport, LeadImportWrite } from '../data/lead-import';
 import type { OpportunityPatch } from '../../shared/domain/opportunity';
 import type { SessionUser } from '../../shared/sync/protocol';
 import type { SyncStatus } from '../data/sync/status';
+import type { PasswordVerdict } from '../data/device/password-check';
 import type { LeadFilters } from './ui-store';
 
 export type CatalogHit = {
@@ -203,11 +204,16 @@ export type StoreCommands = {
     activate(id: string): R<Quote>;
     revise(id: string): R<Quote>;
     close(id: string, status: 'lost' | 'canceled'): R<Quote>;
-    createOrder(id: string, options: { closeOpportunity: boolean }): R<Order>;
+    createOrder(
+      id: string,
+      options: { closeOpportunity: boolean; customerReference?: string },
+    ): R<Order>;
     remove(id: string): R<string>;
   };
   order: {
     lockPrices(id: string): R<Order>;
+    /** The customer's purchase order number, before the order is invoiced. */
+    setCustomerReference(id: string, customerReference: string): R<Order>;
     fulfil(id: string): R<Order>;
     cancel(id: string): R<Order>;
     createInvoice(id: string): R<Invoice>;
@@ -256,11 +262,26 @@ export type DevicePort = {
   rename(name: string): R<DeviceLabel>;
 };
 
+/** Signed out, or refused: changes still waiting to be sent, and changes the office refused. */
+export type SignOutOutcome = { ok: true } | { ok: false; pending: number; rejected: number };
+
+/** The app lock: the password is checked on the device, so it opens offline. */
+export type LockPort = {
+  /** False for a session signed in before the lock kept a password check. */
+  canUnlockOffline(): Promise<boolean>;
+  unlock(password: string): Promise<PasswordVerdict>;
+};
+
 export type AppServices = {
   user: SessionUser;
   queries: StoreQueries;
   commands: StoreCommands;
   sync: SyncPort;
   device: DevicePort;
-  signOut(): Promise<void>;
+  lock: LockPort;
+  /**
+   * Signs out and removes the seller's store and keys from the device. Refuses while changes
+   * have not reached the office, unless the seller chose to discard them.
+   */
+  signOut(options?: { discardUnsynced?: boolean }): Promise<SignOutOutcome>;
 };

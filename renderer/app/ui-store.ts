@@ -19,11 +19,14 @@ type UiState = {
   serverUrl: string;
   /** The fair or event the quick-capture form pre-fills as source detail. */
   fairName: string;
+  /** Idle minutes before the app locks (default 15). */
+  lockAfterMinutes: number;
   leadFilters: LeadFilters;
   openDialog: DialogName | null;
   setLocale: (locale: UiLocale) => void;
   setServerUrl: (url: string) => void;
   setFairName: (name: string) => void;
+  setLockAfterMinutes: (minutes: number) => void;
   setLeadFilters: (patch: Partial<LeadFilters>) => void;
   showDialog: (name: DialogName | null) => void;
 };
@@ -39,18 +42,25 @@ export const useUiStore = create<UiState>()(
       locale: defaultLocale(),
       serverUrl: '',
       fairName: '',
+      lockAfterMinutes: 15,
       leadFilters: { text: '', state: 'open', rating: 'all', source: 'all' },
       openDialog: null,
       setLocale: (locale) => set({ locale }),
       setServerUrl: (serverUrl) => set({ serverUrl: serverUrl.trim().replace(/\/+$/, '') }),
       setFairName: (fairName) => set({ fairName }),
+      setLockAfterMinutes: (lockAfterMinutes) => set({ lockAfterMinutes }),
       setLeadFilters: (patch) => set((s) => ({ leadFilters: { ...s.leadFilters, ...patch } })),
       showDialog: (openDialog) => set({ openDialog }),
     }),
     {
       name: 'fairlead.ui',
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ locale: s.locale, serverUrl: s.serverUrl, fairName: s.fairName }),
+      partialize: (s) => ({
+        locale: s.locale,
+        serverUrl: s.serverUrl,
+        fairName: s.fairName,
+        lockAfterMinutes: s.lockAfterMinutes,
+      }),
     },
   ),
 );

@@ -12,9 +12,10 @@ import { loadDataset } from './load';
 import { readNumbering, setupNumbering } from './numbering-store';
 import type { LeadV0 } from './schema/lead-v0';
 import { leadSchemaV0 } from './schema/lead-v0';
-import type { AccountV0, InvoiceV0 } from './schema/invoicing-v0';
-import { accountSchemaV0, invoiceSchemaV0 } from './schema/invoicing-v0';
+import type { AccountV0, InvoiceV0, OrderV0 } from './schema/invoicing-v0';
+import { accountSchemaV0, invoiceSchemaV0, orderSchemaV0 } from './schema/invoicing-v0';
 import { twoLineInvoice } from '../../shared/domain/invoice-fixtures';
+import { sampleOrder } from '../../shared/domain/test-fixtures';
 import { StoreError } from './store-error';
 import { openTestDatabase, steppingClock, testStorage, uniqueName, unwrap } from './test-support';
 
@@ -91,6 +92,7 @@ describe('schema migration', () => {
     await old.addCollections({
       accounts: { schema: accountSchemaV0() },
       invoices: { schema: invoiceSchemaV0() },
+      orders: { schema: orderSchemaV0() },
     });
     const stamp = { ownerId: owner, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: owner };
     const account: AccountV0 = {
@@ -100,14 +102,20 @@ describe('schema migration', () => {
     };
     const {
       documentType: _t, correctedInvoiceId: _i, correctedInvoiceNumber: _n, correctedInvoiceDate: _d,
-      payments: _p, credits: _c, ...invoice
+      payments: _p, credits: _c, customerReference: _r, ...invoice
     } = twoLineInvoice();
+    const { customerReference: _o, ...order } = sampleOrder();
+    await old.collections['orders']?.insert(order satisfies OrderV0);
     await old.collections['accounts']?.insert(account);
     await old.collections['invoices']?.insert({ ...invoice, state: 'paid', status: 'paid', paidDate: '2026-03-20' } satisfies InvoiceV0);
     await old.close();
 
     db = await openTestDatabase(name);
-    expect([db.accounts.schema.version, db.invoices.schema.version]).toEqual([1, 1]);
+    expect([db.accounts.schema.version, db.invoices.schema.version]).toEqual([1, 2]);
+    expect((await db.orders.findOne(order.id).exec())?.toMutableJSON()).toMatchObject({
+      number: order.number,
+      customerReference: '',
+    });
     const a = (await db.accounts.findOne('a-de').exec())?.toMutableJSON();
     expect(a).toMatchObject({ name: 'Müller GmbH', shippingAddress: {}, documentLanguage: 'en' });
     const i = (await db.invoices.findOne(invoice.id).exec())?.toMutableJSON();
@@ -119,6 +127,7 @@ describe('schema migration', () => {
       correctedInvoiceDate: null,
       payments: [],
       credits: [],
+      customerReference: '',
     });
   });
 });

@@ -2,6 +2,7 @@
 // office (also into the other database), refuses to overwrite an office unless forced, and
 // gives the office a new epoch that devices' old checkpoints and pushes are told about.
 import { readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../shared/sync/protocol';
@@ -62,6 +63,32 @@ describe.each(adapters)('backup and restore on %s', (adapter) => {
         expect(await restored.lastSeq(c)).toBe(await source.lastSeq(c));
     }
   });
+
+  it.runIf(adapter === 'sqlite')(
+    'builds the indexes it dropped for the bulk load again, as a new store has them',
+    async () => {
+      const from = await place();
+      loadReleaseOffice(from);
+      const file = join(from.dataDir, 'office.ndjson');
+      await exportBackup(await opened(from), file);
+      const fresh = await place();
+      await opened(fresh);
+      const target = await place();
+      await restoreBackup(await opened(target), file, { force: false });
+      const indexes = (p: Place) => {
+        const db = new Database(join(p.dataDir, 'fairlead.sqlite'), { readonly: true });
+        try {
+          return db
+            .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            .all();
+        } finally {
+          db.close();
+        }
+      };
+      expect(indexes(target).length).toBeGreaterThan(3);
+      expect(indexes(target)).toEqual(indexes(fresh));
+    },
+  );
 
   it('is one snapshot: a write during the backup is in none of it', async () => {
     const from = await place();

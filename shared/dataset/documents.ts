@@ -184,6 +184,8 @@ export const generateOrder = (rng: Rng, source: OrderSource, nowMs: number): Ord
     pricesLocked: rng.chance(0.7),
     requestedDeliveryDate: rng.chance(0.8) ? dateOf(createdMs + rng.int(7, 60) * DAY_MS) : null,
     fulfilledDate: state === 'fulfilled' || state === 'invoiced' ? dateOf(fulfilledMs) : null,
+    // Half the customers give a PO number (derived, so the generator's sequence is unchanged).
+    customerReference: createdMs % 2 === 0 ? `PO-${dateOf(createdMs).replaceAll('-', '')}` : '',
     state,
     status,
   };
@@ -236,6 +238,7 @@ export const generateInvoice = (
     issueDate: dateOf(issueMs),
     dueDate: dateOf(dueMs),
     paidDate: state === 'paid' ? dateOf(paidMs) : null,
+    customerReference: order.customerReference,
     state,
     status,
     documentType: 'invoice',

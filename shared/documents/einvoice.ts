@@ -197,7 +197,6 @@ export type EInvoiceRecords = {
   company: Company;
   /** The office's `vat_rate` reference data (for the Natura of zero rates). */
   vatRates: readonly Refdata[];
-  buyerReference?: string;
   vatExigibility?: 'I' | 'D' | 'S';
 };
 
@@ -253,7 +252,8 @@ export const eInvoiceOf = (records: EInvoiceRecords): Result<EInvoice> => {
     dueDate: invoice.dueDate || null,
     currency: invoice.currency,
     note: invoice.name,
-    buyerReference: records.buyerReference ?? '',
+    // The customer's PO number: FatturaPA DatiOrdineAcquisto, UBL BuyerReference.
+    buyerReference: invoice.customerReference,
     lines: invoice.lines.map((l) => ({
       sku: l.sku,
       name: l.name,

@@ -47,6 +47,18 @@ describe('FatturaPA', () => {
     );
   });
 
+  it("sends the customer's PO reference as DatiOrdineAcquisto, and UBL as BuyerReference", () => {
+    const inv = invoice([line('1', 10_000, 1, 2200)], { customerReference: 'PO-2026/118' });
+    expect(fatturaPa(input(inv))).toContain(
+      '<DatiOrdineAcquisto><IdDocumento>PO-2026/118</IdDocumento></DatiOrdineAcquisto>',
+    );
+    const ubl = buildUbl(input(inv));
+    if (!ubl.ok) throw new Error(ubl.error.message.en);
+    expect(ubl.value.xml).toContain('<cbc:BuyerReference>PO-2026/118</cbc:BuyerReference>');
+    const none = invoice([line('1', 10_000, 1, 2200)]);
+    expect(fatturaPa(input(none))).not.toContain('DatiOrdineAcquisto');
+  });
+
   it('escapes XML, folds letters outside Latin-1 and writes amounts with two decimals', () => {
     const inv = invoice([line('1', 1_999, 0.123456, 2200), line('2', 12_345, 3, 1000, 1_000)]);
     const xml = fatturaPa(

@@ -82,6 +82,7 @@ export const invoice = (lines: Line[], patch: Partial<Invoice> = {}): Invoice =>
     issueDate: '2026-03-10',
     dueDate: '2026-04-09',
     paidDate: null,
+    customerReference: '',
     documentType: 'invoice',
     correctedInvoiceId: null,
     correctedInvoiceNumber: null,

@@ -126,7 +126,7 @@ export const editableFields: Partial<
   order: {
     active: { active: ['*'], fulfilled: ['*'], canceled: [...always, 'state', 'status'] },
     fulfilled: {
-      fulfilled: [...always, 'name', 'requestedDeliveryDate'],
+      fulfilled: [...always, 'name', 'requestedDeliveryDate', 'customerReference'],
       invoiced: [...always, 'state', 'status'],
       canceled: [...always, 'state', 'status'],
     },

@@ -212,6 +212,7 @@ export const issueCreditNote = (
     freight,
     freightVatRate: invoice.freightVatRate,
     totals,
+    customerReference: invoice.customerReference,
     issueDate,
     dueDate: issueDate,
     paidDate: null,

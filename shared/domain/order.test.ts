@@ -7,6 +7,7 @@ import {
   fulfilOrder,
   invoiceIdForOrder,
   lockOrderPrices,
+  setOrderCustomerReference,
   unlockOrderPrices,
 } from './order';
 import type { Invoice, Order } from './records';
@@ -133,6 +134,30 @@ describe('createInvoiceFromOrder', () => {
     const invoiced = order({ state: 'invoiced', status: 'invoiced' });
     expect(errorCode(createInvoiceFromOrder({ order: invoiced, numbering }, {}, ctx))).toBe(
       'order.not_fulfilled',
+    );
+  });
+});
+
+describe("the customer's PO reference", () => {
+  it('is set on an open order with a timeline event, then carried to the invoice', () => {
+    const set = unwrap(setOrderCustomerReference(fulfilled(), '  PO-2026/118 ', ctx));
+    const withReference = written(set, 'order') as Order;
+    expect(withReference.customerReference).toBe('PO-2026/118');
+    expect(written(set, 'activity')?.event).toBe('order.reference_set');
+    const billed = unwrap(createInvoiceFromOrder({ order: withReference, numbering }, {}, ctx));
+    expect((written(billed, 'invoice') as Invoice).customerReference).toBe('PO-2026/118');
+  });
+
+  it('refuses a reference too long or on several lines, and once the order is invoiced', () => {
+    expect(errorCode(setOrderCustomerReference(order(), 'X'.repeat(21), ctx))).toBe(
+      'order.customer_reference_invalid',
+    );
+    expect(errorCode(setOrderCustomerReference(order(), 'PO\n1', ctx))).toBe(
+      'order.customer_reference_invalid',
+    );
+    const invoiced = order({ state: 'invoiced', status: 'invoiced' });
+    expect(errorCode(setOrderCustomerReference(invoiced, 'PO-1', ctx))).toBe(
+      'order.reference_locked',
     );
   });
 });

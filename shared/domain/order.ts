@@ -8,6 +8,7 @@ import type { Effects } from './effects';
 import { write } from './effects';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
+import { hasControlCharacters } from './plain-text';
 import { derivedId } from './ids';
 import type { NumberingState } from './numbering';
 import { nextNumber } from './numbering';
@@ -74,6 +75,48 @@ const setLock = (order: Order, locked: boolean, ctx: RuleContext): Result<Effect
 
 export const lockOrderPrices = (order: Order, ctx: RuleContext) => setLock(order, true, ctx);
 export const unlockOrderPrices = (order: Order, ctx: RuleContext) => setLock(order, false, ctx);
+
+/** The customer's PO reference: trimmed, one line, at most 20 characters (FatturaPA's limit). */
+export const checkCustomerReference = (value: string): Result<string> => {
+  const reference = value.trim();
+  if (hasControlCharacters(reference) || reference.length > 20) {
+    return fail(
+      'order.customer_reference_invalid',
+      "The customer's order reference is one line of at most 20 characters.",
+      "Il riferimento d'ordine del cliente è una riga di al massimo 20 caratteri.",
+      'customerReference',
+    );
+  }
+  return ok(reference);
+};
+
+/** Sets the customer's PO reference while the order is not invoiced yet. */
+export const setOrderCustomerReference = (
+  order: Order,
+  value: string,
+  ctx: RuleContext,
+): Result<Effects> => {
+  if (order.state !== 'active' && order.state !== 'fulfilled') {
+    return fail(
+      'order.reference_locked',
+      "The customer's reference can only be changed before the order is invoiced or canceled.",
+      "Il riferimento del cliente si può cambiare solo prima che l'ordine sia fatturato o annullato.",
+      'customerReference',
+    );
+  }
+  const reference = checkCustomerReference(value);
+  if (!reference.ok) return reference;
+  if (reference.value === order.customerReference) return ok({ writes: [] });
+  return ok(
+    transition(
+      order,
+      { ...order, customerReference: reference.value },
+      'order.reference_set',
+      { customerReference: reference.value },
+      ctx,
+    ),
+  );
+};
 
 /** Active → Fulfilled, on the given date (today by default). */
 export const fulfilOrder = (
@@ -189,6 +232,7 @@ export const createInvoiceFromOrder = (
     freight: order.freight,
     freightVatRate: order.freightVatRate,
     totals: order.totals,
+    customerReference: order.customerReference,
     issueDate,
     dueDate,
     paidDate: null,

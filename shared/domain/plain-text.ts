@@ -23,6 +23,7 @@ const plainFields = new Set([
   'company',
   'jobTitle',
   'number',
+  'customerReference',
   'sku',
   'key',
 ]);

@@ -10,6 +10,7 @@ import { fail, ok } from './errors';
 import { derivedId } from './ids';
 import type { NumberingState } from './numbering';
 import { nextNumber } from './numbering';
+import { checkCustomerReference } from './order';
 import type { Order, Quote } from './records';
 import { checkDate, created, touched } from './rule-kit';
 
@@ -20,7 +21,12 @@ export type CreateOrderDocuments = {
   existing?: Order;
 };
 
-export type CreateOrderInput = { name?: string; requestedDeliveryDate?: string | null };
+export type CreateOrderInput = {
+  name?: string;
+  requestedDeliveryDate?: string | null;
+  /** The customer's purchase order number, if they gave one. */
+  customerReference?: string;
+};
 
 /** Id of the order made from a quote: derived, a quote is won once. */
 export const orderIdForQuote = (quoteId: string): string => derivedId(quoteId, 'order');
@@ -41,6 +47,8 @@ export const createOrderFromQuote = (
   }
   const dateCheck = checkDate(input.requestedDeliveryDate, 'requestedDeliveryDate');
   if (!dateCheck.ok) return dateCheck;
+  const reference = checkCustomerReference(input.customerReference ?? '');
+  if (!reference.ok) return reference;
   const id = orderIdForQuote(quote.id);
   const allocated = existing === undefined ? nextNumber(docs.numbering, 'order', ctx.now) : null;
   const order: Order = existing ?? {
@@ -61,6 +69,7 @@ export const createOrderFromQuote = (
     pricesLocked: true,
     requestedDeliveryDate: input.requestedDeliveryDate ?? null,
     fulfilledDate: null,
+    customerReference: reference.value,
     state: 'active',
     status: 'new',
   };

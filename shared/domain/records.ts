@@ -312,6 +312,8 @@ export const orderSchema = z
     pricesLocked: z.boolean(),
     requestedDeliveryDate: dateSchema.nullable(),
     fulfilledDate: dateSchema.nullable(),
+    /** The customer's purchase order number (FatturaPA IdDocumento allows 20 characters). */
+    customerReference: text(20),
     state: z.enum(orderStates),
     status: z.enum(orderStatuses),
   })
@@ -370,6 +372,8 @@ export const invoiceSchema = z
     issueDate: dateSchema,
     dueDate: dateSchema,
     paidDate: dateSchema.nullable(),
+    /** The customer's purchase order number, copied from the order. */
+    customerReference: text(20),
     state: z.enum(invoiceStates),
     status: z.enum(invoiceStatuses),
     documentType: z.enum(invoiceDocumentTypes),

@@ -34,9 +34,11 @@ export const schemaVersions: Readonly<Record<RecordType, number>> = {
   // v1: opportunities gained `forecastCategory` (null: follows stage and probability).
   opportunity: 1,
   quote: 0,
-  order: 0,
-  // v1: invoices gained `documentType`, the corrected invoice, `payments` and `credits`.
-  invoice: 1,
+  // v1: orders gained `customerReference`.
+  order: 1,
+  // v1: invoices gained `documentType`, the corrected invoice, `payments` and `credits`;
+  // v2: `customerReference`.
+  invoice: 2,
   activity: 0,
   product: 0,
   pricelist: 0,

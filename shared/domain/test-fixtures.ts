@@ -149,6 +149,7 @@ export const sampleOrder = (patch: Partial<Order> = {}): Order => ({
   pricesLocked: true,
   requestedDeliveryDate: null,
   fulfilledDate: null,
+  customerReference: '',
   state: 'active',
   status: 'new',
   ...patch,

@@ -142,6 +142,8 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'unknown_collection'
   | 'epoch_changed'
+  // The office revoked this device: it must delete its store and keys (HTTP 401).
+  | 'device_revoked'
   | 'internal';
 
 /** A refused request as a whole: `message` in English, `messages` in each UI language. */

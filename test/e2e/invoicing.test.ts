@@ -1,8 +1,15 @@
 // Invoicing through the UI, offline, in Italian and in English: the account's SDI code edited
-// in its form, the invoice issued, a partial payment, the rest canceled with a credit note;
-// then online, the account, the invoice and its credit note are on the server.
+// in its form, the customer's PO reference given with the order, the invoice issued and its
+// PDF and FatturaPA XML saved, a partial payment, the rest canceled with a credit note whose
+// PDF and XML are saved too; then online, the account, the invoice and its credit note are on
+// the server.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { invalid, schemas, validateAll } from '../documents/xmllint';
 import { AppPage } from './pages/app-page';
 import { DocumentPages } from './pages/document-pages';
 import { InvoicingPages } from './pages/invoicing-pages';
@@ -20,9 +27,16 @@ const intl: Record<TestLocale, string> = { en: 'en-GB', it: 'it-IT' };
 // A write-in line of 150.50 at 22% VAT: its credit note comes to 150.50 + 33.11.
 const WRITE_IN_GROSS = 15_050 + 3_311;
 
+const pdfText = (file: string): string =>
+  execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+    /[ \t]+/g,
+    ' ',
+  );
+
 describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
   let stack: Stack;
   let browser: Browser;
+  const downloads = mkdtempSync(join(tmpdir(), 'fairlead-e2e-invoicing-'));
 
   beforeAll(async () => {
     stack = await startStack();
@@ -32,6 +46,7 @@ describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
+    rmSync(downloads, { recursive: true, force: true });
   });
 
   describe.each(['it', 'en'] as const)('in %s', (locale) => {
@@ -40,6 +55,7 @@ describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
     const company = `Officine Neri ${suffix}`;
     const service = `Montaggio ${suffix}`;
     const sdiCode = locale === 'it' ? 'M5UXCR1' : 'KRRH6B9';
+    const poReference = `PO-${suffix}`.slice(0, 20);
     let invoiceNumber = '';
     let paid = 0;
 
@@ -47,6 +63,7 @@ describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
       const context = await browser.newContext({
         locale: intl[locale],
         viewport: { width: 1366, height: 900 },
+        acceptDownloads: true,
       });
       const app = new AppPage(await context.newPage(), t, locale);
       const leads = new LeadPages(app);
@@ -55,6 +72,13 @@ describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
       await app.open(stack.appUrl);
       await app.signIn(stack.seller.email, stack.seller.password);
       await app.waitForSynced();
+      // Like the sync, the PDF library and fonts load while the app is online.
+      await app.page.waitForFunction(
+        () =>
+          performance
+            .getEntriesByType('resource')
+            .filter((e) => /NotoSans_|write-pdf-/.test(e.name)).length >= 3,
+      );
       await context.setOffline(true);
       await app.waitForOffline();
 
@@ -74,7 +98,8 @@ describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
       // A wrong check digit is refused by the field, in the UI's language.
       const refusal = await invoicing.refusedVatNumber('IT01234567890');
       expect(refusal).toContain(locale === 'it' ? 'cifra di controllo' : 'check digit');
-      await invoicing.editSdiCode(sdiCode.toLowerCase());
+      // A valid partita IVA too: the e-invoice names the buyer by it.
+      await invoicing.editSdiCode(sdiCode.toLowerCase(), 'IT12345678903');
       await app.screenshot('account-edited');
       await app.page
         .getByRole('link', { name: `Sara Neri ${suffix}` })
@@ -88,10 +113,26 @@ describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
       await docs.addWriteInLine(service, locale === 'it' ? '150,50' : '150.50', '1');
       await docs.newQuote();
       await docs.activateQuote();
-      await docs.createOrder();
+      // The customer's PO number is given with the order, then corrected on the order.
+      await docs.createOrder('PO-TYPO');
+      await docs.editCustomerReference(poReference);
       await docs.fulfil();
       await docs.createInvoice();
       invoiceNumber = await docs.numberFromHeading('invoice.detail');
+      await app.page.getByText(poReference, { exact: true }).first().waitFor();
+
+      // The invoice's PDF and FatturaPA XML, saved offline: to the SDI code, with the PO.
+      const pdf = await invoicing.download('documents.downloadPdf', downloads);
+      const text = pdfText(pdf.path);
+      expect(text).toContain(invoiceNumber);
+      expect(text).toContain(company);
+      expect(text).toContain(poReference);
+      const xml = await invoicing.download('documents.downloadFatturaPa', downloads);
+      const fattura = readFileSync(xml.path, 'utf8');
+      expect(fattura).toContain(`<Numero>${invoiceNumber}</Numero>`);
+      expect(fattura).toContain(`<CodiceDestinatario>${sdiCode}</CodiceDestinatario>`);
+      expect(fattura).toContain(`<IdDocumento>${poReference}</IdDocumento>`);
+      expect(invalid(validateAll(schemas.fatturapa, [xml.path]))).toEqual([]);
 
       // Pay everything but the service, then credit the service: nothing is left open.
       const total = await invoicing.openBalance();
@@ -102,6 +143,18 @@ describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
       await app.screenshot('invoice-partly-paid');
       await invoicing.creditOnly(service);
       await app.screenshot('credit-note');
+      // The credit note's own PDF and XML (TD04, naming the invoice it corrects).
+      const creditPdf = pdfText(
+        (await invoicing.download('documents.downloadPdf', downloads)).path,
+      );
+      expect(creditPdf).toContain('Nota di credito');
+      expect(creditPdf).toContain(invoiceNumber);
+      const creditXml = await invoicing.download('documents.downloadFatturaPa', downloads);
+      const td04 = readFileSync(creditXml.path, 'utf8');
+      expect(td04).toContain('<TipoDocumento>TD04</TipoDocumento>');
+      expect(td04).toContain(`<IdDocumento>${invoiceNumber}</IdDocumento>`);
+      expect(invalid(validateAll(schemas.fatturapa, [creditXml.path]))).toEqual([]);
+      expect(creditXml.name).not.toBe(xml.name);
       await app.page.getByRole('link', { name: invoiceNumber, exact: true }).first().click();
       await app.page
         .getByRole('heading', { level: 1, name: t('invoice.detail', { number: invoiceNumber }) })
@@ -122,7 +175,11 @@ describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
       expect(accounts.find((a) => a.name === company)?.sdiCode).toBe(sdiCode);
       const invoices = await pullAll(stack, 'invoices');
       const invoice = invoices.find((d) => d.number === invoiceNumber);
-      expect(invoice).toMatchObject({ state: 'paid', documentType: 'invoice' });
+      expect(invoice).toMatchObject({
+        state: 'paid',
+        documentType: 'invoice',
+        customerReference: poReference,
+      });
       expect(invoice?.payments).toEqual([
         expect.objectContaining({ method: 'card', amount: paid }),
       ]);
@@ -130,6 +187,7 @@ describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
       expect(creditNote).toMatchObject({
         documentType: 'creditNote',
         state: 'issued',
+        customerReference: poReference,
         correctedInvoiceNumber: invoiceNumber,
         totals: expect.objectContaining({ grandTotal: WRITE_IN_GROSS }),
       });

@@ -1,4 +1,4 @@
-// Order commands: lock prices, fulfil, cancel, create the invoice (numbered).
+// Order commands: lock prices, the customer's reference, fulfil, cancel, create the invoice.
 import { written } from '../../../shared/domain/effects';
 import type { Effects } from '../../../shared/domain/effects';
 import type { CreateInvoiceInput } from '../../../shared/domain/order';
@@ -8,6 +8,7 @@ import {
   fulfilOrder,
   invoiceIdForOrder,
   lockOrderPrices,
+  setOrderCustomerReference,
   unlockOrderPrices,
 } from '../../../shared/domain/order';
 import type { Invoice, Order } from '../../../shared/domain/records';
@@ -29,6 +30,11 @@ export const orderCommandDefs = {
   fulfil: command(
     async (env, input: { id: string; fulfilledDate?: string }) =>
       fulfilOrder(await env.get('order', input.id), input, env.ctx),
+    orderOf,
+  ),
+  setCustomerReference: command(
+    async (env, input: { id: string; customerReference: string }) =>
+      setOrderCustomerReference(await env.get('order', input.id), input.customerReference, env.ctx),
     orderOf,
   ),
   cancel: command(

@@ -17,9 +17,14 @@ export const migrationStrategies: Readonly<Record<RecordType, MigrationStrategie
   // v0 → v1: no forecast category picked yet; each follows its stage and probability.
   opportunity: { 1: (old: Record<string, unknown>) => upgradeRecord('opportunity', old) },
   quote: {},
-  order: {},
-  // v0 → v1: every invoice was an invoice, with no payments or credit notes recorded.
-  invoice: { 1: (old: Record<string, unknown>) => upgradeRecord('invoice', old) },
+  // v0 → v1: no customer reference.
+  order: { 1: (old: Record<string, unknown>) => upgradeRecord('order', old) },
+  // v0 → v1: every invoice was an invoice, with no payments or credit notes recorded;
+  // v1 → v2: no customer reference.
+  invoice: {
+    1: (old: Record<string, unknown>) => upgradeRecord('invoice', old),
+    2: (old: Record<string, unknown>) => upgradeRecord('invoice', old),
+  },
   activity: {},
   product: {},
   pricelist: {},

@@ -72,6 +72,8 @@ export type SyncClientOptions = {
   serverUrl: string;
   getToken: () => Promise<string | null> | string | null;
   fetch?: FetchLike;
+  /** Called when the server answers that the office revoked this device (401 device_revoked). */
+  onDeviceRevoked?: (messages: LocalizedText) => void;
 };
 
 export type SyncClient = ReturnType<typeof createSyncClient>;
@@ -101,10 +103,15 @@ export const createSyncClient = (options: SyncClientOptions) => {
       } catch {
         // Not JSON (a proxy's error page): the status says enough.
       }
+      const messages = reasonOf(response.status, body);
+      // Any authenticated call may carry it: the wipe must not wait for one particular route.
+      if (auth && response.status === 401 && body.code === 'device_revoked') {
+        options.onDeviceRevoked?.(messages);
+      }
       throw new SyncHttpError(
         response.status,
         body.code ?? (response.status === 401 ? 'unauthorized' : 'internal'),
-        reasonOf(response.status, body),
+        messages,
         isLocalizedText(body.messages),
       );
     }

@@ -12,6 +12,7 @@ import { firstValueFrom, Subject } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { recordTypeOfCollection } from '../../../shared/domain/records';
 import { upgradeRecord } from '../../../shared/domain/record-upgrade';
+import type { LocalizedText } from '../../../shared/domain/errors';
 import type { Checkpoint, SyncCollection } from '../../../shared/sync/protocol';
 import { pullOnlyCollections, syncCollections } from '../../../shared/sync/protocol';
 import type { FairleadDatabase } from '../database';
@@ -66,6 +67,8 @@ export type ReplicationOptions = {
   /** navigator.onLine and its events by default; a switch in tests. */
   connectivity?: ConnectivitySource;
   fetch?: FetchLike;
+  /** The office revoked this device (any pull, push or stream answered 401 device_revoked). */
+  onDeviceRevoked?: (messages: LocalizedText) => void;
   /** Wait before RxDB retries a failed pull or push. */
   retryTime?: number;
   pullBatchSize?: number;

@@ -116,13 +116,18 @@ export const renameDevice = async (
   platform: Platform,
   session: DeviceSession,
   name: string,
-  options: { fetch?: FetchLike } = {},
+  options: { fetch?: FetchLike; onDeviceRevoked?: (messages: LocalizedText) => void } = {},
 ): Promise<SessionResult<DeviceSession>> => {
   const trimmed = name.trim();
   if (trimmed === '' || trimmed.length > 100 || /\p{Cc}/u.test(trimmed)) {
     return failure('invalid_name', 'Enter a device name of 1 to 100 characters.', 'Inserisci un nome del dispositivo da 1 a 100 caratteri.');
   }
-  const client = createSyncClient({ serverUrl: session.serverUrl, getToken: tokenGetter(platform), fetch: options.fetch });
+  const client = createSyncClient({
+    serverUrl: session.serverUrl,
+    getToken: tokenGetter(platform),
+    fetch: options.fetch,
+    onDeviceRevoked: options.onDeviceRevoked,
+  });
   try {
     const renamed = await client.renameDevice({ name: trimmed });
     const next: DeviceSession = { ...session, device: { ...session.device, name: renamed.name } };

@@ -29,12 +29,7 @@ export const useDocumentAccount = (accountId: string | null): Account | null | u
   );
 };
 
-const noTerms: SourceTerms & { customerReference: string } = {
-  paymentTerms: '',
-  deliveryTerms: '',
-  sourceNumber: '',
-  customerReference: '',
-};
+const noTerms: SourceTerms = { paymentTerms: '', deliveryTerms: '', sourceNumber: '' };
 
 const quoteTerms$ = (queries: StoreQueries, quoteId: string | null) =>
   (quoteId === null ? of(null) : queries.quote(quoteId)).pipe(
@@ -45,36 +40,27 @@ const quoteTerms$ = (queries: StoreQueries, quoteId: string | null) =>
     })),
   );
 
-const customerReferenceOf = (doc: Order | null): string => {
-  const ref = (doc as { customerReference?: unknown } | null)?.customerReference;
-  return typeof ref === 'string' ? ref : '';
-};
-
 /** Terms of the quote an order came from; an invoice's via its order. */
 const sourceTerms$ = (queries: StoreQueries, doc: ListedDocument, kind: 'order' | 'invoice') => {
   if (kind === 'order') {
-    return quoteTerms$(queries, (doc as Order).quoteId).pipe(
-      map((t) => ({ ...t, customerReference: '' })),
-    );
+    return quoteTerms$(queries, (doc as Order).quoteId);
   }
   const orderId = (doc as Invoice).orderId;
   if (orderId === null) return of(noTerms);
-  return queries.order(orderId).pipe(
-    switchMap((order) =>
-      quoteTerms$(queries, order?.quoteId ?? null).pipe(
-        map((t) => ({
-          ...t,
-          sourceNumber: order?.number ?? '',
-          customerReference: customerReferenceOf(order),
-        })),
+  return queries
+    .order(orderId)
+    .pipe(
+      switchMap((order) =>
+        quoteTerms$(queries, order?.quoteId ?? null).pipe(
+          map((t) => ({ ...t, sourceNumber: order?.number ?? '' })),
+        ),
       ),
-    ),
-  );
+    );
 };
 
-export type DocumentTerms = SourceTerms & { customerReference: string };
+export type DocumentTerms = SourceTerms;
 
-/** Payment and delivery terms and the customer's reference an order or invoice inherits. */
+/** Payment and delivery terms an order or invoice inherits. */
 export const useSourceTerms = (
   kind: 'order' | 'invoice',
   doc: Order | Invoice,

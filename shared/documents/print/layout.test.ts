@@ -193,7 +193,7 @@ describe('a credit note', () => {
     const printable = printableInvoice(creditNote, {
       seller: emptyLetterhead,
       account: customer(),
-      terms: { ...terms, customerReference: '' },
+      terms,
     });
     expect(printable).toMatchObject({
       kind: 'creditNote',
@@ -209,11 +209,25 @@ describe('a credit note', () => {
     expect(printFileName(printable)).toBe('Nota-di-credito-NC-2026-AR01-00001.pdf');
   });
 
+  it("prints the customer's PO reference the invoice carries", () => {
+    const record = invoiceRecord([invoiceLine('a', 10_000, 2, 2200)], {
+      customerReference: 'PO-2026/118',
+    });
+    const printable = printableInvoice(record, {
+      seller: emptyLetterhead,
+      account: customer(),
+      terms,
+    });
+    const all = texts(layoutDocument(printable, { measure })).flat().join('\n');
+    expect(all).toContain('Vostro riferimento ordine');
+    expect(all).toContain('PO-2026/118');
+  });
+
   it('an invoice still prints as an invoice, with its due date', () => {
     const printable = printableInvoice(invoiceRecord([invoiceLine('a', 10_000, 2, 2200)]), {
       seller: emptyLetterhead,
       account: customer(),
-      terms: { ...terms, customerReference: '' },
+      terms,
     });
     expect(printable).toMatchObject({ kind: 'invoice', sourceNumber: 'ORD-AR01-00003' });
     expect(printable.dueDate).not.toBeNull();

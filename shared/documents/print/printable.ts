@@ -95,8 +95,6 @@ export const emptyLetterhead: Letterhead = {
   logo: null,
 };
 
-const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
 const logoOf = (value: string): string | null =>
   /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$/.test(value) ? value : null;
 
@@ -179,10 +177,6 @@ export const documentLanguageOf = (account: Account | null): Locale => {
   return country === '' || country === 'IT' ? 'it' : 'en';
 };
 
-/** The customer's purchase order reference, when the document carries one. */
-const customerReferenceOf = (doc: Order | Invoice): string =>
-  str((doc as { customerReference?: unknown }).customerReference);
-
 type Parties = { seller: Letterhead; account: Account | null; language?: Locale };
 
 const common = (p: Parties) => ({
@@ -236,14 +230,14 @@ export const printableOrder = (
   dueDate: null,
   paymentTerms: p.terms.paymentTerms || p.seller.defaultPaymentTerms,
   deliveryTerms: p.terms.deliveryTerms,
-  customerReference: customerReferenceOf(order),
+  customerReference: order.customerReference,
   requestedDeliveryDate: order.requestedDeliveryDate,
   sourceNumber: p.terms.sourceNumber,
 });
 
 export const printableInvoice = (
   invoice: Invoice,
-  p: Parties & { terms: SourceTerms & { customerReference: string } },
+  p: Parties & { terms: SourceTerms },
 ): PrintableDocument => ({
   ...common(p),
   kind: invoice.documentType === 'creditNote' ? 'creditNote' : 'invoice',
@@ -264,7 +258,7 @@ export const printableInvoice = (
       ? ''
       : p.terms.paymentTerms || p.seller.defaultPaymentTerms,
   deliveryTerms: '',
-  customerReference: customerReferenceOf(invoice) || p.terms.customerReference,
+  customerReference: invoice.customerReference,
   requestedDeliveryDate: null,
   sourceNumber:
     invoice.documentType === 'creditNote'

@@ -96,12 +96,32 @@ export class DocumentPages {
     await this.button(this.app.t('quote.activate')).waitFor();
   }
 
-  async createOrder(): Promise<void> {
+  /** Creates the order, with the customer's PO reference when one is given. */
+  async createOrder(customerReference = ''): Promise<void> {
     const { page, t } = this.app;
     await this.button(t('quote.createOrder')).click();
     const dialog = page.getByRole('dialog', { name: t('quote.createOrderTitle') });
+    if (customerReference !== '') {
+      await dialog
+        .getByLabel(t('documents.customerReference'), { exact: true })
+        .fill(customerReference);
+    }
     await dialog.getByRole('button', { name: t('quote.createOrder') }).click();
     await this.button(t('order.fulfil')).waitFor();
+  }
+
+  /** On an order's page: corrects the customer's PO reference through its dialog. */
+  async editCustomerReference(customerReference: string): Promise<void> {
+    const { page, t } = this.app;
+    await this.button(t('order.editCustomerReference')).click();
+    const dialog = page.getByRole('dialog', { name: t('order.customerReferenceTitle') });
+    await dialog
+      .getByLabel(t('documents.customerReference'), { exact: true })
+      .fill(customerReference);
+    await this.app.screenshot('order-customer-reference');
+    await dialog.getByRole('button', { name: t('common.save'), exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(customerReference, { exact: true }).first().waitFor();
   }
 
   async fulfil(): Promise<void> {

@@ -1,4 +1,6 @@
-// Page models of the account form, the payment dialog and the credit note dialog.
+// Page models of the account form, the payment dialog, the credit note dialog and the files an
+// invoice or credit note saves.
+import { join } from 'node:path';
 import type { AppPage } from './app-page';
 
 /** Minor units of a displayed amount ("1.234,56 €", "€1,234.56"): its digits. */
@@ -13,12 +15,15 @@ const amountInput = (minor: number, locale: string): string => {
 export class InvoicingPages {
   constructor(private readonly app: AppPage) {}
 
-  /** On an account's page: Edit, set the SDI recipient code, save. */
-  async editSdiCode(code: string): Promise<void> {
+  /** On an account's page: Edit, set the SDI recipient code (and VAT number), save. */
+  async editSdiCode(code: string, vatNumber?: string): Promise<void> {
     const { page, t } = this.app;
     await page.getByRole('button', { name: t('common.edit'), exact: true }).click();
     const form = page.getByRole('form', { name: t('account.edit') });
     await form.getByLabel(new RegExp(`^${t('account.sdiCode')}`)).fill(code);
+    if (vatNumber !== undefined) {
+      await form.getByLabel(new RegExp(`^${t('common.vatNumber')}`)).fill(vatNumber);
+    }
     await this.app.screenshot('account-edit');
     await form.getByRole('button', { name: t('common.save'), exact: true }).click();
     await form.waitFor({ state: 'detached' });
@@ -39,6 +44,19 @@ export class InvoicingPages {
     await form.getByRole('button', { name: t('common.cancel'), exact: true }).click();
     await form.waitFor({ state: 'detached' });
     return text;
+  }
+
+  /** Clicks a download button of the document page and saves the file into `folder`. */
+  async download(buttonKey: string, folder: string): Promise<{ name: string; path: string }> {
+    const { page, t } = this.app;
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: t(buttonKey), exact: true }).click(),
+    ]);
+    const name = file.suggestedFilename();
+    const path = join(folder, `${this.app.locale}-${name}`);
+    await file.saveAs(path);
+    return { name, path };
   }
 
   async openBalance(): Promise<number> {

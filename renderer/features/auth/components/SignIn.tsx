@@ -20,6 +20,8 @@ export type SignInRequest = {
 type Props = {
   /** Resolves to an error message in plain words (each UI language), or null on success. */
   onSignIn: (request: SignInRequest) => Promise<LocalizedText | null>;
+  /** Why the device was wiped: the office revoked it. */
+  notice?: 'revoked' | null;
 };
 
 // Kept as the key or the text of every language, so switching language re-words it.
@@ -30,7 +32,7 @@ const defaultDeviceName = (): string => {
   return `${platform} ${new Date().toISOString().slice(0, 10)}`;
 };
 
-export const SignIn = ({ onSignIn }: Props) => {
+export const SignIn = ({ onSignIn, notice = null }: Props) => {
   const { t, i18n } = useTranslation();
   const { serverUrl, setServerUrl } = useUiStore();
   const [server, setServer] = useState(serverUrl);
@@ -62,6 +64,7 @@ export const SignIn = ({ onSignIn }: Props) => {
   return (
     <main className="signin panel">
       <h1>{t('auth.title')}</h1>
+      {notice === 'revoked' ? <Notice kind="error">{t('auth.deviceRevoked')}</Notice> : null}
       <p className="hint">{t('auth.intro')}</p>
       <form onSubmit={(e) => void submit(e)} aria-label={t('auth.title')}>
         <TextField

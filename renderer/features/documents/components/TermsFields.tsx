@@ -11,11 +11,9 @@ export const TermsFields = ({
 }: { kind: 'order'; doc: Order } | { kind: 'invoice'; doc: Invoice }) => {
   const { t } = useTranslation();
   const terms = useSourceTerms(kind, doc);
-  const own = (doc as { customerReference?: unknown }).customerReference;
-  const reference = typeof own === 'string' && own !== '' ? own : (terms?.customerReference ?? '');
   return (
     <>
-      <ReadField label={t('documents.customerReference')}>{reference}</ReadField>
+      <ReadField label={t('documents.customerReference')}>{doc.customerReference}</ReadField>
       <ReadField label={t('documents.paymentTerms')}>{terms?.paymentTerms ?? ''}</ReadField>
       {kind === 'order' ? (
         <ReadField label={t('documents.deliveryTerms')}>{terms?.deliveryTerms ?? ''}</ReadField>

@@ -12,6 +12,7 @@ import { DocumentDetail, DocumentLoader } from '../../documents/components/Docum
 import { TermsFields } from '../../documents/components/TermsFields';
 import { useOrderCommands } from '../commands';
 import { useOrder } from '../queries';
+import { CustomerReferenceDialog } from './CustomerReferenceDialog';
 import { documentStateLabel } from '../../documents/state-label';
 
 const tone: Record<Order['state'], string> = {
@@ -31,6 +32,8 @@ const OrderView = ({ order: o }: { order: Order }) => {
   const commands = useOrderCommands();
   const action = useAction();
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [editReference, setEditReference] = useState(false);
+  const open = o.state === 'active' || o.state === 'fulfilled';
   const createInvoice = async () => {
     const invoice = await action.run(() => commands.createInvoice(o.id));
     if (invoice) navigate('invoices', invoice.id);
@@ -66,6 +69,14 @@ const OrderView = ({ order: o }: { order: Order }) => {
             <Button variant="primary" onClick={() => void createInvoice()}>
               {t('order.createInvoice')}
             </Button>
+          ) : null}
+          {open ? (
+            <Button onClick={() => setEditReference(true)}>
+              {t('order.editCustomerReference')}
+            </Button>
+          ) : null}
+          {editReference ? (
+            <CustomerReferenceDialog order={o} onClose={() => setEditReference(false)} />
           ) : null}
         </>
       }

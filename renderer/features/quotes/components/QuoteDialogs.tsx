@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Quote } from '../../../../shared/domain/records';
 import { useAction } from '../../../app/use-action';
-import { CheckboxField, SelectField } from '../../../ui/Field';
+import { CheckboxField, SelectField, TextField } from '../../../ui/Field';
 import { Dialog } from '../../../ui/Dialog';
 import { Notice } from '../../../ui/Notice';
 import { useQuoteCommands } from '../commands';
@@ -48,8 +48,11 @@ export const CreateOrderDialog = ({ quote, onClose, onCreated }: CreateOrderProp
   const commands = useQuoteCommands();
   const action = useAction();
   const [closeOpportunity, setCloseOpportunity] = useState(true);
+  const [customerReference, setCustomerReference] = useState('');
   const submit = async () => {
-    const order = await action.run(() => commands.createOrder(quote.id, { closeOpportunity }));
+    const order = await action.run(() =>
+      commands.createOrder(quote.id, { closeOpportunity, customerReference }),
+    );
     if (order) onCreated(order.id);
   };
   return (
@@ -61,6 +64,13 @@ export const CreateOrderDialog = ({ quote, onClose, onCreated }: CreateOrderProp
       cancelLabel={t('common.cancel')}
       submitDisabled={action.busy}
     >
+      <TextField
+        label={t('documents.customerReference')}
+        hint={t('order.customerReferenceHint')}
+        value={customerReference}
+        maxLength={20}
+        onChange={(e) => setCustomerReference(e.target.value)}
+      />
       {quote.opportunityId ? (
         <CheckboxField
           label={t('quote.alsoCloseOpportunity')}

@@ -1,4 +1,4 @@
-// Settings: language, server address, the current fair, and who is signed in.
+// Settings: language, server address, the current fair, the app lock, and who is signed in.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { effectiveServerUrl, useUiStore } from '../../../app/ui-store';
@@ -10,6 +10,8 @@ import { useSession } from '../../auth/queries';
 import { useAppVersion } from '../queries';
 import { useDevice } from '../commands';
 import { DeviceNameField } from './DeviceNameField';
+import { LockAfterField } from './LockAfterField';
+import { SignOutControl } from '../../auth/components/SignOutControl';
 
 export const SettingsScreen = () => {
   const { t } = useTranslation();
@@ -67,9 +69,10 @@ export const SettingsScreen = () => {
               {t('settings.version')}: {version}
             </p>
           ) : null}
-          <Button variant="danger" onClick={() => void session.signOut()}>
-            {t('app.signOut')}
-          </Button>
+          <div className="settings-lock">
+            <LockAfterField />
+          </div>
+          <SignOutControl />
         </div>
       ) : null}
     </section>
