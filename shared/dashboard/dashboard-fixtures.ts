@@ -189,6 +189,7 @@ const invoice = (id: string, ownerId: string, patch: Partial<Invoice>): Invoice 
   correctedInvoiceId: null,
   correctedInvoiceNumber: null,
   correctedInvoiceDate: null,
+  customerReference: '',
   payments: [],
   credits: [],
   ...patch,
