@@ -1,6 +1,7 @@
 // `npm run bench`: the performance budgets of DESIGN.md §7 measured on this machine, each
 // figure beside the reference it is judged against. Flags: --quick, --sizes 10000,50000,
-// --only device|sync|server|documents|backup|ocr|import|scan, --devices N, --share N,
+// --only device|sync|server|documents|backup|ocr|import|scan|dashboard, --devices N, --share N,
+// --opportunities N (dashboard: the manager team's share, 25k unless --quick),
 // --cards N (ocr), --rows N (import), --backup-size N (documents of the office backed up and
 // restored; the full office, ≈ 500k, unless --quick).
 import { mkdirSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { runInvoicePdfSuite } from './documents/pdf-suite';
 import { runDocumentsSuite } from './documents/suite';
 import { runImportSuite } from './import/suite';
 import { runScanSuite } from './scan/suite';
+import { runDashboardSuite } from './dashboard/suite';
 import {
   bundleBenchPage,
   chromiumAvailable,
@@ -24,7 +26,8 @@ import { runOcrSuite } from './ocr/suite';
 import { runServerSuite } from './server/suite';
 import { runSyncSuite } from './sync/suite';
 
-type Suite = 'device' | 'sync' | 'server' | 'documents' | 'backup' | 'ocr' | 'import' | 'scan';
+type Suite =
+  'device' | 'sync' | 'server' | 'documents' | 'backup' | 'ocr' | 'import' | 'scan' | 'dashboard';
 
 const flag = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,6 +45,7 @@ const devices = Number(flag('devices') ?? (quick ? 20 : 500));
 const backupSize = Number(flag('backup-size') ?? (quick ? 2_000 : 506_000));
 const cards = Number(flag('cards') ?? (quick ? 6 : 30));
 const importRows = Number(flag('rows') ?? (quick ? 1000 : 10_000));
+const teamOpportunities = Number(flag('opportunities') ?? (quick ? 2_500 : 25_000));
 const pgUrl = process.env.FAIRLEAD_TEST_PG_URL;
 const wants = (suite: Suite) => only === undefined || only === suite;
 
@@ -50,7 +54,12 @@ const main = async (): Promise<void> => {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   mkdirSync(resultsDir, { recursive: true });
   const browserNeeded =
-    wants('device') || wants('sync') || wants('documents') || wants('ocr') || wants('import');
+    wants('device') ||
+    wants('sync') ||
+    wants('documents') ||
+    wants('ocr') ||
+    wants('import') ||
+    wants('dashboard');
   const hasChromium = chromiumAvailable();
   if (browserNeeded && !hasChromium) {
     console.warn(
@@ -77,6 +86,9 @@ const main = async (): Promise<void> => {
     }
     if (browser && wants('import')) {
       await runImportSuite(browser, script, recorder, { rows: importRows });
+    }
+    if (browser && wants('dashboard')) {
+      await runDashboardSuite(browser, script, recorder, { opportunities: teamOpportunities });
     }
     if (browser && wants('sync')) {
       await runSyncSuite(browser, script, recorder, { documents: share });

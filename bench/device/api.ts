@@ -32,6 +32,11 @@ export type BenchApi = {
     writeMs: number;
     bulkMs: number;
   }>;
+  /** The manager dashboard's first paint over `opportunities` of a team (page-dashboard.web). */
+  dashboardFirstPaint(
+    opportunities: number,
+    seed: number,
+  ): Promise<{ ms: number; loadMs: number; written: number; rows: number; opportunities: number }>;
   heap(): number | null;
   close(): Promise<void>;
   firstSync(

@@ -14,6 +14,7 @@ import { firstSync, pouchReplicate, rawIndexedDbWrite } from '../sync/page-sync.
 import { eInvoiceXml } from '../documents/page-einvoice.web';
 import { renderInvoicePdf } from '../documents/page-pdf.web';
 import { leadImportThroughput } from '../import/page-import.web';
+import { dashboardFirstPaint } from '../dashboard/page-dashboard.web';
 
 const OWNER = '0190a000-0000-7000-8000-000000000001';
 const allLeads = { text: '', state: 'all', rating: 'all', source: 'all' } as const;
@@ -190,6 +191,7 @@ const benchApi: BenchApi = {
   renderInvoicePdf,
   eInvoiceXml,
   leadImport: leadImportThroughput,
+  dashboardFirstPaint,
   heap,
   close,
   firstSync,

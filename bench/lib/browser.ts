@@ -23,6 +23,8 @@ export const bundleBenchPage = async (): Promise<string> => {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
+    // The dashboard figure renders the app's own React screen.
+    jsx: 'automatic',
     minify: false,
     outfile: 'page.js',
     write: false,

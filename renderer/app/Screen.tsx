@@ -1,4 +1,5 @@
 // Maps a route to its screen.
+import { useTranslation } from 'react-i18next';
 import type { Route } from './router';
 import { LeadsScreen } from '../features/leads/components/LeadsScreen';
 import { LeadCapture } from '../features/leads/components/LeadCapture';
@@ -19,10 +20,20 @@ import { InvoiceDetail } from '../features/invoices/components/InvoiceDetail';
 import { SettingsScreen } from '../features/settings/components/SettingsScreen';
 import { SyncScreen } from '../features/sync/components/SyncScreen';
 import { AdminScreen } from '../features/admin/components/AdminScreen';
+import { ManagerDashboard } from '../features/dashboard/components/ManagerDashboard';
+import { Notice } from '../ui/Notice';
+import { mayOpen } from './navigation';
+import { useServices } from './services';
 
 export const Screen = ({ route }: { route: Route }) => {
   const { section, id } = route;
+  const { user } = useServices();
+  const { t } = useTranslation();
+  // The office's data stays on the server for other roles; this only says so in plain words.
+  if (!mayOpen(user.role, section)) return <Notice kind="info">{t('app.notForRole')}</Notice>;
   switch (section) {
+    case 'dashboard':
+      return <ManagerDashboard />;
     case 'leads':
       if (id === 'new') return <LeadCapture />;
       return id ? <LeadDetail key={id} id={id} /> : <LeadsScreen />;

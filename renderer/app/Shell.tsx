@@ -1,7 +1,8 @@
 // The signed-in layout: top bar (search, sync status), sidebar navigation, the current screen.
 import { useTranslation } from 'react-i18next';
-import type { Section } from './router';
 import { routeHref, useRoute } from './router';
+import { navFor } from './navigation';
+import { useServices } from './services';
 import { Screen } from './Screen';
 import { GlobalSearch } from '../features/search/components/GlobalSearch';
 import { RefusedNotice } from '../features/sync/components/RefusedNotice';
@@ -11,23 +12,11 @@ import { useGlobalShortcuts } from './use-global-shortcuts';
 import { LockButton } from '../features/auth/components/AppLock';
 import { AdminNavEntry } from '../features/admin/components/AdminNavEntry';
 
-const navSections: readonly Section[] = [
-  'leads',
-  'accounts',
-  'contacts',
-  'opportunities',
-  'pipeline',
-  'quotes',
-  'orders',
-  'invoices',
-  'sync',
-  'settings',
-];
-
 // Detail screens of documents highlight the list they belong to.
 export const Shell = () => {
   const { t } = useTranslation();
   const route = useRoute();
+  const { user } = useServices();
   useGlobalShortcuts();
   usePrintingReady();
   return (
@@ -43,7 +32,7 @@ export const Shell = () => {
       </header>
       <nav className="sidebar" aria-label={t('app.mainNav')}>
         <ul>
-          {navSections.map((section) => (
+          {navFor(user.role).map((section) => (
             <li key={section}>
               <a
                 href={routeHref(section)}

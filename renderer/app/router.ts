@@ -4,6 +4,7 @@ import type { RegardingType } from '../../shared/domain/records';
 import type { Platform, RecordLink } from '../../shared/platform';
 
 export const sections = [
+  'dashboard',
   'leads',
   'accounts',
   'contacts',

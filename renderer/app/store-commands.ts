@@ -135,5 +135,8 @@ export const createStoreCommands = (
       complete: (id) => c.activity.complete({ id }),
       remove: (id) => c.activity.remove({ id }),
     },
+    record: {
+      reassign: (type, id, toUserId) => c.record.reassign({ type, id, toUserId }),
+    },
   };
 };

@@ -58,6 +58,16 @@ export type PipelineColumn = {
 };
 export type Pipeline = { currency: string; columns: PipelineColumn[] };
 
+/** What the manager's dashboard reads: the team's records as this device has them. */
+export type TeamRecords = {
+  opportunities: Opportunity[];
+  leads: Lead[];
+  activities: Activity[];
+  invoices: Invoice[];
+  /** Exchange rates and team members (reference data). */
+  refdata: Refdata[];
+};
+
 export type DocumentFilter = { opportunityId?: string; accountId?: string };
 
 export type PartyChoice = { mode: 'create' } | { mode: 'none' } | { mode: 'link'; id: string };
@@ -133,6 +143,8 @@ export type StoreQueries = {
   vatRates(): Observable<Refdata[]>;
   /** A colleague's display name, null when the office has not published it. */
   teamMemberName(userId: string): Observable<string | null>;
+  /** Every record the dashboard sums (the manager's device holds the team's). */
+  teamRecords(): Observable<TeamRecords>;
 };
 
 export type StoreCommands = {
@@ -227,6 +239,14 @@ export type StoreCommands = {
     create(input: NewActivity): R<Activity>;
     complete(id: string): R<Activity>;
     remove(id: string): R<string>;
+  };
+  record: {
+    /** A manager gives a lead, account or opportunity to another seller of the team. */
+    reassign(
+      type: 'lead' | 'account' | 'opportunity',
+      id: string,
+      toUserId: string,
+    ): R<{ id: string; ownerId: string }>;
   };
 };
 

@@ -356,6 +356,24 @@ export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
   search: (query) => of(query).pipe(switchMap((q) => search(db, q))),
   company: () => findAll(db, 'refdata', { kind: 'company' }).pipe(map(companyOf)),
   vatRates: () => findAll(db, 'refdata', { kind: 'vat_rate' }),
+  teamRecords: () =>
+    combineLatest([
+      findAll(db, 'opportunity'),
+      findAll(db, 'lead'),
+      findAll(db, 'activity'),
+      findAll(db, 'invoice'),
+      findAll(db, 'refdata', {
+        kind: { $in: ['exchange_rate', 'team_member'] },
+      } as MangoQuerySelector<RecordOf['refdata']>),
+    ]).pipe(
+      map(([opportunities, leads, activities, invoices, refdata]) => ({
+        opportunities,
+        leads,
+        activities,
+        invoices,
+        refdata,
+      })),
+    ),
   // Owners' names come from the office's team_member reference records.
   teamMemberName: (userId) =>
     findAll(db, 'refdata', { kind: 'team_member', key: userId }).pipe(

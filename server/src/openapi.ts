@@ -234,6 +234,12 @@ export const openApiDocument = {
                 description:
                   'The checkpoint is from another history (the server was restored): pull again from the start and push what the server lacks',
               },
+              removed: {
+                type: 'array',
+                items: { type: 'string' },
+                description:
+                  'Ids of documents this user saw and no longer may (given to another seller or team): remove them from the device',
+              },
             },
           }),
           ...errors(400, 401, 404),

@@ -105,6 +105,7 @@ export const generateOpportunity = (
           ? 'Il cliente ha scelto un fornitore con consegna più rapida.'
           : '',
     searchTerms: searchTermsForOpportunity({ topic, number: '' }),
+    forecastCategory: null,
   };
 };
 

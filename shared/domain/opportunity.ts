@@ -28,6 +28,7 @@ import {
   touched,
 } from './rule-kit';
 import { searchTermsForOpportunity } from './search';
+import { checkForecastCategory } from './forecast';
 
 export type OpportunityInput = {
   /** Pass the same id on a retry so nothing is created twice; a fresh one by default. */
@@ -120,6 +121,7 @@ export const buildOpportunity = (
     competitor: '',
     closeDescription: '',
     searchTerms: searchTermsForOpportunity({ topic, number: '' }),
+    forecastCategory: null,
   });
 };
 
@@ -161,6 +163,8 @@ export type OpportunityPatch = {
   status?: 'in_progress' | 'on_hold';
   competitor?: string;
   closeDescription?: string;
+  /** A forecast category picked for the open opportunity; null follows stage and probability. */
+  forecastCategory?: Opportunity['forecastCategory'];
 };
 
 export const updateOpportunity = (
@@ -193,6 +197,7 @@ export const updateOpportunity = (
     ),
     checkDate(next.estimatedCloseDate, 'estimatedCloseDate'),
     checkProbability(next.probability),
+    checkForecastCategory(next.forecastCategory),
   );
   if (!check.ok) return check;
   const priced = currency === undefined ? ok(next) : changeCurrency(next, currency);

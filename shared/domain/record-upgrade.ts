@@ -1,6 +1,6 @@
 // Documents written before a record gained fields (accounts: shipping address and document
 // language; invoices: document type, corrected invoice, payments, credits; orders and
-// invoices: the customer's reference) are read as if
+// invoices: the customer's reference; opportunities: the forecast category) are read as if
 // they had the defaults. The device's schema migration, the pull of older documents and the
 // server's change check all use this, so older devices' pushes are still accepted.
 import { defaultDocumentLanguage } from './account';
@@ -29,6 +29,10 @@ const upgradeInvoice = (doc: Doc): Doc => ({
   ...(missing(doc, 'customerReference') ? { customerReference: '' } : {}),
 });
 
+// No category picked: the opportunity follows its stage and probability (forecast.ts).
+const upgradeOpportunity = (doc: Doc): Doc =>
+  missing(doc, 'forecastCategory') ? { ...doc, forecastCategory: null } : doc;
+
 const upgradeOrder = (doc: Doc): Doc =>
   missing(doc, 'customerReference') ? { ...doc, customerReference: '' } : doc;
 
@@ -44,6 +48,7 @@ const upgrades: Partial<
     upgrade: upgradeInvoice,
   },
   order: { lacks: (doc) => missing(doc, 'customerReference'), upgrade: upgradeOrder },
+  opportunity: { lacks: (doc) => missing(doc, 'forecastCategory'), upgrade: upgradeOpportunity },
 };
 
 /** Whether a document lacks fields its record type has gained since it was written. */

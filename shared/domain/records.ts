@@ -232,6 +232,8 @@ export const opportunityStatuses = [
   'out_sold',
 ] as const;
 export type OpportunityStage = (typeof opportunityStages)[number];
+/** Forecast categories a person may pick for an open opportunity (see forecast.ts). */
+export const openForecastCategories = ['pipeline', 'best_case', 'commit', 'omitted'] as const;
 
 export const opportunitySchema = z
   .object({
@@ -255,6 +257,8 @@ export const opportunitySchema = z
     competitor: text(200),
     closeDescription: text(2000),
     searchTerms: z.array(text(100)).max(40),
+    /** The forecast category someone picked; null follows stage and probability. */
+    forecastCategory: z.enum(openForecastCategories).nullable(),
   })
   .strict();
 export type Opportunity = z.infer<typeof opportunitySchema>;

@@ -32,7 +32,8 @@ export const schemaVersions: Readonly<Record<RecordType, number>> = {
   account: 1,
   // v1: contacts gained an optional `consent` (withdrawal is recorded there).
   contact: 1,
-  opportunity: 0,
+  // v1: opportunities gained `forecastCategory` (null: follows stage and probability).
+  opportunity: 1,
   quote: 0,
   // v1: orders gained `customerReference`.
   order: 1,

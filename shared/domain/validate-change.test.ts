@@ -443,6 +443,18 @@ describe('validateChange: activities', () => {
     expect(check('activity', activity, edit(activity, { subject: 'rewritten' }))).toBe(
       'activity.system_read_only',
     );
+    // Handed over with its record (reassign.ts): only the owner and the stamp change.
+    const manager: Actor = { userId: 'user-manager', role: 'manager', teamId: 'team-north' };
+    const handedOver = {
+      ...activity,
+      ownerId: 'user-other',
+      updatedAt: later.now,
+      updatedBy: manager.userId,
+    };
+    expect(check('activity', activity, handedOver, manager)).toBe('ok');
+    expect(check('activity', activity, { ...handedOver, subject: 'rewritten' }, manager)).toBe(
+      'activity.system_read_only',
+    );
   });
 
   it('lets people complete their own tasks but not edit completed ones', () => {

@@ -99,6 +99,11 @@ export type PullResponse<T extends AnyRecord = AnyRecord> = {
    * the device pulls again from the start and pushes what the server lacks.
    */
   reset?: boolean;
+  /**
+   * Ids of documents this user saw and no longer may (a manager gave them to someone else):
+   * the device removes its copies. Older servers do not send it.
+   */
+  removed?: string[];
 };
 
 export type PushRow<T extends AnyRecord = AnyRecord> = {

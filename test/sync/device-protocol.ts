@@ -17,6 +17,8 @@ export type DeviceRequest =
     }
   /** A whole sale with the device's commands: quote, order and invoice, numbered. */
   | { op: 'sale'; topic: string }
+  /** One of the device's own commands, e.g. `record.reassign` or `lead.create`. */
+  | { op: 'command'; group: string; name: string; input: unknown }
   | { op: 'insert'; collection: SyncCollection; doc: Doc }
   | { op: 'patch'; collection: SyncCollection; id: string; patch: Doc }
   | { op: 'remove'; collection: SyncCollection; id: string }

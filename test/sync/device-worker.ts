@@ -148,6 +148,14 @@ const handle = async (req: DeviceRequest): Promise<unknown> => {
     }
     case 'sale':
       return sale(req.topic);
+    case 'command': {
+      const group = (commands as unknown as Record<string, Record<string, unknown>> | undefined)?.[
+        req.group
+      ];
+      const run = group?.[req.name];
+      if (typeof run !== 'function') throw new Error(`no command ${req.group}.${req.name}`);
+      return unwrap(await (run as (input: unknown) => Promise<Result<unknown>>)(req.input));
+    }
     case 'insert':
       await col(req.collection).insert(req.doc);
       return null;

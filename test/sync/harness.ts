@@ -32,6 +32,8 @@ export const startOffice = async (databaseUrl?: string) => {
     },
     addSeller: (email: string, team = 'North') =>
       addUser(server.storage, { email, password: PASSWORD, role: 'seller', team }),
+    addManager: (email: string, team = 'North') =>
+      addUser(server.storage, { email, password: PASSWORD, role: 'manager', team }),
     /** Stops the server and starts it again on the same data and port. */
     async restart(): Promise<void> {
       await server.close();
@@ -105,6 +107,9 @@ export const startDevice = async (
     /** One sale with the device's commands; the numbers of its quote, order and invoice. */
     sale: (topic: string) =>
       call<{ quote: string; order: string; invoice: string }>({ op: 'sale', topic }),
+    /** Runs one of the device's commands; its value, or a failure with the rule's reason. */
+    command: <T = unknown>(group: string, commandName: string, input: unknown) =>
+      call<T>({ op: 'command', group, name: commandName, input }),
     insert: (collection: SyncCollection, doc: Doc) => call({ op: 'insert', collection, doc }),
     patch: (collection: SyncCollection, id: string, patch: Doc) =>
       call({ op: 'patch', collection, id, patch }),

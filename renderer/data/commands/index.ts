@@ -10,6 +10,7 @@ import { opportunityCommandDefs } from './opportunity';
 import { invoiceCommandDefs } from './invoice';
 import { orderCommandDefs } from './order';
 import { quoteCommandDefs } from './quote';
+import { reassignCommandDefs } from './reassign';
 
 export type { CommandEnv, CommandOptions, CommandResult, SessionSource } from './command-kit';
 export type { CommandLineEdit, CommandLineInput } from './lines';
@@ -26,6 +27,8 @@ export type QuoteCommands = Handlers<typeof quoteCommandDefs>;
 export type OrderCommands = Handlers<typeof orderCommandDefs>;
 export type InvoiceCommands = Handlers<typeof invoiceCommandDefs>;
 export type ActivityCommands = Handlers<typeof activityCommandDefs>;
+export type RecordCommands = Handlers<typeof reassignCommandDefs>;
+export type { ReassignInput } from './reassign';
 
 export type FairleadCommands = {
   lead: LeadCommands;
@@ -36,6 +39,8 @@ export type FairleadCommands = {
   order: OrderCommands;
   invoice: InvoiceCommands;
   activity: ActivityCommands;
+  /** Commands on any owned record (a manager's reassignment). */
+  record: RecordCommands;
 };
 
 /** Every command of the device for one store and the signed-in user. */
@@ -54,5 +59,6 @@ export const createCommands = (
     order: handlers(orderCommandDefs),
     invoice: handlers(invoiceCommandDefs),
     activity: handlers(activityCommandDefs),
+    record: handlers(reassignCommandDefs),
   };
 };

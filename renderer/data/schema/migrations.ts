@@ -15,7 +15,8 @@ export const migrationStrategies: Readonly<Record<RecordType, MigrationStrategie
   account: { 1: (old: Record<string, unknown>) => upgradeRecord('account', old) },
   // v0 → v1: `consent` is optional; a v0 contact is a valid v1 one.
   contact: { 1: (old: Record<string, unknown>) => old },
-  opportunity: {},
+  // v0 → v1: no forecast category picked yet; each follows its stage and probability.
+  opportunity: { 1: (old: Record<string, unknown>) => upgradeRecord('opportunity', old) },
   quote: {},
   // v0 → v1: no customer reference.
   order: { 1: (old: Record<string, unknown>) => upgradeRecord('order', old) },

@@ -255,6 +255,24 @@ export const startReplication = async (
 
   installConflictHandlers(db, names, { rejected, actorId: () => options.actorId, now });
 
+  // The device's copies of documents the server says this user no longer sees, as deleted
+  // master states: RxDB removes them as it would a tombstone, and pushes nothing back.
+  async function handedOver(
+    collection: RxCollection<Doc>,
+    ids: readonly string[],
+  ): Promise<WithDeleted<Doc>[]> {
+    if (ids.length === 0) return [];
+    const found = await collection.findByIds([...ids]).exec();
+    return [...found.values()].map((doc) => {
+      const data = Object.fromEntries(
+        Object.entries(doc.toJSON(false) as Record<string, unknown>).filter(
+          ([key]) => !key.startsWith('_'),
+        ),
+      );
+      return { ...data, _deleted: true } as unknown as WithDeleted<Doc>;
+    });
+  }
+
   function startCollection(name: SyncCollection): void {
     const collection = db.collections[name] as unknown as RxCollection<Doc>;
     const pushes = !pullOnlyCollections.includes(name);
@@ -282,11 +300,16 @@ export const startReplication = async (
           if (first !== null) {
             showProgress(first.done, firstTotal.answered(name, res.documents.length, res.remaining));
           }
+          // Records given to someone else leave this device as local deletions.
+          const removed = await handedOver(collection, res.removed ?? []);
           return {
             // Documents older devices wrote get the defaults of the fields added since.
-            documents: res.documents.map((d) =>
-              upgradeRecord(recordTypeOfCollection[name], d),
-            ) as unknown as WithDeleted<Doc>[],
+            documents: [
+              ...(res.documents.map((d) =>
+                upgradeRecord(recordTypeOfCollection[name], d),
+              ) as unknown as WithDeleted<Doc>[]),
+              ...removed,
+            ],
             checkpoint: res.checkpoint ?? checkpoint ?? { seq: 0 },
           };
         },

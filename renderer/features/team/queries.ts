@@ -1,4 +1,7 @@
 import { useMemo } from 'react';
+import type { TeamMember } from '../../../shared/domain/reassign';
+import { assignableSellers } from '../../../shared/domain/reassign';
+import { teamMembersOf } from '../../data/commands/reassign';
 import { useServices } from '../../app/services';
 import { useObservable } from '../../app/use-observable';
 
@@ -11,4 +14,24 @@ export const useOwnerName = (userId: string): string | undefined => {
   );
   // The signed-in seller knows their own name even before the reference data arrives.
   return name ?? (userId === user.id ? user.name : undefined);
+};
+
+/** The sellers a manager (or admin) may give a record to, as this device knows them. */
+export const useAssignableSellers = (): TeamMember[] | undefined => {
+  const { queries, user } = useServices();
+  const refdata = useObservable(
+    useMemo(() => queries.refdataOfKind('team_member'), [queries]),
+    undefined,
+  );
+  return useMemo(
+    () =>
+      refdata === undefined
+        ? undefined
+        : assignableSellers(teamMembersOf(refdata), {
+            userId: user.id,
+            role: user.role,
+            teamId: user.teamId,
+          }),
+    [refdata, user],
+  );
 };

@@ -7,6 +7,8 @@ import type { NumberingHighWater, SyncCollection } from '../../../shared/sync/pr
 import { syncCollections } from '../../../shared/sync/protocol';
 import { ChangeHub } from './change-hub';
 import { createOfficeStore, numberedPlaceholders } from './office-store';
+import type { Handover } from './handovers';
+import { handoversOf, noticeWithHandovers } from './handovers';
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations';
 import {
   docText,
@@ -20,6 +22,7 @@ import {
 } from './rows';
 import type {
   ChangeNotice,
+  DocRemoval,
   Device,
   DocWrite,
   IssuedHolders,
@@ -335,7 +338,7 @@ export class PostgresStorage implements Storage {
       const decisions = decide(current, await readHolders(client, numbering));
       const writes = decisions.flatMap((d) => (d.write ? [d.write] : []));
       const issued = numbering?.issued(writes) ?? { taken: [], seen: [] };
-      if (writes.length > 0) await this.insert(client, collection, writes, issued);
+      if (writes.length > 0) await this.insert(client, collection, writes, issued, current);
       if (writes.length > 0 && this.beforeCommit) await this.beforeCommit(collection);
       await client.query('COMMIT');
       return decisions.map((d) => d.result);
@@ -352,6 +355,7 @@ export class PostgresStorage implements Storage {
     collection: SyncCollection,
     writes: DocWrite[],
     issued: { taken: IssuedNumber[]; seen: NumberSeen[] },
+    current: ReadonlyMap<string, StoredDoc>,
   ): Promise<void> {
     const counter = await client.query(
       `INSERT INTO counters (collection, seq) VALUES ($1, $2) ON CONFLICT (collection)
@@ -377,6 +381,20 @@ export class PostgresStorage implements Storage {
         writes.map((w) => docText(w.doc)),
       ],
     );
+    const handovers: Handover[] = handoversOf(writes, current, first);
+    if (handovers.length > 0) {
+      await client.query(
+        `INSERT INTO handovers (collection, doc_id, seq, from_owner_id, from_team_id)
+         SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[])`,
+        [
+          collection,
+          handovers.map((h) => h.docId),
+          handovers.map((h) => h.seq),
+          handovers.map((h) => h.fromOwnerId),
+          handovers.map((h) => h.fromTeamId),
+        ],
+      );
+    }
     // A plain insert: the primary key (kind, number) refuses a number taken twice.
     if (issued.taken.length > 0) {
       await client.query(
@@ -401,12 +419,15 @@ export class PostgresStorage implements Storage {
         [n.series, n.kind, n.year, n.seq],
       );
     }
-    const notice: ChangeNotice = {
-      collection,
-      seq: last,
-      ownerIds: [...new Set(writes.map((w) => w.ownerId))],
-      teamIds: [...new Set(writes.map((w) => w.teamId))],
-    };
+    const notice: ChangeNotice = noticeWithHandovers(
+      {
+        collection,
+        seq: last,
+        ownerIds: [...new Set(writes.map((w) => w.ownerId))],
+        teamIds: [...new Set(writes.map((w) => w.teamId))],
+      },
+      handovers,
+    );
     // Delivered at COMMIT to every listening process, this one included. NOTIFY payloads
     // are limited to 8000 bytes: a huge batch tells every stream instead.
     const payload = JSON.stringify(notice);
@@ -460,6 +481,26 @@ export class PostgresStorage implements Storage {
       );
     }
     return rows.map(toStoredDoc);
+  }
+
+  async pullRemovals(
+    collection: SyncCollection,
+    scope: PullScope,
+    afterSeq: number,
+    limit: number,
+  ): Promise<DocRemoval[]> {
+    if (scope.kind === 'all') return [];
+    // Handed over from this owner or team, and not back in sight since.
+    const rows = await this.all(
+      `SELECT h.doc_id AS id, h.seq AS seq FROM handovers h
+         JOIN docs d ON d.collection = h.collection AND d.id = h.doc_id
+       WHERE h.collection = $1 AND h.seq > $2
+         AND (h.from_owner_id = $3 OR ($4::text IS NOT NULL AND h.from_team_id = $4::text))
+         AND NOT (d.owner_id = $3 OR ($4::text IS NOT NULL AND d.team_id IS NOT NULL AND d.team_id = $4::text))
+       ORDER BY h.seq LIMIT $5`,
+      [collection, afterSeq, scope.ownerId, scope.teamId, limit],
+    );
+    return rows.map((r) => ({ id: String(r.id), seq: Number(r.seq) }));
   }
 
   async countAfter(

@@ -18,6 +18,7 @@ import {
 import type {
   ChangeNotice,
   Device,
+  DocRemoval,
   IssuedHolders,
   LoginCounter,
   NewUser,
@@ -36,6 +37,7 @@ import { issuedKey } from './types';
 import * as snapshot from './sqlite-snapshot';
 import { ChangeHub } from './change-hub';
 import { createOfficeStore } from './office-store';
+import { handoversOf, noticeWithHandovers } from './handovers';
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations';
 import { SqliteReader } from './sqlite-reader';
 
@@ -344,6 +346,12 @@ export class SqliteStorage implements Storage {
         collection,
         seq,
       );
+      const handovers = handoversOf(writes, current, last + 1);
+      const handOver = this.db.prepare(
+        'INSERT INTO handovers (collection, doc_id, seq, from_owner_id, from_team_id) VALUES (?, ?, ?, ?, ?)',
+      );
+      for (const h of handovers)
+        handOver.run(collection, h.docId, h.seq, h.fromOwnerId, h.fromTeamId);
       const raise = this.db.prepare(
         `INSERT INTO numbering (series, kind, year, seq) VALUES (?, ?, ?, ?)
          ON CONFLICT (series, kind, year) DO UPDATE SET seq = MAX(seq, excluded.seq)`,
@@ -355,12 +363,15 @@ export class SqliteStorage implements Storage {
       );
       for (const n of issued.taken) take.run(n.kind, n.number, n.docId);
       for (const n of issued.seen) raise.run(n.series, n.kind, n.year, n.seq);
-      const notice: ChangeNotice = {
-        collection,
-        seq,
-        ownerIds: [...new Set(writes.map((w) => w.ownerId))],
-        teamIds: [...new Set(writes.map((w) => w.teamId))],
-      };
+      const notice: ChangeNotice = noticeWithHandovers(
+        {
+          collection,
+          seq,
+          ownerIds: [...new Set(writes.map((w) => w.ownerId))],
+          teamIds: [...new Set(writes.map((w) => w.teamId))],
+        },
+        handovers,
+      );
       return { results: decisions.map((d) => d.result), notice };
     });
     const { results, notice } = tx.immediate();
@@ -439,6 +450,33 @@ export class SqliteStorage implements Storage {
       );
     }
     return rows.map(toStoredDoc);
+  }
+
+  async pullRemovals(
+    collection: SyncCollection,
+    scope: PullScope,
+    afterSeq: number,
+    limit: number,
+  ): Promise<DocRemoval[]> {
+    if (scope.kind === 'all') return [];
+    // Handed over from this owner or team, and not back in sight since.
+    return this.all(
+      `SELECT h.doc_id AS id, h.seq AS seq FROM handovers h
+         JOIN docs d ON d.collection = h.collection AND d.id = h.doc_id
+       WHERE h.collection = ? AND h.seq > ?
+         AND (h.from_owner_id = ? OR (? IS NOT NULL AND h.from_team_id = ?))
+         AND NOT (d.owner_id = ? OR (? IS NOT NULL AND d.team_id IS NOT NULL AND d.team_id = ?))
+       ORDER BY h.seq LIMIT ?`,
+      collection,
+      afterSeq,
+      scope.ownerId,
+      scope.teamId,
+      scope.teamId,
+      scope.ownerId,
+      scope.teamId,
+      scope.teamId,
+      limit,
+    ).map((r) => ({ id: String(r.id), seq: Number(r.seq) }));
   }
 
   async countAfter(

@@ -63,6 +63,9 @@ export type DocWrite = {
   doc: WireDocument;
 };
 
+/** A document a pull's scope saw before and no longer sees (handed over), at that seq. */
+export type DocRemoval = { id: string; seq: number };
+
 /** What the caller decided for one row after seeing the current master. */
 export type RowDecision<R> = { write: DocWrite | null; result: R };
 
@@ -183,6 +186,16 @@ export type Storage = {
     afterSeq: number,
     limit: number,
   ): Promise<StoredDoc[]>;
+  /**
+   * Documents handed over after `afterSeq` away from what `scope` sees (the previous owner or
+   * team), and not visible to it again since, in seq order: the device removes them.
+   */
+  pullRemovals(
+    collection: SyncCollection,
+    scope: PullScope,
+    afterSeq: number,
+    limit: number,
+  ): Promise<DocRemoval[]>;
   /** How many documents of the collection `scope` sees after `afterSeq` (one COUNT). */
   countAfter(collection: SyncCollection, scope: PullScope, afterSeq: number): Promise<number>;
   getDocs(collection: SyncCollection, ids: string[]): Promise<Map<string, StoredDoc>>;

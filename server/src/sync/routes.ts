@@ -4,7 +4,7 @@ import type { Checkpoint, PullResponse, SyncCollection } from '../../../shared/s
 import { syncCollections } from '../../../shared/sync/protocol';
 import { requirePrincipal } from '../auth/routes';
 import { ApiFailure } from '../errors';
-import type { ServerEpoch, Storage } from '../storage/types';
+import type { DocRemoval, ServerEpoch, Storage, StoredDoc } from '../storage/types';
 import { pullScope } from '../visibility';
 import type { IncomingRow } from './push';
 import { pushRows } from './push';
@@ -151,6 +151,25 @@ export const estimateRemaining = (
   return Math.min(ahead, Math.round((ahead * pageDocs) / span));
 };
 
+/**
+ * One pull page from the visible documents and the removals, both in seq order: the first
+ * `limit` of the two merged, so the checkpoint never passes an entry left out.
+ */
+const pageOf = (docs: StoredDoc[], removals: DocRemoval[], limit: number) => {
+  const merged = [
+    ...docs.map((d) => ({ seq: d.seq, doc: d, removed: null })),
+    ...removals.map((r) => ({ seq: r.seq, doc: null, removed: r.id })),
+  ]
+    .sort((a, b) => a.seq - b.seq)
+    .slice(0, limit);
+  return {
+    size: merged.length,
+    docs: merged.flatMap((m) => (m.doc === null ? [] : [m.doc])),
+    removed: merged.flatMap((m) => (m.removed === null ? [] : [m.removed])),
+    lastSeq: merged.at(-1)?.seq ?? null,
+  };
+};
+
 export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void => {
   app.get<{ Params: { collection: string }; Querystring: { checkpoint?: string; limit?: string } }>(
     '/api/sync/:collection/pull',
@@ -177,34 +196,42 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
         reset: true,
       });
       if (checkpoint !== null && otherHistory(checkpoint, epoch)) return reset();
-      const docs = await storage.pull(collection, scope, checkpoint?.seq ?? 0, limit);
+      const afterSeq = checkpoint?.seq ?? 0;
+      const page = pageOf(
+        await storage.pull(collection, scope, afterSeq, limit),
+        await storage.pullRemovals(collection, scope, afterSeq, limit),
+        limit,
+      );
       // Past the last seq handed out: the database was put back by other means (a file copy,
       // a recovery) without a new epoch. This device starts over; `epoch renew` tells all.
-      if (docs.length === 0 && checkpoint !== null && checkpoint.seq > 0) {
+      if (page.size === 0 && checkpoint !== null && checkpoint.seq > 0) {
         if (checkpoint.seq > (await storage.lastSeq(collection))) return reset();
       }
-      const last = docs[docs.length - 1];
-      const from = checkpoint?.seq ?? 0;
+      const last = page.lastSeq;
+      const from = afterSeq;
       // A page that is not full holds everything visible. A full page from the start is
       // counted once (the device's first-sync total) and the count travels in the checkpoint,
       // so later pages subtract what they carry: a COUNT per page would make a first sync
-      // quadratic on the server. Without a count to go on, the rest is estimated.
+      // quadratic on the server. Without a count to go on, the rest is estimated. Removals
+      // (records handed to someone else) are not counted.
       const remaining =
-        docs.length < limit || !last
+        page.size < limit || last === null
           ? 0
           : checkpoint?.left !== undefined
-            ? Math.max(0, checkpoint.left - docs.length)
+            ? Math.max(0, checkpoint.left - page.docs.length)
             : from === 0
-              ? await storage.countAfter(collection, scope, last.seq)
-              : estimateRemaining(docs.length, from, last.seq, await storage.lastSeq(collection));
-      const carried = docs.length < limit ? {} : { left: remaining };
+              ? await storage.countAfter(collection, scope, last)
+              : estimateRemaining(page.docs.length, from, last, await storage.lastSeq(collection));
+      const carried = page.size < limit ? {} : { left: remaining };
       const response: PullResponse = {
-        documents: docs.map((d) => d.doc),
-        checkpoint: last
-          ? { seq: last.seq, epoch: epoch.id, ...carried }
-          : checkpoint && { seq: checkpoint.seq, epoch: epoch.id },
+        documents: page.docs.map((d) => d.doc),
+        checkpoint:
+          last !== null
+            ? { seq: last, epoch: epoch.id, ...carried }
+            : checkpoint && { seq: checkpoint.seq, epoch: epoch.id },
         remaining,
         epoch: epoch.id,
+        ...(page.removed.length > 0 ? { removed: page.removed } : {}),
       };
       return response;
     },

@@ -110,6 +110,36 @@ export const startStack = async (): Promise<Stack> => {
   }
 };
 
+/** Adds a user to the stack's office with the admin command line, as the office would. */
+export const addOfficeUser = async (
+  stack: Stack,
+  user: Credentials & { role: 'seller' | 'manager' | 'admin'; team: string },
+): Promise<void> => {
+  const env = { ...process.env, DATA_DIR: stack.dataDir };
+  await promisify(execFile)(
+    'npm',
+    [
+      'run',
+      '--silent',
+      'admin',
+      '--',
+      'user',
+      'add',
+      '--email',
+      user.email,
+      '--password',
+      user.password,
+      '--role',
+      user.role,
+      '--team',
+      user.team,
+      '--name',
+      user.name,
+    ],
+    { cwd: repoRoot, env },
+  );
+};
+
 /** Signs in over the API (as a second device would) and pulls a collection. */
 export const pullAll = async (
   stack: Stack,

@@ -13,6 +13,7 @@ import { useContactsOfAccount } from '../../contacts/queries';
 import { useOpportunitiesOf } from '../../opportunities/queries';
 import { RelatedDocuments } from '../../quotes/components/RelatedDocuments';
 import { Timeline } from '../../timeline/components/Timeline';
+import { ReassignPanel } from '../../team/components/ReassignPanel';
 import { useAccount, useCanEditCustomer } from '../queries';
 import { AccountForm } from './AccountForm';
 
@@ -98,6 +99,7 @@ const AccountView = ({ account: a }: { account: Account }) => {
           </section>
           <RelatedDocuments accountId={a.id} />
         </div>
+        <ReassignPanel type="account" id={a.id} ownerId={a.ownerId} />
         <Timeline regardingType="account" regardingId={a.id} />
       </div>
     </section>

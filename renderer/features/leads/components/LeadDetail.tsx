@@ -17,6 +17,7 @@ import { WithdrawConsentButton } from '../../consent/components/WithdrawConsent'
 import { OpportunityTopic } from '../../documents/components/RecordLinks';
 import { useOwnerName } from '../../team/queries';
 import { Timeline } from '../../timeline/components/Timeline';
+import { ReassignPanel } from '../../team/components/ReassignPanel';
 import { useLeadCommands } from '../commands';
 import { leadName, leadStateTone } from '../lead-text';
 import { useLead } from '../queries';
@@ -95,6 +96,7 @@ const LeadView = ({ lead }: { lead: Lead }) => {
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
       <div className="columns">
         <LeadForm lead={lead} />
+        <ReassignPanel type="lead" id={lead.id} ownerId={lead.ownerId} />
         <Timeline regardingType="lead" regardingId={lead.id} />
       </div>
       {dialog === 'qualify' ? (

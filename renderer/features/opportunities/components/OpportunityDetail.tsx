@@ -11,6 +11,7 @@ import { Notice } from '../../../ui/Notice';
 import { LinesEditor } from '../../lines/components/LinesEditor';
 import { RelatedDocuments } from '../../quotes/components/RelatedDocuments';
 import { Timeline } from '../../timeline/components/Timeline';
+import { ReassignPanel } from '../../team/components/ReassignPanel';
 import { useQuoteCommands } from '../../quotes/commands';
 import { useOpportunityCommands } from '../commands';
 import { useOpportunity } from '../queries';
@@ -90,6 +91,7 @@ const OpportunityView = ({ opportunity: o }: { opportunity: Opportunity }) => {
           </div>
           <RelatedDocuments opportunityId={o.id} />
         </div>
+        <ReassignPanel type="opportunity" id={o.id} ownerId={o.ownerId} />
         <Timeline regardingType="opportunity" regardingId={o.id} />
       </div>
       {dialog === 'won' ? <CloseWonDialog opportunity={o} onClose={() => setDialog(null)} /> : null}

@@ -11,12 +11,21 @@ import { useFormat } from '../../../i18n/use-format';
 import { Button } from '../../../ui/Button';
 import { DateField } from '../../../ui/DateField';
 import { ReadField, SelectField, TextField } from '../../../ui/Field';
+import type { OpenForecastCategory } from '../../../../shared/domain/forecast';
+import {
+  defaultForecastCategory,
+  forecastCategoryOf,
+  openForecastCategories,
+} from '../../../../shared/domain/forecast';
 import { Notice } from '../../../ui/Notice';
 import { useAccountName, useContactName } from '../../accounts/queries';
 import { usePriceLists } from '../../lines/queries';
 import { useOpportunityCommands } from '../commands';
 
-type Editable = Pick<Opportunity, 'topic' | 'estimatedCloseDate' | 'probability' | 'rating'>;
+type Editable = Pick<
+  Opportunity,
+  'topic' | 'estimatedCloseDate' | 'probability' | 'rating' | 'forecastCategory'
+>;
 
 export const OpportunityForm = ({ opportunity: o }: { opportunity: Opportunity }) => {
   const { t } = useTranslation();
@@ -43,6 +52,11 @@ export const OpportunityForm = ({ opportunity: o }: { opportunity: Opportunity }
           {o.contactId ? <a href={routeHref('contacts', o.contactId)}>{contactName ?? '…'}</a> : ''}
         </ReadField>
         <ReadField label={t('opportunity.stage')}>{t(`opportunity.stages.${o.stage}`)}</ReadField>
+        {readOnly ? (
+          <ReadField label={t('opportunity.forecastCategory')}>
+            {t(`opportunity.forecastCategories.${forecastCategoryOf(o)}`)}
+          </ReadField>
+        ) : null}
         {o.actualRevenue !== null ? (
           <ReadField label={t('opportunity.actualRevenue')}>
             {fmt.money(o.actualRevenue, o.currency)}
@@ -100,6 +114,30 @@ export const OpportunityForm = ({ opportunity: o }: { opportunity: Opportunity }
             value={v.rating}
             onChange={(e) => draft.set('rating', e.target.value as Opportunity['rating'])}
             options={leadRatings.map((r) => ({ value: r, label: t(`lead.ratings.${r}`) }))}
+          />
+          <SelectField
+            label={t('opportunity.forecastCategory')}
+            value={v.forecastCategory ?? ''}
+            onChange={(e) =>
+              draft.set(
+                'forecastCategory',
+                e.target.value === '' ? null : (e.target.value as OpenForecastCategory),
+              )
+            }
+            options={[
+              {
+                value: '',
+                label: t('opportunity.forecastAuto', {
+                  category: t(
+                    `opportunity.forecastCategories.${defaultForecastCategory({ ...o, ...v })}`,
+                  ),
+                }),
+              },
+              ...openForecastCategories.map((c) => ({
+                value: c,
+                label: t(`opportunity.forecastCategories.${c}`),
+              })),
+            ]}
           />
           <PriceListField opportunity={o} readOnly={false} />
           <RevenueFields opportunity={o} readOnly={false} />

@@ -6,6 +6,7 @@ import { installationsAndIssuedNumbers } from './002-installations-and-issued-nu
 import { loginThrottle } from './003-login-throttle';
 import { serverEpoch } from './004-server-epoch';
 import { officeAuditAndDeviceHealth } from './006-office-audit-and-device-health';
+import { handovers } from './007-handovers';
 import { pullIndexes } from './008-pull-indexes';
 import type { Migration } from './types';
 
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   loginThrottle,
   serverEpoch,
   officeAuditAndDeviceHealth,
+  handovers,
   pullIndexes,
 ];
 

@@ -1,0 +1,3 @@
+import { useServices } from '../../app/services';
+
+export const useRecordCommands = () => useServices().commands.record;
