@@ -40,7 +40,7 @@ export type BenchApi = {
   rawIndexedDbWrite(
     account: SyncAccount,
     batch: number,
-  ): Promise<{ ms: number; documents: number }>;
+  ): Promise<{ ms: number; documents: number; fetchMs: number }>;
   pouchReplicate(
     remoteUrl: string,
     batchSize: number,

@@ -1,13 +1,14 @@
 // Search across leads, accounts and contacts (name, company, email, phone): prefix, case and
-// accent insensitive. The term index is built once per open store from the stored
-// `searchTerms` and follows every change (this window, other windows, replication).
+// accent insensitive. The term index holds the stored `searchTerms` of every record; they are
+// saved in the store (derived/projection.ts) so start-up reads them back instead of scanning
+// 100k records, and follow every change (this window, other windows, replication).
 import type { RxCollection } from 'rxdb';
 import type { Observable } from 'rxjs';
-import { BehaviorSubject, from, switchMap } from 'rxjs';
+import { from, merge, switchMap } from 'rxjs';
 import type { Account, Contact, Lead } from '../../../shared/domain/records';
 import type { FairleadDatabase } from '../database';
+import { openProjection } from '../derived/projection';
 import type { SearchableType, SearchRef } from './term-index';
-import { scanSearchable } from './scan';
 import { TermIndex } from './term-index';
 
 export type { SearchableType, SearchRef } from './term-index';
@@ -23,51 +24,39 @@ const sources = [
   ['contact', 'contacts'],
 ] as const;
 
-const BUILD_PAGE = 5000;
+// Raised when the shape of the saved terms changes.
+const FORMAT = 1;
 
-type LiveIndex = { index: TermIndex; ready: Promise<void>; version$: BehaviorSubject<number> };
+type LiveIndex = {
+  index: TermIndex;
+  ready: Promise<void>;
+  version$: Observable<number>;
+  flush: () => Promise<void>;
+};
 
 const indexes = new WeakMap<FairleadDatabase, LiveIndex>();
 
-type Searchable = { searchTerms: string[] };
+const termsOf = (doc: Record<string, unknown>): string[] | null =>
+  Array.isArray(doc['searchTerms']) ? (doc['searchTerms'] as string[]) : null;
 
 const buildIndex = (db: FairleadDatabase): LiveIndex => {
   const index = new TermIndex();
-  const version$ = new BehaviorSubject(0);
-  const bump = () => version$.next(version$.value + 1);
-  // Changes that arrive while the index is loading are applied after it, in order.
-  let queued: (() => void)[] | null = [];
-  const subscriptions = sources.map(([type, name]) =>
-    (db[name].$ as Observable<{ documentId: string; operation: string; documentData: Searchable }>)
-      .subscribe((event) => {
-        const apply = () => {
-          const ref = { type, id: event.documentId };
-          if (event.operation === 'DELETE') index.remove(ref);
-          else index.put(ref, event.documentData.searchTerms);
-        };
-        if (queued !== null) queued.push(apply);
-        else {
-          apply();
-          bump();
-        }
-      }),
+  const projections = sources.map(([type, name]) =>
+    openProjection<string[]>(db, db[name] as unknown as RxCollection, {
+      key: `fairlead-search-${type}`,
+      format: FORMAT,
+      valueOf: termsOf,
+      onPut: (id, terms) => index.put({ type, id }, terms),
+      onRemove: (id) => index.remove({ type, id }),
+    }),
   );
-  db.onClose.push(() => {
-    for (const s of subscriptions) s.unsubscribe();
-    version$.complete();
-    indexes.delete(db);
-  });
-  const ready = (async () => {
-    for (const [type, name] of sources) {
-      for await (const page of scanSearchable(db[name] as unknown as RxCollection, BUILD_PAGE)) {
-        for (const doc of page) index.put({ type, id: doc.id }, doc.searchTerms);
-      }
-    }
-    for (const apply of queued ?? []) apply();
-    queued = null;
-    bump();
-  })();
-  return { index, ready, version$ };
+  db.onClose.push(() => indexes.delete(db));
+  return {
+    index,
+    ready: Promise.all(projections.map((p) => p.ready)).then(() => undefined),
+    version$: merge(...projections.map((p) => p.version$)),
+    flush: () => Promise.all(projections.map((p) => p.flush())).then(() => undefined),
+  };
 };
 
 const liveIndex = (db: FairleadDatabase): LiveIndex => {
@@ -79,8 +68,11 @@ const liveIndex = (db: FairleadDatabase): LiveIndex => {
   return live;
 };
 
-/** Builds the search index now (at start-up) rather than on the first keystroke. */
+/** Reads the search index back now (at start-up) rather than on the first keystroke. */
 export const prepareSearch = (db: FairleadDatabase): Promise<void> => liveIndex(db).ready;
+
+/** Saves what the index has not saved yet (before closing the store, in tests). */
+export const saveSearchIndex = (db: FairleadDatabase): Promise<void> => liveIndex(db).flush();
 
 /** The references of matching records, best match order, at most `limit`. */
 export const searchRefs = async (

@@ -15,6 +15,7 @@ import { upgradeRecord } from '../../../shared/domain/record-upgrade';
 import type { Checkpoint, SyncCollection } from '../../../shared/sync/protocol';
 import { pullOnlyCollections, syncCollections } from '../../../shared/sync/protocol';
 import type { FairleadDatabase } from '../database';
+import { setBulkLoad } from '../derived/bulk-load';
 import type { FetchLike } from './client';
 import { createSyncClient, isNetworkError, SyncHttpError } from './client';
 import { installConflictHandlers } from './conflict-handler';
@@ -45,6 +46,10 @@ const newGeneration = (): string =>
   ).join('');
 
 type Replication = RxReplicationState<Doc, Checkpoint>;
+
+// The server's largest pull page (server/src/sync/routes.ts MAX_PULL): a first sync of 50k
+// documents is 50 pulls and 50 bulk writes per collection rather than 250.
+const PULL_PAGE = 1000;
 
 const storeWriteFailed = {
   en: 'A change the server refused could not be kept on this device; it will be sent again.',
@@ -132,6 +137,9 @@ export const startReplication = async (
     history: journal.history(),
   });
 
+  // A first sync or a re-sync after a restore is a bulk load: derived state waits for its end.
+  status.status$.subscribe((s) => setBulkLoad(db, s.firstSync !== null || s.restoreResync));
+
   // ---- reachability: requests wait at this gate while the server cannot be reached ----
   let openGate: () => void = () => undefined;
   let gate = new Promise<void>((resolve) => (openGate = resolve));
@@ -196,6 +204,17 @@ export const startReplication = async (
     status.update({ firstSync: { done, total: total === null ? null : Math.max(total, done) } });
   };
 
+  // RxDB reports each written document; the bar moves once per written page, not per document.
+  let written = 0;
+  const countWritten = (): void => {
+    if (written++ > 0) return;
+    queueMicrotask(() => {
+      const first = status.get().firstSync;
+      if (first !== null) showProgress(first.done + written, first.total);
+      written = 0;
+    });
+  };
+
   // ---- one replication per collection ----
   const push = createPushHandler({
     rejected,
@@ -248,7 +267,7 @@ export const startReplication = async (
       retryTime: options.retryTime ?? 5_000,
       autoStart: true,
       pull: {
-        batchSize: options.pullBatchSize ?? 200,
+        batchSize: options.pullBatchSize ?? PULL_PAGE,
         handler: async (checkpoint, batchSize) => {
           if (restarting !== null) throw new StartingOver();
           const res = await guarded(() => client.pull(name, checkpoint, batchSize));
@@ -278,8 +297,7 @@ export const startReplication = async (
     });
     replications.set(name, replication);
     replication.received$.subscribe(() => {
-      const first = status.get().firstSync;
-      if (first !== null) showProgress(first.done + 1, first.total);
+      if (status.get().firstSync !== null) countWritten();
     });
     replication.error$.subscribe(() => undefined); // reported through `guarded`
     watchActive(name, replication);
@@ -359,6 +377,7 @@ export const startReplication = async (
       await pending.flush();
       await journal.flush();
       status.complete();
+      setBulkLoad(db, false);
     },
   };
 };
