@@ -3,6 +3,7 @@
 import i18next from 'i18next';
 import { createFairleadDatabase } from '../data/database';
 import type { FairleadDatabase } from '../data/database';
+import { preparePipeline } from '../data/queries/pipeline';
 import { prepareSearch } from '../data/search/search';
 import { startReplication } from '../data/sync/replication';
 import type { SyncEngine } from '../data/sync/replication';
@@ -116,7 +117,9 @@ const openServices = async (
   const db: FairleadDatabase = await createFairleadDatabase({ name: databaseName(session) });
   await rememberSession(db, session);
   await setupNumbering(db, session.device.series, session.device.lastNumbers);
+  // Both read their saved state back in the background: the list paints meanwhile.
   void prepareSearch(db);
+  void preparePipeline(db);
   const engine = await startReplication(db, {
     serverUrl: session.serverUrl,
     getToken: tokenGetter(platform),

@@ -105,6 +105,9 @@ const openPipeline = (db: FairleadDatabase): LiveProjection<PipelineEntry> => {
 /** Reads the pipeline back now (at start-up) rather than when the board opens. */
 export const preparePipeline = (db: FairleadDatabase): Promise<void> => openPipeline(db).ready;
 
+/** Saves what the pipeline has not saved yet (before closing the store, in tests). */
+export const savePipeline = (db: FairleadDatabase): Promise<void> => openPipeline(db).flush();
+
 function* ofOwners(entries: Iterable<PipelineEntry>, owners: ReadonlySet<string> | null) {
   for (const e of entries) if (owners === null || owners.has(e.ownerId)) yield e;
 }

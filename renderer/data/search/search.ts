@@ -39,8 +39,21 @@ const indexes = new WeakMap<FairleadDatabase, LiveIndex>();
 const termsOf = (doc: Record<string, unknown>): string[] | null =>
   Array.isArray(doc['searchTerms']) ? (doc['searchTerms'] as string[]) : null;
 
+// The sorted term list is saved beside the records' terms so reading back costs no sort;
+// saved again once enough new terms wait to be sorted in.
+const TERMS_DOC = 'fairlead-search-terms';
+const RESAVE_TERMS_AFTER = 5000;
+type SavedTerms = { format: number; json: string };
+
 const buildIndex = (db: FairleadDatabase): LiveIndex => {
   const index = new TermIndex();
+  const seeded = db
+    .getLocal<SavedTerms>(TERMS_DOC)
+    .then((doc) => {
+      const saved = doc?.toJSON().data;
+      if (saved?.format === FORMAT) index.seed(JSON.parse(saved.json) as string[]);
+    })
+    .catch(() => undefined);
   const projections = sources.map(([type, name]) =>
     openProjection<string[]>(db, db[name] as unknown as RxCollection, {
       key: `fairlead-search-${type}`,
@@ -48,14 +61,35 @@ const buildIndex = (db: FairleadDatabase): LiveIndex => {
       valueOf: termsOf,
       onPut: (id, terms) => index.put({ type, id }, terms),
       onRemove: (id) => index.remove({ type, id }),
+      after: seeded,
     }),
   );
-  db.onClose.push(() => indexes.delete(db));
+  let termsSaved: Promise<unknown> = Promise.resolve();
+  const saveTerms = (force: boolean): Promise<unknown> => {
+    if (!force && index.termsSinceSeed < RESAVE_TERMS_AFTER) return termsSaved;
+    const json = JSON.stringify(index.sortedTermList());
+    termsSaved = termsSaved
+      .then(() => db.upsertLocal<SavedTerms>(TERMS_DOC, { format: FORMAT, json }))
+      .catch(() => undefined);
+    return termsSaved;
+  };
+  const ready = Promise.all(projections.map((p) => p.ready)).then(() => undefined);
+  const version$ = merge(...projections.map((p) => p.version$));
+  const watch = version$.subscribe(() => {
+    if (!db.closed) void ready.then(() => saveTerms(false));
+  });
+  db.onClose.push(() => {
+    watch.unsubscribe();
+    indexes.delete(db);
+  });
   return {
     index,
-    ready: Promise.all(projections.map((p) => p.ready)).then(() => undefined),
-    version$: merge(...projections.map((p) => p.version$)),
-    flush: () => Promise.all(projections.map((p) => p.flush())).then(() => undefined),
+    ready,
+    version$,
+    flush: async () => {
+      await Promise.all(projections.map((p) => p.flush()));
+      await saveTerms(true);
+    },
   };
 };
 
