@@ -64,12 +64,29 @@ const later = (a: Checkpoint | null, b: Checkpoint | null): Checkpoint | null =>
 
 type Event = { documentId: string; operation: string; documentData: unknown };
 
+// Reading back or rebuilding runs in short slices, so the list paints and a capture goes
+// through at once while 100k entries load.
+const SLICE_MS = 8;
+const timeSlices = () => {
+  let since = performance.now();
+  let n = 0;
+  return {
+    async yieldIfDue(): Promise<void> {
+      if ((++n & 63) !== 0 || performance.now() - since < SLICE_MS) return;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      since = performance.now();
+    },
+  };
+};
+
 export const openProjection = <V>(
   db: FairleadDatabase,
   collection: RxCollection,
   spec: ProjectionSpec<V>,
 ): LiveProjection<V> => {
   const values = new Map<string, V>();
+  // The same entries by bucket, so saving one edit serializes one bucket only.
+  const buckets = Array.from({ length: BUCKETS }, () => new Map<string, V>());
   const version$ = new BehaviorSubject(0);
   const dirty = new Set<number>();
   let checkpoint: Checkpoint | null = null;
@@ -77,17 +94,21 @@ export const openProjection = <V>(
   let skipped = false;
   let closed = false;
   let loadedFrom: 'saved' | 'scan' = 'scan';
+  const slice = timeSlices();
 
   const set = (id: string, doc: Record<string, unknown> | null): void => {
     const value = doc === null || doc['_deleted'] === true ? null : spec.valueOf(doc);
+    const b = bucketOf(id);
     if (value === null) {
       if (!values.delete(id)) return;
+      buckets[b]?.delete(id);
       spec.onRemove?.(id);
     } else {
       values.set(id, value);
+      buckets[b]?.set(id, value);
       spec.onPut?.(id, value);
     }
-    dirty.add(bucketOf(id));
+    dirty.add(b);
   };
 
   // ---- saving: changed buckets first, then the checkpoint (a replay is harmless) ----
@@ -98,18 +119,17 @@ export const openProjection = <V>(
     saving = saving.then(async () => {
       if (closed || skipped) return;
       const at = checkpoint;
-      const buckets = [...dirty];
+      const changed = [...dirty];
       dirty.clear();
-      const entries = new Map<number, [string, V][]>(buckets.map((b) => [b, []]));
-      for (const [id, value] of values) entries.get(bucketOf(id))?.push([id, value]);
       try {
-        for (const [b, list] of entries) {
-          await db.upsertLocal<Bucket>(`${spec.key}-${b}`, { json: JSON.stringify(list) });
+        for (const b of changed) {
+          const json = JSON.stringify([...(buckets[b] ?? [])]);
+          await db.upsertLocal<Bucket>(`${spec.key}-${b}`, { json });
         }
         await db.upsertLocal<Head>(`${spec.key}-head`, { format: spec.format, checkpoint: at });
       } catch {
         // Another window saved at the same time, or the store is closing: saved next time.
-        for (const b of buckets) dirty.add(b);
+        for (const b of changed) dirty.add(b);
       }
     });
     return saving;
@@ -126,12 +146,15 @@ export const openProjection = <V>(
   const rebuild = async (): Promise<void> => {
     for (const id of values.keys()) spec.onRemove?.(id);
     values.clear();
+    for (const bucket of buckets) bucket.clear();
     loadedFrom = 'scan';
     // Writes during the scan arrive as events too; the checkpoint starts before the scan.
     checkpoint = later(checkpoint, { id: '', lwt: Date.now() - 1 });
     for await (const page of scanLiveRows(collection, PAGE)) {
-      for (const row of page) set(row.id, row);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (const row of page) {
+        set(row.id, row);
+        await slice.yieldIfDue();
+      }
     }
     for (let b = 0; b < BUCKETS; b++) dirty.add(b);
   };
@@ -152,17 +175,15 @@ export const openProjection = <V>(
   const readBack = async (): Promise<boolean> => {
     const head = (await db.getLocal<Head>(`${spec.key}-head`))?.toJSON().data;
     if (head === undefined || head.format !== spec.format || head.checkpoint === null) return false;
-    const buckets = await Promise.all(
-      Array.from({ length: BUCKETS }, (_, b) => db.getLocal<Bucket>(`${spec.key}-${b}`)),
-    );
-    for (const bucket of buckets) {
-      const entries = JSON.parse(bucket?.toJSON().data.json ?? '[]') as [string, V][];
+    for (let b = 0; b < BUCKETS; b++) {
+      const saved = (await db.getLocal<Bucket>(`${spec.key}-${b}`))?.toJSON().data.json;
+      const entries = JSON.parse(saved ?? '[]') as [string, V][];
       for (const [id, value] of entries) {
         values.set(id, value);
+        buckets[b]?.set(id, value);
         spec.onPut?.(id, value);
+        await slice.yieldIfDue();
       }
-      // Let the screen paint between buckets: reading back never blocks start-up.
-      await new Promise((resolve) => setTimeout(resolve, 0));
     }
     checkpoint = head.checkpoint;
     await catchUp(head.checkpoint);
