@@ -4,7 +4,7 @@
 // 100k records, and follow every change (this window, other windows, replication).
 import type { RxCollection } from 'rxdb';
 import type { Observable } from 'rxjs';
-import { from, merge, switchMap } from 'rxjs';
+import { combineLatest, from, map, switchMap } from 'rxjs';
 import type { Account, Contact, Lead } from '../../../shared/domain/records';
 import type { FairleadDatabase } from '../database';
 import { openProjection } from '../derived/projection';
@@ -74,7 +74,10 @@ const buildIndex = (db: FairleadDatabase): LiveIndex => {
     return termsSaved;
   };
   const ready = Promise.all(projections.map((p) => p.ready)).then(() => undefined);
-  const version$ = merge(...projections.map((p) => p.version$));
+  // One emission per change (not one per source), so a keystroke runs one search.
+  const version$ = combineLatest(projections.map((p) => p.version$)).pipe(
+    map((versions) => versions.reduce((a, b) => a + b, 0)),
+  );
   const watch = version$.subscribe(() => {
     if (!db.closed) void ready.then(() => saveTerms(false));
   });
