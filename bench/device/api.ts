@@ -6,12 +6,22 @@ export type BenchApi = {
   loadLeads(
     count: number,
     seed: number,
-  ): Promise<{ written: number; ms: number; opportunities: number }>;
+  ): Promise<{ written: number; ms: number; buildMs: number; opportunities: number }>;
+  /** Closes and reopens the store as the app starts; ms from the start of the open. */
+  startUp(): Promise<{
+    openMs: number;
+    paintedMs: number;
+    interactiveMs: number;
+    searchMs: number;
+    pipelineMs: number;
+  }>;
   listFirstRows(): Promise<{ ms: number; queriedMs: number; total: number }>;
   searchAsYouType(words: number): Promise<{ indexMs: number; samples: number[]; hits: number }>;
   captureToList(rounds: number): Promise<{ samples: number[]; commandSamples: number[] }>;
   pipelineTotals(): Promise<{
     ms: number;
+    editMs: number;
+    boardMs: number;
     opportunities: number;
     totals: (readonly [string, number])[];
   }>;
@@ -45,7 +55,7 @@ export type BenchApi = {
   rawIndexedDbWrite(
     account: SyncAccount,
     batch: number,
-  ): Promise<{ ms: number; documents: number }>;
+  ): Promise<{ ms: number; documents: number; fetchMs: number }>;
   pouchReplicate(
     remoteUrl: string,
     batchSize: number,

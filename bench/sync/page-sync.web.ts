@@ -78,7 +78,9 @@ const request = <T>(req: IDBRequest<T>): Promise<T> =>
 /** The local limit: the same documents put into IndexedDB, `batch` per transaction. */
 export const rawIndexedDbWrite = async (account: SyncAccount, batch: number) => {
   const session = await login(account, `bench raw idb ${Date.now()}`);
+  const fetchStart = performance.now();
   const collections = await pullEverything(session.token);
+  const fetchMs = performance.now() - fetchStart;
   const name = `bench_raw_${Date.now()}`;
   const open = indexedDB.open(name, 1);
   open.onupgradeneeded = () => {
@@ -103,7 +105,7 @@ export const rawIndexedDbWrite = async (account: SyncAccount, batch: number) => 
   const ms = performance.now() - t0;
   idb.close();
   indexedDB.deleteDatabase(name);
-  return { ms, documents };
+  return { ms, documents, fetchMs };
 };
 
 /** The classic peer: PouchDB (IndexedDB adapter) replicating the share from PouchDB server. */

@@ -2,6 +2,7 @@
 // store, document numbering, replication, and the typed services the UI uses.
 import { createFairleadDatabase } from '../data/database';
 import type { FairleadDatabase } from '../data/database';
+import { preparePipeline } from '../data/queries/pipeline';
 import { prepareSearch } from '../data/search/search';
 import { createOfficeAdminClient } from '../data/office/admin-client';
 import { startReplication } from '../data/sync/replication';
@@ -144,11 +145,13 @@ const openServices = async (
   const db: FairleadDatabase = await createFairleadDatabase({ name: databaseName(session) });
   await rememberSession(db, session);
   await setupNumbering(db, session.device.series, session.device.lastNumbers);
+  // Both read their saved state back in the background: the list paints meanwhile.
   void prepareSearch(db);
   // A revocation may be answered while replication is still starting: the wipe waits for it.
   let revoked: (() => void) | null = null;
   const revocation = new Promise<void>((resolve) => (revoked = resolve));
   const onDeviceRevoked = () => revoked?.();
+  void preparePipeline(db);
   const engine = await startReplication(db, {
     serverUrl: session.serverUrl,
     getToken: tokenGetter(platform),

@@ -8,8 +8,9 @@
 //           `(input) => Promise<CommandResult<T>>` running the shared/domain rule.
 // Number:   setupNumbering(db, series, highWater?) once per sign-in (the series from the server).
 // Read:     leadList$, opportunityList$, quoteList$, orderList$, invoiceList$, record$, timeline$,
-//           recordDetail$, pipelineTotals$, search$ / searchRefs / prepareSearch — RxJS
-//           observables of plain records.
+//           recordDetail$, pipelineTotals$ / preparePipeline, search$ / searchRefs /
+//           prepareSearch — RxJS observables of plain records. Search terms and pipeline
+//           amounts are derived state saved in the store (derived/projection.ts).
 // Load:     loadDataset(db, { lead: [...], quote: [...] }, { batchSize? }), loadDemoData(db).
 // Errors:   StoreError (code, collection, documentId, field, localized {en, it}).
 export type { DatabaseOptions, FairleadCollections, FairleadDatabase } from './database';
@@ -26,4 +27,4 @@ export * from './queries/lists';
 export * from './queries/detail';
 export * from './queries/pipeline';
 export type { SearchHit, SearchRef, SearchableType } from './search/search';
-export { prepareSearch, search$, searchRefs } from './search/search';
+export { prepareSearch, saveSearchIndex, search$, searchRefs } from './search/search';

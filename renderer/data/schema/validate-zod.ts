@@ -1,8 +1,16 @@
 // Document validation for the store from the zod record schemas (the single source of truth),
 // instead of ajv: ajv compiles validators with `new Function`, which the desktop app's
-// Content Security Policy (no 'unsafe-eval') forbids.
-import type { RxJsonSchema, RxValidationError } from 'rxdb';
-import { wrappedValidateStorageFactory } from 'rxdb';
+// Content Security Policy (no 'unsafe-eval') forbids. Documents the replication writes as
+// pulled from the server are not checked again: the server validated them against the same
+// schemas, and a first sync of 50k documents would spend most of its time re-checking.
+import type {
+  BulkWriteRow,
+  RxJsonSchema,
+  RxStorage,
+  RxStorageWriteErrorValidation,
+  RxValidationError,
+} from 'rxdb';
+import { getPrimaryFieldOfPrimaryKey } from 'rxdb';
 import type { z } from 'zod';
 import { collectionSchemaOf } from '../../../shared/domain/rx-schemas';
 import { recordSchemas, recordTypes } from '../../../shared/domain/records';
@@ -78,4 +86,47 @@ export const zodValidatorFor = (
   };
 };
 
-export const wrappedValidateZodStorage = wrappedValidateStorageFactory(zodValidatorFor, 'zod');
+/** RxDB's context of the replication's writes of pulled documents (see sync/pending.ts). */
+export const isPulledWrite = (context: string): boolean =>
+  context.startsWith('replication-downstream');
+
+type AnyStorage = RxStorage<unknown, unknown>;
+type Row = BulkWriteRow<Record<string, unknown>>;
+
+/** The storage with every local write checked against its record schema. */
+export const wrappedValidateZodStorage = (args: { storage: AnyStorage }): AnyStorage => ({
+  ...args.storage,
+  name: `validate-zod-${args.storage.name}`,
+  async createStorageInstance(params) {
+    const instance = await args.storage.createStorageInstance(params);
+    const primary = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string;
+    let validate: ((doc: Record<string, unknown>) => RxValidationError[]) | undefined;
+    const write = instance.bulkWrite.bind(instance);
+    instance.bulkWrite = async (rows, context) => {
+      if (isPulledWrite(context)) return write(rows, context);
+      validate ??= zodValidatorFor(params.schema as RxJsonSchema<unknown>);
+      const refused: RxStorageWriteErrorValidation<Record<string, unknown>>[] = [];
+      const accepted: typeof rows = [];
+      for (const row of rows) {
+        const validationErrors = (validate as NonNullable<typeof validate>)(
+          row.document as Record<string, unknown>,
+        );
+        if (validationErrors.length === 0) accepted.push(row);
+        else
+          refused.push({
+            status: 422,
+            isError: true,
+            documentId: String((row.document as Record<string, unknown>)[primary]),
+            writeRow: row as unknown as Row,
+            validationErrors,
+            schema: params.schema as never,
+            context,
+          } as RxStorageWriteErrorValidation<Record<string, unknown>>);
+      }
+      const result =
+        accepted.length > 0 ? await write(accepted, context) : { error: [] as never[] };
+      return { ...result, error: [...result.error, ...(refused as never[])] };
+    };
+    return instance;
+  },
+});

@@ -1,13 +1,14 @@
 // Search across leads, accounts and contacts (name, company, email, phone): prefix, case and
-// accent insensitive. The term index is built once per open store from the stored
-// `searchTerms` and follows every change (this window, other windows, replication).
+// accent insensitive. The term index holds the stored `searchTerms` of every record; they are
+// saved in the store (derived/projection.ts) so start-up reads them back instead of scanning
+// 100k records, and follow every change (this window, other windows, replication).
 import type { RxCollection } from 'rxdb';
 import type { Observable } from 'rxjs';
-import { BehaviorSubject, from, switchMap } from 'rxjs';
+import { combineLatest, from, map, switchMap } from 'rxjs';
 import type { Account, Contact, Lead } from '../../../shared/domain/records';
 import type { FairleadDatabase } from '../database';
+import { openProjection } from '../derived/projection';
 import type { SearchableType, SearchRef } from './term-index';
-import { scanSearchable } from './scan';
 import { TermIndex } from './term-index';
 
 export type { SearchableType, SearchRef } from './term-index';
@@ -23,51 +24,76 @@ const sources = [
   ['contact', 'contacts'],
 ] as const;
 
-const BUILD_PAGE = 5000;
+// Raised when the shape of the saved terms changes.
+const FORMAT = 1;
 
-type LiveIndex = { index: TermIndex; ready: Promise<void>; version$: BehaviorSubject<number> };
+type LiveIndex = {
+  index: TermIndex;
+  ready: Promise<void>;
+  version$: Observable<number>;
+  flush: () => Promise<void>;
+};
 
 const indexes = new WeakMap<FairleadDatabase, LiveIndex>();
 
-type Searchable = { searchTerms: string[] };
+const termsOf = (doc: Record<string, unknown>): string[] | null =>
+  Array.isArray(doc['searchTerms']) ? (doc['searchTerms'] as string[]) : null;
+
+// The sorted term list is saved beside the records' terms so reading back costs no sort;
+// saved again once enough new terms wait to be sorted in.
+const TERMS_DOC = 'fairlead-search-terms';
+const RESAVE_TERMS_AFTER = 5000;
+type SavedTerms = { format: number; json: string };
 
 const buildIndex = (db: FairleadDatabase): LiveIndex => {
   const index = new TermIndex();
-  const version$ = new BehaviorSubject(0);
-  const bump = () => version$.next(version$.value + 1);
-  // Changes that arrive while the index is loading are applied after it, in order.
-  let queued: (() => void)[] | null = [];
-  const subscriptions = sources.map(([type, name]) =>
-    (db[name].$ as Observable<{ documentId: string; operation: string; documentData: Searchable }>)
-      .subscribe((event) => {
-        const apply = () => {
-          const ref = { type, id: event.documentId };
-          if (event.operation === 'DELETE') index.remove(ref);
-          else index.put(ref, event.documentData.searchTerms);
-        };
-        if (queued !== null) queued.push(apply);
-        else {
-          apply();
-          bump();
-        }
-      }),
+  const seeded = db
+    .getLocal<SavedTerms>(TERMS_DOC)
+    .then((doc) => {
+      const saved = doc?.toJSON().data;
+      if (saved?.format === FORMAT) index.seed(JSON.parse(saved.json) as string[]);
+    })
+    .catch(() => undefined);
+  const projections = sources.map(([type, name]) =>
+    openProjection<string[]>(db, db[name] as unknown as RxCollection, {
+      key: `fairlead-search-${type}`,
+      format: FORMAT,
+      valueOf: termsOf,
+      onPut: (id, terms) => index.put({ type, id }, terms),
+      onRemove: (id) => index.remove({ type, id }),
+      after: seeded,
+    }),
   );
+  let termsSaved: Promise<unknown> = Promise.resolve();
+  const saveTerms = (force: boolean): Promise<unknown> => {
+    if (!force && index.termsSinceSeed < RESAVE_TERMS_AFTER) return termsSaved;
+    const json = JSON.stringify(index.sortedTermList());
+    termsSaved = termsSaved
+      .then(() => db.upsertLocal<SavedTerms>(TERMS_DOC, { format: FORMAT, json }))
+      .catch(() => undefined);
+    return termsSaved;
+  };
+  const ready = Promise.all(projections.map((p) => p.ready)).then(() => undefined);
+  // One emission per change (not one per source), so a keystroke runs one search.
+  const version$ = combineLatest(projections.map((p) => p.version$)).pipe(
+    map((versions) => versions.reduce((a, b) => a + b, 0)),
+  );
+  const watch = version$.subscribe(() => {
+    if (!db.closed) void ready.then(() => saveTerms(false));
+  });
   db.onClose.push(() => {
-    for (const s of subscriptions) s.unsubscribe();
-    version$.complete();
+    watch.unsubscribe();
     indexes.delete(db);
   });
-  const ready = (async () => {
-    for (const [type, name] of sources) {
-      for await (const page of scanSearchable(db[name] as unknown as RxCollection, BUILD_PAGE)) {
-        for (const doc of page) index.put({ type, id: doc.id }, doc.searchTerms);
-      }
-    }
-    for (const apply of queued ?? []) apply();
-    queued = null;
-    bump();
-  })();
-  return { index, ready, version$ };
+  return {
+    index,
+    ready,
+    version$,
+    flush: async () => {
+      await Promise.all(projections.map((p) => p.flush()));
+      await saveTerms(true);
+    },
+  };
 };
 
 const liveIndex = (db: FairleadDatabase): LiveIndex => {
@@ -79,8 +105,11 @@ const liveIndex = (db: FairleadDatabase): LiveIndex => {
   return live;
 };
 
-/** Builds the search index now (at start-up) rather than on the first keystroke. */
+/** Reads the search index back now (at start-up) rather than on the first keystroke. */
 export const prepareSearch = (db: FairleadDatabase): Promise<void> => liveIndex(db).ready;
+
+/** Saves what the index has not saved yet (before closing the store, in tests). */
+export const saveSearchIndex = (db: FairleadDatabase): Promise<void> => liveIndex(db).flush();
 
 /** The references of matching records, best match order, at most `limit`. */
 export const searchRefs = async (

@@ -21,6 +21,7 @@ import {
   syncCollections,
 } from '../../../shared/sync/protocol';
 import type { FairleadDatabase } from '../database';
+import { setBulkLoad } from '../derived/bulk-load';
 import type { FetchLike } from './client';
 import { createSyncClient, isNetworkError, SyncHttpError } from './client';
 import { installConflictHandlers } from './conflict-handler';
@@ -51,6 +52,10 @@ const newGeneration = (): string =>
   ).join('');
 
 type Replication = RxReplicationState<Doc, Checkpoint>;
+
+// The server's largest pull page (server/src/sync/routes.ts MAX_PULL): a first sync of 50k
+// documents is 50 pulls and 50 bulk writes per collection rather than 250.
+const PULL_PAGE = 1000;
 
 const storeWriteFailed = {
   en: 'A change the server refused could not be kept on this device; it will be sent again.',
@@ -151,6 +156,9 @@ export const startReplication = async (
     history: journal.history(),
   });
 
+  // A first sync or a re-sync after a restore is a bulk load: derived state waits for its end.
+  status.status$.subscribe((s) => setBulkLoad(db, s.firstSync !== null || s.restoreResync));
+
   // ---- reachability: requests wait at this gate while the server cannot be reached ----
   let openGate: () => void = () => undefined;
   let gate = new Promise<void>((resolve) => (openGate = resolve));
@@ -213,6 +221,17 @@ export const startReplication = async (
   const showProgress = (done: number, total: number | null): void => {
     // Whatever a server counted, the bar never runs past its end.
     status.update({ firstSync: { done, total: total === null ? null : Math.max(total, done) } });
+  };
+
+  // RxDB reports each written document; the bar moves once per written page, not per document.
+  let written = 0;
+  const countWritten = (): void => {
+    if (written++ > 0) return;
+    queueMicrotask(() => {
+      const first = status.get().firstSync;
+      if (first !== null) showProgress(first.done + written, first.total);
+      written = 0;
+    });
   };
 
   // ---- one replication per collection ----
@@ -285,7 +304,7 @@ export const startReplication = async (
       retryTime: options.retryTime ?? 5_000,
       autoStart: true,
       pull: {
-        batchSize: options.pullBatchSize ?? 200,
+        batchSize: options.pullBatchSize ?? PULL_PAGE,
         handler: async (checkpoint, batchSize) => {
           if (restarting !== null) throw new StartingOver();
           const res = await guarded(() => client.pull(name, checkpoint, batchSize));
@@ -320,8 +339,7 @@ export const startReplication = async (
     });
     replications.set(name, replication);
     replication.received$.subscribe(() => {
-      const first = status.get().firstSync;
-      if (first !== null) showProgress(first.done + 1, first.total);
+      if (status.get().firstSync !== null) countWritten();
     });
     replication.error$.subscribe(() => undefined); // reported through `guarded`
     watchActive(name, replication);
@@ -401,6 +419,7 @@ export const startReplication = async (
       await pending.flush();
       await journal.flush();
       status.complete();
+      setBulkLoad(db, false);
     },
   };
 };
