@@ -128,5 +128,9 @@ export const createStoreCommands = (
       complete: (id) => c.activity.complete({ id }),
       remove: (id) => c.activity.remove({ id }),
     },
+    tradeFair: {
+      create: (input) => c.tradeFair.create(input),
+      update: (id, patch) => c.tradeFair.update({ id, patch }),
+    },
   };
 };

@@ -22,7 +22,9 @@ import type {
   Quote,
   Refdata,
   RegardingType,
+  TradeFair,
 } from '../../shared/domain/records';
+import type { TradeFairInput, TradeFairPatch } from '../../shared/domain/trade-fair';
 import type { LeadInput, LeadPatch } from '../../shared/domain/lead';
 import type { AccountPatch } from '../../shared/domain/account';
 import type { ContactPatch } from '../../shared/domain/contact';
@@ -130,6 +132,10 @@ export type StoreQueries = {
   vatRates(): Observable<Refdata[]>;
   /** A colleague's display name, null when the office has not published it. */
   teamMemberName(userId: string): Observable<string | null>;
+  /** Every trade fair on the device, by first day. */
+  tradeFairs(): Observable<TradeFair[]>;
+  /** How many leads each fair brought, by fair id. */
+  leadCountsByFair(): Observable<Record<string, number>>;
 };
 
 export type StoreCommands = {
@@ -217,6 +223,10 @@ export type StoreCommands = {
     create(input: NewActivity): R<Activity>;
     complete(id: string): R<Activity>;
     remove(id: string): R<string>;
+  };
+  tradeFair: {
+    create(input: TradeFairInput): R<TradeFair>;
+    update(id: string, patch: TradeFairPatch): R<TradeFair>;
   };
 };
 

@@ -8,6 +8,11 @@ export type LeadFilters = {
   state: 'open' | 'qualified' | 'disqualified' | 'all';
   rating: 'hot' | 'warm' | 'cold' | 'all';
   source: 'trade_fair' | 'web' | 'email' | 'referral' | 'other' | 'all';
+  /** A trade fair's id; all fairs when absent or 'all'. */
+  fair?: string;
+  /** With a fair: one of its questions ('' for none) and the answer wanted (see answerMatches). */
+  fairQuestion?: string;
+  fairAnswer?: string;
 };
 
 export type DialogName =
@@ -17,13 +22,13 @@ type UiState = {
   locale: UiLocale;
   /** Empty means: the server that served this page. */
   serverUrl: string;
-  /** The fair or event the quick-capture form pre-fills as source detail. */
-  fairName: string;
+  /** The current trade fair's id ('' for none): captures are tagged with it (fair mode). */
+  currentFairId: string;
   leadFilters: LeadFilters;
   openDialog: DialogName | null;
   setLocale: (locale: UiLocale) => void;
   setServerUrl: (url: string) => void;
-  setFairName: (name: string) => void;
+  setCurrentFairId: (id: string) => void;
   setLeadFilters: (patch: Partial<LeadFilters>) => void;
   showDialog: (name: DialogName | null) => void;
 };
@@ -38,19 +43,31 @@ export const useUiStore = create<UiState>()(
     (set) => ({
       locale: defaultLocale(),
       serverUrl: '',
-      fairName: '',
-      leadFilters: { text: '', state: 'open', rating: 'all', source: 'all' },
+      currentFairId: '',
+      leadFilters: {
+        text: '',
+        state: 'open',
+        rating: 'all',
+        source: 'all',
+        fair: 'all',
+        fairQuestion: '',
+        fairAnswer: '',
+      },
       openDialog: null,
       setLocale: (locale) => set({ locale }),
       setServerUrl: (serverUrl) => set({ serverUrl: serverUrl.trim().replace(/\/+$/, '') }),
-      setFairName: (fairName) => set({ fairName }),
+      setCurrentFairId: (currentFairId) => set({ currentFairId }),
       setLeadFilters: (patch) => set((s) => ({ leadFilters: { ...s.leadFilters, ...patch } })),
       showDialog: (openDialog) => set({ openDialog }),
     }),
     {
       name: 'fairlead.ui',
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ locale: s.locale, serverUrl: s.serverUrl, fairName: s.fairName }),
+      partialize: (s) => ({
+        locale: s.locale,
+        serverUrl: s.serverUrl,
+        currentFairId: s.currentFairId,
+      }),
     },
   ),
 );

@@ -22,6 +22,7 @@ export const typeNames: Record<RecordType, { en: string; it: string }> = {
   product: { en: 'product', it: 'il prodotto' },
   pricelist: { en: 'price list', it: 'il listino' },
   refdata: { en: 'reference data', it: 'i dati di riferimento' },
+  tradefair: { en: 'trade fair', it: 'la fiera' },
 };
 
 type Doc = Record<string, unknown>;

@@ -10,6 +10,7 @@ import { opportunityCommandDefs } from './opportunity';
 import { invoiceCommandDefs } from './invoice';
 import { orderCommandDefs } from './order';
 import { quoteCommandDefs } from './quote';
+import { tradeFairCommandDefs } from './trade-fair';
 
 export type { CommandEnv, CommandOptions, CommandResult, SessionSource } from './command-kit';
 export type { CommandLineEdit, CommandLineInput } from './lines';
@@ -26,6 +27,7 @@ export type QuoteCommands = Handlers<typeof quoteCommandDefs>;
 export type OrderCommands = Handlers<typeof orderCommandDefs>;
 export type InvoiceCommands = Handlers<typeof invoiceCommandDefs>;
 export type ActivityCommands = Handlers<typeof activityCommandDefs>;
+export type TradeFairCommands = Handlers<typeof tradeFairCommandDefs>;
 
 export type FairleadCommands = {
   lead: LeadCommands;
@@ -36,6 +38,7 @@ export type FairleadCommands = {
   order: OrderCommands;
   invoice: InvoiceCommands;
   activity: ActivityCommands;
+  tradeFair: TradeFairCommands;
 };
 
 /** Every command of the device for one store and the signed-in user. */
@@ -54,5 +57,6 @@ export const createCommands = (
     order: handlers(orderCommandDefs),
     invoice: handlers(invoiceCommandDefs),
     activity: handlers(activityCommandDefs),
+    tradeFair: handlers(tradeFairCommandDefs),
   };
 };

@@ -1,20 +1,25 @@
-// The lead collection as first written (version 0): the same fields without `searchTerms`.
+// The lead collection as first written (version 0): the same fields without `searchTerms`
+// (added in v1) and without the trade fair and its answers (added in v2).
 // Kept so the migration can be tested against a store really written with version 0.
 import type { RxJsonSchema } from 'rxdb';
 import type { Lead } from '../../../shared/domain/records';
 import { collectionSchemaOf } from '../../../shared/domain/rx-schemas';
 import { searchTermsForLead } from '../../../shared/domain/search';
 
-export type LeadV0 = Omit<Lead, 'searchTerms'>;
+const laterFields = ['searchTerms', 'tradeFairId', 'fairAnswers'];
+
+export type LeadV0 = Omit<Lead, 'searchTerms' | 'tradeFairId' | 'fairAnswers'>;
 
 export const leadSchemaV0 = (): RxJsonSchema<LeadV0> => {
   const current = collectionSchemaOf('lead');
-  const { searchTerms: _dropped, ...properties } = current.properties;
+  const properties = Object.fromEntries(
+    Object.entries(current.properties).filter(([field]) => !laterFields.includes(field)),
+  );
   return {
     ...current,
     version: 0,
     properties,
-    required: current.required.filter((field) => field !== 'searchTerms'),
+    required: current.required.filter((field) => !laterFields.includes(field)),
   } as unknown as RxJsonSchema<LeadV0>;
 };
 

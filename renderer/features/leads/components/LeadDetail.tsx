@@ -14,6 +14,8 @@ import { ReadField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
 import { OpportunityTopic } from '../../documents/components/RecordLinks';
 import { useOwnerName } from '../../team/queries';
+import { FairAnswersView } from '../../fairs/components/FairQuestionFields';
+import { useTradeFairs } from '../../fairs/queries';
 import { Timeline } from '../../timeline/components/Timeline';
 import { useLeadCommands } from '../commands';
 import { leadName, leadStateTone } from '../lead-text';
@@ -36,6 +38,8 @@ const LeadView = ({ lead }: { lead: Lead }) => {
   const commands = useLeadCommands();
   const action = useAction();
   const ownerName = useOwnerName(lead.ownerId);
+  const fairs = useTradeFairs();
+  const fair = fairs?.find((f) => f.id === lead.tradeFairId) ?? null;
   const [dialog, setDialog] = useState<'qualify' | 'disqualify' | 'delete' | null>(null);
   const deletable = useMayDelete('lead', lead);
   const open = lead.state === 'open';
@@ -85,6 +89,9 @@ const LeadView = ({ lead }: { lead: Lead }) => {
         <ReadField label={t('common.owner')}>{ownerName ?? ''}</ReadField>
         <ReadField label={t('common.created')}>{fmt.date(lead.createdAt)}</ReadField>
       </dl>
+      {lead.tradeFairId !== null ? (
+        <FairAnswersView fair={fair} answers={lead.fairAnswers} />
+      ) : null}
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
       <div className="columns">
         <LeadForm lead={lead} />

@@ -10,10 +10,11 @@ import { useSession } from '../../auth/queries';
 import { useAppVersion } from '../queries';
 import { useDevice } from '../commands';
 import { DeviceNameField } from './DeviceNameField';
+import { FairsPanel } from '../../fairs/components/FairsPanel';
 
 export const SettingsScreen = () => {
   const { t } = useTranslation();
-  const { serverUrl, fairName, setServerUrl, setFairName } = useUiStore();
+  const { serverUrl, setServerUrl } = useUiStore();
   const session = useSession();
   const version = useAppVersion();
   const device = useDevice();
@@ -26,12 +27,6 @@ export const SettingsScreen = () => {
       </div>
       <div className="panel form-grid" style={{ maxWidth: 720 }}>
         <LanguageField />
-        <TextField
-          label={t('settings.fairName')}
-          hint={t('settings.fairNameHint')}
-          value={fairName}
-          onChange={(e) => setFairName(e.target.value)}
-        />
         <TextField
           label={t('settings.server')}
           hint={t('settings.serverHint')}
@@ -57,6 +52,7 @@ export const SettingsScreen = () => {
         </div>
         {saved ? <Notice kind="success">{t('settings.saved')}</Notice> : null}
       </div>
+      {session ? <FairsPanel /> : null}
       {session ? (
         <div className="panel">
           <h2>{t('settings.device')}</h2>
