@@ -526,8 +526,9 @@ export const tradeFairSchema = z
     ...auditFields,
     name: text(200).min(1),
     place: text(200),
-    startDate: dateSchema,
-    endDate: dateSchema,
+    // Bounded so the fair list can be indexed by its first day.
+    startDate: dateSchema.max(10),
+    endDate: dateSchema.max(10),
     booth: text(50),
     questions: z.array(fairQuestionSchema).max(30),
   })
