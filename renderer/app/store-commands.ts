@@ -138,5 +138,9 @@ export const createStoreCommands = (
     record: {
       reassign: (type, id, toUserId) => c.record.reassign({ type, id, toUserId }),
     },
+    tradeFair: {
+      create: (input) => c.tradeFair.create(input),
+      update: (id, patch) => c.tradeFair.update({ id, patch }),
+    },
   };
 };

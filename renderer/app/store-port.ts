@@ -22,7 +22,9 @@ import type {
   Quote,
   Refdata,
   RegardingType,
+  TradeFair,
 } from '../../shared/domain/records';
+import type { TradeFairInput, TradeFairPatch } from '../../shared/domain/trade-fair';
 import type { LeadInput, LeadPatch } from '../../shared/domain/lead';
 import type { AccountPatch } from '../../shared/domain/account';
 import type { ContactPatch } from '../../shared/domain/contact';
@@ -145,6 +147,10 @@ export type StoreQueries = {
   teamMemberName(userId: string): Observable<string | null>;
   /** Every record the dashboard sums (the manager's device holds the team's). */
   teamRecords(): Observable<TeamRecords>;
+  /** Every trade fair on the device, by first day. */
+  tradeFairs(): Observable<TradeFair[]>;
+  /** How many leads each fair brought, by fair id. */
+  leadCountsByFair(): Observable<Record<string, number>>;
 };
 
 export type StoreCommands = {
@@ -247,6 +253,10 @@ export type StoreCommands = {
       id: string,
       toUserId: string,
     ): R<{ id: string; ownerId: string }>;
+  };
+  tradeFair: {
+    create(input: TradeFairInput): R<TradeFair>;
+    update(id: string, patch: TradeFairPatch): R<TradeFair>;
   };
 };
 

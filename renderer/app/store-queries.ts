@@ -13,7 +13,11 @@ import type { Lead } from '../../shared/domain/records';
 import { leadDisqualifyReasons } from '../../shared/domain/records';
 import { matchesSearch, normalizeText } from '../../shared/domain/search';
 import type { FairleadDatabase } from '../data/database';
+import { answerMatches } from '../../shared/domain/trade-fair';
 import {
+  fairLeads$,
+  leadCountsByFair$,
+  tradeFairs$,
   leadCount$,
   leadList$,
   pipelineTotals$,
@@ -80,6 +84,33 @@ const statusesOf = (state: LeadFilters['state']): Lead['status'][] | undefined =
         ? [...leadDisqualifyReasons]
         : undefined;
 
+// One fair's leads are few enough to filter in memory: state, rating, text and an answer.
+const fairLeadPage = (
+  db: FairleadDatabase,
+  fair: string,
+  filters: LeadFilters,
+  statuses: Lead['status'][] | undefined,
+  limit: number,
+): Observable<LeadPage> =>
+  combineLatest([fairLeads$(db, fair), tradeFairs$(db)]).pipe(
+    map(([leads, fairs]) => {
+      const question = fairs
+        .find((f) => f.id === fair)
+        ?.questions.find((q) => q.id === filters.fairQuestion);
+      const text = filters.text.trim();
+      const matching = leads.filter(
+        (l) =>
+          (!statuses || statuses.includes(l.status)) &&
+          (filters.rating === 'all' || l.rating === filters.rating) &&
+          (text === '' || matchesSearch(l.searchTerms, text)) &&
+          (question === undefined ||
+            answerMatches(question, l.fairAnswers, filters.fairAnswer ?? '')),
+      );
+      const rows = matching.slice(0, limit);
+      return { rows, total: matching.length, hasMore: rows.length < matching.length };
+    }),
+  );
+
 // Only the rows the screen asks for: a newest-first window with a limit (so RxDB's
 // event-reduce updates it in place) and an index count, never the whole list.
 const leadPage = (
@@ -89,6 +120,9 @@ const leadPage = (
 ): Observable<LeadPage> => {
   const statuses = statusesOf(filters.state);
   const text = filters.text.trim();
+  if (filters.fair !== undefined && filters.fair !== 'all') {
+    return fairLeadPage(db, filters.fair, filters, statuses, limit);
+  }
   if (text !== '' && !statuses && filters.rating === 'all' && filters.source === 'all') {
     // Text alone: read only the page's records; the term index counts the rest (no reads).
     return search$(db, text, { limit: limit + 1, types: ['lead'] }).pipe(
@@ -375,6 +409,8 @@ export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
       })),
     ),
   // Owners' names come from the office's team_member reference records.
+  tradeFairs: () => tradeFairs$(db),
+  leadCountsByFair: () => leadCountsByFair$(db),
   teamMemberName: (userId) =>
     findAll(db, 'refdata', { kind: 'team_member', key: userId }).pipe(
       map(([member]) => {

@@ -8,6 +8,11 @@ export type LeadFilters = {
   state: 'open' | 'qualified' | 'disqualified' | 'all';
   rating: 'hot' | 'warm' | 'cold' | 'all';
   source: 'trade_fair' | 'web' | 'email' | 'referral' | 'other' | 'all';
+  /** A trade fair's id; all fairs when absent or 'all'. */
+  fair?: string;
+  /** With a fair: one of its questions ('' for none) and the answer wanted (see answerMatches). */
+  fairQuestion?: string;
+  fairAnswer?: string;
 };
 
 export type DialogName =
@@ -17,15 +22,15 @@ type UiState = {
   locale: UiLocale;
   /** Empty means: the server that served this page. */
   serverUrl: string;
-  /** The fair or event the quick-capture form pre-fills as source detail. */
-  fairName: string;
+  /** The current trade fair's id ('' for none): captures are tagged with it (fair mode). */
+  currentFairId: string;
   /** Idle minutes before the app locks (default 15). */
   lockAfterMinutes: number;
   leadFilters: LeadFilters;
   openDialog: DialogName | null;
   setLocale: (locale: UiLocale) => void;
   setServerUrl: (url: string) => void;
-  setFairName: (name: string) => void;
+  setCurrentFairId: (id: string) => void;
   setLockAfterMinutes: (minutes: number) => void;
   setLeadFilters: (patch: Partial<LeadFilters>) => void;
   showDialog: (name: DialogName | null) => void;
@@ -41,13 +46,21 @@ export const useUiStore = create<UiState>()(
     (set) => ({
       locale: defaultLocale(),
       serverUrl: '',
-      fairName: '',
+      currentFairId: '',
       lockAfterMinutes: 15,
-      leadFilters: { text: '', state: 'open', rating: 'all', source: 'all' },
+      leadFilters: {
+        text: '',
+        state: 'open',
+        rating: 'all',
+        source: 'all',
+        fair: 'all',
+        fairQuestion: '',
+        fairAnswer: '',
+      },
       openDialog: null,
       setLocale: (locale) => set({ locale }),
       setServerUrl: (serverUrl) => set({ serverUrl: serverUrl.trim().replace(/\/+$/, '') }),
-      setFairName: (fairName) => set({ fairName }),
+      setCurrentFairId: (currentFairId) => set({ currentFairId }),
       setLockAfterMinutes: (lockAfterMinutes) => set({ lockAfterMinutes }),
       setLeadFilters: (patch) => set((s) => ({ leadFilters: { ...s.leadFilters, ...patch } })),
       showDialog: (openDialog) => set({ openDialog }),
@@ -58,7 +71,7 @@ export const useUiStore = create<UiState>()(
       partialize: (s) => ({
         locale: s.locale,
         serverUrl: s.serverUrl,
-        fairName: s.fairName,
+        currentFairId: s.currentFairId,
         lockAfterMinutes: s.lockAfterMinutes,
       }),
     },

@@ -32,10 +32,10 @@ afterEach(async () => {
 });
 
 describe('createFairleadDatabase', () => {
-  it('opens the eleven collections of the device', async () => {
+  it('opens the twelve collections of the device', async () => {
     db = await openTestDatabase();
     expect(Object.keys(db.collections).sort()).toEqual(Object.values(collectionNames).sort());
-    expect(db.leads.schema.version).toBe(1);
+    expect(db.leads.schema.version).toBe(2);
   });
 });
 
@@ -73,7 +73,11 @@ describe('schema migration', () => {
       multiInstance: false,
     });
     await old.addCollections({ leads: { schema: leadSchemaV0() } });
-    const { searchTerms: _none, ...v0 } = { ...sampleLead(), firstName: 'Nicolò', lastName: 'Sàrti' };
+    const { searchTerms: _none, tradeFairId: _f, fairAnswers: _a, ...v0 } = {
+      ...sampleLead(),
+      firstName: 'Nicolò',
+      lastName: 'Sàrti',
+    };
     await old.collections['leads']?.insert(v0 satisfies LeadV0);
     await old.close();
 
@@ -82,6 +86,7 @@ describe('schema migration', () => {
     expect(migrated?.firstName).toBe('Nicolò');
     expect(migrated?.searchTerms).toEqual(searchTermsForLead(v0));
     expect(migrated?.searchTerms).toEqual(expect.arrayContaining(['nicolo', 'sarti']));
+    expect([migrated?.tradeFairId, migrated?.fairAnswers]).toEqual([null, []]);
   });
 
   it('opens a store written with contact schema version 0; its contacts have no consent yet', async () => {

@@ -28,3 +28,4 @@ export * from './queries/detail';
 export * from './queries/pipeline';
 export type { SearchHit, SearchRef, SearchableType } from './search/search';
 export { prepareSearch, saveSearchIndex, search$, searchRefs } from './search/search';
+export * from './queries/fairs';

@@ -16,6 +16,7 @@ import {
   subjectExportFormats,
 } from './privacy/subject-export';
 import { noSuchUser } from './office';
+import { addFair, listFairs } from './fairs';
 import { commandLineActor as cli } from './office-admin/audit';
 import { adminImportCatalog } from './office-admin/catalog';
 import { adminSetCompany } from './office-admin/company';
@@ -54,6 +55,11 @@ const usage = `Usage: npm run admin -- <command>
                              active, price_list, currency, unit_price)
   company set --file company.json   (the office's legal identity on documents and e-invoices)
   company show
+  fair add --name N --start YYYY-MM-DD [--end YYYY-MM-DD] [--place P] [--booth B]
+           [--questions "yes_no Interested?; one_choice Budget = <10k | 10-50k | >50k;
+                         several_choices Lines = Cranes | Hoists; number Staff; text Notes"]
+                            (an office fair: every seller sees it and can make it current)
+  fair list
   demo load
   backup FILE               (one consistent snapshot, streamed to FILE as NDJSON)
   restore FILE [--force]    (into an empty data folder or database; --force replaces
@@ -225,6 +231,19 @@ export const runAdmin = async (
       const d = await adminRevokeDevice(storage, cli, target);
       return `Revoked ${d.name} (${d.series}) of ${d.userEmail}: its sessions are ended and its series is retired; the device removes its data at its next call.`;
     }
+    case 'fair add': {
+      const fair = await addFair(storage, {
+        name: need(args, 'name'),
+        start: need(args, 'start'),
+        end: args.flags.get('end'),
+        place: args.flags.get('place'),
+        booth: args.flags.get('booth'),
+        questions: args.flags.get('questions'),
+      });
+      return `Added the fair ${fair.name} (${fair.startDate} to ${fair.endDate}) with ${fair.questions.length} questions; devices get it at their next sync.`;
+    }
+    case 'fair list':
+      return listFairs(storage);
     case 'demo load':
       return describeDemo(await loadDemo(storage));
     case 'webform assign':

@@ -1,5 +1,6 @@
 // Who sees and who may change what (DESIGN.md §4): a seller their own records, their team's
-// accounts and contacts and the catalog; a manager their team; an admin everything.
+// accounts and contacts, the catalog and every trade fair; a manager their team; an admin
+// everything.
 import type { LocalizedText } from '../../shared/domain/errors';
 import type { Actor } from '../../shared/domain/context';
 import type { RejectionCode, SyncCollection } from '../../shared/sync/protocol';
@@ -9,11 +10,17 @@ import type { ChangeNotice, PullScope, StoredDoc } from './storage/types';
 /** Collections every member of a team may read and update. */
 const teamShared: readonly SyncCollection[] = ['accounts', 'contacts'];
 
+// A fair is no one's personal data and colleagues meet at the same fair: everyone reads every
+// fair (the office's and the sellers'); only its owner, their manager or the office edit it.
+const everyoneReads: readonly SyncCollection[] = ['tradefairs'];
+
 export const isCatalog = (collection: SyncCollection): boolean =>
   pullOnlyCollections.includes(collection);
 
 export const pullScope = (actor: Actor, collection: SyncCollection): PullScope => {
-  if (actor.role === 'admin' || isCatalog(collection)) return { kind: 'all' };
+  if (actor.role === 'admin' || isCatalog(collection) || everyoneReads.includes(collection)) {
+    return { kind: 'all' };
+  }
   if (actor.role === 'manager' || teamShared.includes(collection)) {
     return { kind: 'filter', ownerId: actor.userId, teamId: actor.teamId };
   }

@@ -45,6 +45,8 @@ export const leadDoc = (
   qualifiedAccountId: null,
   qualifiedContactId: null,
   qualifiedOpportunityId: null,
+  tradeFairId: null,
+  fairAnswers: [],
   ...patch,
   _deleted: false,
 });

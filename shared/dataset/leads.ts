@@ -157,6 +157,8 @@ export function* generateLeads(
       qualifiedAccountId: state === 'qualified' ? ids.accountId : null,
       qualifiedContactId: state === 'qualified' ? ids.contactId : null,
       qualifiedOpportunityId: state === 'qualified' ? ids.opportunityId : null,
+      tradeFairId: null,
+      fairAnswers: [],
     };
   }
 }

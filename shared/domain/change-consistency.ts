@@ -8,7 +8,8 @@ import { checkInvoiceConsistency } from './invoice-consistency';
 import { computeTotals, lineAmount, totalsEqual, validateHeaderDiscount } from './money';
 import { parseDocumentNumber } from './numbering';
 import { systemEstimatedRevenue } from './pricing';
-import type { Invoice, Line, Opportunity, RecordType, Totals } from './records';
+import type { Invoice, Line, Opportunity, RecordType, Totals, TradeFair } from './records';
+import { checkTradeFair } from './trade-fair';
 
 export const typeNames: Record<RecordType, { en: string; it: string }> = {
   lead: { en: 'lead', it: 'il lead' },
@@ -22,6 +23,7 @@ export const typeNames: Record<RecordType, { en: string; it: string }> = {
   product: { en: 'product', it: 'il prodotto' },
   pricelist: { en: 'price list', it: 'il listino' },
   refdata: { en: 'reference data', it: 'i dati di riferimento' },
+  tradefair: { en: 'trade fair', it: 'la fiera' },
 };
 
 type Doc = Record<string, unknown>;
@@ -114,6 +116,7 @@ const checkNumber = (type: 'quote' | 'order' | 'invoice', doc: Doc): Result<void
 export const checkConsistency = (type: RecordType, doc: Doc): Result<void> => {
   const status = checkStatus(type, doc);
   if (!status.ok) return status;
+  if (type === 'tradefair') return checkTradeFair(doc as TradeFair);
   if (type === 'opportunity') {
     const o = doc as Opportunity;
     const lines = checkLines(o.lines);

@@ -72,6 +72,7 @@ export const immutableFields: Record<RecordType, readonly string[]> = {
   product: ['id', 'createdAt'],
   pricelist: ['id', 'createdAt'],
   refdata: ['id', 'createdAt', 'kind'],
+  tradefair: ['id', 'createdAt'],
 };
 
 /** Fields with money in them: they change only where lines may change. */

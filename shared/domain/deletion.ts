@@ -52,6 +52,8 @@ export const deletionTable: Readonly<Record<RecordType, Readonly<Record<string, 
   product: { [ANY_STATE]: byAdmin },
   pricelist: { [ANY_STATE]: byAdmin },
   refdata: { [ANY_STATE]: byAdmin },
+  // Leads keep pointing at their fair: only the office removes one.
+  tradefair: { [ANY_STATE]: byAdmin },
 };
 
 /** Tombstones the office signed are GDPR erasures: they never come back, whoever asks. */

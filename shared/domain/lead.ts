@@ -66,6 +66,8 @@ const leadDefaults: LeadFields = {
   need: '',
   consent: { given: false, at: null, how: null, wording: null },
   notes: '',
+  tradeFairId: null,
+  fairAnswers: [],
 };
 
 const checkLead = (lead: LeadFields): Result<void> =>

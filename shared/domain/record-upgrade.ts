@@ -1,6 +1,7 @@
 // Documents written before a record gained fields (accounts: shipping address and document
 // language; invoices: document type, corrected invoice, payments, credits; orders and
-// invoices: the customer's reference; opportunities: the forecast category) are read as if
+// invoices: the customer's reference; opportunities: the forecast category; leads: the trade
+// fair and its answers) are read as if
 // they had the defaults. The device's schema migration, the pull of older documents and the
 // server's change check all use this, so older devices' pushes are still accepted.
 import { defaultDocumentLanguage } from './account';
@@ -33,6 +34,12 @@ const upgradeInvoice = (doc: Doc): Doc => ({
 const upgradeOpportunity = (doc: Doc): Doc =>
   missing(doc, 'forecastCategory') ? { ...doc, forecastCategory: null } : doc;
 
+const upgradeLead = (doc: Doc): Doc => ({
+  ...doc,
+  ...(missing(doc, 'tradeFairId') ? { tradeFairId: null } : {}),
+  ...(missing(doc, 'fairAnswers') ? { fairAnswers: [] } : {}),
+});
+
 const upgradeOrder = (doc: Doc): Doc =>
   missing(doc, 'customerReference') ? { ...doc, customerReference: '' } : doc;
 
@@ -48,6 +55,10 @@ const upgrades: Partial<
     upgrade: upgradeInvoice,
   },
   order: { lacks: (doc) => missing(doc, 'customerReference'), upgrade: upgradeOrder },
+  lead: {
+    lacks: (doc) => missing(doc, 'tradeFairId') || missing(doc, 'fairAnswers'),
+    upgrade: upgradeLead,
+  },
   opportunity: { lacks: (doc) => missing(doc, 'forecastCategory'), upgrade: upgradeOpportunity },
 };
 

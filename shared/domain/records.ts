@@ -29,6 +29,7 @@ export const recordTypes = [
   'product',
   'pricelist',
   'refdata',
+  'tradefair',
 ] as const;
 export type RecordType = (typeof recordTypes)[number];
 
@@ -82,6 +83,21 @@ export const consentSchema = z
   .strict();
 export type Consent = z.infer<typeof consentSchema>;
 
+/** One answer to a fair's qualifying question (see tradeFairSchema), by question id. */
+export const fairAnswerSchema = z
+  .object({
+    questionId: idSchema,
+    /** yes/no: boolean; number: number; text and one choice: string; several: strings. */
+    value: z.union([
+      z.boolean(),
+      z.number().min(-1e13).max(1e13),
+      text(2000),
+      z.array(text(100)).max(30),
+    ]),
+  })
+  .strict();
+export type FairAnswer = z.infer<typeof fairAnswerSchema>;
+
 export const leadSchema = z
   .object({
     ...auditFields,
@@ -113,6 +129,10 @@ export const leadSchema = z
     qualifiedAccountId: idSchema.nullable(),
     qualifiedContactId: idSchema.nullable(),
     qualifiedOpportunityId: idSchema.nullable(),
+    /** The trade fair the lead was captured at (fair mode), or null. */
+    tradeFairId: idSchema.nullable(),
+    /** Answers to that fair's qualifying questions. */
+    fairAnswers: z.array(fairAnswerSchema).max(30),
   })
   .strict();
 export type Lead = z.infer<typeof leadSchema>;
@@ -489,6 +509,42 @@ export const refdataSchema = z
   .strict();
 export type Refdata = z.infer<typeof refdataSchema>;
 
+// ---- trade fair --------------------------------------------------------------
+export const fairQuestionKinds = [
+  'yes_no',
+  'one_choice',
+  'several_choices',
+  'number',
+  'text',
+] as const;
+export type FairQuestionKind = (typeof fairQuestionKinds)[number];
+
+/** A qualifying question asked at the booth; `options` only for the choice kinds. */
+export const fairQuestionSchema = z
+  .object({
+    id: idSchema,
+    kind: z.enum(fairQuestionKinds),
+    label: text(200).min(1),
+    options: z.array(text(100).min(1)).max(30),
+  })
+  .strict();
+export type FairQuestion = z.infer<typeof fairQuestionSchema>;
+
+/** A trade fair or event: created by the office (everyone sees it) or by a seller. */
+export const tradeFairSchema = z
+  .object({
+    ...auditFields,
+    name: text(200).min(1),
+    place: text(200),
+    // Bounded so the fair list can be indexed by its first day.
+    startDate: dateSchema.max(10),
+    endDate: dateSchema.max(10),
+    booth: text(50),
+    questions: z.array(fairQuestionSchema).max(30),
+  })
+  .strict();
+export type TradeFair = z.infer<typeof tradeFairSchema>;
+
 export const recordSchemas = {
   lead: leadSchema,
   account: accountSchema,
@@ -501,6 +557,7 @@ export const recordSchemas = {
   product: productSchema,
   pricelist: priceListSchema,
   refdata: refdataSchema,
+  tradefair: tradeFairSchema,
 } as const;
 
 export type RecordOf = {
@@ -515,6 +572,7 @@ export type RecordOf = {
   product: Product;
   pricelist: PriceList;
   refdata: Refdata;
+  tradefair: TradeFair;
 };
 export type AnyRecord = RecordOf[RecordType];
 
@@ -531,6 +589,7 @@ export const collectionNames = {
   product: 'products',
   pricelist: 'pricelists',
   refdata: 'refdata',
+  tradefair: 'tradefairs',
 } as const satisfies Record<RecordType, string>;
 export type CollectionName = (typeof collectionNames)[RecordType];
 

@@ -27,7 +27,8 @@ export type CollectionJsonSchema = {
  */
 export const schemaVersions: Readonly<Record<RecordType, number>> = {
   // v1: leads gained `searchTerms` (v0 was the pre-release shape without it).
-  lead: 1,
+  // v2: leads gained `tradeFairId` and `fairAnswers` (fair mode).
+  lead: 2,
   // v1: accounts gained `shippingAddress` and `documentLanguage`.
   account: 1,
   // v1: contacts gained an optional `consent` (withdrawal is recorded there).
@@ -45,6 +46,7 @@ export const schemaVersions: Readonly<Record<RecordType, number>> = {
   pricelist: 0,
   // v1: the `company` kind joined the kind enum (same documents, a new allowed value).
   refdata: 1,
+  tradefair: 0,
 };
 
 // Nullable fields cannot be indexed in RxDB, so lists that sort by one (close date) sort the
@@ -72,6 +74,8 @@ export const collectionIndexes: Readonly<Record<RecordType, readonly CollectionI
   product: ['sku', 'name'],
   pricelist: ['name'],
   refdata: [['kind', 'key']],
+  // Dates only: the fair picker lists the current and coming fairs first.
+  tradefair: ['startDate'],
 };
 
 const longest = (values: readonly unknown[]): number =>
@@ -120,6 +124,7 @@ const titles: Readonly<Record<RecordType, string>> = {
   product: 'product',
   pricelist: 'price list',
   refdata: 'reference data',
+  tradefair: 'trade fair',
 };
 
 /** The collection schema of a record type at its current version. */

@@ -297,6 +297,8 @@ const lead = (patch: Partial<Wire<Lead>> = {}): Wire<Lead> => ({
   qualifiedAccountId: null,
   qualifiedContactId: null,
   qualifiedOpportunityId: null,
+  tradeFairId: null,
+  fairAnswers: [],
   _deleted: false,
   ...patch,
 });

@@ -15,6 +15,7 @@ export const syncCollections = [
   'products',
   'pricelists',
   'refdata',
+  'tradefairs',
 ] as const satisfies readonly CollectionName[];
 export type SyncCollection = (typeof syncCollections)[number];
 

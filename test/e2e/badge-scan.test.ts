@@ -1,5 +1,6 @@
 // Badge scanning at the stand, offline, with Chromium's fake camera playing a video the test
-// makes from generated QR badges: three badges become three leads of the fair after sync,
+// makes from generated QR badges: the seller creates today's fair with a qualifying question,
+// three badges become three leads tagged with the fair and carrying the answer after sync,
 // and a badge shown a second time is recognised instead of filling the form again.
 import { mkdtempSync, openSync, readFileSync, writeSync, closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -119,8 +120,24 @@ describe.skipIf(!canRun)('badge scanning with the camera', () => {
     await app.signIn(stack.seller.email, stack.seller.password);
     await app.waitForSynced();
     const fair = `Fiera Milano ${run}`;
+    const question = 'Interested in cranes?';
     await app.go('settings');
-    await page.getByLabel(t('settings.fairName')).fill(fair);
+    await page.getByRole('button', { name: t('fair.new') }).click();
+    const fairForm = page.getByRole('form', { name: t('fair.new') });
+    await fairForm.getByRole('textbox', { name: t('fair.name'), exact: true }).fill(fair);
+    await fairForm.getByRole('textbox', { name: t('fair.booth'), exact: true }).fill('B12');
+    await fairForm.getByRole('button', { name: t('fair.addQuestion') }).click();
+    await fairForm
+      .getByRole('textbox', { name: t('fair.questionLabel', { n: 1 }), exact: true })
+      .fill(question);
+    await fairForm.getByRole('button', { name: t('fair.save') }).click();
+    // A fair made for today becomes the current one.
+    const current = page.getByRole('combobox', { name: t('settings.fairName') });
+    await expect
+      .poll(async () => (await current.locator('option:checked').textContent()) ?? '')
+      .toContain(fair);
+    await app.screenshot('fair-settings');
+    await app.waitForSynced();
 
     await context.setOffline(true);
     await app.waitForOffline();
@@ -136,6 +153,7 @@ describe.skipIf(!canRun)('badge scanning with the camera', () => {
         .toBe(firstName);
       expect(await lastName.inputValue()).toBe(`Scanned${run}`);
       expect(await form.getByLabel(t('lead.sourceDetail')).inputValue()).toBe(fair);
+      await form.getByRole('combobox', { name: question }).selectOption('yes');
       await form.getByLabel(t('lead.consent'), { exact: true }).check();
       await lastName.press('Enter');
       await page.getByText(t('lead.captured', { name: `${firstName} Scanned${run}` })).waitFor();
@@ -150,10 +168,19 @@ describe.skipIf(!canRun)('badge scanning with the camera', () => {
 
     await context.setOffline(false);
     await app.waitForSynced();
+    const fairs = (await pullAll(stack, 'tradefairs')).filter((f) => f['name'] === fair);
+    expect(fairs).toHaveLength(1);
+    const questions = fairs[0]?.['questions'] as { id: string; label: string }[];
+    expect(questions.map((q) => q.label)).toEqual([question]);
     const leads = (await pullAll(stack, 'leads')).filter((l) => l['lastName'] === `Scanned${run}`);
     expect(leads.map((l) => l['firstName']).sort()).toEqual(['Anna', 'Bruno', 'Carla']);
     for (const lead of leads) {
-      expect(lead).toMatchObject({ source: 'trade_fair', sourceDetail: fair });
+      expect(lead).toMatchObject({
+        source: 'trade_fair',
+        sourceDetail: fair,
+        tradeFairId: fairs[0]?.['id'],
+        fairAnswers: [{ questionId: questions[0]?.id, value: true }],
+      });
       expect(lead['consent']).toMatchObject({ given: true });
     }
     expect(leads.find((l) => l['firstName'] === 'Bruno')?.['company']).toBe('Bruno Meccanica');

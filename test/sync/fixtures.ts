@@ -42,6 +42,8 @@ export const newLead = (ownerId: string, patch: Partial<Lead> = {}): Lead => ({
   qualifiedAccountId: null,
   qualifiedContactId: null,
   qualifiedOpportunityId: null,
+  tradeFairId: null,
+  fairAnswers: [],
   ...patch,
 });
 

@@ -11,6 +11,7 @@ import { invoiceCommandDefs } from './invoice';
 import { orderCommandDefs } from './order';
 import { quoteCommandDefs } from './quote';
 import { reassignCommandDefs } from './reassign';
+import { tradeFairCommandDefs } from './trade-fair';
 
 export type { CommandEnv, CommandOptions, CommandResult, SessionSource } from './command-kit';
 export type { CommandLineEdit, CommandLineInput } from './lines';
@@ -29,6 +30,7 @@ export type InvoiceCommands = Handlers<typeof invoiceCommandDefs>;
 export type ActivityCommands = Handlers<typeof activityCommandDefs>;
 export type RecordCommands = Handlers<typeof reassignCommandDefs>;
 export type { ReassignInput } from './reassign';
+export type TradeFairCommands = Handlers<typeof tradeFairCommandDefs>;
 
 export type FairleadCommands = {
   lead: LeadCommands;
@@ -41,6 +43,7 @@ export type FairleadCommands = {
   activity: ActivityCommands;
   /** Commands on any owned record (a manager's reassignment). */
   record: RecordCommands;
+  tradeFair: TradeFairCommands;
 };
 
 /** Every command of the device for one store and the signed-in user. */
@@ -60,5 +63,6 @@ export const createCommands = (
     invoice: handlers(invoiceCommandDefs),
     activity: handlers(activityCommandDefs),
     record: handlers(reassignCommandDefs),
+    tradeFair: handlers(tradeFairCommandDefs),
   };
 };

@@ -23,6 +23,7 @@ import type {
 } from '../../../shared/domain/records';
 import { command } from './command-kit';
 import { removeCommand } from './deletion';
+import { withFairAnswers } from './trade-fair';
 import { plainDoc } from '../write';
 
 const leadOf = (effects: Parameters<typeof written>[0]): Lead => written(effects, 'lead') as Lead;
@@ -41,11 +42,16 @@ export const leadCommandDefs = {
   /** Deletes the lead where the deletion table allows it (shared/domain/deletion.ts). */
   remove: removeCommand('lead'),
 
-  create: command((env, input: LeadInput) => Promise.resolve(createLead(input, env.ctx)), leadOf),
+  create: command(async (env, input: LeadInput) => {
+    const atFair = await withFairAnswers(env, input);
+    return atFair.ok ? createLead(atFair.value, env.ctx) : atFair;
+  }, leadOf),
 
   /** A lead read from a business card, with the compressed card image as a note. */
   createFromCard: command(async (env, input: { lead: LeadInput; cardImage: string; subject: string }) => {
-    const made = createLead(input.lead, env.ctx);
+    const atFair = await withFairAnswers(env, input.lead);
+    if (!atFair.ok) return atFair;
+    const made = createLead(atFair.value, env.ctx);
     if (!made.ok) return made;
     const lead = leadOf(made.value);
     const note = businessCardNote(lead, input.cardImage, input.subject, env.ctx);

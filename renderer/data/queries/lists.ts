@@ -88,7 +88,7 @@ export const leadCount$ = (
   if (only === undefined) return db.leads.count().$;
   // A $in is not served by the index alone: one count per value, added up.
   return combineLatest(
-    only.values.map((value) => db.leads.count({ selector: { [only.field]: value } }).$),
+    only.values.map((value) => db.leads.count({ selector: { [only.field]: value } as MangoQuerySelector<Lead> }).$),
   ).pipe(map((counts) => counts.reduce((a, b) => a + b, 0)));
 };
 

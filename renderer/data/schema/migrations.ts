@@ -10,6 +10,8 @@ export const migrationStrategies: Readonly<Record<RecordType, MigrationStrategie
   lead: {
     // v0 → v1: leads had no searchTerms; fill them from name, company, email and phone.
     1: (old: Record<string, unknown>) => ({ ...old, searchTerms: leadSearchTerms(old) }),
+    // v1 → v2: leads were captured outside fair mode: no fair, no answers.
+    2: (old: Record<string, unknown>) => upgradeRecord('lead', old),
   },
   // v0 → v1: no shipping address (same as billing) and the language from the country.
   account: { 1: (old: Record<string, unknown>) => upgradeRecord('account', old) },
@@ -31,4 +33,5 @@ export const migrationStrategies: Readonly<Record<RecordType, MigrationStrategie
   pricelist: {},
   // v0 → v1: only the kind enum grew (`company`); every v0 document is a valid v1 one.
   refdata: { 1: (old: Record<string, unknown>) => old },
+  tradefair: {},
 };

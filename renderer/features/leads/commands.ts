@@ -21,7 +21,11 @@ export type LeadCaptureInput = Pick<
   | 'source'
   | 'sourceDetail'
   | 'notes'
-> & { consentGiven: boolean; consentWording: string };
+> &
+  Partial<Pick<Lead, 'tradeFairId' | 'fairAnswers'>> & {
+    consentGiven: boolean;
+    consentWording: string;
+  };
 
 export const useLeadCommands = () => {
   const { commands } = useServices();

@@ -22,14 +22,14 @@ export type LeadList = {
 /** Leads matching the filters, newest first, loaded a page at a time as the table scrolls. */
 export const useLeadList = (filters: LeadFilters): LeadList => {
   const { queries } = useServices();
-  const { text, state, rating, source } = filters;
-  const key = JSON.stringify([text, state, rating, source]);
+  const { text, state, rating, source, fair, fairQuestion, fairAnswer } = filters;
+  const key = JSON.stringify([text, state, rating, source, fair, fairQuestion, fairAnswer]);
   // The limit belongs to one set of filters: new filters start from the first page.
   const [wanted, setWanted] = useState({ key, limit: LEAD_PAGE_SIZE });
   const limit = wanted.key === key ? wanted.limit : LEAD_PAGE_SIZE;
   const source$ = useMemo(
-    () => queries.leads({ text, state, rating, source }, limit),
-    [queries, text, state, rating, source, limit],
+    () => queries.leads({ text, state, rating, source, fair, fairQuestion, fairAnswer }, limit),
+    [queries, text, state, rating, source, fair, fairQuestion, fairAnswer, limit],
   );
   // A larger limit keeps the rows on screen until the wider window arrives.
   const [loaded, setLoaded] = useState<{ key: string; page: LeadPage } | null>(null);

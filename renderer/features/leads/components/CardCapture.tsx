@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import type { CardFields } from '../../../../shared/capture/card-fields';
 import { navigate } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
-import { useUiStore } from '../../../app/ui-store';
 import { CheckboxField, TextField } from '../../../ui/Field';
 import { Dialog } from '../../../ui/Dialog';
 import { Notice } from '../../../ui/Notice';
@@ -15,6 +14,9 @@ import { compressCardImage, readBusinessCard } from '../card-reader';
 import { CardCamera } from './CardCamera';
 import { useLeadCommands } from '../commands';
 import { useConsentWording } from '../use-consent-wording';
+import type { AnswerDraft } from '../../fairs/components/FairQuestionFields';
+import { answersOf, FairQuestionFields } from '../../fairs/components/FairQuestionFields';
+import { useCurrentFair } from '../../fairs/queries';
 
 type Step =
   | { kind: 'choose' }
@@ -37,7 +39,8 @@ const addressFields = ['street', 'postalCode', 'city', 'province', 'country'] as
 
 export const CardCapture = ({ onClose }: { onClose: () => void }) => {
   const { t } = useTranslation();
-  const fairName = useUiStore((s) => s.fairName);
+  const fair = useCurrentFair();
+  const [answers, setAnswers] = useState<AnswerDraft>({});
   const commands = useLeadCommands();
   const action = useAction();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
@@ -77,8 +80,10 @@ export const CardCapture = ({ onClose }: { onClose: () => void }) => {
           address: Object.fromEntries(Object.entries(address).filter(([, v]) => v !== '')),
           topic: '',
           rating: 'warm',
-          source: fairName ? 'trade_fair' : 'other',
-          sourceDetail: fairName,
+          source: fair ? 'trade_fair' : 'other',
+          sourceDetail: fair?.name ?? '',
+          tradeFairId: fair?.id ?? null,
+          fairAnswers: answersOf(fair, answers),
           notes: '',
           consentGiven: consent,
           consentWording: consent ? wording : '',
@@ -138,6 +143,9 @@ export const CardCapture = ({ onClose }: { onClose: () => void }) => {
               onChange={(e) => setAddress(key, e.target.value)}
             />
           ))}
+          {fair !== null ? (
+            <FairQuestionFields fair={fair} answers={answers} onChange={setAnswers} />
+          ) : null}
           <CheckboxField
             label={t('lead.consent')}
             hint={wording}

@@ -1,12 +1,12 @@
 // Quick capture at a trade-fair stand: keyboard-first, minimal required fields, Enter saves
-// and starts the next lead with the cursor back in the first field.
+// and starts the next lead with the cursor back in the first field. In fair mode the lead is
+// tagged with the current fair and the fair's questions are asked before consent.
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { leadRatings, leadSources } from '../../../../shared/domain/records';
 import { navigate } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
-import { useUiStore } from '../../../app/ui-store';
 import { Button } from '../../../ui/Button';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
@@ -16,6 +16,9 @@ import { useLeadCommands } from '../commands';
 import { leadName } from '../lead-text';
 import { CaptureDuplicateWarning } from './CaptureDuplicateWarning';
 import { BadgeScanPanel } from '../scan/BadgeScanPanel';
+import type { AnswerDraft } from '../../fairs/components/FairQuestionFields';
+import { answersOf, FairQuestionFields } from '../../fairs/components/FairQuestionFields';
+import { useCurrentFair } from '../../fairs/queries';
 
 const emptyForm = (fairName: string): LeadCaptureInput => ({
   firstName: '',
@@ -35,10 +38,19 @@ const emptyForm = (fairName: string): LeadCaptureInput => ({
 
 export const LeadCapture = () => {
   const { t } = useTranslation();
-  const fairName = useUiStore((s) => s.fairName);
+  const fair = useCurrentFair();
   const commands = useLeadCommands();
   const action = useAction();
-  const [form, setForm] = useState<LeadCaptureInput>(() => emptyForm(fairName));
+  const [form, setForm] = useState<LeadCaptureInput>(() => emptyForm(fair?.name ?? ''));
+  const [answers, setAnswers] = useState<AnswerDraft>({});
+  // The fairs arrive after the first render: the detail follows the fair until typed over.
+  const [fairShown, setFairShown] = useState(fair?.id ?? '');
+  if (fair !== null && fairShown !== fair.id) {
+    setFairShown(fair.id);
+    setForm((f) => ({ ...f, source: 'trade_fair', sourceDetail: fair.name }));
+  }
+  // A capture at the fair is tagged with it; another source is not a fair's lead.
+  const atFair = fair !== null && form.source === 'trade_fair' ? fair : null;
   const [saved, setSaved] = useState<{ name: string; count: number } | null>(null);
   const [missingName, setMissingName] = useState(false);
   const first = useRef<HTMLInputElement>(null);
@@ -63,7 +75,12 @@ export const LeadCapture = () => {
     }
     setMissingName(false);
     const lead = await action.run(() =>
-      commands.create({ ...form, consentWording: form.consentGiven ? wording : '' }),
+      commands.create({
+        ...form,
+        tradeFairId: atFair?.id ?? null,
+        fairAnswers: answersOf(atFair, answers),
+        consentWording: form.consentGiven ? wording : '',
+      }),
     );
     if (!lead) return;
     if (openAfterSave.current) {
@@ -73,6 +90,7 @@ export const LeadCapture = () => {
     setSaved((s) => ({ name: leadName(lead), count: (s?.count ?? 0) + 1 }));
     // Keep the fair, source and rating: the next visitor at the stand is usually alike.
     setForm((f) => ({ ...emptyForm(f.sourceDetail), rating: f.rating, source: f.source }));
+    setAnswers({});
     first.current?.focus();
   };
 
@@ -83,6 +101,11 @@ export const LeadCapture = () => {
         <Button onClick={() => navigate('leads')}>{t('app.back')}</Button>
       </div>
       <p className="hint">{t('lead.captureIntro')}</p>
+      {fair !== null ? (
+        <p className="hint" role="status">
+          {t('fair.mode', { name: fair.name })}
+        </p>
+      ) : null}
       {saved ? (
         <Notice kind="success">
           {t('lead.captured', { name: saved.name })} ·{' '}
@@ -168,6 +191,9 @@ export const LeadCapture = () => {
           onChange={(e) => set('sourceDetail', e.target.value)}
           autoComplete="off"
         />
+        {atFair !== null ? (
+          <FairQuestionFields fair={atFair} answers={answers} onChange={setAnswers} />
+        ) : null}
         <TextArea
           label={t('lead.notes')}
           value={form.notes}

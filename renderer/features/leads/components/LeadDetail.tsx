@@ -16,6 +16,8 @@ import { ConsentWithdrawnBadge } from '../../consent/components/ConsentWithdrawn
 import { WithdrawConsentButton } from '../../consent/components/WithdrawConsent';
 import { OpportunityTopic } from '../../documents/components/RecordLinks';
 import { useOwnerName } from '../../team/queries';
+import { FairAnswersView } from '../../fairs/components/FairQuestionFields';
+import { useTradeFairs } from '../../fairs/queries';
 import { Timeline } from '../../timeline/components/Timeline';
 import { ReassignPanel } from '../../team/components/ReassignPanel';
 import { useLeadCommands } from '../commands';
@@ -39,6 +41,8 @@ const LeadView = ({ lead }: { lead: Lead }) => {
   const commands = useLeadCommands();
   const action = useAction();
   const ownerName = useOwnerName(lead.ownerId);
+  const fairs = useTradeFairs();
+  const fair = fairs?.find((f) => f.id === lead.tradeFairId) ?? null;
   const [dialog, setDialog] = useState<'qualify' | 'disqualify' | 'delete' | null>(null);
   const deletable = useMayDelete('lead', lead);
   const open = lead.state === 'open';
@@ -93,6 +97,9 @@ const LeadView = ({ lead }: { lead: Lead }) => {
         <ReadField label={t('common.owner')}>{ownerName ?? ''}</ReadField>
         <ReadField label={t('common.created')}>{fmt.date(lead.createdAt)}</ReadField>
       </dl>
+      {lead.tradeFairId !== null ? (
+        <FairAnswersView fair={fair} answers={lead.fairAnswers} />
+      ) : null}
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
       <div className="columns">
         <LeadForm lead={lead} />

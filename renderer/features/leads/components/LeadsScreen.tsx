@@ -20,6 +20,7 @@ import { useEmailEnquiries } from './EmailEnquiries';
 import { useListEmptyText } from '../../sync/queries';
 import { useLeadExport } from '../import-export';
 import { ImportLeadsDialog } from './import/ImportLeadsDialog';
+import { FairLeadFilters } from '../../fairs/components/FairLeadFilters';
 
 export const LeadsScreen = () => {
   const { t } = useTranslation();
@@ -150,6 +151,7 @@ export const LeadsScreen = () => {
             ...leadSources.map((s) => ({ value: s, label: t(`lead.sources.${s}`) })),
           ]}
         />
+        <FairLeadFilters filters={filters} onChange={setFilters} />
       </div>
       <Table
         label={t('lead.list')}

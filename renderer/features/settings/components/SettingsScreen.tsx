@@ -12,10 +12,11 @@ import { useDevice } from '../commands';
 import { DeviceNameField } from './DeviceNameField';
 import { LockAfterField } from './LockAfterField';
 import { SignOutControl } from '../../auth/components/SignOutControl';
+import { FairsPanel } from '../../fairs/components/FairsPanel';
 
 export const SettingsScreen = () => {
   const { t } = useTranslation();
-  const { serverUrl, fairName, setServerUrl, setFairName } = useUiStore();
+  const { serverUrl, setServerUrl } = useUiStore();
   const session = useSession();
   const version = useAppVersion();
   const device = useDevice();
@@ -28,12 +29,6 @@ export const SettingsScreen = () => {
       </div>
       <div className="panel form-grid" style={{ maxWidth: 720 }}>
         <LanguageField />
-        <TextField
-          label={t('settings.fairName')}
-          hint={t('settings.fairNameHint')}
-          value={fairName}
-          onChange={(e) => setFairName(e.target.value)}
-        />
         <TextField
           label={t('settings.server')}
           hint={t('settings.serverHint')}
@@ -59,6 +54,7 @@ export const SettingsScreen = () => {
         </div>
         {saved ? <Notice kind="success">{t('settings.saved')}</Notice> : null}
       </div>
+      {session ? <FairsPanel /> : null}
       {session ? (
         <div className="panel">
           <h2>{t('settings.device')}</h2>
