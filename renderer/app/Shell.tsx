@@ -10,7 +10,6 @@ import { SyncStatus } from '../features/sync/components/SyncStatus';
 import { usePrintingReady } from '../features/documents/use-printing-ready';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 import { LockButton } from '../features/auth/components/AppLock';
-import { AdminNavEntry } from '../features/admin/components/AdminNavEntry';
 
 // Detail screens of documents highlight the list they belong to.
 export const Shell = () => {
@@ -42,7 +41,6 @@ export const Shell = () => {
               </a>
             </li>
           ))}
-          <AdminNavEntry current={route.section === 'admin'} />
         </ul>
       </nav>
       <main id="main-content" className="content" tabIndex={-1}>

@@ -21,6 +21,7 @@ export const navEntries: readonly NavEntry[] = [
   { section: 'invoices', roles: everyone },
   { section: 'sync', roles: everyone },
   { section: 'settings', roles: everyone },
+  { section: 'admin', roles: ['admin'] },
 ];
 
 /** The sidebar of a role, in order. */

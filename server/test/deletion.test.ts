@@ -154,7 +154,12 @@ describe.each(adapters)('deletions on %s', (adapter) => {
     expect(await erasePerson(server.storage, 'mario.verdi@example.com')).toEqual({
       leads: 1,
       contacts: 0,
+      accounts: 0,
       activities: 0,
+      opportunities: 0,
+      quotes: 0,
+      orders: 0,
+      invoices: 0,
     });
     const erased = await stored('lead', person.id);
     expect(erased).toMatchObject({ _deleted: true, email: '', lastName: '', id: person.id });

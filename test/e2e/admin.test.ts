@@ -87,7 +87,7 @@ describe.skipIf(!canRun)('the administration screens', () => {
       const nav = seller.page.getByRole('navigation', { name: t('app.mainNav') });
       expect(await nav.getByRole('link', { name: t('nav.admin') }).count()).toBe(0);
       await seller.page.goto(`${stack.appUrl}#/admin/users`);
-      await seller.page.getByText(t('admin.onlyAdmins')).waitFor();
+      await seller.page.getByText(t('app.notForRole')).waitFor();
       expect(await seller.page.getByRole('table').count()).toBe(0);
       await seller.screenshot('admin-refused-to-seller');
       const login = await seller.page.evaluate(
