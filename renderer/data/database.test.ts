@@ -32,7 +32,7 @@ describe('createFairleadDatabase', () => {
   it('opens the eleven collections of the device', async () => {
     db = await openTestDatabase();
     expect(Object.keys(db.collections).sort()).toEqual(Object.values(collectionNames).sort());
-    expect(db.leads.schema.version).toBe(1);
+    expect(db.leads.schema.version).toBe(2);
   });
 });
 
@@ -107,7 +107,7 @@ describe('schema migration', () => {
     await old.close();
 
     db = await openTestDatabase(name);
-    expect([db.accounts.schema.version, db.invoices.schema.version]).toEqual([1, 1]);
+    expect([db.accounts.schema.version, db.invoices.schema.version]).toEqual([2, 1]);
     const a = (await db.accounts.findOne('a-de').exec())?.toMutableJSON();
     expect(a).toMatchObject({ name: 'Müller GmbH', shippingAddress: {}, documentLanguage: 'en' });
     const i = (await db.invoices.findOne(invoice.id).exec())?.toMutableJSON();

@@ -1,6 +1,7 @@
 // Test helpers: a real RxDB Dexie store on fake-indexeddb, with a unique name per test.
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { DataKey } from './encryption/record-cipher';
 import type { FairleadDatabase } from './database';
 import { createFairleadDatabase } from './database';
 
@@ -14,13 +15,14 @@ export const uniqueName = (prefix = 'fairlead-test'): string =>
 /** A fresh store; dev-mode checks on unless a volume test turns them off for speed. */
 export const openTestDatabase = (
   name = uniqueName(),
-  options: { devMode?: boolean } = {},
+  options: { devMode?: boolean; dataKey?: DataKey | null } = {},
 ): Promise<FairleadDatabase> =>
   createFairleadDatabase({
     name,
     storage: testStorage(),
     multiInstance: false,
     devMode: options.devMode ?? true,
+    dataKey: options.dataKey ?? null,
   });
 
 /** A clock that moves one second per call, so every command has its own instant. */

@@ -10,10 +10,17 @@ export const migrationStrategies: Readonly<Record<RecordType, MigrationStrategie
   lead: {
     // v0 → v1: leads had no searchTerms; fill them from name, company, email and phone.
     1: (old: Record<string, unknown>) => ({ ...old, searchTerms: leadSearchTerms(old) }),
+    // v1 → v2: only the indexes changed (none on personal data); the documents are the same.
+    2: (old: Record<string, unknown>) => old,
   },
-  // v0 → v1: no shipping address (same as billing) and the language from the country.
-  account: { 1: (old: Record<string, unknown>) => upgradeRecord('account', old) },
-  contact: {},
+  account: {
+    // v0 → v1: no shipping address (same as billing) and the language from the country.
+    1: (old: Record<string, unknown>) => upgradeRecord('account', old),
+    // v1 → v2: only the indexes changed.
+    2: (old: Record<string, unknown>) => old,
+  },
+  // v0 → v1: only the indexes changed.
+  contact: { 1: (old: Record<string, unknown>) => old },
   opportunity: {},
   quote: {},
   order: {},
