@@ -18,8 +18,6 @@ import {
 // OWASP's 2023 figure for PBKDF2-HMAC-SHA-256; stored with each wrapped key so it can grow.
 export const DEFAULT_PBKDF2_ITERATIONS = 600_000;
 
-declare const __FAIRLEAD_STORE_ENCRYPTION__: string | undefined;
-
 /** The build switch (FAIRLEAD_STORE_ENCRYPTION=off at build time); on unless turned off. */
 export const storeEncryptionEnabled = (): boolean =>
   typeof __FAIRLEAD_STORE_ENCRYPTION__ !== 'string' || __FAIRLEAD_STORE_ENCRYPTION__ !== 'off';
