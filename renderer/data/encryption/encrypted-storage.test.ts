@@ -62,7 +62,7 @@ const answers = async (db: FairleadDatabase) => {
 };
 
 beforeAll(async () => {
-  const plainDb = await openTestDatabase(uniqueName('plain'), { devMode: false });
+  const plainDb = await openTestDatabase(uniqueName('plain'), { devMode: false, dataKey: null });
   dataset = (await loadDemoData(plainDb, sizes)) as Dataset;
   Object.assign(plainAnswers, await answers(plainDb));
   plainText = JSON.stringify(await rawRows(`rxdb-dexie-${plainDb.name}`));
