@@ -139,7 +139,10 @@ describe.skipIf(!canRun)('the browser profile of a seller, read from disk', () =
     await unlock.getByLabel(new RegExp(`^${t('auth.password')}`)).fill(stack.seller.password);
     await unlock.getByRole('button', { name: t('auth.unlock') }).click();
     await app.page.getByRole('navigation', { name: t('app.mainNav') }).waitFor({ timeout: 60_000 });
-    expect(await new LeadPages(app).countInList(known.company)).toBe(1);
+    // The qualified lead's account, read from the encrypted store offline, opens from search.
+    await app.searchAndOpen(known.company);
+    await app.page.getByRole('heading', { level: 1, name: new RegExp(known.lastName) }).waitFor();
+    await app.screenshot('unlocked-offline');
     await context.close();
   }, 600_000);
 
