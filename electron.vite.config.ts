@@ -29,7 +29,11 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react(), ocrAssets()],
-    define: { __FAIRLEAD_VERSION__: JSON.stringify(version) },
+    define: {
+      __FAIRLEAD_VERSION__: JSON.stringify(version),
+      // FAIRLEAD_STORE_ENCRYPTION=off builds a device store without encryption at rest.
+      __FAIRLEAD_STORE_ENCRYPTION__: JSON.stringify(process.env.FAIRLEAD_STORE_ENCRYPTION ?? 'on'),
+    },
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('renderer/index.html') } },

@@ -9,6 +9,11 @@ export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   plugins: [react(), ocrAssets()],
+  // FAIRLEAD_STORE_ENCRYPTION=off builds a device store without encryption at rest (the
+  // control of the profile-scan test); on by default.
+  define: {
+    __FAIRLEAD_STORE_ENCRYPTION__: JSON.stringify(process.env.FAIRLEAD_STORE_ENCRYPTION ?? 'on'),
+  },
   resolve: {
     alias: {
       'rxdb/plugins/dev-mode': fileURLToPath(

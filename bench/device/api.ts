@@ -3,6 +3,8 @@
 export type SyncAccount = { email: string; password: string };
 
 export type BenchApi = {
+  /** Stores opened from now on are encrypted at rest (AES-GCM, a fresh data key) or not. */
+  setEncryption(on: boolean): Promise<void>;
   loadLeads(
     count: number,
     seed: number,

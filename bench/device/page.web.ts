@@ -14,6 +14,8 @@ import {
 } from '../../renderer/data/queries/pipeline';
 import { createCommands } from '../../renderer/data/commands';
 import { createStoreQueries } from '../../renderer/app/store-queries';
+import type { DataKey } from '../../renderer/data/encryption/record-cipher';
+import { generateDataKey } from '../../renderer/data/encryption/record-cipher';
 import type { BenchApi, BenchGlobal } from './api';
 import { firstSync, pouchReplicate, rawIndexedDbWrite } from '../sync/page-sync.web';
 import { eInvoiceXml } from '../documents/page-einvoice.web';
@@ -29,6 +31,8 @@ const FIRST_PAGE = 100;
 let db: FairleadDatabase | null = null;
 let dbName = '';
 const sample: Lead[] = [];
+// The data key of encryption at rest for the stores opened next; null: a plaintext store.
+let dataKey: DataKey | null = null;
 
 const store = (): FairleadDatabase => {
   if (db === null) throw new Error('the bench store is not open');
@@ -36,13 +40,19 @@ const store = (): FairleadDatabase => {
 };
 
 const open = async (): Promise<FairleadDatabase> => {
-  db = await createFairleadDatabase({ name: dbName, multiInstance: false });
+  db = await createFairleadDatabase({ name: dbName, multiInstance: false, dataKey });
   return db;
+};
+
+/** Stores opened from now on are encrypted at rest (a fresh random data key) or not. */
+const setEncryption = async (on: boolean) => {
+  dataKey = on ? await generateDataKey() : null;
 };
 
 /** Loads `count` generated leads (plus a CRM share for the pipeline) through loadDataset. */
 const loadLeads = async (count: number, seed: number) => {
   dbName = `bench_device_${count}_${Date.now()}`;
+  sample.length = 0;
   await open();
   const crm = generateDataset({
     seed,
@@ -262,6 +272,7 @@ const close = async () => {
 };
 
 const benchApi: BenchApi = {
+  setEncryption,
   loadLeads,
   startUp,
   listFirstRows,

@@ -13,6 +13,106 @@ type Api = BenchGlobal;
 
 export type DeviceOptions = { leads: number; captures: number; searchWords: number };
 
+type Baseline = {
+  load: number;
+  list: number;
+  index: number;
+  search: number;
+  capture: number;
+  command: number;
+};
+
+/**
+ * The same figures again on a store encrypted at rest (renderer/data/encryption: AES-GCM in
+ * an RxDB storage wrapper), each recorded with the plaintext figure above and the overhead.
+ */
+const recordEncryptionCost = async (
+  page: Page,
+  recorder: Recorder,
+  options: DeviceOptions,
+  plain: Baseline,
+): Promise<void> => {
+  const size = options.leads;
+  await page.evaluate(async () => {
+    await (globalThis as unknown as Api).fairleadBench.close();
+    await (globalThis as unknown as Api).fairleadBench.setEncryption(true);
+  });
+  const load = await page.evaluate(
+    ([n]) => (globalThis as unknown as Api).fairleadBench.loadLeads(n, 42),
+    [size] as const,
+  );
+  const list = await page.evaluate(() =>
+    (globalThis as unknown as Api).fairleadBench.listFirstRows(),
+  );
+  const search = await page.evaluate(
+    ([w]) => (globalThis as unknown as Api).fairleadBench.searchAsYouType(w),
+    [options.searchWords] as const,
+  );
+  const capture = await page.evaluate(
+    ([k]) => (globalThis as unknown as Api).fairleadBench.captureToList(k),
+    [options.captures] as const,
+  );
+  const overhead = (encrypted: number, base: number, higherIsBetter = false) => ({
+    plaintext: round(base, 1),
+    overheadPct: round(((higherIsBetter ? base / encrypted : encrypted / base) - 1) * 100, 0),
+  });
+  const loadRate = (load.written / load.ms) * 1000;
+  const searchP95 = summarize(search.samples).p95;
+  const c = summarize(capture.samples);
+  const command = summarize(capture.commandSamples).p95;
+  const figures = [
+    [
+      'device.encrypted.load_dataset',
+      `loadDataset of ${size} leads (+ CRM share) into an encrypted store: the bulk-write path a first sync's pulled pages take`,
+      loadRate,
+      'docs/s',
+      overhead(loadRate, plain.load, true),
+    ],
+    [
+      'device.encrypted.list_first_rows',
+      'the leads list first rows (as device.list_first_rows) on an encrypted store opened from disk',
+      list.ms,
+      'ms',
+      overhead(list.ms, plain.list),
+    ],
+    [
+      'device.encrypted.search_index_build',
+      'search index build (as device.search_index_build) reading through the decrypting storage',
+      search.indexMs,
+      'ms',
+      overhead(search.indexMs, plain.index),
+    ],
+    [
+      'device.encrypted.search_as_you_type',
+      'one keystroke of search-as-you-type (p95, as device.search_as_you_type) on an encrypted store',
+      searchP95,
+      'ms',
+      overhead(searchP95, plain.search),
+    ],
+    [
+      'device.encrypted.capture_to_list',
+      'capture a lead until the live list shows it (p95, as device.capture_to_list) on an encrypted store',
+      c.p95,
+      'ms',
+      {
+        ...overhead(c.p95, plain.capture),
+        commandP95: command,
+        plaintextCommandP95: plain.command,
+      },
+    ],
+  ] as const;
+  for (const [name, what, value, unit, extra] of figures) {
+    recorder.record({
+      name,
+      what,
+      value: round(value, unit === 'docs/s' ? 0 : 1),
+      unit,
+      size,
+      extra,
+    });
+  }
+};
+
 export const runDeviceSuite = async (
   browser: Browser,
   script: string,
@@ -118,6 +218,15 @@ export const runDeviceSuite = async (
         boardMs: round(pipeline.boardMs, 0),
         leads: size,
       },
+    });
+
+    await recordEncryptionCost(page, recorder, options, {
+      load: (load.written / load.ms) * 1000,
+      list: list.ms,
+      index: search.indexMs,
+      search: s.p95,
+      capture: c.p95,
+      command: command.p95,
     });
   } finally {
     const peak = await heap.stop();

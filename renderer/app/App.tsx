@@ -3,11 +3,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignIn } from '../features/auth/components/SignIn';
+import { Unlock } from '../features/auth/components/Unlock';
 import type { LocalizedText } from '../../shared/domain/errors';
 import type { SignInRequest } from '../features/auth/components/SignIn';
 import { getPlatform } from '../platform';
 import { Notice } from '../ui/Notice';
-import type { AppServices } from './bootstrap';
+import type { AppServices, LockedStart } from './bootstrap';
 import { restoreSession, signIn } from './bootstrap';
 import { followDeepLinks } from './router';
 import { ServicesProvider } from './services';
@@ -20,6 +21,7 @@ import type { WipeReason } from '../data/device/wipe';
 type Phase =
   | { kind: 'starting' }
   | { kind: 'signedOut'; notice: WipeReason | null }
+  | { kind: 'locked'; start: LockedStart }
   | { kind: 'ready'; services: AppServices }
   | { kind: 'failed'; message: string };
 
@@ -38,11 +40,10 @@ export const App = () => {
     let cancelled = false;
     restoreSession(onSignedOut).then(
       (services) => {
-        if (!cancelled) {
-          setPhase(
-            services ? { kind: 'ready', services } : { kind: 'signedOut', notice: wipeNotice() },
-          );
-        }
+        if (cancelled) return;
+        if (services === null) setPhase({ kind: 'signedOut', notice: wipeNotice() });
+        else if ('locked' in services) setPhase({ kind: 'locked', start: services });
+        else setPhase({ kind: 'ready', services });
       },
       (error: unknown) => {
         if (!cancelled) setPhase({ kind: 'failed', message: (error as Error).message });
@@ -73,6 +74,19 @@ export const App = () => {
       );
     case 'signedOut':
       return <SignIn onSignIn={onSignIn} notice={phase.notice} />;
+    case 'locked':
+      return (
+        <Unlock
+          userName={phase.start.user.name}
+          onUnlock={async (password) => {
+            const result = await phase.start.unlock(password);
+            if (!result.ok) return result.message;
+            setPhase({ kind: 'ready', services: result.services });
+            return null;
+          }}
+          onSignInAgain={() => setPhase({ kind: 'signedOut', notice: null })}
+        />
+      );
     case 'ready':
       return (
         <ServicesProvider services={phase.services}>

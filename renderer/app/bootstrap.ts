@@ -1,6 +1,11 @@
 // Opening a signed-in device: session (restored offline, or a fresh sign-in), the user's
 // store, document numbering, replication, and the typed services the UI uses.
+import i18next from 'i18next';
+import { removeRxDatabase } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createFairleadDatabase } from '../data/database';
+import type { StoreKeyHolder } from '../data/encryption/store-key';
+import { createStoreKeyHolder } from '../data/encryption/store-key';
 import type { FairleadDatabase } from '../data/database';
 import { preparePipeline } from '../data/queries/pipeline';
 import { prepareSearch } from '../data/search/search';
@@ -48,6 +53,31 @@ const databaseName = (session: DeviceSession): string => {
     hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
   }
   return `fairlead_${hash.toString(36)}`;
+};
+
+const storeKeys = new Map<string, StoreKeyHolder>();
+
+/**
+ * The key holder of a signed-in user's store: sign-out and a remote wipe call its forget()
+ * (with the store removed), the app lock its lock() and unlock(password).
+ */
+export const storeKeyOf = (session: DeviceSession): StoreKeyHolder => {
+  const name = databaseName(session);
+  let holder = storeKeys.get(name);
+  if (holder === undefined) {
+    holder = createStoreKeyHolder({ platform: getPlatform(), storeName: name });
+    storeKeys.set(name, holder);
+  }
+  return holder;
+};
+
+/** A start that waits for the seller's password to unwrap the store's key (browser build). */
+export type LockedStart = {
+  readonly locked: true;
+  readonly user: DeviceSession['user'];
+  unlock(
+    password: string,
+  ): Promise<{ ok: true; services: AppServices } | { ok: false; message: LocalizedText }>;
 };
 
 // A refused change the device could not save again or give up stays listed; say so plainly.
@@ -142,7 +172,10 @@ const openServices = async (
   onSignedOut: SignedOutListener,
 ): Promise<AppServices> => {
   const platform = getPlatform();
-  const db: FairleadDatabase = await createFairleadDatabase({ name: databaseName(session) });
+  const db: FairleadDatabase = await createFairleadDatabase({
+    name: databaseName(session),
+    dataKey: storeKeyOf(session).current(),
+  });
   await rememberSession(db, session);
   await setupNumbering(db, session.device.series, session.device.lastNumbers);
   // Both read their saved state back in the background: the list paints meanwhile.
@@ -182,6 +215,9 @@ const openServices = async (
       shared.stop();
       await engine.stop();
       await db.close();
+      // The store's data key goes first: whatever a failed deletion leaves is unreadable.
+      const forgotten = await storeKeyOf(session).forget();
+      if (!forgotten.ok) console.error('the store key could not be removed', forgotten.error);
       const report = await wipeDevice(reason, { platform });
       if (report.failures.length > 0) console.error('device wipe incomplete', report.failures);
       onSignedOut(reason);
@@ -217,14 +253,33 @@ const openServices = async (
   };
 };
 
-/** The cached session's services (works offline), or null when nobody is signed in. */
+/**
+ * The cached session's services (works offline); a locked start when the store's key needs
+ * the seller's password first; null when nobody is signed in.
+ */
 export const restoreSession = async (
   onSignedOut: SignedOutListener,
-): Promise<AppServices | null> => {
+): Promise<AppServices | LockedStart | null> => {
   // Made at the first start, before any sign-in needs it.
   await installationId();
   const session = await restoreDeviceSession(getPlatform());
-  return session ? openServices(session, onSignedOut) : null;
+  if (!session) return null;
+  const key = storeKeyOf(session);
+  if (key.needsPassword && key.current() === null) {
+    return {
+      locked: true,
+      user: session.user,
+      unlock: async (password) => {
+        const unlocked = await key.unlock(password);
+        if (!unlocked.ok) return { ok: false, message: unlocked.error.message };
+        return { ok: true, services: await openServices(session, onSignedOut) };
+      },
+    };
+  }
+  const unlocked = await key.unlock();
+  if (!unlocked.ok)
+    throw new Error(unlocked.error.message[i18next.language === 'it' ? 'it' : 'en']);
+  return openServices(session, onSignedOut);
 };
 
 export const signIn = async (
@@ -255,5 +310,13 @@ export const signIn = async (
     console.error('the password check for the app lock could not be stored');
   }
   clearWipeNotice();
+  // The server has just accepted this password: a key wrapped with an earlier one is
+  // replaced, and the store it sealed (unreadable now) removed before a fresh download.
+  const key = storeKeyOf(result.value);
+  const unlocked = await key.unlock(request.password, { replaceUnreadable: true });
+  if (!unlocked.ok) return { ok: false, message: unlocked.error.message };
+  if (unlocked.value.replaced) {
+    await removeRxDatabase(databaseName(result.value), getRxStorageDexie());
+  }
   return { ok: true, services: await openServices(result.value, onSignedOut) };
 };

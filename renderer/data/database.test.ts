@@ -142,7 +142,7 @@ describe('schema migration', () => {
     await old.close();
 
     db = await openTestDatabase(name);
-    expect([db.accounts.schema.version, db.invoices.schema.version]).toEqual([1, 2]);
+    expect([db.accounts.schema.version, db.invoices.schema.version]).toEqual([2, 2]);
     expect((await db.orders.findOne(order.id).exec())?.toMutableJSON()).toMatchObject({
       number: order.number,
       customerReference: '',

@@ -6,6 +6,8 @@ import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedEncryptedStorage } from './encryption/encrypted-storage';
+import type { DataKey } from './encryption/record-cipher';
 import { wrappedValidateZodStorage } from './schema/validate-zod';
 import type { FairleadCollections } from './schema/collections';
 import { collectionCreators } from './schema/collections';
@@ -23,6 +25,8 @@ export type DatabaseOptions = {
   multiInstance?: boolean;
   /** RxDB's dev-mode checks; for tests only, never in the app or the browser build. */
   devMode?: boolean;
+  /** The data key that seals every record at rest (encryption/store-key.ts); none: plaintext. */
+  dataKey?: DataKey | null;
 };
 
 let pluginsAdded = false;
@@ -45,9 +49,13 @@ export const createFairleadDatabase = async (
     disableWarnings();
     addRxPlugin(RxDBDevModePlugin);
   }
+  const base = options.storage ?? getRxStorageDexie();
+  // Validation sees the plain record; only the storage below it sees ciphertext.
+  const sealed =
+    options.dataKey == null ? base : wrappedEncryptedStorage({ storage: base, key: options.dataKey });
   const db = await createRxDatabase<FairleadCollections>({
     name: options.name,
-    storage: wrappedValidateZodStorage({ storage: options.storage ?? getRxStorageDexie() }),
+    storage: wrappedValidateZodStorage({ storage: sealed }),
     multiInstance: options.multiInstance ?? true,
     localDocuments: true,
     eventReduce: true,

@@ -1,6 +1,8 @@
 // Test helpers: a real RxDB Dexie store on fake-indexeddb, with a unique name per test.
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { DataKey } from './encryption/record-cipher';
+import { generateDataKey } from './encryption/record-cipher';
 import type { FairleadDatabase } from './database';
 import { createFairleadDatabase } from './database';
 
@@ -11,16 +13,29 @@ export const testStorage = () => getRxStorageDexie({ indexedDB, IDBKeyRange });
 export const uniqueName = (prefix = 'fairlead-test'): string =>
   `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
+// FAIRLEAD_TEST_STORE_ENCRYPTION=on runs every store test on a store encrypted at rest, to
+// check that the queries answer the same rows through the decrypting storage.
+const encryptedByDefault = (): boolean =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[
+    'FAIRLEAD_TEST_STORE_ENCRYPTION'
+  ] === 'on';
+
 /** A fresh store; dev-mode checks on unless a volume test turns them off for speed. */
-export const openTestDatabase = (
+export const openTestDatabase = async (
   name = uniqueName(),
-  options: { devMode?: boolean } = {},
+  options: { devMode?: boolean; dataKey?: DataKey | null } = {},
 ): Promise<FairleadDatabase> =>
   createFairleadDatabase({
     name,
     storage: testStorage(),
     multiInstance: false,
     devMode: options.devMode ?? true,
+    dataKey:
+      options.dataKey !== undefined
+        ? options.dataKey
+        : encryptedByDefault()
+          ? await generateDataKey()
+          : null,
   });
 
 /** A clock that moves one second per call, so every command has its own instant. */

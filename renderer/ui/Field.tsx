@@ -49,6 +49,9 @@ export const TextField = ({
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
+        // The browser keeps typed values for autofill in its profile, outside the encrypted
+        // store: names, companies and notes must not land there. Sign-in fields opt back in.
+        autoComplete="off"
         {...input}
       />
     </Shell>
@@ -67,6 +70,7 @@ export const TextArea = ({
     <Shell id={id} label={label} hint={hint} error={error} wide={wide} required={input.required}>
       <textarea
         id={id}
+        autoComplete="off"
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         {...input}

@@ -37,3 +37,33 @@ describe('collection schemas from the record schemas', () => {
     expect(() => collectionSchemaOf('contact', ['nope'])).toThrow(/does not exist/);
   });
 });
+
+describe('indexes and encryption at rest', () => {
+  // Indexed fields stay readable on disk in the encrypted device store.
+  const personal = new Set([
+    'firstName',
+    'lastName',
+    'name',
+    'company',
+    'email',
+    'phone',
+    'mobile',
+    'vatNumber',
+    'taxCode',
+    'pec',
+    'address',
+    'notes',
+    'jobTitle',
+    'searchTerms',
+  ]);
+
+  it('indexes no personal field of a lead, account or contact', () => {
+    for (const type of ['lead', 'account', 'contact'] as const) {
+      const fields = collectionIndexes[type].flat();
+      expect(
+        fields.filter((field) => personal.has(field)),
+        type,
+      ).toEqual([]);
+    }
+  });
+});

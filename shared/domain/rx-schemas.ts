@@ -27,12 +27,14 @@ export type CollectionJsonSchema = {
  */
 export const schemaVersions: Readonly<Record<RecordType, number>> = {
   // v1: leads gained `searchTerms` (v0 was the pre-release shape without it).
-  // v2: leads gained `tradeFairId` and `fairAnswers` (fair mode).
-  lead: 2,
-  // v1: accounts gained `shippingAddress` and `documentLanguage`.
-  account: 1,
-  // v1: contacts gained an optional `consent` (withdrawal is recorded there).
-  contact: 1,
+  // v2: leads gained `tradeFairId` and `fairAnswers` (fair mode). v3: no index on names or
+  // email (encryption at rest keeps indexed fields readable).
+  lead: 3,
+  // v1: accounts gained `shippingAddress` and `documentLanguage`. v2: no personal indexes.
+  account: 2,
+  // v1: contacts gained an optional `consent` (withdrawal is recorded there). v2: no index
+  // on names or email.
+  contact: 2,
   // v1: opportunities gained `forecastCategory` (null: follows stage and probability).
   opportunity: 1,
   quote: 0,
@@ -51,17 +53,13 @@ export const schemaVersions: Readonly<Record<RecordType, number>> = {
 
 // Nullable fields cannot be indexed in RxDB, so lists that sort by one (close date) sort the
 // already-filtered rows in memory. The primary key is appended to every index by RxDB.
+// Indexed fields stay readable in the encrypted store (renderer/data/encryption), so no index may
+// hold personal data (names, email, phone, VAT number): lists sort those in memory and text
+// lookups go through the in-memory search index.
 export const collectionIndexes: Readonly<Record<RecordType, readonly CollectionIndex[]>> = {
-  lead: [
-    'createdAt',
-    ['status', 'createdAt'],
-    ['rating', 'createdAt'],
-    ['source', 'createdAt'],
-    ['lastName', 'firstName'],
-    'email',
-  ],
-  account: ['name', 'vatNumber', 'email'],
-  contact: [['lastName', 'firstName'], 'email'],
+  lead: ['createdAt', ['status', 'createdAt'], ['rating', 'createdAt'], ['source', 'createdAt']],
+  account: ['updatedAt'],
+  contact: ['updatedAt'],
   opportunity: [
     ['state', 'stage'],
     ['ownerId', 'stage'],

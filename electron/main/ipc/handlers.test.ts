@@ -58,7 +58,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   vi.clearAllMocks();
-  safeStorage.isEncryptionAvailable.mockReturnValue(true);
+  safeStorage.isAsyncEncryptionAvailable.mockResolvedValue(true);
   safeStorage.getSelectedStorageBackend.mockReturnValue('gnome_libsecret');
 });
 
@@ -158,7 +158,7 @@ describe.each(keys)('channel %s', (key) => {
     }
     expect(dialog.showSaveDialog).not.toHaveBeenCalled();
     expect(sender.print).not.toHaveBeenCalled();
-    expect(safeStorage.encryptString).not.toHaveBeenCalled();
+    expect(safeStorage.encryptStringAsync).not.toHaveBeenCalled();
   });
 
   it('answers a valid request with ok', async () => {

@@ -40,7 +40,7 @@ export const createIpcHandlers = (deps: HandlerDependencies): IpcHandlers => ({
   setSecret: ({ key, value }) => deps.secrets.set(key, value),
   getSecret: ({ key }) => deps.secrets.get(key),
   deleteSecret: ({ key }) => deps.secrets.delete(key),
-  secretStorageStatus: async () => ipcOk(deps.secrets.status()),
+  secretStorageStatus: async () => ipcOk(await deps.secrets.status()),
   saveFile: (request, { sender }) => saveFile(request, sender),
   savePageAsPdf: ({ suggestedName }, { sender }) => savePageAsPdf(suggestedName, sender),
   openCsv: (_request, { sender }) => openCsv(sender),

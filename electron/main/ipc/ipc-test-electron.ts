@@ -10,10 +10,13 @@ const xor = (bytes: Buffer): Buffer => Buffer.from(bytes.map((byte) => byte ^ 0x
 export const createElectronStub = () => {
   const handlers = new Map<string, InvokeHandler>();
   const safeStorage = {
-    isEncryptionAvailable: vi.fn(() => true),
+    isAsyncEncryptionAvailable: vi.fn(async () => true),
     getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
-    encryptString: vi.fn((plain: string) => xor(Buffer.from(`v10${plain}`, 'utf8'))),
-    decryptString: vi.fn((cipher: Buffer) => xor(cipher).toString('utf8').slice(3)),
+    encryptStringAsync: vi.fn(async (plain: string) => xor(Buffer.from(`v10${plain}`, 'utf8'))),
+    decryptStringAsync: vi.fn(async (cipher: Buffer) => ({
+      shouldReEncrypt: false,
+      result: xor(cipher).toString('utf8').slice(3),
+    })),
   };
   const dialog = {
     showSaveDialog: vi.fn(async (): Promise<{ canceled: boolean; filePath?: string }> => ({

@@ -16,7 +16,7 @@ beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'fairlead-secrets-'));
   file = path.join(dir, 'secrets.json');
   vi.clearAllMocks();
-  safeStorage.isEncryptionAvailable.mockReturnValue(true);
+  safeStorage.isAsyncEncryptionAvailable.mockResolvedValue(true);
   safeStorage.getSelectedStorageBackend.mockReturnValue('kwallet5');
 });
 
@@ -25,20 +25,20 @@ afterEach(async () => {
 });
 
 describe('secretStorageStatus', () => {
-  it('names the OS keyring', () => {
-    expect(secretStorageStatus('darwin')).toEqual({ available: true, backend: 'keychain' });
-    expect(secretStorageStatus('win32')).toEqual({ available: true, backend: 'dpapi' });
-    expect(secretStorageStatus('linux')).toEqual({ available: true, backend: 'kwallet5' });
+  it('names the OS keyring', async () => {
+    expect(await secretStorageStatus('darwin')).toEqual({ available: true, backend: 'keychain' });
+    expect(await secretStorageStatus('win32')).toEqual({ available: true, backend: 'dpapi' });
+    expect(await secretStorageStatus('linux')).toEqual({ available: true, backend: 'kwallet5' });
   });
 
-  it('is unavailable without encryption or with a Linux backend that is no keyring', () => {
+  it('is unavailable without encryption or with a Linux backend that is no keyring', async () => {
     safeStorage.getSelectedStorageBackend.mockReturnValue('basic_text');
-    expect(secretStorageStatus('linux')).toEqual({ available: false, backend: 'basic_text' });
+    expect(await secretStorageStatus('linux')).toEqual({ available: false, backend: 'basic_text' });
     safeStorage.getSelectedStorageBackend.mockReturnValue('unknown');
-    expect(secretStorageStatus('linux').available).toBe(false);
-    safeStorage.isEncryptionAvailable.mockReturnValue(false);
-    expect(secretStorageStatus('darwin').available).toBe(false);
-    expect(secretStorageStatus('win32').available).toBe(false);
+    expect((await secretStorageStatus('linux')).available).toBe(false);
+    safeStorage.isAsyncEncryptionAvailable.mockResolvedValue(false);
+    expect((await secretStorageStatus('darwin')).available).toBe(false);
+    expect((await secretStorageStatus('win32')).available).toBe(false);
   });
 });
 
@@ -71,11 +71,11 @@ describe('createSecretStore', () => {
     expect(refused).toHaveProperty('error.message.en', expect.stringMatching(/keyring/));
     expect(refused).toHaveProperty('error.message.it', expect.stringMatching(/portachiavi/));
     expect(await store.get('session.token')).toMatchObject({ ok: false });
-    expect(safeStorage.encryptString).toHaveBeenCalledTimes(1);
+    expect(safeStorage.encryptStringAsync).toHaveBeenCalledTimes(1);
   });
 
   it('refuses when the OS offers no encryption at all', async () => {
-    safeStorage.isEncryptionAvailable.mockReturnValue(false);
+    safeStorage.isAsyncEncryptionAvailable.mockResolvedValue(false);
     const store = createSecretStore(file, 'win32');
     expect(await store.set('session.token', 'x')).toMatchObject({
       ok: false,
@@ -87,7 +87,7 @@ describe('createSecretStore', () => {
   it('still forgets a secret without a keyring (sign-out must always work)', async () => {
     const store = createSecretStore(file, 'linux');
     await store.set('session.token', 'tok-1');
-    safeStorage.isEncryptionAvailable.mockReturnValue(false);
+    safeStorage.isAsyncEncryptionAvailable.mockResolvedValue(false);
     expect(await store.delete('session.token')).toEqual({ ok: true, value: null });
     expect(await readFile(file, 'utf8')).not.toContain('session.token');
   });
@@ -111,5 +111,22 @@ describe('createSecretStore', () => {
       ok: false,
       error: { code: 'io-error' },
     });
+  });
+});
+
+describe('safeStorage asynchronous API', () => {
+  it('uses only the asynchronous calls and stores a secret again when the keyring rotated', async () => {
+    const store = createSecretStore(file, 'linux');
+    await store.set('store.key.fairlead_a', 'data-key');
+    const before = await readFile(file, 'utf8');
+    safeStorage.decryptStringAsync.mockImplementationOnce(async () => ({
+      shouldReEncrypt: true,
+      result: 'data-key',
+    }));
+    expect(await store.get('store.key.fairlead_a')).toEqual({ ok: true, value: 'data-key' });
+    expect(safeStorage.encryptStringAsync).toHaveBeenCalledTimes(2);
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect(await store.get('store.key.fairlead_a')).toEqual({ ok: true, value: 'data-key' });
+    expect('encryptString' in safeStorage).toBe(false);
   });
 });

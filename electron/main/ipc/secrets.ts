@@ -1,6 +1,8 @@
-// Secrets (session token, device key) encrypted with Electron safeStorage, which keeps the key
-// in the OS keyring (Keychain, DPAPI, libsecret/KWallet). Where the OS offers no real keyring
-// (Linux 'basic_text'), Fairlead refuses to store them instead of writing them in the clear.
+// Secrets (session token, device key, the data key of the encrypted store) encrypted with
+// Electron safeStorage, which keeps the key in the OS keyring (Keychain, DPAPI,
+// libsecret/KWallet), through its asynchronous API (the synchronous one goes in Electron 46).
+// Where the OS offers no real keyring (Linux 'basic_text'), Fairlead refuses to store them
+// instead of writing them in the clear.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { safeStorage } from 'electron';
@@ -11,8 +13,10 @@ import type { SecretStorageStatus } from '../../../shared/platform';
 // safeStorage backends on Linux that do not protect the key with a keyring.
 const weakLinuxBackends: readonly string[] = ['basic_text', 'unknown'];
 
-export const secretStorageStatus = (platform: NodeJS.Platform): SecretStorageStatus => {
-  const encryption = safeStorage.isEncryptionAvailable();
+export const secretStorageStatus = async (
+  platform: NodeJS.Platform,
+): Promise<SecretStorageStatus> => {
+  const encryption = await safeStorage.isAsyncEncryptionAvailable();
   if (platform === 'linux') {
     const backend = safeStorage.getSelectedStorageBackend();
     return { available: encryption && !weakLinuxBackends.includes(backend), backend };
@@ -47,7 +51,7 @@ const isSecretFile = (value: unknown): value is SecretFile =>
   (value as { entries?: unknown }).entries !== null;
 
 export type SecretStore = {
-  status(): SecretStorageStatus;
+  status(): Promise<SecretStorageStatus>;
   set(key: string, value: string): Promise<IpcResult<null>>;
   get(key: string): Promise<IpcResult<string | null>>;
   delete(key: string): Promise<IpcResult<null>>;
@@ -82,19 +86,17 @@ export const createSecretStore = (filePath: string, platform: NodeJS.Platform): 
     await rename(temp, filePath);
   };
 
-  const status = (): SecretStorageStatus => secretStorageStatus(platform);
+  const status = (): Promise<SecretStorageStatus> => secretStorageStatus(platform);
 
   return {
     status,
     set: (key, value) =>
       serialized(async () => {
-        if (!status().available) return unavailable();
+        if (!(await status()).available) return unavailable();
         try {
           const file = await load();
-          const entries = {
-            ...file.entries,
-            [key]: safeStorage.encryptString(value).toString('base64'),
-          };
+          const sealed = await safeStorage.encryptStringAsync(value);
+          const entries = { ...file.entries, [key]: sealed.toString('base64') };
           await save({ version: 1, entries });
           return ipcOk(null);
         } catch {
@@ -103,12 +105,21 @@ export const createSecretStore = (filePath: string, platform: NodeJS.Platform): 
       }),
     get: (key) =>
       serialized(async () => {
-        if (!status().available) return unavailable();
+        if (!(await status()).available) return unavailable();
         try {
           const file = await load();
           const stored = Object.hasOwn(file.entries, key) ? file.entries[key] : undefined;
           if (typeof stored !== 'string') return ipcOk(null);
-          return ipcOk(safeStorage.decryptString(Buffer.from(stored, 'base64')));
+          const opened = await safeStorage.decryptStringAsync(Buffer.from(stored, 'base64'));
+          if (opened.shouldReEncrypt) {
+            // The keyring rotated its key: store the secret again under the new one.
+            const sealed = await safeStorage.encryptStringAsync(opened.result);
+            await save({
+              version: 1,
+              entries: { ...file.entries, [key]: sealed.toString('base64') },
+            });
+          }
+          return ipcOk(opened.result);
         } catch {
           return ioError();
         }

@@ -1,7 +1,7 @@
 // Removing what a seller's work left on this device: on sign-out, and when the office revoked
 // the device. The sweep is generic — every IndexedDB database of this origin, every local entry
 // of the app, every cache — so stores and keys added later go with it unless kept on purpose.
-// Encryption at rest adds its key holder's forget() to the steps here.
+// The store's data key is forgotten by its holder just before (app/bootstrap.ts).
 import type { Platform } from '../../../shared/platform';
 import { DEVICE_STORE_NAME } from '../installation';
 import { SESSION_KEY, TOKEN_KEY } from '../sync/session';

@@ -12,11 +12,21 @@ export const migrationStrategies: Readonly<Record<RecordType, MigrationStrategie
     1: (old: Record<string, unknown>) => ({ ...old, searchTerms: leadSearchTerms(old) }),
     // v1 → v2: leads were captured outside fair mode: no fair, no answers.
     2: (old: Record<string, unknown>) => upgradeRecord('lead', old),
+    // v2 → v3: only the indexes changed (none on personal data); the documents are the same.
+    3: (old: Record<string, unknown>) => old,
   },
-  // v0 → v1: no shipping address (same as billing) and the language from the country.
-  account: { 1: (old: Record<string, unknown>) => upgradeRecord('account', old) },
-  // v0 → v1: `consent` is optional; a v0 contact is a valid v1 one.
-  contact: { 1: (old: Record<string, unknown>) => old },
+  account: {
+    // v0 → v1: no shipping address (same as billing) and the language from the country.
+    1: (old: Record<string, unknown>) => upgradeRecord('account', old),
+    // v1 → v2: only the indexes changed.
+    2: (old: Record<string, unknown>) => old,
+  },
+  contact: {
+    // v0 → v1: `consent` is optional; a v0 contact is a valid v1 one.
+    1: (old: Record<string, unknown>) => old,
+    // v1 → v2: only the indexes changed.
+    2: (old: Record<string, unknown>) => old,
+  },
   // v0 → v1: no forecast category picked yet; each follows its stage and probability.
   opportunity: { 1: (old: Record<string, unknown>) => upgradeRecord('opportunity', old) },
   quote: {},

@@ -16,8 +16,8 @@ const newest = (dir: string): number => {
   return latest;
 };
 
-export const webBuildIsStale = (): boolean => {
-  const index = join(webRoot, 'index.html');
+export const webBuildIsStale = (root = webRoot): boolean => {
+  const index = join(root, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
   const sources = Math.max(
@@ -28,10 +28,15 @@ export const webBuildIsStale = (): boolean => {
   return sources > built;
 };
 
-export const ensureWebBuild = (): void => {
-  if (!webBuildIsStale()) return;
-  execFileSync(join(repoRoot, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
+/** Builds out/web, or another folder with build switches in `env` (e.g. a control build). */
+export const ensureWebBuild = (
+  options: { outDir?: string; env?: Record<string, string> } = {},
+): void => {
+  const root = options.outDir ?? webRoot;
+  if (!webBuildIsStale(root)) return;
+  execFileSync(
+    join(repoRoot, 'node_modules/.bin/vite'),
+    ['build', '--logLevel', 'warn', ...(options.outDir ? ['--outDir', root] : [])],
+    { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, ...options.env } },
+  );
 };

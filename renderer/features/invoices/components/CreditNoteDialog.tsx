@@ -82,6 +82,7 @@ export const CreditNoteDialog = ({
               <td>{fmt.quantity(left(l.id, l.quantity))}</td>
               <td>
                 <input
+                  autoComplete="off"
                   aria-label={t('creditNote.quantityOf', { name: l.name })}
                   inputMode="decimal"
                   value={quantities[l.id] ?? ''}

@@ -191,6 +191,7 @@ const LineInput = ({
   if (readOnly) return <>{display ?? (suffix ? `${value}${suffix}` : value)}</>;
   return (
     <input
+      autoComplete="off"
       aria-label={label}
       inputMode="decimal"
       value={text ?? value}
