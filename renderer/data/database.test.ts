@@ -35,7 +35,7 @@ describe('createFairleadDatabase', () => {
   it('opens the twelve collections of the device', async () => {
     db = await openTestDatabase();
     expect(Object.keys(db.collections).sort()).toEqual(Object.values(collectionNames).sort());
-    expect(db.leads.schema.version).toBe(2);
+    expect(db.leads.schema.version).toBe(3);
   });
 });
 
@@ -107,7 +107,7 @@ describe('schema migration', () => {
     await old.close();
 
     db = await openTestDatabase(name);
-    expect(db.contacts.schema.version).toBe(1);
+    expect(db.contacts.schema.version).toBe(2);
     const migrated = await db.contacts.findOne('c-v0').exec();
     expect(migrated?.toJSON()).toMatchObject({ firstName: 'Ada', email: 'ada@neri.example' });
     expect(migrated?.consent).toBeUndefined();
