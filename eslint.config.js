@@ -110,6 +110,30 @@ export default tseslint.config(
     },
   },
   {
+    // Screens reach the store through the app's services or the data layer's public index
+    // (renderer/data/index.ts), never its internals or RxDB itself; types may be imported.
+    files: ['renderer/features/**/*.{ts,tsx}', 'renderer/ui/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['rxdb', 'rxdb/*', 'dexie'],
+              message: 'Screens do not touch RxDB: use the app services.',
+            },
+            {
+              group: ['**/data/*', '!**/data/index'],
+              allowTypeImports: true,
+              message: 'Screens use renderer/data/index.ts, not the store internals.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

@@ -16,8 +16,7 @@ import {
 import { useServices } from '../../app/services';
 import type { TeamRecords } from '../../app/store-port';
 import { useObservable } from '../../app/use-observable';
-import { exchangeRatesOf } from '../../data/queries/pipeline';
-import { teamMembersOf } from '../../data/commands/reassign';
+import { exchangeRatesOf, teamMembersOf } from '../../data';
 
 export const useTeamRecords = (): TeamRecords | undefined => {
   const { queries } = useServices();

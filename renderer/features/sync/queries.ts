@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { initialSyncStatus } from '../../data/sync/status';
+import { initialSyncStatus } from '../../data';
 import type { SyncStatus } from '../../data/sync/status';
 import { useServices } from '../../app/services';
 import { useObservable } from '../../app/use-observable';

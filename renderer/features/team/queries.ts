@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { TeamMember } from '../../../shared/domain/reassign';
 import { assignableSellers } from '../../../shared/domain/reassign';
-import { teamMembersOf } from '../../data/commands/reassign';
+import { teamMembersOf } from '../../data';
 import { useServices } from '../../app/services';
 import { useObservable } from '../../app/use-observable';
 
