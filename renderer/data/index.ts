@@ -29,7 +29,6 @@ export * from './queries/pipeline';
 export type { SearchHit, SearchRef, SearchableType } from './search/search';
 export { prepareSearch, saveSearchIndex, search$, searchRefs } from './search/search';
 export * from './queries/fairs';
-export type { TeamMember } from './commands/reassign';
 export { teamMembersOf } from './commands/reassign';
 export type { SyncStatus } from './sync/status';
 export { initialSyncStatus } from './sync/status';
