@@ -57,9 +57,14 @@ describe('bad data never enters the store', () => {
     const lead = sampleLead();
     const nested = { ...lead, address: { ...lead.address, country: 'ITALY' } };
     const e1 = (await loadDataset(db, { lead: [nested] }).catch((e: unknown) => e)) as StoreError;
-    expect([e1.field, e1.message]).toEqual(['address.country', expect.stringMatching(/longer than 2/)]);
+    expect([e1.field, e1.message]).toEqual([
+      'address.country',
+      expect.stringMatching(/longer than 2/),
+    ]);
     const { email: _dropped, ...missing } = lead;
-    const e2 = (await loadDataset(db, { lead: [missing as Lead] }).catch((e: unknown) => e)) as StoreError;
+    const e2 = (await loadDataset(db, { lead: [missing as Lead] }).catch(
+      (e: unknown) => e,
+    )) as StoreError;
     expect([e2.field, e2.message]).toEqual(['email', expect.stringMatching(/is missing/)]);
   });
 });
@@ -73,7 +78,12 @@ describe('schema migration', () => {
       multiInstance: false,
     });
     await old.addCollections({ leads: { schema: leadSchemaV0() } });
-    const { searchTerms: _none, tradeFairId: _f, fairAnswers: _a, ...v0 } = {
+    const {
+      searchTerms: _none,
+      tradeFairId: _f,
+      fairAnswers: _a,
+      ...v0
+    } = {
       ...sampleLead(),
       firstName: 'Nicolò',
       lastName: 'Sàrti',
@@ -98,10 +108,20 @@ describe('schema migration', () => {
     });
     await old.addCollections({ contacts: { schema: contactSchemaV0() } });
     const contact: ContactV0 = {
-      id: 'c-v0', ownerId: owner, createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: owner, accountId: null,
-      firstName: 'Ada', lastName: 'Neri', jobTitle: '', email: 'ada@neri.example', phone: '',
-      mobile: '', originatingLeadId: null, searchTerms: ['ada', 'neri'],
+      id: 'c-v0',
+      ownerId: owner,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      updatedBy: owner,
+      accountId: null,
+      firstName: 'Ada',
+      lastName: 'Neri',
+      jobTitle: '',
+      email: 'ada@neri.example',
+      phone: '',
+      mobile: '',
+      originatingLeadId: null,
+      searchTerms: ['ada', 'neri'],
     };
     await old.collections['contacts']?.insert(contact);
     await old.close();
@@ -125,20 +145,47 @@ describe('schema migration', () => {
       invoices: { schema: invoiceSchemaV0() },
       orders: { schema: orderSchemaV0() },
     });
-    const stamp = { ownerId: owner, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: owner };
+    const stamp = {
+      ownerId: owner,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      updatedBy: owner,
+    };
     const account: AccountV0 = {
-      id: 'a-de', ...stamp, name: 'Müller GmbH', vatNumber: 'DE123456789', taxCode: '',
-      address: { city: 'München', country: 'DE' }, email: '', phone: '', website: '', industry: '',
-      sdiCode: 'XXXXXXX', pec: '', originatingLeadId: null, searchTerms: ['muller'],
+      id: 'a-de',
+      ...stamp,
+      name: 'Müller GmbH',
+      vatNumber: 'DE123456789',
+      taxCode: '',
+      address: { city: 'München', country: 'DE' },
+      email: '',
+      phone: '',
+      website: '',
+      industry: '',
+      sdiCode: 'XXXXXXX',
+      pec: '',
+      originatingLeadId: null,
+      searchTerms: ['muller'],
     };
     const {
-      documentType: _t, correctedInvoiceId: _i, correctedInvoiceNumber: _n, correctedInvoiceDate: _d,
-      payments: _p, credits: _c, customerReference: _r, ...invoice
+      documentType: _t,
+      correctedInvoiceId: _i,
+      correctedInvoiceNumber: _n,
+      correctedInvoiceDate: _d,
+      payments: _p,
+      credits: _c,
+      customerReference: _r,
+      ...invoice
     } = twoLineInvoice();
     const { customerReference: _o, ...order } = sampleOrder();
     await old.collections['orders']?.insert(order satisfies OrderV0);
     await old.collections['accounts']?.insert(account);
-    await old.collections['invoices']?.insert({ ...invoice, state: 'paid', status: 'paid', paidDate: '2026-03-20' } satisfies InvoiceV0);
+    await old.collections['invoices']?.insert({
+      ...invoice,
+      state: 'paid',
+      status: 'paid',
+      paidDate: '2026-03-20',
+    } satisfies InvoiceV0);
     await old.close();
 
     db = await openTestDatabase(name);
@@ -171,7 +218,9 @@ describe('numbering on the device', () => {
     const clock = steppingClock();
     const commands = createCommands(db, seller, { clock });
     const opp = unwrap(await commands.opportunity.create({ topic: 'Impianto' }));
-    expect(unwrap(await commands.quote.create({ opportunityId: opp.id })).number).toBe('Q-NR-00001');
+    expect(unwrap(await commands.quote.create({ opportunityId: opp.id })).number).toBe(
+      'Q-NR-00001',
+    );
     await db.close();
 
     db = await openTestDatabase(name);

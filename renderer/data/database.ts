@@ -52,7 +52,9 @@ export const createFairleadDatabase = async (
   const base = options.storage ?? getRxStorageDexie();
   // Validation sees the plain record; only the storage below it sees ciphertext.
   const sealed =
-    options.dataKey == null ? base : wrappedEncryptedStorage({ storage: base, key: options.dataKey });
+    options.dataKey == null
+      ? base
+      : wrappedEncryptedStorage({ storage: base, key: options.dataKey });
   const db = await createRxDatabase<FairleadCollections>({
     name: options.name,
     storage: wrappedValidateZodStorage({ storage: sealed }),

@@ -49,7 +49,8 @@ export const ensureInstallationId = async (
     let id = local ?? newInstallationId();
     const kept = await platform.keepInstallationId?.(id);
     if (kept?.ok === true && installationIdPattern.test(kept.value)) id = kept.value;
-    if (local !== id) await db.upsertLocal<InstallationDoc>(INSTALLATION_DOC, { installationId: id });
+    if (local !== id)
+      await db.upsertLocal<InstallationDoc>(INSTALLATION_DOC, { installationId: id });
     return id;
   } finally {
     await db.close();

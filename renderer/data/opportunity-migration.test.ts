@@ -33,7 +33,17 @@ afterEach(async () => {
 
 describe('opportunity schema migration', () => {
   it('opens a version 0 store; every opportunity follows its stage until a category is picked', async () => {
-    const sample = generateDataset({ seed: 7, leads: 20, accounts: 10, contacts: 10, opportunities: 10, quotes: 0, orders: 0, invoices: 0, activities: 0 }).opportunities.slice(0, 3);
+    const sample = generateDataset({
+      seed: 7,
+      leads: 20,
+      accounts: 10,
+      contacts: 10,
+      opportunities: 10,
+      quotes: 0,
+      orders: 0,
+      invoices: 0,
+      activities: 0,
+    }).opportunities.slice(0, 3);
     const v0 = sample.map(({ forecastCategory: _none, ...rest }) => rest);
     const name = uniqueName('fairlead-opportunity-v0');
     const old = await createRxDatabase({
@@ -51,9 +61,7 @@ describe('opportunity schema migration', () => {
     expect(migrated).toHaveLength(3);
     for (const o of migrated) {
       expect(o.forecastCategory).toBeNull();
-      expect(forecastCategoryOf(o)).toBe(
-        forecastCategoryOf({ ...o, forecastCategory: null }),
-      );
+      expect(forecastCategoryOf(o)).toBe(forecastCategoryOf({ ...o, forecastCategory: null }));
     }
     const first = migrated[0];
     if (first === undefined) throw new Error('no opportunity');

@@ -59,7 +59,10 @@ const reasonOf = (v: SchemaViolation): LocalizedText => {
         it: `deve essere uno tra: ${list(p['allowedValues'])}`,
       };
     case 'type':
-      return { en: `must be of type ${list(p['type'])}`, it: `deve essere di tipo ${list(p['type'])}` };
+      return {
+        en: `must be of type ${list(p['type'])}`,
+        it: `deve essere di tipo ${list(p['type'])}`,
+      };
     case 'maxLength':
       return {
         en: `is longer than ${String(p['limit'])} characters`,
@@ -71,9 +74,15 @@ const reasonOf = (v: SchemaViolation): LocalizedText => {
         it: `ha meno di ${String(p['limit'])} caratteri`,
       };
     case 'maximum':
-      return { en: `must be at most ${String(p['limit'])}`, it: `deve essere al massimo ${String(p['limit'])}` };
+      return {
+        en: `must be at most ${String(p['limit'])}`,
+        it: `deve essere al massimo ${String(p['limit'])}`,
+      };
     case 'minimum':
-      return { en: `must be at least ${String(p['limit'])}`, it: `deve essere almeno ${String(p['limit'])}` };
+      return {
+        en: `must be at least ${String(p['limit'])}`,
+        it: `deve essere almeno ${String(p['limit'])}`,
+      };
     case 'multipleOf':
       return { en: 'must be a whole number', it: 'deve essere un numero intero' };
     case 'maxItems':
@@ -112,7 +121,10 @@ export const schemaViolationError = (
   const first = violations[0] ?? {};
   const field = fieldOf(first);
   const reason = reasonOf(first);
-  const what = field === undefined ? { en: 'The document', it: 'Il documento' } : { en: `Field ${field}`, it: `Il campo ${field}` };
+  const what =
+    field === undefined
+      ? { en: 'The document', it: 'Il documento' }
+      : { en: `Field ${field}`, it: `Il campo ${field}` };
   const where = documentId === undefined ? '' : ` (${documentId})`;
   return new StoreError({
     code: 'store.invalid_document',
@@ -135,8 +147,7 @@ export const toStoreError = (error: unknown, collection: string): StoreError => 
   const rx = (error ?? {}) as RxErrorLike;
   const params = rx.parameters ?? {};
   const writeError = params['writeError'] as
-    | { validationErrors?: SchemaViolation[]; documentId?: string }
-    | undefined;
+    { validationErrors?: SchemaViolation[]; documentId?: string } | undefined;
   const violations =
     writeError?.validationErrors ?? (params['errors'] as SchemaViolation[] | undefined);
   if (Array.isArray(violations) && violations.length > 0) {

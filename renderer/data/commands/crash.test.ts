@@ -24,12 +24,27 @@ type Scenario = {
 
 const qualifiedOpportunity = async (c: FairleadCommands): Promise<string> => {
   const lead = unwrap(
-    await c.lead.create({ firstName: 'Nicolò', lastName: 'Rossi', company: 'Rossi Spa', topic: 'Linea' }),
+    await c.lead.create({
+      firstName: 'Nicolò',
+      lastName: 'Rossi',
+      company: 'Rossi Spa',
+      topic: 'Linea',
+    }),
   );
   const q = unwrap(await c.lead.qualify({ id: lead.id }));
   const id = q.opportunityId as string;
-  unwrap(await c.opportunity.update({ id, patch: { priceListId: 'pl-eur', estimatedCloseDate: '2026-12-31' } }));
-  unwrap(await c.opportunity.addLine({ id, line: { kind: 'catalog', productId: 'p-1', quantity: 3, discount: 0 } }));
+  unwrap(
+    await c.opportunity.update({
+      id,
+      patch: { priceListId: 'pl-eur', estimatedCloseDate: '2026-12-31' },
+    }),
+  );
+  unwrap(
+    await c.opportunity.addLine({
+      id,
+      line: { kind: 'catalog', productId: 'p-1', quantity: 3, discount: 0 },
+    }),
+  );
   return id;
 };
 
@@ -49,7 +64,14 @@ const fulfilledOrder = async (c: FairleadCommands): Promise<string> => {
 const scenarios: Record<string, Scenario> = {
   'qualify lead': {
     setup: async (c) =>
-      unwrap(await c.lead.create({ firstName: 'Ada', lastName: 'Neri', company: 'Neri Srl', email: 'ada@neri.it' })).id,
+      unwrap(
+        await c.lead.create({
+          firstName: 'Ada',
+          lastName: 'Neri',
+          company: 'Neri Srl',
+          email: 'ada@neri.it',
+        }),
+      ).id,
     run: (c, id) => c.lead.qualify({ id }),
   },
   'create quote': {

@@ -7,7 +7,12 @@ import type { Invoice } from '../../../shared/domain/records';
 import { priceList, product } from '../../../shared/domain/test-fixtures';
 import type { FairleadDatabase } from '../database';
 import { loadDataset } from '../load';
-import { readNumbering, reconcileWithStore, saveNumbering, setupNumbering } from '../numbering-store';
+import {
+  readNumbering,
+  reconcileWithStore,
+  saveNumbering,
+  setupNumbering,
+} from '../numbering-store';
 import { countingIds, openTestDatabase, steppingClock, unwrap } from '../test-support';
 import type { FairleadCommands } from './index';
 import { createCommands } from './index';
@@ -41,9 +46,16 @@ const issueInvoice = async (): Promise<Invoice> => {
     await commands.account.create({ name: 'Officine Bianchi Srl', vatNumber: '00159560366' }),
   );
   const opp = unwrap(
-    await commands.opportunity.create({ topic: 'Scaffali', accountId: account.id, priceListId: 'pl-eur' }),
+    await commands.opportunity.create({
+      topic: 'Scaffali',
+      accountId: account.id,
+      priceListId: 'pl-eur',
+    }),
   );
-  for (const [productId, quantity] of [['p-1', 2], ['p-2', 40]] as const) {
+  for (const [productId, quantity] of [
+    ['p-1', 2],
+    ['p-2', 40],
+  ] as const) {
     unwrap(
       await commands.opportunity.addLine({
         id: opp.id,
@@ -66,7 +78,12 @@ describe('invoice payments', () => {
     const invoice = await issueInvoice();
     const total = invoice.totals.grandTotal;
     const partly = unwrap(
-      await commands.invoice.recordPayment({ id: invoice.id, amount: 100_000, method: 'card', date: '2026-12-01' }),
+      await commands.invoice.recordPayment({
+        id: invoice.id,
+        amount: 100_000,
+        method: 'card',
+        date: '2026-12-01',
+      }),
     );
     expect(partly.state).toBe('active');
     expect(openBalance(await stored(invoice.id))).toBe(total - 100_000);
@@ -75,7 +92,9 @@ describe('invoice payments', () => {
     expect(over.ok ? '' : over.error.code).toBe('payment.over_balance');
     expect((await stored(invoice.id)).payments).toHaveLength(1);
 
-    const paid = unwrap(await commands.invoice.markPaid({ id: invoice.id, method: 'bank_transfer' }));
+    const paid = unwrap(
+      await commands.invoice.markPaid({ id: invoice.id, method: 'bank_transfer' }),
+    );
     expect(paid.state).toBe('paid');
     expect(paid.payments.map((p) => p.amount)).toEqual([100_000, total - 100_000]);
     const events = (await db.activities.find({ selector: { regardingId: invoice.id } }).exec()).map(
@@ -94,7 +113,10 @@ describe('credit notes', () => {
     if (bolts === undefined || racks === undefined) throw new Error('lines missing');
 
     const first = unwrap(
-      await commands.invoice.issueCreditNote({ id: invoice.id, lines: [{ lineId: bolts.id, quantity: 10 }] }),
+      await commands.invoice.issueCreditNote({
+        id: invoice.id,
+        lines: [{ lineId: bolts.id, quantity: 10 }],
+      }),
     );
     expect(first.creditNote).toMatchObject({
       number: 'NC/2026/AB/00001',
@@ -104,18 +126,25 @@ describe('credit notes', () => {
       correctedInvoiceNumber: 'INV/2026/AB/00001',
       correctedInvoiceDate: invoice.issueDate,
     });
-    expect(first.creditNote.lines).toEqual([expect.objectContaining({ id: bolts.id, quantity: 10 })]);
+    expect(first.creditNote.lines).toEqual([
+      expect.objectContaining({ id: bolts.id, quantity: 10 }),
+    ]);
     expect(first.invoice.state).toBe('active');
     expect((await stored(first.creditNote.id)).number).toBe('NC/2026/AB/00001');
     expect((await stored(invoice.id)).credits).toHaveLength(1);
-    expect(await readNumbering(db)).toMatchObject({ invoice: { '2026': 1 }, creditNote: { '2026': 1 } });
+    expect(await readNumbering(db)).toMatchObject({
+      invoice: { '2026': 1 },
+      creditNote: { '2026': 1 },
+    });
 
     const over = await commands.invoice.issueCreditNote({
       id: invoice.id,
       lines: [{ lineId: bolts.id, quantity: 31 }],
     });
     expect(over.ok ? '' : over.error.code).toBe('credit_note.over_credit');
-    expect(await db.invoices.find({ selector: { documentType: 'creditNote' } }).exec()).toHaveLength(1);
+    expect(
+      await db.invoices.find({ selector: { documentType: 'creditNote' } }).exec(),
+    ).toHaveLength(1);
 
     const rest = unwrap(await commands.invoice.issueCreditNote({ id: invoice.id }));
     expect(rest.creditNote.number).toBe('NC/2026/AB/00002');
@@ -131,7 +160,9 @@ describe('credit notes', () => {
     const invoiceTimeline = (
       await db.activities.find({ selector: { regardingId: invoice.id } }).exec()
     ).map((a) => a.event);
-    expect(invoiceTimeline).toEqual(expect.arrayContaining(['invoice.credited', 'invoice.canceled']));
+    expect(invoiceTimeline).toEqual(
+      expect.arrayContaining(['invoice.credited', 'invoice.canceled']),
+    );
     // A credit note itself is final.
     const edit = await commands.invoice.update({ id: rest.creditNote.id, patch: { name: 'x' } });
     expect(edit.ok ? '' : edit.error.code).toBe('invoice.read_only');
@@ -151,7 +182,11 @@ describe('credit notes', () => {
     const { creditNote: _dropped, ...older } = state;
     await saveNumbering(db, older as typeof state);
     expect((await readNumbering(db))?.creditNote).toEqual({});
-    const raised = await reconcileWithStore(db, { ...state, creditNote: {} }, '2026-12-01T00:00:00Z');
+    const raised = await reconcileWithStore(
+      db,
+      { ...state, creditNote: {} },
+      '2026-12-01T00:00:00Z',
+    );
     expect(raised.creditNote).toEqual({ '2026': 1 });
     const second = unwrap(await commands.invoice.issueCreditNote({ id: invoice.id }));
     expect(second.creditNote.number).toBe('NC/2026/AB/00002');
@@ -169,20 +204,36 @@ describe('customers ready for invoicing', () => {
           vatNumber: 'it 00159560366',
           taxCode: '00159560366',
           sdiCode: 'm5uxcr1',
-          address: { street: 'Via Roma 1', city: 'Alba', postalCode: '12051', province: 'CN', country: 'IT' },
+          address: {
+            street: 'Via Roma 1',
+            city: 'Alba',
+            postalCode: '12051',
+            province: 'CN',
+            country: 'IT',
+          },
           shippingAddress: { street: 'Via del Porto 3', city: 'Genova', country: 'IT' },
           documentLanguage: 'en',
         },
       }),
     );
-    expect(edited).toMatchObject({ vatNumber: 'IT00159560366', sdiCode: 'M5UXCR1', documentLanguage: 'en' });
+    expect(edited).toMatchObject({
+      vatNumber: 'IT00159560366',
+      sdiCode: 'M5UXCR1',
+      documentLanguage: 'en',
+    });
     const back = (await db.accounts.findOne(account.id).exec())?.toMutableJSON();
     expect(back?.shippingAddress.city).toBe('Genova');
 
-    const bad = await commands.account.update({ id: account.id, patch: { vatNumber: 'IT00159560367' } });
+    const bad = await commands.account.update({
+      id: account.id,
+      patch: { vatNumber: 'IT00159560367' },
+    });
     expect(bad.ok ? '' : bad.error.field).toBe('vatNumber');
     if (!bad.ok) expect(bad.error.message.it).toContain('cifra di controllo');
-    const badCf = await commands.account.update({ id: account.id, patch: { taxCode: 'RSSMRA85T10A562T' } });
+    const badCf = await commands.account.update({
+      id: account.id,
+      patch: { taxCode: 'RSSMRA85T10A562T' },
+    });
     expect(badCf.ok ? '' : badCf.error.code).toBe('account.tax_code_invalid');
     expect((await db.accounts.findOne(account.id).exec())?.vatNumber).toBe('IT00159560366');
   });

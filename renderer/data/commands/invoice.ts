@@ -21,13 +21,10 @@ export const invoiceCommandDefs = {
       updateInvoice(await env.get('invoice', input.id), input.patch, env.ctx),
     invoiceOf,
   ),
-  recordPayment: command(
-    async (env, input: { id: string } & RecordPaymentInput) => {
-      const { id, ...payment } = input;
-      return recordPayment(await env.get('invoice', id), payment, env.ctx);
-    },
-    invoiceOf,
-  ),
+  recordPayment: command(async (env, input: { id: string } & RecordPaymentInput) => {
+    const { id, ...payment } = input;
+    return recordPayment(await env.get('invoice', id), payment, env.ctx);
+  }, invoiceOf),
   /** One click: the whole open balance, today. */
   markPaid: command(
     async (env, input: { id: string; paidDate?: string; method?: PaymentMethod }) =>

@@ -36,7 +36,11 @@ export type QualifiedLead = {
 };
 
 /** Where an e-mailed enquiry landed: the lead (new or known) or a known contact. */
-export type EmailEnquiryResult = { leadId: string | null; contactId: string | null; isNew: boolean };
+export type EmailEnquiryResult = {
+  leadId: string | null;
+  contactId: string | null;
+  isNew: boolean;
+};
 
 export const leadCommandDefs = {
   /** Deletes the lead where the deletion table allows it (shared/domain/deletion.ts). */
@@ -48,17 +52,20 @@ export const leadCommandDefs = {
   }, leadOf),
 
   /** A lead read from a business card, with the compressed card image as a note. */
-  createFromCard: command(async (env, input: { lead: LeadInput; cardImage: string; subject: string }) => {
-    const atFair = await withFairAnswers(env, input.lead);
-    if (!atFair.ok) return atFair;
-    const made = createLead(atFair.value, env.ctx);
-    if (!made.ok) return made;
-    const lead = leadOf(made.value);
-    const note = businessCardNote(lead, input.cardImage, input.subject, env.ctx);
-    if (!note.ok) return note;
-    // The note before the lead: the lead is written last, as every capture does.
-    return { ok: true, value: { writes: [write('activity', note.value), ...made.value.writes] } };
-  }, leadOf),
+  createFromCard: command(
+    async (env, input: { lead: LeadInput; cardImage: string; subject: string }) => {
+      const atFair = await withFairAnswers(env, input.lead);
+      if (!atFair.ok) return atFair;
+      const made = createLead(atFair.value, env.ctx);
+      if (!made.ok) return made;
+      const lead = leadOf(made.value);
+      const note = businessCardNote(lead, input.cardImage, input.subject, env.ctx);
+      if (!note.ok) return note;
+      // The note before the lead: the lead is written last, as every capture does.
+      return { ok: true, value: { writes: [write('activity', note.value), ...made.value.writes] } };
+    },
+    leadOf,
+  ),
 
   update: command(
     async (env, input: { id: string; patch: LeadPatch }) =>
@@ -95,7 +102,11 @@ export const leadCommandDefs = {
   /** GDPR: the person withdrew consent (with a timeline event). */
   withdrawConsent: command(
     async (env, input: { id: string; how: WithdrawalChannel }) =>
-      withdrawConsent({ type: 'lead', record: await env.get('lead', input.id) }, input.how, env.ctx),
+      withdrawConsent(
+        { type: 'lead', record: await env.get('lead', input.id) },
+        input.how,
+        env.ctx,
+      ),
     leadOf,
   ),
 
@@ -109,9 +120,7 @@ export const leadCommandDefs = {
     async (env, input: EmailEnquiryInput) => {
       const address = input.mail.from?.address ?? '';
       const lead =
-        address === ''
-          ? null
-          : await env.db.leads.findOne({ selector: { email: address } }).exec();
+        address === '' ? null : await env.db.leads.findOne({ selector: { email: address } }).exec();
       const contact =
         lead !== null || address === ''
           ? null

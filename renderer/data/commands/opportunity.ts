@@ -34,8 +34,8 @@ const opportunityOf = (effects: Effects): Opportunity =>
 const closeContext = async (env: CommandEnv, id: string) => {
   const opportunity = await env.get('opportunity', id);
   // Quotes are few per opportunity; opportunityId is nullable, so it cannot be indexed.
-  const quotes = (await env.db.quotes.find({ selector: { opportunityId: id } }).exec()).map(
-    (q) => plainDoc<Quote>(q),
+  const quotes = (await env.db.quotes.find({ selector: { opportunityId: id } }).exec()).map((q) =>
+    plainDoc<Quote>(q),
   );
   return { opportunity, quotes };
 };

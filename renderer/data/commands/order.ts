@@ -19,7 +19,8 @@ const invoiceOf = (effects: Effects): Invoice => written(effects, 'invoice') as 
 
 export const orderCommandDefs = {
   lockPrices: command(
-    async (env, input: { id: string }) => lockOrderPrices(await env.get('order', input.id), env.ctx),
+    async (env, input: { id: string }) =>
+      lockOrderPrices(await env.get('order', input.id), env.ctx),
     orderOf,
   ),
   unlockPrices: command(

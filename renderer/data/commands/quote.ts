@@ -2,7 +2,11 @@
 // revise (closes the active quote and opens a new draft), create the order (numbered).
 import { written } from '../../../shared/domain/effects';
 import type { Effects } from '../../../shared/domain/effects';
-import type { CreateOrderInput, CreateQuoteInput, QuoteDraftPatch } from '../../../shared/domain/quote';
+import type {
+  CreateOrderInput,
+  CreateQuoteInput,
+  QuoteDraftPatch,
+} from '../../../shared/domain/quote';
 import {
   activateQuote,
   closeQuote,
@@ -74,11 +78,14 @@ export const quoteCommandDefs = {
   ),
 
   /** Idempotent: marks the quote won and answers the order (number reused on a retry). */
-  createOrder: command(async (env, input: { id: string } & CreateOrderInput) => {
-    const { id, ...rest } = input;
-    const quote = await env.get('quote', id);
-    const existing = await env.find('order', orderIdForQuote(id));
-    const numbering = await env.numbering();
-    return createOrderFromQuote({ quote, numbering, existing }, rest, env.ctx);
-  }, (effects): Order => written(effects, 'order') as Order),
+  createOrder: command(
+    async (env, input: { id: string } & CreateOrderInput) => {
+      const { id, ...rest } = input;
+      const quote = await env.get('quote', id);
+      const existing = await env.find('order', orderIdForQuote(id));
+      const numbering = await env.numbering();
+      return createOrderFromQuote({ quote, numbering, existing }, rest, env.ctx);
+    },
+    (effects): Order => written(effects, 'order') as Order,
+  ),
 };

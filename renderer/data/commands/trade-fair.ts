@@ -6,7 +6,11 @@ import { fail, ok } from '../../../shared/domain/errors';
 import type { LeadInput } from '../../../shared/domain/lead';
 import type { TradeFair } from '../../../shared/domain/records';
 import type { TradeFairInput, TradeFairPatch } from '../../../shared/domain/trade-fair';
-import { checkFairAnswers, createTradeFair, updateTradeFair } from '../../../shared/domain/trade-fair';
+import {
+  checkFairAnswers,
+  createTradeFair,
+  updateTradeFair,
+} from '../../../shared/domain/trade-fair';
 import type { CommandEnv } from './command-kit';
 import { command } from './command-kit';
 
@@ -26,7 +30,10 @@ export const tradeFairCommandDefs = {
 };
 
 /** A capture at a fair: the fair must be on the device and the answers fit its questions. */
-export const withFairAnswers = async (env: CommandEnv, input: LeadInput): Promise<Result<LeadInput>> => {
+export const withFairAnswers = async (
+  env: CommandEnv,
+  input: LeadInput,
+): Promise<Result<LeadInput>> => {
   if (input.tradeFairId === undefined || input.tradeFairId === null) {
     return (input.fairAnswers ?? []).length === 0
       ? ok(input)

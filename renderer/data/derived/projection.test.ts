@@ -72,7 +72,13 @@ describe('derived state saved in the store', () => {
     for (let i = 0; i < pulled.length; i += 100) {
       await db.leads.storageInstance.bulkWrite(
         pulled.slice(i, i + 100).map((lead) => ({
-          document: { ...lead, _deleted: false, _rev: '1-a', _attachments: {}, _meta: { lwt: Date.now() } },
+          document: {
+            ...lead,
+            _deleted: false,
+            _rev: '1-a',
+            _attachments: {},
+            _meta: { lwt: Date.now() },
+          },
         })) as never,
         'replication-downstream-test',
       );

@@ -203,7 +203,10 @@ export const openProjection = <V>(
   let queued: Event[][] | null = [];
   const apply = (events: readonly Event[]): void => {
     for (const e of events) {
-      set(e.documentId, e.operation === 'DELETE' ? null : (e.documentData as Record<string, unknown>));
+      set(
+        e.documentId,
+        e.operation === 'DELETE' ? null : (e.documentData as Record<string, unknown>),
+      );
     }
   };
   const subscriptions = [

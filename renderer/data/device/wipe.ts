@@ -95,8 +95,9 @@ export const wipeDevice = async (
 };
 
 /** The reason of the last wipe, if it should still be shown; read once at the sign-in screen. */
-export const wipeNotice = (storage: Storage | undefined = globalThis.localStorage): WipeReason | null =>
-  storage?.getItem(WIPE_NOTICE_KEY) === 'revoked' ? 'revoked' : null;
+export const wipeNotice = (
+  storage: Storage | undefined = globalThis.localStorage,
+): WipeReason | null => (storage?.getItem(WIPE_NOTICE_KEY) === 'revoked' ? 'revoked' : null);
 
 export const clearWipeNotice = (storage: Storage | undefined = globalThis.localStorage): void =>
   storage?.removeItem(WIPE_NOTICE_KEY);

@@ -49,8 +49,12 @@ const answers = async (db: FairleadDatabase) => {
   const lead = dataset.leads[7];
   return {
     byName: await firstValueFrom(leadList$(db, byName)),
-    owned: await firstValueFrom(leadList$(db, { ownerId: dataset.leads[0]?.ownerId ?? '', limit: 30 })),
-    byEmail: (await db.leads.find({ selector: { email: lead?.email ?? '' } }).exec()).map((d) => d.id),
+    owned: await firstValueFrom(
+      leadList$(db, { ownerId: dataset.leads[0]?.ownerId ?? '', limit: 30 }),
+    ),
+    byEmail: (await db.leads.find({ selector: { email: lead?.email ?? '' } }).exec()).map(
+      (d) => d.id,
+    ),
     newCount: await db.leads.count({ selector: { status: 'new' } }).exec(),
     opportunities: await firstValueFrom(opportunityList$(db, { limit: 50 })),
     namedAfter: (
@@ -108,13 +112,18 @@ describe('encrypted store', () => {
     const lead = dataset.leads[3];
     const doc = await sealedDb.leads.findOne(lead?.id ?? '').exec();
     await doc?.incrementalPatch({ notes: 'Prefers calls after 5pm' });
-    const again = await sealedDb.leads.find({ selector: { notes: 'Prefers calls after 5pm' } }).exec();
+    const again = await sealedDb.leads
+      .find({ selector: { notes: 'Prefers calls after 5pm' } })
+      .exec();
     expect(again.map((d) => d.id)).toEqual([lead?.id]);
   });
 
   it('refuses to open with another key, instead of showing wrong data', async () => {
     await sealedDb.close();
-    const other = await openTestDatabase(sealedName, { devMode: false, dataKey: await generateDataKey() });
+    const other = await openTestDatabase(sealedName, {
+      devMode: false,
+      dataKey: await generateDataKey(),
+    });
     await expect(other.leads.find().exec()).rejects.toThrow();
     await other.remove();
   });

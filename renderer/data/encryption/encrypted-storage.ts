@@ -38,7 +38,9 @@ type Doc = Record<string, unknown>;
 const topField = (path: string): string => path.split('.')[0] ?? path;
 
 /** Fields a stored document keeps readable: id, bookkeeping and the indexed fields. */
-export const clearFieldsOf = (schema: RxJsonSchema<RxDocumentData<unknown>>): ReadonlySet<string> => {
+export const clearFieldsOf = (
+  schema: RxJsonSchema<RxDocumentData<unknown>>,
+): ReadonlySet<string> => {
   const fields = new Set<string>([getPrimaryFieldOfPrimaryKey(schema.primaryKey as never)]);
   for (const name of ['_meta', '_rev', '_deleted', '_attachments']) fields.add(name);
   for (const index of schema.indexes ?? []) {
@@ -48,7 +50,10 @@ export const clearFieldsOf = (schema: RxJsonSchema<RxDocumentData<unknown>>): Re
 };
 
 /** The top-level fields a selector or sort reads, through $and/$or/$nor. */
-const fieldsRead = (selector: MangoQuerySelector<unknown>, into = new Set<string>()): Set<string> => {
+const fieldsRead = (
+  selector: MangoQuerySelector<unknown>,
+  into = new Set<string>(),
+): Set<string> => {
   for (const [key, value] of Object.entries(selector as Doc)) {
     if (key === '$and' || key === '$or' || key === '$nor') {
       for (const part of value as MangoQuerySelector<unknown>[]) fieldsRead(part, into);
@@ -154,7 +159,9 @@ export const wrappedEncryptedStorage = ({
       return (documents as Doc[]).filter((doc) => matches(doc as never));
     };
 
-    wrapped.query = async (prepared: PreparedQuery<unknown>): Promise<RxStorageQueryResult<unknown>> => {
+    wrapped.query = async (
+      prepared: PreparedQuery<unknown>,
+    ): Promise<RxStorageQueryResult<unknown>> => {
       if (!readsSealed(prepared.query, clear)) return passQuery(prepared);
       const { query } = prepared;
       const rows = (await openedMatches(query)).sort(getSortComparator(schema, query as never));
@@ -171,6 +178,9 @@ export const wrappedEncryptedStorage = ({
   return {
     ...storage,
     name: `encrypted-${storage.name}`,
-    createStorageInstance: createStorageInstance as RxStorage<unknown, unknown>['createStorageInstance'],
+    createStorageInstance: createStorageInstance as RxStorage<
+      unknown,
+      unknown
+    >['createStorageInstance'],
   };
 };

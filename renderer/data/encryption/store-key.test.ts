@@ -47,7 +47,9 @@ describe('store key holder in the browser', () => {
     // A restart: a new holder over the same storage, offline, with the password.
     const again = createStoreKeyHolder({ platform, storeName: 'fairlead_x', iterations });
     expect((await again.unlock('s3cret-Pass')).ok).toBe(true);
-    expect(await openJson(again.current()!, sealed, 'leads/1')).toEqual({ email: 'anna@example.com' });
+    expect(await openJson(again.current()!, sealed, 'leads/1')).toEqual({
+      email: 'anna@example.com',
+    });
   });
 
   it('refuses a wrong password in plain words and keeps the key it has', async () => {
@@ -55,7 +57,11 @@ describe('store key holder in the browser', () => {
     const holder = createStoreKeyHolder({ platform, storeName: 'fairlead_y', iterations });
     await holder.unlock('right-one');
     const stored = await platform.getSecret(storeKeySecret('fairlead_y'));
-    const wrong = await createStoreKeyHolder({ platform, storeName: 'fairlead_y', iterations }).unlock('wrong');
+    const wrong = await createStoreKeyHolder({
+      platform,
+      storeName: 'fairlead_y',
+      iterations,
+    }).unlock('wrong');
     expect(wrong).toMatchObject({ ok: false, error: { code: 'store.wrong_password' } });
     if (!wrong.ok) expect(wrong.error.message.it).toContain('Password errata');
     expect(await platform.getSecret(storeKeySecret('fairlead_y'))).toEqual(stored);
@@ -67,10 +73,14 @@ describe('store key holder in the browser', () => {
     const { platform } = browser();
     await createStoreKeyHolder({ platform, storeName: 's', iterations }).unlock('old-password');
     const holder = createStoreKeyHolder({ platform, storeName: 's', iterations });
+    expect(await holder.unlock('new-password', { replaceUnreadable: true })).toEqual({
+      ok: true,
+      value: { replaced: true },
+    });
     expect(
-      await holder.unlock('new-password', { replaceUnreadable: true }),
-    ).toEqual({ ok: true, value: { replaced: true } });
-    expect((await createStoreKeyHolder({ platform, storeName: 's', iterations }).unlock('new-password')).ok).toBe(true);
+      (await createStoreKeyHolder({ platform, storeName: 's', iterations }).unlock('new-password'))
+        .ok,
+    ).toBe(true);
   });
 
   it('forgets: the wrapped key is deleted and the held one dropped', async () => {
@@ -117,6 +127,9 @@ describe('store key holder on the desktop', () => {
       platform: { ...platform, getSecret: async () => ({ ok: false, error: 'no keyring' }) },
       storeName: 'e',
     });
-    expect(await refusing.unlock()).toMatchObject({ ok: false, error: { code: 'store.key_storage' } });
+    expect(await refusing.unlock()).toMatchObject({
+      ok: false,
+      error: { code: 'store.key_storage' },
+    });
   });
 });

@@ -46,7 +46,10 @@ export type StoreKeyHolder = {
    * `replaceUnreadable` (after the server accepted this password at sign-in): a key wrapped
    * with another password is dropped and a new one made; the old store must then be removed.
    */
-  unlock(password?: string, options?: { replaceUnreadable?: boolean }): Promise<Result<{ replaced: boolean }>>;
+  unlock(
+    password?: string,
+    options?: { replaceUnreadable?: boolean },
+  ): Promise<Result<{ replaced: boolean }>>;
   /** Drops the key from memory (app lock); the wrapped key stays. */
   lock(): void;
   /** Deletes the wrapped key (sign-out, wipe): what is left on disk can no longer be read. */
@@ -105,8 +108,7 @@ const wrongPassword = () =>
     'password',
   );
 
-const secretFailed = (message: string) =>
-  fail('store.key_storage', message, message);
+const secretFailed = (message: string) => fail('store.key_storage', message, message);
 
 export const createStoreKeyHolder = (options: StoreKeyHolderOptions): StoreKeyHolder => {
   const { platform, storeName } = options;
@@ -117,11 +119,18 @@ export const createStoreKeyHolder = (options: StoreKeyHolderOptions): StoreKeyHo
   const needsPassword = isEncrypted && platform.kind === 'browser';
   let held: DataKey | null = null;
 
-  const wrapWithPassword = async (raw: Uint8Array<ArrayBuffer>, password: string): Promise<string> => {
+  const wrapWithPassword = async (
+    raw: Uint8Array<ArrayBuffer>,
+    password: string,
+  ): Promise<string> => {
     const salt = crypto.getRandomValues(new Uint8Array(16));
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const key = await wrappingKey(password, salt, iterations);
-    const wrapped = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: context }, key, raw);
+    const wrapped = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: context },
+      key,
+      raw,
+    );
     const envelope: PasswordWrappedKey = {
       v: 1,
       kdf: 'PBKDF2-SHA-256',
@@ -179,7 +188,8 @@ export const createStoreKeyHolder = (options: StoreKeyHolderOptions): StoreKeyHo
       } catch {
         raw = null;
       }
-      if ((raw === null || raw.length !== 32) && unlockOptions.replaceUnreadable !== true) return unreadable();
+      if ((raw === null || raw.length !== 32) && unlockOptions.replaceUnreadable !== true)
+        return unreadable();
     }
     if (raw !== null && raw.length === 32) {
       held = await importDataKey(raw);

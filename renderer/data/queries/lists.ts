@@ -68,7 +68,10 @@ export const leadList$ = (db: FairleadDatabase, query: LeadListQuery = {}): Obse
   return plain(db.leads.find({ selector: fullSelector, sort, limit, skip }).$);
 };
 
-export type LeadCountQuery = Pick<LeadListQuery, 'status' | 'rating' | 'source' | 'state' | 'ownerId'>;
+export type LeadCountQuery = Pick<
+  LeadListQuery,
+  'status' | 'rating' | 'source' | 'state' | 'ownerId'
+>;
 
 /**
  * How many leads match, counted on an index (IndexedDB counts keys, it reads no document);
@@ -88,7 +91,10 @@ export const leadCount$ = (
   if (only === undefined) return db.leads.count().$;
   // A $in is not served by the index alone: one count per value, added up.
   return combineLatest(
-    only.values.map((value) => db.leads.count({ selector: { [only.field]: value } as MangoQuerySelector<Lead> }).$),
+    only.values.map(
+      (value) =>
+        db.leads.count({ selector: { [only.field]: value } as MangoQuerySelector<Lead> }).$,
+    ),
   ).pipe(map((counts) => counts.reduce((a, b) => a + b, 0)));
 };
 
@@ -133,14 +139,22 @@ export const opportunityList$ = (
   // The close date and revenue are sorted here: a nullable field cannot be an RxDB index,
   // and a device holds few enough open opportunities for that.
   const key = (o: Opportunity) =>
-    sort === 'closeDate' ? o.estimatedCloseDate : sort === 'updatedAt' ? o.updatedAt : o.estimatedRevenue;
+    sort === 'closeDate'
+      ? o.estimatedCloseDate
+      : sort === 'updatedAt'
+        ? o.updatedAt
+        : o.estimatedRevenue;
   const sign = direction === 'asc' ? 1 : -1;
   return plain(db.opportunities.find({ selector }).$).pipe(
     map((list) =>
       list
         .sort((a, b) => {
           const byKey = compare(key(a), key(b));
-          return byKey !== 0 ? (key(a) === null || key(b) === null ? byKey : sign * byKey) : compare(a.id, b.id);
+          return byKey !== 0
+            ? key(a) === null || key(b) === null
+              ? byKey
+              : sign * byKey
+            : compare(a.id, b.id);
         })
         .slice(skip, skip + limit),
     ),

@@ -52,14 +52,20 @@ describe('pipeline totals kept without rescanning', () => {
     const stage = moved?.stage === 'close' ? 'qualify' : 'close';
     await moved?.incrementalPatch({ stage });
     await won?.incrementalPatch({ state: 'won' });
-    await db.opportunities.insert({ ...(copied?.toJSON() as Opportunity), id: 'fresh-opportunity', estimatedRevenue: 1_234_500 });
+    await db.opportunities.insert({
+      ...(copied?.toJSON() as Opportunity),
+      id: 'fresh-opportunity',
+      estimatedRevenue: 1_234_500,
+    });
     const expected = await rescanned(db);
     const followed = await firstValueFrom(
       pipelineTotals$(db).pipe(filter((t) => t.total === expected.total)),
     );
     expect(followed).toEqual(expected);
     const owner = dataset.opportunities[0]?.ownerId as string;
-    expect(await firstValueFrom(pipelineTotals$(db, { ownerId: owner }))).toEqual(await rescanned(db, owner));
+    expect(await firstValueFrom(pipelineTotals$(db, { ownerId: owner }))).toEqual(
+      await rescanned(db, owner),
+    );
 
     await savePipeline(db);
     await moved?.incrementalPatch({ estimatedRevenue: 999_900 });

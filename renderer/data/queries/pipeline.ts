@@ -34,12 +34,16 @@ export type PipelineTotals = {
 };
 
 /** Exchange rates (units per base unit) from the office's reference data. */
-export const exchangeRatesOf = (refdata: readonly Refdata[], base = BASE_CURRENCY): ExchangeRates => {
+export const exchangeRatesOf = (
+  refdata: readonly Refdata[],
+  base = BASE_CURRENCY,
+): ExchangeRates => {
   const rates: Record<string, number> = {};
   for (const r of refdata) {
     const rate = r.data['rate'];
     const rateBase = r.data['base'] ?? base;
-    if (r.kind === 'exchange_rate' && typeof rate === 'number' && rateBase === base) rates[r.key] = rate;
+    if (r.kind === 'exchange_rate' && typeof rate === 'number' && rateBase === base)
+      rates[r.key] = rate;
   }
   return { base, rates };
 };

@@ -40,8 +40,15 @@ describe('lists', () => {
     const newest = await firstValueFrom(leadList$(db, { status: 'new', limit: 20 }));
     expect(newest.length).toBe(20);
     expect(newest.every((l) => l.status === 'new')).toBe(true);
-    expect(newest.map((l) => l.createdAt)).toEqual(newest.map((l) => l.createdAt).sort().reverse());
-    const fairHot = await firstValueFrom(leadList$(db, { rating: 'hot', source: 'trade_fair', sort: 'name' }));
+    expect(newest.map((l) => l.createdAt)).toEqual(
+      newest
+        .map((l) => l.createdAt)
+        .sort()
+        .reverse(),
+    );
+    const fairHot = await firstValueFrom(
+      leadList$(db, { rating: 'hot', source: 'trade_fair', sort: 'name' }),
+    );
     expect(fairHot.every((l) => l.rating === 'hot' && l.source === 'trade_fair')).toBe(true);
     const names = fairHot.map((l) => [l.lastName, l.firstName].join('\u0000'));
     expect(names).toEqual([...names].sort());
@@ -67,10 +74,16 @@ describe('lists', () => {
   it('filters opportunities by stage, owner and close date, soonest first', async () => {
     const owner = dataset.opportunities[0]?.ownerId as string;
     const list = await firstValueFrom(
-      opportunityList$(db, { stage: ['develop', 'propose'], ownerId: owner, closeFrom: '2000-01-01' }),
+      opportunityList$(db, {
+        stage: ['develop', 'propose'],
+        ownerId: owner,
+        closeFrom: '2000-01-01',
+      }),
     );
     expect(list.length).toBeGreaterThan(0);
-    expect(list.every((o) => ['develop', 'propose'].includes(o.stage) && o.ownerId === owner)).toBe(true);
+    expect(list.every((o) => ['develop', 'propose'].includes(o.stage) && o.ownerId === owner)).toBe(
+      true,
+    );
     const dates = list.map((o) => o.estimatedCloseDate as string);
     expect(dates).toEqual([...dates].sort());
   });
@@ -94,9 +107,16 @@ describe('detail and pipeline', () => {
     const before = await firstValueFrom(live);
     expect(before.record?.id).toBe(lead.id);
     const note = unwrap(
-      await commands.activity.create({ type: 'note', regardingType: 'lead', regardingId: lead.id, subject: 'Visto in fiera' }),
+      await commands.activity.create({
+        type: 'note',
+        regardingType: 'lead',
+        regardingId: lead.id,
+        subject: 'Visto in fiera',
+      }),
     );
-    const after = await firstValueFrom(live.pipe(where((d) => d.timeline.some((a) => a.id === note.id))));
+    const after = await firstValueFrom(
+      live.pipe(where((d) => d.timeline.some((a) => a.id === note.id))),
+    );
     expect(after.timeline.length).toBe(before.timeline.length + 1);
     const times = after.timeline.map((a) => a.occurredAt);
     expect(times).toEqual([...times].sort().reverse());

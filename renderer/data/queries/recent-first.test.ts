@@ -66,7 +66,11 @@ describe('newest-first window', () => {
     const list = leadList$(db, { limit: 25 }).pipe(shareReplay(1));
     const subscription = list.subscribe();
     const before = await firstValueFrom(list);
-    expect(before.map((l) => l.id)).toEqual(newest(leads).slice(0, 25).map((l) => l.id));
+    expect(before.map((l) => l.id)).toEqual(
+      newest(leads)
+        .slice(0, 25)
+        .map((l) => l.id),
+    );
     const commands = createCommands(
       db,
       { userId: OWNER, role: 'seller', teamId: null },

@@ -18,7 +18,9 @@ describe('zod validation of stored documents', () => {
       throw new EvalError('Refused to evaluate a string as JavaScript');
     });
     const validate = zodValidatorFor(leadSchema);
-    expect(validate({ ...sampleLead(), _deleted: false, _rev: '1-a', _meta: { lwt: 1 } })).toEqual([]);
+    expect(validate({ ...sampleLead(), _deleted: false, _rev: '1-a', _meta: { lwt: 1 } })).toEqual(
+      [],
+    );
     const errors = validate({ ...sampleLead(), rating: 'lukewarm' });
     expect(errors.map((e) => e.field)).toEqual(['rating']);
   });

@@ -41,9 +41,19 @@ export const violationOf = (issue: z.core.$ZodIssue): SchemaViolation & RxValida
     case 'invalid_type':
       return issue.input === undefined && leaf !== undefined
         ? { ...base, instancePath: parent, keyword: 'required', params: { missingProperty: leaf } }
-        : { ...base, instancePath: `/${path.join('/')}`, keyword: 'type', params: { type: issue.expected } };
+        : {
+            ...base,
+            instancePath: `/${path.join('/')}`,
+            keyword: 'type',
+            params: { type: issue.expected },
+          };
     case 'invalid_value':
-      return { ...base, instancePath: `/${path.join('/')}`, keyword: 'enum', params: { allowedValues: issue.values } };
+      return {
+        ...base,
+        instancePath: `/${path.join('/')}`,
+        keyword: 'enum',
+        params: { allowedValues: issue.values },
+      };
     case 'unrecognized_keys':
       return {
         ...base,
@@ -57,7 +67,12 @@ export const violationOf = (issue: z.core.$ZodIssue): SchemaViolation & RxValida
       const kind = issue.origin === 'string' ? 'Length' : issue.origin === 'array' ? 'Items' : '';
       const keyword = `${issue.code === 'too_big' ? 'max' : 'min'}${kind}`;
       const limit = issue.code === 'too_big' ? issue.maximum : issue.minimum;
-      return { ...base, instancePath: `/${path.join('/')}`, keyword: kind === '' ? (issue.code === 'too_big' ? 'maximum' : 'minimum') : keyword, params: { limit: Number(limit) } };
+      return {
+        ...base,
+        instancePath: `/${path.join('/')}`,
+        keyword: kind === '' ? (issue.code === 'too_big' ? 'maximum' : 'minimum') : keyword,
+        params: { limit: Number(limit) },
+      };
     }
     case 'invalid_format':
       return { ...base, instancePath: `/${path.join('/')}`, keyword: 'pattern', params: {} };

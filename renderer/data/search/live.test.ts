@@ -23,7 +23,12 @@ describe('live search across leads, accounts and contacts', () => {
     expect(await firstValueFrom(results$)).toEqual([]);
 
     const lead = unwrap(
-      await commands.lead.create({ firstName: 'Nicolò', lastName: 'Sbardellà', company: 'Sbardella Impianti Srl', email: 'nicolo@sbardella.it' }),
+      await commands.lead.create({
+        firstName: 'Nicolò',
+        lastName: 'Sbardellà',
+        company: 'Sbardella Impianti Srl',
+        email: 'nicolo@sbardella.it',
+      }),
     );
     const hits = await firstValueFrom(results$.pipe(filter((h) => h.length > 0)));
     expect(hits.map((h) => [h.type, h.id])).toEqual([['lead', lead.id]]);
@@ -33,7 +38,12 @@ describe('live search across leads, accounts and contacts', () => {
     expect(after.map((h) => h.type).sort()).toEqual(['account', 'contact', 'lead']);
 
     const account = after.find((h) => h.type === 'account');
-    unwrap(await commands.account.update({ id: account?.id as string, patch: { name: 'Impianti Zeta' } }));
+    unwrap(
+      await commands.account.update({
+        id: account?.id as string,
+        patch: { name: 'Impianti Zeta' },
+      }),
+    );
     const renamed = await firstValueFrom(search$(db, 'zeta impianti'));
     expect(renamed.map((h) => h.id)).toEqual([account?.id]);
     const byEmail = await firstValueFrom(search$(db, 'nicolo@sbard'));

@@ -23,21 +23,37 @@ describe('the search index saved in the store', () => {
     const [renamed, removed] = await db.leads.find({ limit: 2 }).exec();
     const oldEmail = renamed?.email as string;
     await prepareSearch(db);
-    expect((await searchRefs(db, oldEmail, { limit: 400 })).map((r) => r.id)).toContain(renamed?.id);
+    expect((await searchRefs(db, oldEmail, { limit: 400 })).map((r) => r.id)).toContain(
+      renamed?.id,
+    );
     await saveSearchIndex(db);
 
     // Edited and captured after the last save, then the window closes at once.
-    const edited = withTerms({ ...(renamed?.toJSON() as Lead), lastName: 'Quarzanti', email: 'q@quarzanti.it' });
-    await renamed?.incrementalPatch({ lastName: edited.lastName, email: edited.email, searchTerms: edited.searchTerms });
+    const edited = withTerms({
+      ...(renamed?.toJSON() as Lead),
+      lastName: 'Quarzanti',
+      email: 'q@quarzanti.it',
+    });
+    await renamed?.incrementalPatch({
+      lastName: edited.lastName,
+      email: edited.email,
+      searchTerms: edited.searchTerms,
+    });
     await removed?.remove();
-    const late = withTerms({ ...(generateLeads(22, 1, [owner]).next().value as Lead), id: 'late-lead', lastName: 'Zeffirelli' });
+    const late = withTerms({
+      ...(generateLeads(22, 1, [owner]).next().value as Lead),
+      id: 'late-lead',
+      lastName: 'Zeffirelli',
+    });
     await db.leads.insert(late);
     await db.close();
 
     db = await openTestDatabase(name, { devMode: false });
     expect((await searchRefs(db, 'quarzan')).map((r) => r.id)).toEqual([renamed?.id]);
     expect((await searchRefs(db, 'zeffir')).map((r) => r.id)).toEqual(['late-lead']);
-    expect((await searchRefs(db, oldEmail, { limit: 400 })).map((r) => r.id)).not.toContain(renamed?.id);
+    expect((await searchRefs(db, oldEmail, { limit: 400 })).map((r) => r.id)).not.toContain(
+      renamed?.id,
+    );
     const removedTerms = (removed?.toJSON() as Lead).email;
     expect((await searchRefs(db, removedTerms)).map((r) => r.id)).not.toContain(removed?.id);
   });

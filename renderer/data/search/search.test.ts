@@ -35,9 +35,19 @@ afterAll(async () => {
 
 describe(`search over ${COUNT} generated leads`, () => {
   it('finds accented names from plain, partial, mixed-case and multi-word queries', async () => {
-    for (const q of ['nicolo zanar', 'Nicolò Zanardellì', 'ZANARDELLI', 'zanard', 'societa unita nic', 'n.zanardelli@unita']) {
+    for (const q of [
+      'nicolo zanar',
+      'Nicolò Zanardellì',
+      'ZANARDELLI',
+      'zanard',
+      'societa unita nic',
+      'n.zanardelli@unita',
+    ]) {
       const refs = await searchRefs(db, q, { limit: 50 });
-      expect(refs.map((r) => r.id), q).toContain('accented-sample');
+      expect(
+        refs.map((r) => r.id),
+        q,
+      ).toContain('accented-sample');
     }
   }, 900_000);
 
@@ -47,7 +57,9 @@ describe(`search over ${COUNT} generated leads`, () => {
     const docs = await db.leads.findByIds(refs.map((r) => r.id)).exec();
     for (const doc of docs.values()) {
       expect(matchesSearch(doc.searchTerms, 'nicolo')).toBe(true);
-      expect(doc.firstName.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')).toMatch(/^nicolo/);
+      expect(doc.firstName.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')).toMatch(
+        /^nicolo/,
+      );
     }
     expect(await searchRefs(db, 'qqqzzzxxx')).toEqual([]);
   });

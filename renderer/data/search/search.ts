@@ -122,13 +122,21 @@ export const searchRefs = async (
   return live.index.search(query, options.limit ?? 50, options.types);
 };
 
-const fetchHits = async (db: FairleadDatabase, refs: readonly SearchRef[]): Promise<SearchHit[]> => {
+const fetchHits = async (
+  db: FairleadDatabase,
+  refs: readonly SearchRef[],
+): Promise<SearchHit[]> => {
   const byType = await Promise.all(
     sources.map(async ([type, name]) => {
       const ids = refs.filter((r) => r.type === type).map((r) => r.id);
       return ids.length === 0
         ? new Map<string, unknown>()
-        : new Map([...(await db[name].findByIds(ids).exec()).entries()].map(([id, d]) => [id, d.toJSON()]));
+        : new Map(
+            [...(await db[name].findByIds(ids).exec()).entries()].map(([id, d]) => [
+              id,
+              d.toJSON(),
+            ]),
+          );
     }),
   );
   const docs = new Map(sources.map(([type], i) => [type, byType[i]]));

@@ -15,7 +15,14 @@ describe('readServerSentEvents', () => {
   it('reads events split across chunks, skips comments, joins multi-line data', async () => {
     const seen: string[] = [];
     await readServerSentEvents(
-      streamOf([': connected\n\n', 'data: {"a"', ':1}\n\nda', 'ta: one\r\ndata: two\r\n\r\n', ': heartbeat\n\n', 'data: tail-without-end']),
+      streamOf([
+        ': connected\n\n',
+        'data: {"a"',
+        ':1}\n\nda',
+        'ta: one\r\ndata: two\r\n\r\n',
+        ': heartbeat\n\n',
+        'data: tail-without-end',
+      ]),
       (d) => seen.push(d),
     );
     expect(seen).toEqual(['{"a":1}', 'one\ntwo']);
@@ -23,13 +30,11 @@ describe('readServerSentEvents', () => {
 });
 
 describe('a device the office revoked', () => {
-  const answering =
-    (status: number, body: unknown) =>
-    async (): Promise<Response> =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'content-type': 'application/json' },
-      });
+  const answering = (status: number, body: unknown) => async (): Promise<Response> =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
   const revokedBody = {
     code: 'device_revoked',
     message: 'This device was revoked.',

@@ -173,7 +173,8 @@ export const createSyncClient = (options: SyncClientOptions) => {
       json('/api/auth/login', { method: 'POST', body: JSON.stringify(body) }, false),
 
     /** A fresh token for this session, without the password (older servers answer 404). */
-    refresh: (): Promise<RefreshResponse> => json('/api/auth/refresh', { method: 'POST', body: '{}' }),
+    refresh: (): Promise<RefreshResponse> =>
+      json('/api/auth/refresh', { method: 'POST', body: '{}' }),
 
     /** Renames the device of this session; its series stays. */
     renameDevice: (body: DeviceRenameRequest): Promise<DeviceInfo> =>

@@ -12,7 +12,9 @@ const handler = (saved: Activity[] = []) =>
     type: 'lead',
     collection: 'leads',
     // No refused rows here: the assumed master is RxDB's own.
-    rejected: { realAssumed: (_c: string, _id: string, a?: Doc | null) => a ?? null } as unknown as RejectedStore,
+    rejected: {
+      realAssumed: (_c: string, _id: string, a?: Doc | null) => a ?? null,
+    } as unknown as RejectedStore,
     saveActivities: async (a) => void saved.push(...a),
     actorId: () => 'u1',
     now: () => '2026-03-10T12:00:00.000Z',
@@ -41,7 +43,11 @@ describe('merging with no known base (after a server restore)', () => {
     const saved: Activity[] = [];
     const older = lead({});
     const newer = lead({ rating: 'hot', notes: 'called', updatedAt: '2026-03-10T10:00:00.000Z' });
-    expect(await resolve(newer, older, undefined, saved)).toMatchObject({ rating: 'hot', notes: 'called', updatedAt: newer.updatedAt });
+    expect(await resolve(newer, older, undefined, saved)).toMatchObject({
+      rating: 'hot',
+      notes: 'called',
+      updatedAt: newer.updatedAt,
+    });
     expect(saved).toEqual([]);
   });
 
@@ -55,7 +61,9 @@ describe('merging with no known base (after a server restore)', () => {
     const saved: Activity[] = [];
     const local = lead({ notes: 'from the device', updatedAt: '2026-03-10T10:00:00.000Z' });
     const master = lead({ notes: 'from the office', updatedAt: '2026-03-10T11:00:00.000Z' });
-    expect(await resolve(local, master, undefined, saved)).toMatchObject({ notes: 'from the office' });
+    expect(await resolve(local, master, undefined, saved)).toMatchObject({
+      notes: 'from the office',
+    });
     expect(saved).toHaveLength(1);
     expect(saved[0]?.data).toMatchObject({ path: 'notes', localValue: 'from the device' });
   });
@@ -64,6 +72,9 @@ describe('merging with no known base (after a server restore)', () => {
     const base = lead({});
     const local = lead({ rating: 'hot', updatedAt: '2026-03-10T10:00:00.000Z' });
     const master = lead({ notes: 'office note', updatedAt: '2026-03-10T11:00:00.000Z' });
-    expect(await resolve(local, master, base)).toMatchObject({ rating: 'hot', notes: 'office note' });
+    expect(await resolve(local, master, base)).toMatchObject({
+      rating: 'hot',
+      notes: 'office note',
+    });
   });
 });

@@ -8,7 +8,8 @@ const LOCAL_ID = 'fairlead-sync-pending';
 type Persisted = { ids: Partial<Record<SyncCollection, string[]>> };
 
 // Writes the replication itself makes into the store when it pulls: not local edits.
-const isDownstreamWrite = (context: string): boolean => context.startsWith('replication-downstream');
+const isDownstreamWrite = (context: string): boolean =>
+  context.startsWith('replication-downstream');
 
 export const createPendingTracker = async (
   db: FairleadDatabase,

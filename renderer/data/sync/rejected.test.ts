@@ -71,7 +71,12 @@ describe('the refused-changes list', () => {
     const store = await createRejectedStore(db, () => changes++, writer);
     await Promise.all(['a', 'b', 'c', 'd'].map((id) => store.record(refusal(id))));
     const reopened = await createRejectedStore(db, () => undefined);
-    expect(reopened.list().map((c) => c.id).sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(
+      reopened
+        .list()
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('keeps the mark of a discarded new record when forgetting it cannot be written', async () => {

@@ -64,7 +64,10 @@ export const createRejectedStore = async (
    */
   const commit = <T>(change: (next: State) => T): Promise<T> => {
     const run = queue.then(async () => {
-      const next: State = { changes: new Map(state.changes), discardedNew: new Set(state.discardedNew) };
+      const next: State = {
+        changes: new Map(state.changes),
+        discardedNew: new Set(state.discardedNew),
+      };
       const result = change(next);
       await write({ changes: [...next.changes.values()], discardedNew: [...next.discardedNew] });
       state = next;

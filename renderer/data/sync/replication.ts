@@ -126,7 +126,9 @@ export const startReplication = async (
   if (options.onStatus) status.status$.subscribe(options.onStatus);
   let stopped = false;
 
-  const rejected = await createRejectedStore(db, () => status.update({ rejected: rejected.list() }));
+  const rejected = await createRejectedStore(db, () =>
+    status.update({ rejected: rejected.list() }),
+  );
   // Per collection for the sync screen: last pull and changes waiting (either store may
   // report before the other one is open).
   const trackers: { pending?: PendingTracker; journal?: SyncJournal } = {};
@@ -317,7 +319,10 @@ export const startReplication = async (
           journal.pulled(name, res.documents.length, now());
           const first = status.get().firstSync;
           if (first !== null) {
-            showProgress(first.done, firstTotal.answered(name, res.documents.length, res.remaining));
+            showProgress(
+              first.done,
+              firstTotal.answered(name, res.documents.length, res.remaining),
+            );
           }
           // Records given to someone else leave this device as local deletions.
           const removed = await handedOver(collection, res.removed ?? []);

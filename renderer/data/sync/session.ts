@@ -27,7 +27,13 @@ export type DeviceSession = {
 };
 
 export type SessionError = {
-  code: 'bad_credentials' | 'unreachable' | 'rate_limited' | 'secret_storage' | 'server_error' | 'invalid_name';
+  code:
+    | 'bad_credentials'
+    | 'unreachable'
+    | 'rate_limited'
+    | 'secret_storage'
+    | 'server_error'
+    | 'invalid_name';
   message: LocalizedText;
 };
 
@@ -50,7 +56,10 @@ export type SignInInput = {
 };
 
 /** The device id this installation had on the same server, from its cached session. */
-const knownDeviceId = async (platform: Platform, serverUrl: string): Promise<string | undefined> => {
+const knownDeviceId = async (
+  platform: Platform,
+  serverUrl: string,
+): Promise<string | undefined> => {
   const raw = await platform.getSecret(SESSION_KEY);
   if (!raw.ok || raw.value === null) return undefined;
   try {
@@ -68,12 +77,19 @@ export const signIn = async (
   platform: Platform,
   input: SignInInput,
 ): Promise<SessionResult<DeviceSession>> => {
-  const client = createSyncClient({ serverUrl: input.serverUrl, getToken: () => null, fetch: input.fetch });
+  const client = createSyncClient({
+    serverUrl: input.serverUrl,
+    getToken: () => null,
+    fetch: input.fetch,
+  });
   let res: LoginResponse;
   try {
     // An installation registered before installation ids keeps its series: the server
     // adopts the device id it remembers.
-    const known = input.installationId === undefined ? undefined : await knownDeviceId(platform, input.serverUrl);
+    const known =
+      input.installationId === undefined
+        ? undefined
+        : await knownDeviceId(platform, input.serverUrl);
     res = await client.login({
       email: input.email,
       password: input.password,
@@ -87,15 +103,31 @@ export const signIn = async (
     const refusal = (code: SessionError['code'], en: string, it: string): SessionResult<never> =>
       said === null ? failure(code, en, it) : { ok: false, error: { code, message: said } };
     if (error instanceof SyncHttpError && error.status === 401) {
-      return refusal('bad_credentials', 'The email or password is not correct.', "L'email o la password non sono corrette.");
+      return refusal(
+        'bad_credentials',
+        'The email or password is not correct.',
+        "L'email o la password non sono corrette.",
+      );
     }
     if (error instanceof SyncHttpError && error.status === 429) {
-      return refusal('rate_limited', 'Too many attempts. Please wait a minute and try again.', 'Troppi tentativi. Attendi un minuto e riprova.');
+      return refusal(
+        'rate_limited',
+        'Too many attempts. Please wait a minute and try again.',
+        'Troppi tentativi. Attendi un minuto e riprova.',
+      );
     }
     if (error instanceof SyncHttpError && error.code === 'network') {
-      return failure('unreachable', 'The first sign-in needs a connection to the office server.', 'Il primo accesso richiede la connessione al server della sede.');
+      return failure(
+        'unreachable',
+        'The first sign-in needs a connection to the office server.',
+        'Il primo accesso richiede la connessione al server della sede.',
+      );
     }
-    return refusal('server_error', 'The server could not sign you in. Please try again later.', 'Il server non ha potuto completare l’accesso. Riprova più tardi.');
+    return refusal(
+      'server_error',
+      'The server could not sign you in. Please try again later.',
+      'Il server non ha potuto completare l’accesso. Riprova più tardi.',
+    );
   }
   // A cookie session answers no token: nothing secret is stored by the page.
   const cookie = res.token === '';
@@ -112,7 +144,11 @@ export const signIn = async (
     : await platform.setSecret(TOKEN_KEY, res.token);
   const saved = await platform.setSecret(SESSION_KEY, JSON.stringify(session));
   if (!token.ok || !saved.ok) {
-    return failure('secret_storage', 'The session could not be stored safely on this device.', 'Non è stato possibile salvare la sessione in modo sicuro su questo dispositivo.');
+    return failure(
+      'secret_storage',
+      'The session could not be stored safely on this device.',
+      'Non è stato possibile salvare la sessione in modo sicuro su questo dispositivo.',
+    );
   }
   return { ok: true, value: session };
 };
@@ -129,7 +165,11 @@ export const renameDevice = async (
 ): Promise<SessionResult<DeviceSession>> => {
   const trimmed = name.trim();
   if (trimmed === '' || trimmed.length > 100 || /\p{Cc}/u.test(trimmed)) {
-    return failure('invalid_name', 'Enter a device name of 1 to 100 characters.', 'Inserisci un nome del dispositivo da 1 a 100 caratteri.');
+    return failure(
+      'invalid_name',
+      'Enter a device name of 1 to 100 characters.',
+      'Inserisci un nome del dispositivo da 1 a 100 caratteri.',
+    );
   }
   const client = createSyncClient({
     serverUrl: session.serverUrl,
@@ -142,17 +182,33 @@ export const renameDevice = async (
     const next: DeviceSession = { ...session, device: { ...session.device, name: renamed.name } };
     const saved = await platform.setSecret(SESSION_KEY, JSON.stringify(next));
     if (!saved.ok) {
-      return failure('secret_storage', 'The new name could not be stored on this device.', 'Non è stato possibile salvare il nuovo nome su questo dispositivo.');
+      return failure(
+        'secret_storage',
+        'The new name could not be stored on this device.',
+        'Non è stato possibile salvare il nuovo nome su questo dispositivo.',
+      );
     }
     return { ok: true, value: next };
   } catch (error) {
     if (error instanceof SyncHttpError && error.code === 'network') {
-      return failure('unreachable', 'Renaming the device needs a connection to the office server.', 'Per rinominare il dispositivo serve la connessione al server della sede.');
+      return failure(
+        'unreachable',
+        'Renaming the device needs a connection to the office server.',
+        'Per rinominare il dispositivo serve la connessione al server della sede.',
+      );
     }
     if (error instanceof SyncHttpError && error.status === 401) {
-      return failure('bad_credentials', 'Please sign in again to rename the device.', 'Accedi di nuovo per rinominare il dispositivo.');
+      return failure(
+        'bad_credentials',
+        'Please sign in again to rename the device.',
+        'Accedi di nuovo per rinominare il dispositivo.',
+      );
     }
-    return failure('server_error', 'The server could not rename the device. Please try again later.', 'Il server non ha potuto rinominare il dispositivo. Riprova più tardi.');
+    return failure(
+      'server_error',
+      'The server could not rename the device. Please try again later.',
+      'Il server non ha potuto rinominare il dispositivo. Riprova più tardi.',
+    );
   }
 };
 
@@ -178,7 +234,11 @@ export const refreshSession = async (
   // A cookie session's token never reaches the page (nor may a renewed one): it lasts until
   // its expiry and the seller then signs in again.
   if (session.transport === 'cookie' || !refreshDue(session, now)) return session;
-  const client = createSyncClient({ serverUrl: session.serverUrl, getToken: tokenGetter(platform), fetch: options.fetch });
+  const client = createSyncClient({
+    serverUrl: session.serverUrl,
+    getToken: tokenGetter(platform),
+    fetch: options.fetch,
+  });
   let renewed: { token: string; expiresAt: string };
   try {
     renewed = await client.refresh();
@@ -213,7 +273,10 @@ export const tokenGetter = (platform: Platform) => async (): Promise<string | nu
 };
 
 /** Keeps the session (user, device series) in the user's store as well. */
-export const rememberSession = async (db: FairleadDatabase, session: DeviceSession): Promise<void> => {
+export const rememberSession = async (
+  db: FairleadDatabase,
+  session: DeviceSession,
+): Promise<void> => {
   await db.upsertLocal<DeviceSession>(LOCAL_ID, session);
 };
 
@@ -234,7 +297,12 @@ export type SignOutRefusal = {
  */
 export const signOut = async (
   platform: Platform,
-  options: { status: Pick<SyncStatus, 'pending' | 'rejected'>; force?: boolean; serverUrl?: string; fetch?: FetchLike },
+  options: {
+    status: Pick<SyncStatus, 'pending' | 'rejected'>;
+    force?: boolean;
+    serverUrl?: string;
+    fetch?: FetchLike;
+  },
 ): Promise<{ ok: true } | { ok: false; error: SignOutRefusal }> => {
   const { pending, rejected } = options.status;
   if ((pending > 0 || rejected.length > 0) && options.force !== true) {
@@ -252,7 +320,11 @@ export const signOut = async (
     };
   }
   if (options.serverUrl !== undefined) {
-    const client = createSyncClient({ serverUrl: options.serverUrl, getToken: tokenGetter(platform), fetch: options.fetch });
+    const client = createSyncClient({
+      serverUrl: options.serverUrl,
+      getToken: tokenGetter(platform),
+      fetch: options.fetch,
+    });
     await client.logout().catch(() => undefined);
   }
   await platform.deleteSecret(TOKEN_KEY);

@@ -6,10 +6,7 @@ import type { Observable } from 'rxjs';
 import type { FairleadDatabase } from '../database';
 import type { SyncStatus } from './status';
 
-type Message =
-  | { type: 'status'; status: SyncStatus }
-  | { type: 'hello' }
-  | { type: 'sync-now' };
+type Message = { type: 'status'; status: SyncStatus } | { type: 'hello' } | { type: 'sync-now' };
 
 export type SharedSyncStatus = {
   status$: Observable<SyncStatus>;

@@ -72,7 +72,9 @@ export const createSyncStatus = (initial: Partial<SyncStatus> = {}) => {
       const next = { ...subject.getValue(), ...patch };
       if (!sameStatus(next, subject.getValue())) subject.next(next);
     },
-    status$: subject.asObservable().pipe(distinctUntilChanged(sameStatus)) as Observable<SyncStatus>,
+    status$: subject
+      .asObservable()
+      .pipe(distinctUntilChanged(sameStatus)) as Observable<SyncStatus>,
     complete: (): void => subject.complete(),
   };
 };
