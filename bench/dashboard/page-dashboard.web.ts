@@ -66,7 +66,9 @@ export const dashboardFirstPaint = async (opportunities: number, seed: number) =
   document.body.replaceChildren(host);
   const start = performance.now();
   const root = createRoot(host);
-  root.render(createElement(ServicesProvider, { services }, createElement(ManagerDashboard)));
+  root.render(
+    createElement(ServicesProvider, { services, children: createElement(ManagerDashboard) }),
+  );
   for (;;) {
     const tables = host.querySelectorAll('section[data-report] table').length;
     const charts = host.querySelectorAll('section[data-report] .recharts-wrapper').length;
