@@ -11,8 +11,10 @@ import { parseVCards } from '../../../shared/import/vcard';
 import { useServices } from '../../app/services';
 import type { LeadFilters } from '../../app/ui-store';
 import { getPlatform } from '../../platform';
+import { localize } from '../../platform/messages';
+import { xlsxTable } from './xlsx-table';
 
-export type ImportFile = { name: string; table: CsvTable; kind: 'csv' | 'vcf' };
+export type ImportFile = { name: string; table: CsvTable; kind: 'csv' | 'vcf' | 'xlsx' };
 
 // The columns a vCard contact fills, named as in a Dynamics 365 export so the same mapping
 // applies.
@@ -62,11 +64,16 @@ export const vcardTable = (text: string): CsvTable => ({
   }),
 });
 
-/** Asks for a CSV or vCard file and reads it into a table; null when canceled. */
+/** Asks for a CSV, .xlsx or vCard file and reads it into a table; null when canceled. */
 export const openImportFile = async (): Promise<PlatformResult<ImportFile | null>> => {
   const opened = await getPlatform().openCsv();
   if (!opened.ok || opened.value === null) return opened as PlatformResult<null>;
-  const { name, text } = opened.value;
+  const { name, text, bytes } = opened.value;
+  if (bytes !== undefined) {
+    const read = await xlsxTable(bytes);
+    if (!read.ok) return { ok: false, error: localize(read.error) };
+    return { ok: true, value: { name, kind: 'xlsx', table: read.table } };
+  }
   const kind = /\.vcf$/i.test(name) || /^\s*BEGIN:VCARD/i.test(text) ? 'vcf' : 'csv';
   return {
     ok: true,
