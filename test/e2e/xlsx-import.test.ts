@@ -110,13 +110,30 @@ describe.skipIf(!canRun)('xlsx attendee list import', () => {
     await context.close();
   }, 300_000);
 
-  it('tells the seller, in Italian, that a file is not a workbook', async () => {
+  it('tells the seller, in Italian, that a file is not a workbook, and takes a dropped one', async () => {
     const fakePath = join(dir, 'visitatori.xlsx');
     writeFileSync(fakePath, 'First Name,Last Name\nAnna,Ferri\n');
-    const { context, app, dialog, openFile } = await openApp('it');
+    const { t, context, app, dialog, openFile } = await openApp('it');
     await openFile(fakePath);
     await dialog.getByText(/non è una cartella di lavoro Excel \(\.xlsx\) leggibile/).waitFor();
     await app.screenshot('lead-import-xlsx-not-a-workbook');
+
+    // A real workbook dropped on the dialog goes to the mapping step like a picked one.
+    const bytes = Buffer.from(
+      buildXlsx([d365, ['Sara', 'Neri', 'Xlq Drop', '', 'sara@drop.example', '']]),
+    );
+    // (A script string: it runs in the page, which has the DOM this file's types lack.)
+    await app.page.evaluate(`{
+      const bytes = Uint8Array.from(atob(${JSON.stringify(bytes.toString('base64'))}), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'elenco.xlsx'));
+      const area = document.querySelector('.import-drop');
+      area.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      area.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }`);
+    await dialog.getByText(t('leadImport.format.d365', { rows: 1 })).waitFor();
+    expect(await dialog.getByLabel('Email', { exact: true }).inputValue()).toBe('email');
+    await app.screenshot('lead-import-xlsx-dropped');
     await context.close();
   }, 300_000);
 });
