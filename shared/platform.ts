@@ -37,8 +37,13 @@ export type Platform = {
   }): Promise<PlatformResult<string | null>>;
   /** Saves the current view as PDF through a save dialog. */
   savePageAsPdf(suggestedName: string): Promise<PlatformResult<string | null>>;
-  /** Opens a CSV file through an open dialog; resolves to its text, or null if canceled. */
-  openCsv(): Promise<PlatformResult<{ name: string; text: string } | null>>;
+  /**
+   * Opens a CSV, vCard or .xlsx file through an open dialog; resolves to its text (an .xlsx
+   * comes as its bytes, with empty text), or null if canceled.
+   */
+  openCsv(): Promise<
+    PlatformResult<{ name: string; text: string; bytes?: Uint8Array | undefined } | null>
+  >;
   print(): Promise<PlatformResult<void>>;
   appVersion(): Promise<string>;
   updateStatus(): Promise<UpdateStatus>;

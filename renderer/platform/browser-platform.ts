@@ -50,7 +50,8 @@ const pickCsvFile = (doc: Document): Promise<File | null> =>
   new Promise((resolve) => {
     const input = doc.createElement('input');
     input.type = 'file';
-    input.accept = '.csv,.vcf,text/csv,text/vcard,text/plain';
+    input.accept =
+      '.csv,.vcf,.xlsx,text/csv,text/vcard,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
     input.addEventListener('cancel', () => resolve(null), { once: true });
     input.click();
@@ -117,6 +118,9 @@ export const createBrowserPlatform = (env: BrowserPlatformEnvironment): Platform
         'The file is larger than 20 MB. Split it and import the parts.',
         'Il file supera i 20 MB. Dividilo e importa le parti.',
       );
+    }
+    if (/\.xlsx$/i.test(file.name)) {
+      return ok({ name: file.name, text: '', bytes: new Uint8Array(await file.arrayBuffer()) });
     }
     const text = await file.text();
     return ok({ name: file.name, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });

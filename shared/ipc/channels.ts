@@ -53,7 +53,12 @@ export type SaveFileRequest = {
   readonly content: string | Uint8Array;
 };
 
-export type OpenedCsv = { readonly name: string; readonly text: string };
+// An .xlsx workbook is binary: it travels as bytes, with empty text.
+export type OpenedCsv = {
+  readonly name: string;
+  readonly text: string;
+  readonly bytes?: Uint8Array | undefined;
+};
 
 /** What each request channel takes and answers; the bridge and the handlers derive from it. */
 export type IpcSignatures = {

@@ -21,20 +21,14 @@ if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHRO
 
 const intl = { en: 'en-GB', it: 'it-IT' } as const;
 
-// The office's answer to a revoked device (the sync server's contract: HTTP 401 with code
-// device_revoked on every authenticated call), played here for the device under test.
-const revokedAnswer = {
-  status: 401,
-  contentType: 'application/json',
-  body: JSON.stringify({
-    code: 'device_revoked',
-    message: 'This device has been revoked by the office.',
-    messages: {
-      en: 'This device has been revoked by the office.',
-      it: 'Questo dispositivo è stato revocato dalla sede.',
-    },
-  }),
-};
+// Runs the office's command line on the stack's database, as the office would.
+const officeAdmin = (stack: Stack, ...args: string[]) =>
+  promisify(execFile)('npm', ['run', '--silent', 'admin', '--', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, DATA_DIR: stack.dataDir },
+  });
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe.skipIf(!canRun)('sign-out and revocation wipe the device', () => {
   let stack: Stack;
@@ -142,11 +136,7 @@ describe.skipIf(!canRun)('sign-out and revocation wipe the device', () => {
 
   it('keeps everything when the session merely ends (a disabled user is not a revoked device)', async () => {
     const kept = { email: 'e2e.kept@fairlead.test', password: 'e2e-Kept-Passw0rd!' };
-    const admin = (...args: string[]) =>
-      promisify(execFile)('npm', ['run', '--silent', 'admin', '--', ...args], {
-        cwd: repoRoot,
-        env: { ...process.env, DATA_DIR: stack.dataDir },
-      });
+    const admin = (...args: string[]) => officeAdmin(stack, ...args);
     await admin(
       'user',
       'add',
@@ -199,11 +189,19 @@ describe.skipIf(!canRun)('sign-out and revocation wipe the device', () => {
     'in %s: a revoked device deletes its store and keys at its next sync and says why',
     async (locale) => {
       const { t, context, app, device, leads } = await signedIn(locale);
-      // From now on the office answers this device as revoked (sign-in and health excepted).
-      await context.route(
-        (url) => url.pathname.startsWith('/api/') && url.pathname !== '/api/auth/login',
-        (route) => route.fulfill(revokedAnswer),
+      // The device's numbering series, as the seller reads it on Settings, names it to the
+      // office, which revokes it with its command line: every later call of the device is
+      // answered device_revoked by the real server.
+      await app.go('settings');
+      const [lead = '', tail = ''] = t('settings.deviceNameHint', { series: '\u0000' }).split(
+        '\u0000',
       );
+      const hint = new RegExp(`${escapeRegExp(lead)}(\\S+)${escapeRegExp(tail)}`);
+      const series = hint.exec(await app.page.getByText(hint).innerText())?.[1];
+      expect(series).toBeTruthy();
+      const revoked = await officeAdmin(stack, 'device', 'revoke', series!);
+      expect(revoked.stdout).toContain(`Revoked`);
+      expect(revoked.stdout).toContain(`(${series})`);
       await leads.capture({
         firstName: 'Rita',
         lastName: `Revocata${locale.toUpperCase()}`,
@@ -221,8 +219,7 @@ describe.skipIf(!canRun)('sign-out and revocation wipe the device', () => {
       await app.page.reload();
       await app.page.getByText(t('auth.deviceRevoked')).waitFor();
 
-      // If the office lets the seller back in, the notice goes with the next sign-in.
-      await context.unrouteAll();
+      // Signing in again makes a new device of this browser; the notice goes with it.
       await app.signIn(stack.seller.email, stack.seller.password);
       await app.waitForSynced();
       expect(await device.leftovers()).toMatchObject({

@@ -84,9 +84,9 @@ const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text
 export const openCsv = async (sender: WebContents): Promise<IpcResult<OpenedCsv | null>> => {
   const options: OpenDialogOptions = {
     properties: ['openFile'],
-    // Lead imports take attendee lists (CSV) and contact cards (vCard) alike.
+    // Lead imports take attendee lists (CSV, Excel) and contact cards (vCard) alike.
     filters: [
-      { name: 'CSV, vCard', extensions: ['csv', 'vcf'] },
+      { name: 'CSV, Excel, vCard', extensions: ['csv', 'xlsx', 'vcf'] },
       { name: 'Text', extensions: ['txt'] },
     ],
   };
@@ -106,6 +106,10 @@ export const openCsv = async (sender: WebContents): Promise<IpcResult<OpenedCsv 
         'The file is larger than 20 MB. Split it and import the parts.',
         'Il file supera i 20 MB. Dividilo e importa le parti.',
       );
+    }
+    if (/\.xlsx$/i.test(chosen)) {
+      const bytes = new Uint8Array(await readFile(chosen));
+      return ipcOk({ name: path.basename(chosen), text: '', bytes });
     }
     const text = stripBom(await readFile(chosen, 'utf8'));
     return ipcOk({ name: path.basename(chosen), text });

@@ -11,8 +11,10 @@ import { parseVCards } from '../../../shared/import/vcard';
 import { useServices } from '../../app/services';
 import type { LeadFilters } from '../../app/ui-store';
 import { getPlatform } from '../../platform';
+import { localize } from '../../platform/messages';
+import { xlsxTable } from './xlsx-table';
 
-export type ImportFile = { name: string; table: CsvTable; kind: 'csv' | 'vcf' };
+export type ImportFile = { name: string; table: CsvTable; kind: 'csv' | 'vcf' | 'xlsx' };
 
 // The columns a vCard contact fills, named as in a Dynamics 365 export so the same mapping
 // applies.
@@ -62,16 +64,60 @@ export const vcardTable = (text: string): CsvTable => ({
   }),
 });
 
-/** Asks for a CSV or vCard file and reads it into a table; null when canceled. */
-export const openImportFile = async (): Promise<PlatformResult<ImportFile | null>> => {
-  const opened = await getPlatform().openCsv();
-  if (!opened.ok || opened.value === null) return opened as PlatformResult<null>;
-  const { name, text } = opened.value;
+type OpenedFile = { name: string; text: string; bytes?: Uint8Array | undefined };
+
+const isXlsxName = (name: string) => /\.xlsx$/i.test(name);
+
+// The platform's limit for a picked file holds for a dropped one too.
+const maxImportBytes = 20 * 1024 * 1024;
+
+const importFileOf = async ({
+  name,
+  text,
+  bytes,
+}: OpenedFile): Promise<PlatformResult<ImportFile>> => {
+  if (bytes !== undefined) {
+    const read = await xlsxTable(bytes);
+    if (!read.ok) return { ok: false, error: localize(read.error) };
+    return { ok: true, value: { name, kind: 'xlsx', table: read.table } };
+  }
   const kind = /\.vcf$/i.test(name) || /^\s*BEGIN:VCARD/i.test(text) ? 'vcf' : 'csv';
   return {
     ok: true,
     value: { name, kind, table: kind === 'vcf' ? vcardTable(text) : parseCsv(text) },
   };
+};
+
+/** Asks for a CSV, .xlsx or vCard file and reads it into a table; null when canceled. */
+export const openImportFile = async (): Promise<PlatformResult<ImportFile | null>> => {
+  const opened = await getPlatform().openCsv();
+  if (!opened.ok || opened.value === null) return opened as PlatformResult<null>;
+  return importFileOf(opened.value);
+};
+
+/** A file dropped on the import dialog, read like a picked one. */
+export const droppedImportFile = async (file: File): Promise<PlatformResult<ImportFile>> => {
+  if (file.size > maxImportBytes) {
+    return {
+      ok: false,
+      error: localize({
+        en: 'The file is larger than 20 MB. Split it and import the parts.',
+        it: 'Il file supera i 20 MB. Dividilo e importa le parti.',
+      }),
+    };
+  }
+  if (isXlsxName(file.name)) {
+    return importFileOf({
+      name: file.name,
+      text: '',
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
+  }
+  const text = await file.text();
+  return importFileOf({
+    name: file.name,
+    text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+  });
 };
 
 const mappingStorageKey = (headers: readonly string[]) =>

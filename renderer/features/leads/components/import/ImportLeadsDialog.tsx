@@ -1,7 +1,9 @@
-// Importing leads from an attendee list (CSV) or contact cards (.vcf): pick the file, map the
+// Importing leads from an attendee list (CSV, .xlsx) or contact cards (.vcf): pick or drop the
+// file, map the
 // columns and the consent basis, check the rows, decide on duplicates, then write with a
 // progress bar and a summary of what was created, updated, skipped or refused.
 import { useState } from 'react';
+import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateDecision, PlannedRow } from '../../../../../shared/import/lead-import';
 import type { HeaderFormat } from '../../../../../shared/import/lead-columns';
@@ -13,7 +15,9 @@ import { Button } from '../../../../ui/Button';
 import { Dialog } from '../../../../ui/Dialog';
 import { Notice } from '../../../../ui/Notice';
 import type { ImportFile } from '../../import-export';
+import type { PlatformResult } from '../../../../../shared/platform';
 import {
+  droppedImportFile,
   initialMapping,
   openImportFile,
   rememberMapping,
@@ -57,9 +61,7 @@ export const ImportLeadsDialog = ({ onClose }: { onClose: () => void }) => {
   const [mapping, setMapping] = useState<MappingState | null>(null);
   const [decisions, setDecisions] = useState(new Map<number, DuplicateDecision>());
 
-  const pick = async () => {
-    setFileError(null);
-    const opened = await openImportFile();
+  const take = (opened: PlatformResult<ImportFile | null>) => {
     if (!opened.ok) return setFileError(opened.error);
     if (opened.value === null) return;
     const file = opened.value;
@@ -73,6 +75,26 @@ export const ImportLeadsDialog = ({ onClose }: { onClose: () => void }) => {
       remember: true,
     });
     setStep({ step: 'map', file, format: detectHeaderFormat(file.table.headers) });
+  };
+  const pick = async () => {
+    setFileError(null);
+    take(await openImportFile());
+  };
+  // The leads screen takes dropped e-mails: a file dropped here is the dialog's alone.
+  const dropArea = {
+    onDragOver: (event: DragEvent) => {
+      if (!event.dataTransfer.types.includes('Files')) return;
+      event.preventDefault();
+      event.stopPropagation();
+    },
+    onDrop: (event: DragEvent) => {
+      event.preventDefault();
+      event.stopPropagation();
+      const file = event.dataTransfer.files[0];
+      if (file === undefined) return;
+      setFileError(null);
+      void droppedImportFile(file).then(take);
+    },
   };
 
   const check = async () => {
@@ -117,10 +139,13 @@ export const ImportLeadsDialog = ({ onClose }: { onClose: () => void }) => {
   if (step.step === 'pick') {
     return (
       <Dialog {...base}>
-        <p>{t('leadImport.intro')}</p>
-        <Button variant="primary" onClick={() => void pick()}>
-          {t('leadImport.chooseFile')}
-        </Button>
+        <div className="import-drop" {...dropArea}>
+          <p>{t('leadImport.intro')}</p>
+          <Button variant="primary" onClick={() => void pick()}>
+            {t('leadImport.chooseFile')}
+          </Button>
+          <p className="hint">{t('leadImport.dropHint')}</p>
+        </div>
         {fileError ? <Notice kind="error">{fileError}</Notice> : null}
         {action.error ? <Notice kind="error">{action.error}</Notice> : null}
       </Dialog>
