@@ -131,7 +131,7 @@ describe.skipIf(!canRun)('lead import and export', () => {
     await dialog.getByRole('button', { name: t('common.close') }).click();
 
     await openFile(csvPath);
-    await dialog.getByText(t('leadImport.format.salesforce', { rows: 1000 })).waitFor();
+    await dialog.getByText(t('leadImport.format.salesforce', { count: 1000 })).waitFor();
     // The mapping step guessed the Salesforce columns.
     expect(await dialog.getByLabel('Title', { exact: true }).inputValue()).toBe('jobTitle');
     expect(await dialog.getByLabel('Lead ID', { exact: true }).inputValue()).toBe('');

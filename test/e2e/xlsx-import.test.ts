@@ -72,7 +72,7 @@ describe.skipIf(!canRun)('xlsx attendee list import', () => {
     );
     const { t, context, app, dialog, openFile } = await openApp('en');
     await openFile(xlsxPath);
-    await dialog.getByText(t('leadImport.format.d365', { rows: 4 })).waitFor();
+    await dialog.getByText(t('leadImport.format.d365', { count: 4 })).waitFor();
     expect(await dialog.getByLabel('Company Name', { exact: true }).inputValue()).toBe('company');
     await app.screenshot('lead-import-xlsx-mapping');
     await dialog.getByRole('button', { name: t('leadImport.checkRows') }).click();
@@ -131,7 +131,7 @@ describe.skipIf(!canRun)('xlsx attendee list import', () => {
       area.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
       area.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     }`);
-    await dialog.getByText(t('leadImport.format.d365', { rows: 1 })).waitFor();
+    await dialog.getByText(t('leadImport.format.d365', { count: 1 })).waitFor();
     expect(await dialog.getByLabel('Email', { exact: true }).inputValue()).toBe('email');
     await app.screenshot('lead-import-xlsx-dropped');
     await context.close();

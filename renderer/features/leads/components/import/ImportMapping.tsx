@@ -34,7 +34,7 @@ export const ImportMapping = ({ table, format, state, onChange }: Props) => {
   ];
   return (
     <>
-      <Notice kind="info">{t(`leadImport.format.${format}`, { rows: table.rows.length })}</Notice>
+      <Notice kind="info">{t(`leadImport.format.${format}`, { count: table.rows.length })}</Notice>
       <fieldset className="import-mapping">
         <legend>{t('leadImport.mappingTitle')}</legend>
         {table.headers.map((header, column) => (
