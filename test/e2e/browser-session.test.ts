@@ -71,7 +71,7 @@ describe.skipIf(!canRun)('browser session', () => {
 
     // A reload keeps the session; a forged request from the page without the token is refused.
     await app.page.reload();
-    await app.page.getByRole('navigation', { name: t('app.mainNav') }).waitFor();
+    await app.unlockStore(stack.seller.password);
     await app.waitForSynced();
     const forged = await app.page.evaluate(async () => {
       const answer = await fetch('/api/sync/leads/push', {

@@ -52,6 +52,7 @@ describe.skipIf(!canRun)('re-syncing after a server restore', () => {
       });
       // The seller opens the app again after the office restored its server.
       await app.page.reload();
+      await app.unlockStore(stack.seller.password);
       const notice = app.page.getByTestId('sync-restore');
       await notice.waitFor({ timeout: 60_000 });
       expect(await notice.innerText()).toBe(t('sync.restoreResync'));

@@ -292,7 +292,7 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
     // The second window opens the same signed-in store; only the first one replicates.
     const second = new AppPage(await leader.page.context().newPage(), t, 'en');
     await second.open(stack.appUrl);
-    await second.page.getByRole('navigation', { name: t('app.mainNav') }).waitFor();
+    await second.unlockStore(stack.seller.password);
     await second.waitForSynced();
     const lead = newLead('w');
     await new LeadPages(second).capture(lead);

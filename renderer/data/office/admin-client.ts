@@ -20,6 +20,7 @@ import type {
   VatRateRequest,
 } from '../../../shared/office/admin-api';
 import type { FetchLike } from '../sync/client';
+import { csrfCookie, csrfHeader, readCookie, safeMethods, sessionModeFor } from '../sync/client';
 
 export type OfficeAdminOptions = {
   serverUrl: string;
@@ -43,6 +44,7 @@ export type OfficeAdminClient = ReturnType<typeof createOfficeAdminClient>;
 export const createOfficeAdminClient = (options: OfficeAdminOptions) => {
   const base = options.serverUrl.replace(/\/+$/, '');
   const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const cookieSession = sessionModeFor(base) === 'cookie';
 
   /** The answer's JSON when 2xx; the refusal's body otherwise (status 0: unreachable). */
   const send = async (
@@ -52,7 +54,10 @@ export const createOfficeAdminClient = (options: OfficeAdminOptions) => {
   ): Promise<{ status: number; body: unknown }> => {
     const headers = new Headers();
     const token = await options.getToken();
-    if (token !== null) headers.set('authorization', `Bearer ${token}`);
+    if (token !== null && token !== '') headers.set('authorization', `Bearer ${token}`);
+    // The browser build's session is its cookie: a state change also carries the CSRF token.
+    const csrf = cookieSession && !safeMethods.has(method) ? readCookie(csrfCookie) : null;
+    if (csrf !== null) headers.set(csrfHeader, csrf);
     if (body !== undefined) headers.set('content-type', 'application/json');
     try {
       const res = await doFetch(`${base}${path}`, {

@@ -106,7 +106,7 @@ export const sessionModeFor = (serverUrl: string): 'bearer' | 'cookie' => {
   }
 };
 
-const readCookie = (name: string): string | null => {
+export const readCookie = (name: string): string | null => {
   for (const part of (page.document?.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
     if (key === name) return value.join('=');
@@ -114,7 +114,7 @@ const readCookie = (name: string): string | null => {
   return null;
 };
 
-const safeMethods = new Set(['GET', 'HEAD']);
+export const safeMethods: ReadonlySet<string> = new Set(['GET', 'HEAD']);
 
 export type SyncClient = ReturnType<typeof createSyncClient>;
 

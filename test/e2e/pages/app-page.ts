@@ -23,6 +23,21 @@ export class AppPage {
     await this.page.getByRole('navigation', { name: this.t('app.mainNav') }).waitFor();
   }
 
+  /**
+   * After a reload or in a new window of the browser build: the encrypted store asks for the
+   * password first (renderer/features/auth/components/Unlock.tsx); then the app opens.
+   */
+  async unlockStore(password: string): Promise<void> {
+    const nav = this.page.getByRole('navigation', { name: this.t('app.mainNav') });
+    const unlock = this.page.getByRole('form', { name: this.t('auth.unlockTitle') });
+    await nav.or(unlock).first().waitFor();
+    if (await unlock.isVisible()) {
+      await unlock.getByLabel(new RegExp(`^${this.t('auth.password')}`)).fill(password);
+      await unlock.getByRole('button', { name: this.t('auth.unlock'), exact: true }).click();
+    }
+    await nav.waitFor();
+  }
+
   /** Submits the sign-in form and returns the error it shows. */
   async signInRefused(email: string, password: string): Promise<string> {
     await this.submitSignIn(email, password);
