@@ -73,12 +73,7 @@ describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
       await app.signIn(stack.seller.email, stack.seller.password);
       await app.waitForSynced();
       // Like the sync, the PDF library and fonts load while the app is online.
-      await app.page.waitForFunction(
-        () =>
-          performance
-            .getEntriesByType('resource')
-            .filter((e) => /NotoSans_|write-pdf-/.test(e.name)).length >= 3,
-      );
+      await app.waitForDocumentAssets();
       await context.setOffline(true);
       await app.waitForOffline();
 

@@ -23,6 +23,15 @@ export class AppPage {
     await this.page.getByRole('navigation', { name: this.t('app.mainNav') }).waitFor();
   }
 
+  /** Waits until the PDF library and its fonts have loaded, so documents render offline. */
+  async waitForDocumentAssets(): Promise<void> {
+    await this.page.waitForFunction(
+      () =>
+        performance.getEntriesByType('resource').filter((e) => /NotoSans_|write-pdf-/.test(e.name))
+          .length >= 3,
+    );
+  }
+
   /**
    * After a reload or in a new window of the browser build: the encrypted store asks for the
    * password first (renderer/features/auth/components/Unlock.tsx); then the app opens.
