@@ -58,12 +58,15 @@ export const createPendingTracker = async (
     sent(collection: SyncCollection, id: string): void {
       if (pending.get(collection)?.delete(id) === true) persist();
     },
-    /** The collection's replication is idle and in sync: nothing of it is waiting. */
-    settled(collection: SyncCollection): void {
+    /** The documents of the collection still waiting. */
+    waiting: (collection: SyncCollection): string[] => [...(pending.get(collection) ?? [])],
+    /** The replication found these documents in sync with the server: nothing of them waits. */
+    settled(collection: SyncCollection, ids: readonly string[]): void {
       const set = pending.get(collection);
-      if (set === undefined || set.size === 0) return;
-      set.clear();
-      persist();
+      if (set === undefined) return;
+      let changed = false;
+      for (const id of ids) changed = set.delete(id) || changed;
+      if (changed) persist();
     },
     flush: (): Promise<unknown> => writes,
     stop(): void {

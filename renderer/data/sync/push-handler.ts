@@ -1,6 +1,8 @@
 // RxDB's push handler for one collection: sends the rows (with the real assumed master of a
 // row the server refused before), records refused rows with their reasons, and settles the
-// waiting-changes count of the rows the server took.
+// waiting-changes count of the rows the server took — only where what it took is still the
+// document on the device.
+import { deepEqual } from 'rxdb';
 import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import type {
   PushResponse,
@@ -25,10 +27,26 @@ export type PushDeps = {
   onStoreWriteFailed: () => void;
   /** Told how many rows the server took and refused (the sync history counts them). */
   onPushed?: (accepted: number, refused: number) => void;
+  /**
+   * The documents as the device holds them now (deleted ones too; absent when unknown).
+   * RxDB sends a push again with the states it read first: a push that waited offline
+   * while the seller went on editing carries an older state, and a newer one follows.
+   */
+  current: (name: SyncCollection, ids: string[]) => Promise<ReadonlyMap<string, Doc>>;
 };
 
+// The fields RxDB leaves out of what it pushes: a document's bookkeeping, not its content.
+const content = (doc: Doc): Doc =>
+  Object.fromEntries(Object.entries(doc).filter(([k]) => k === '_deleted' || !k.startsWith('_')));
+
+/** Two states of a document say the same, whatever RxDB's bookkeeping on either. */
+export const sameContent = (a: Doc, b: Doc): boolean => deepEqual(content(a), content(b));
+
+const isStill = (sent: Doc, now: Doc | undefined): boolean =>
+  now !== undefined && sameContent(sent, now);
+
 export const createPushHandler =
-  ({ rejected, pending, now, send, onStoreWriteFailed, onPushed }: PushDeps) =>
+  ({ rejected, pending, now, send, onStoreWriteFailed, onPushed, current }: PushDeps) =>
   async (name: SyncCollection, rows: RxReplicationWriteToMasterRow<Doc>[]) => {
     const kept = async <T>(write: () => Promise<T>): Promise<T> => {
       try {
@@ -54,6 +72,10 @@ export const createPushHandler =
     const conflicted = new Set(result.conflicts.map((c) => c.id));
     const refused = new Map(result.rejected.map((r) => [r.id, r]));
     onPushed?.(out.length - conflicted.size - refused.size, refused.size);
+    const held = await current(
+      name,
+      out.map((r) => r.newDocumentState.id),
+    );
     for (const row of out) {
       const id = row.newDocumentState.id;
       const reason = refused.get(id);
@@ -74,7 +96,9 @@ export const createPushHandler =
       } else if (!conflicted.has(id)) {
         await kept(() => rejected.remove(name, id));
       }
-      if (!conflicted.has(id)) pending.sent(name, id);
+      // An older state sent: the newer one still waits, and the count says so.
+      if (!conflicted.has(id) && isStill(row.newDocumentState as Doc, held.get(id)))
+        pending.sent(name, id);
     }
     // The server may hold a document an older device wrote, without the newer fields.
     const type = recordTypeOfCollection[name];

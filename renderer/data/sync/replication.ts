@@ -5,6 +5,7 @@
 // server was restored from a backup (a new epoch), every replication starts over under a new
 // identifier: everything is pulled again, and every local document the server lacks or holds
 // in an older state is pushed again (the merge of conflict-handler.ts keeps the newer one).
+import { getAssumedMasterState } from 'rxdb';
 import type { RxCollection, WithDeleted } from 'rxdb';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
@@ -25,7 +26,7 @@ import { setBulkLoad } from '../derived/bulk-load';
 import type { FetchLike } from './client';
 import { createSyncClient, isNetworkError, SyncHttpError } from './client';
 import { installConflictHandlers } from './conflict-handler';
-import { createPushHandler } from './push-handler';
+import { createPushHandler, sameContent } from './push-handler';
 import type { ConnectivitySource } from './connectivity';
 import { browserConnectivity, watchReachability } from './connectivity';
 import { createPendingTracker } from './pending';
@@ -246,6 +247,10 @@ export const startReplication = async (
     onStoreWriteFailed: () =>
       status.update({ error: { code: 'store_write', message: storeWriteFailed } }),
     onPushed: (accepted, refused) => journal.pushed(accepted, refused, now()),
+    current: async (name, ids) => {
+      const found = await db.collections[name].storageInstance.findDocumentsById(ids, true);
+      return new Map(found.map((d) => [String((d as Doc).id), d as Doc]));
+    },
     send: async (name, rows) => {
       if (restarting !== null) throw new StartingOver();
       try {
@@ -355,7 +360,14 @@ export const startReplication = async (
     replication.active$.subscribe((isActive) => {
       const was = active.get(name);
       active.set(name, isActive);
-      if (was === true && !isActive && reachability.isReachable()) pending.settled(name);
+      // RxDB also says idle for a moment before a re-sync that may still push newer states:
+      // a document stops waiting only when the server's last known state is the device's.
+      if (was === true && !isActive && reachability.isReachable()) {
+        void inSyncWithServer(name, replication, pending.waiting(name)).then(
+          (ids) => pending.settled(name, ids),
+          () => undefined,
+        );
+      }
       if (!isActive && [...active.values()].every((a) => !a) && reachability.isReachable()) {
         void Promise.all([...replications.values()].map((r) => r.awaitInitialReplication())).then(
           async () => {
@@ -372,6 +384,29 @@ export const startReplication = async (
   }
   const active = new Map<SyncCollection, boolean>();
   for (const name of names) startCollection(name);
+
+  /** Of `ids`, those the device holds exactly as the server was last known to hold them. */
+  async function inSyncWithServer(
+    name: SyncCollection,
+    replication: Replication,
+    ids: readonly string[],
+  ): Promise<string[]> {
+    const internal = replication.internalReplicationState;
+    if (ids.length === 0 || internal === undefined) return [];
+    await internal.streamQueue.up;
+    const [assumed, held] = await Promise.all([
+      getAssumedMasterState(internal, [...ids]),
+      db.collections[name].storageInstance.findDocumentsById([...ids], true),
+    ]);
+    const onDevice = new Map(held.map((d) => [String((d as Doc).id), d as Doc]));
+    return ids.filter((id) => {
+      const device = onDevice.get(id);
+      const master = assumed[id]?.docData as Doc | undefined;
+      // Gone from the store altogether (a cleaned-up deletion): nothing of it can wait.
+      if (device === undefined) return true;
+      return master !== undefined && sameContent(master, device);
+    });
+  }
 
   // ---- live stream: each notice pulls the collection that moved ----
   let stream: AbortController | undefined;
