@@ -12,6 +12,7 @@ import type {
   AuditEntryView,
   CatalogImportRefusal,
 } from '../../shared/office/admin-api';
+import { auditPageSize } from '../../shared/office/admin-api';
 import type { ApiError, PushResponse } from '../../shared/sync/protocol';
 import { runAdmin } from '../src/admin';
 import type { FairleadServer } from '../src/app';
@@ -374,5 +375,41 @@ describe.each(adapters)('office administration on %s', (adapter) => {
     expect(await runAdmin(server.storage, ['audit', '--limit', '1'])).toMatch(
       /command line\tdevice.revoke/,
     );
+  });
+
+  it('pages the audit log, newest first, with entries of the same instant neither lost nor repeated', async () => {
+    const before = await audit();
+    // 2.5 pages more, in bursts of one instant each: the page boundary falls inside a burst.
+    const at = (i: number) => `2099-01-01T00:00:${String(Math.floor(i / 7)).padStart(2, '0')}.000Z`;
+    for (let i = 0; i < auditPageSize * 2 + 100; i++) {
+      await server.storage.office.appendAudit({
+        id: newId(),
+        at: at(i),
+        actorId: 'command-line',
+        actorEmail: '',
+        action: 'team.add',
+        target: `Team ${i}`,
+        before: null,
+        after: { name: `Team ${i}` },
+      });
+    }
+    const seen: AuditEntryView[] = [];
+    let page = await audit();
+    for (let rounds = 0; page.length > 0 && rounds < 10; rounds++) {
+      expect(page.length).toBeLessThanOrEqual(auditPageSize);
+      seen.push(...page);
+      const last = page.at(-1)?.id ?? '';
+      page = (await (
+        await admin.get(`/api/admin/audit?before=${encodeURIComponent(last)}`)
+      ).json()) as AuditEntryView[];
+    }
+    expect(seen).toHaveLength(before.length + auditPageSize * 2 + 100);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(seen.length);
+    const order = seen.map((e) => `${e.at}|${e.id}`);
+    expect(order).toEqual([...order].sort().reverse());
+    // An unknown cursor is an empty page, not an error.
+    const unknown = await admin.get('/api/admin/audit?before=no-such-entry');
+    expect(unknown.status).toBe(200);
+    expect(await unknown.json()).toEqual([]);
   });
 });

@@ -16,6 +16,9 @@ export type AdminUser = {
   createdAt: string;
 };
 
+/** Entries per page of the audit log (GET /api/admin/audit). */
+export const auditPageSize = 200;
+
 export type AdminTeam = { id: string; name: string; members: number; activeMembers: number };
 
 export type NewUserRequest = {

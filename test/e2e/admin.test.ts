@@ -164,6 +164,15 @@ describe.skipIf(!canRun)('the administration screens', () => {
         await entry.first().waitFor();
         expect(await entry.first().innerText()).toContain(adminEmail);
       }
+      // The new seller's team by its name, not its id.
+      expect(
+        await audit
+          .getByRole('row')
+          .filter({ hasText: t('admin.audit.actions.user.add') })
+          .filter({ hasText: sellerEmail })
+          .first()
+          .innerText(),
+      ).toContain('team: E2E Team');
       // Minor units shown as money: 123,45 in Italian, 123.45 in English.
       expect(await audit.innerText()).toMatch(
         locale === 'it' ? /unitPrice: .+ → .*123,45/ : /unitPrice: .+ → .*123\.45/,

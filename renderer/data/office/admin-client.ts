@@ -130,6 +130,13 @@ export const createOfficeAdminClient = (options: OfficeAdminOptions) => {
       put<Refdata>(`/api/admin/vat-rates/${rate}`, input),
     company: () => call<{ company: Company | null }>('GET', '/api/admin/company'),
     setCompany: (company: Company) => put<{ company: Company }>('/api/admin/company', company),
-    audit: () => call<AuditEntryView[]>('GET', '/api/admin/audit'),
+    /** The newest entries, or with `before` (an entry's id) the page older than it. */
+    audit: (before?: string) =>
+      call<AuditEntryView[]>(
+        'GET',
+        before === undefined
+          ? '/api/admin/audit'
+          : `/api/admin/audit?before=${encodeURIComponent(before)}`,
+      ),
   };
 };

@@ -11,6 +11,7 @@ import type {
   PriceChangeRequest,
   VatRateRequest,
 } from '../../../shared/office/admin-api';
+import { auditPageSize } from '../../../shared/office/admin-api';
 import { requirePrincipal } from '../auth/routes';
 import { ApiFailure } from '../errors';
 import { OfficeError } from '../office';
@@ -38,7 +39,6 @@ import {
   listAdminUsers,
 } from './users';
 
-const AUDIT_PAGE = 200;
 
 /** The signed-in admin, or 401 (not signed in) / 403 (another role). */
 export const requireAdmin = async (
@@ -238,7 +238,7 @@ export const registerOfficeAdminRoutes = (app: FastifyInstance, storage: Storage
     async (request) => {
       await admin(request);
       const entries = await storage.office.listAudit({
-        limit: AUDIT_PAGE,
+        limit: auditPageSize,
         ...(request.query.before === undefined ? {} : { before: request.query.before }),
       });
       return entries.map((e): AuditEntryView => ({

@@ -37,6 +37,10 @@ export type DeviceHealth = {
 export type OfficeStore = {
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first; `before` pages back from an entry's time. */
+  /**
+   * Newest first; with `before` (an entry's id), the entries older than that one — in the
+   * order of (at, id), so entries of the same instant are neither skipped nor repeated.
+   */
   listAudit(options: { limit: number; before?: string }): Promise<AuditEntry[]>;
   setUserRole(userId: string, role: Role, teamId: string | null): Promise<void>;
   setUserTeam(userId: string, teamId: string | null): Promise<void>;
@@ -88,13 +92,19 @@ export const createOfficeStore = (sql: SqlRunner): OfficeStore => ({
     );
   },
   async listAudit({ limit, before }) {
-    const rows =
-      before === undefined
-        ? await sql.all('SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT ?', [limit])
-        : await sql.all('SELECT * FROM audit_log WHERE at < ? ORDER BY at DESC, id DESC LIMIT ?', [
-            before,
-            limit,
-          ]);
+    if (before === undefined) {
+      const rows = await sql.all('SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT ?', [
+        limit,
+      ]);
+      return rows.map(toAudit);
+    }
+    const [cursor] = await sql.all('SELECT at FROM audit_log WHERE id = ?', [before]);
+    if (cursor === undefined) return [];
+    const at = String(cursor.at);
+    const rows = await sql.all(
+      'SELECT * FROM audit_log WHERE at < ? OR (at = ? AND id < ?) ORDER BY at DESC, id DESC LIMIT ?',
+      [at, at, before, limit],
+    );
     return rows.map(toAudit);
   },
   async setUserRole(userId, role, teamId) {
