@@ -39,7 +39,6 @@ import {
   listAdminUsers,
 } from './users';
 
-
 /** The signed-in admin, or 401 (not signed in) / 403 (another role). */
 export const requireAdmin = async (
   storage: Storage,
