@@ -138,6 +138,8 @@ export const startReplication = async (
   status.status$.subscribe((s) => (refusedWaiting = s.rejected.length));
   if (options.onStatus) status.status$.subscribe(options.onStatus);
   let stopped = false;
+  const showStoreFault = (message: LocalizedText) =>
+    status.update({ error: { code: 'store_write', message } });
 
   const rejected = await createRejectedStore(db, () =>
     status.update({ rejected: rejected.list() }),
@@ -152,19 +154,22 @@ export const startReplication = async (
       names.map((n) => [n, { lastPullAt: pulls[n] ?? null, pending: waiting[n] ?? 0 }]),
     );
   };
-  const pending = await createPendingTracker(db, names, () =>
-    status.update({ pending: pending.count(), collections: collectionsNow() }),
+  const pending = await createPendingTracker(
+    db,
+    names,
+    () => status.update({ pending: pending.count(), collections: collectionsNow() }),
+    () => showStoreFault(syncWriteFailed),
   );
   trackers.pending = pending;
-  const journal = await createSyncJournal(db, () =>
-    status.update({ collections: collectionsNow(), history: journal.history() }),
+  const journal = await createSyncJournal(
+    db,
+    () => status.update({ collections: collectionsNow(), history: journal.history() }),
+    () => showStoreFault(syncWriteFailed),
   );
   trackers.journal = journal;
   const state = await createSyncEngineState(db);
   // Losing values of merges whose timeline write failed: written at start and each sync round.
   const outbox = await createConflictOutbox(db, conflictActivitySaver(db));
-  const showStoreFault = (message: LocalizedText) =>
-    status.update({ error: { code: 'store_write', message } });
   const drainOutbox = (): Promise<void> => outbox.drain().catch(() => showStoreFault(conflictKept));
   status.update({
     rejected: rejected.list(),
@@ -490,6 +495,7 @@ export const startReplication = async (
       pending.stop();
       await pending.flush();
       await journal.flush();
+      journal.stop();
       status.complete();
       setBulkLoad(db, false);
     },
