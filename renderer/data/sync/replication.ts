@@ -170,7 +170,13 @@ export const startReplication = async (
   const state = await createSyncEngineState(db);
   // Losing values of merges whose timeline write failed: written at start and each sync round.
   const outbox = await createConflictOutbox(db, conflictActivitySaver(db));
-  const drainOutbox = (): Promise<void> => outbox.drain().catch(() => showStoreFault(conflictKept));
+  const drainOutbox = (): Promise<void> =>
+    outbox.drain().then(
+      () => {
+        if (status.get().error?.message === conflictKept) status.update({ error: null });
+      },
+      () => showStoreFault(conflictKept),
+    );
   status.update({
     rejected: rejected.list(),
     pending: pending.count(),
@@ -223,7 +229,10 @@ export const startReplication = async (
     try {
       const result = await call();
       reachability.reportSuccess();
-      if (status.get().error !== null) status.update({ error: null });
+      // A losing value still waiting for its timeline write stays shown until it is written.
+      const shown = status.get().error;
+      if (shown !== null && (shown.message !== conflictKept || outbox.size() === 0))
+        status.update({ error: null });
       return result;
     } catch (error) {
       if (isNetworkError(error)) reachability.reportFailure();
@@ -293,7 +302,8 @@ export const startReplication = async (
     restarting = (async () => {
       // remove(): cancels and drops the old generation's checkpoint and assumed masters.
       await Promise.all([...replications.values()].map((r) => r.remove()));
-      await state.startOver(epoch, newGeneration());
+      // Unstored, the old identifier starts over all the same: remove() dropped its state.
+      await state.startOver(epoch, newGeneration()).catch(() => showStoreFault(syncWriteFailed));
       if (!stopped) for (const name of names) startCollection(name);
     })().finally(() => {
       restarting = null;
