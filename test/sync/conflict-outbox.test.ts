@@ -47,6 +47,11 @@ describe('a conflict whose timeline write fails', () => {
     });
     const activities = db.collections.activities;
     const writeActivities = activities.bulkInsert.bind(activities);
+    // A normal sync round shows no store fault.
+    const faults: string[] = [];
+    const watch = engine.status$.subscribe((st) => {
+      if (st.error !== null) faults.push(st.error.code);
+    });
     try {
       const lead = newLead(userId);
       await db.collections.leads.insert(lead);
@@ -73,6 +78,9 @@ describe('a conflict whose timeline write fails', () => {
       await (
         await db.collections.leads.findOne(lead.id).exec()
       )?.incrementalPatch({ notes: 'from the device', updatedAt: at(15) });
+
+      expect(faults).toEqual([]);
+      watch.unsubscribe();
 
       // The device's timeline cannot be written now.
       activities.bulkInsert = () => Promise.reject(new Error('QuotaExceededError: disk full'));
@@ -101,6 +109,7 @@ describe('a conflict whose timeline write fails', () => {
         .toHaveLength(1);
       await expect.poll(() => engine.status().error).toBeNull();
     } finally {
+      watch.unsubscribe();
       activities.bulkInsert = writeActivities;
       await engine.stop();
       await db.remove();
