@@ -99,7 +99,7 @@ const lockFor = (name: string): Lock => {
     const guarded = () =>
       locks !== undefined ? locks.request(`fairlead-commands:${name}`, task) : task();
     const run = tail.then(guarded, guarded);
-    tail = run.catch(() => undefined);
+    tail = run.catch(() => undefined); // the caller of this command gets the error from `run`
     return run;
   };
 };

@@ -136,8 +136,10 @@ export const openProjection = <V>(
         }
         await db.upsertLocal<Head>(`${spec.key}-head`, { format: spec.format, checkpoint: at });
       } catch {
-        // Another window saved at the same time, or the store is closing: saved next time.
+        // Another window saved at the same time, or the store is closing: tried again soon.
+        // Derived state only: a start-up that finds an older save catches up from it.
         for (const b of changed) dirty.add(b);
+        scheduleSave();
       }
     });
     return saving;
@@ -229,7 +231,9 @@ export const openProjection = <V>(
       void ready.then(async () => {
         skipped = false;
         queued = [];
-        await rebuild().catch(() => undefined);
+        // A scan that failed half way is never saved: the next start reads back the last
+        // whole state and catches up from its checkpoint.
+        await rebuild().catch(() => (skipped = true));
         for (const events of queued) apply(events);
         queued = null;
         changed();
@@ -244,7 +248,9 @@ export const openProjection = <V>(
   });
 
   const ready = (async () => {
+    // Only an ordering: what `after` does is its owner's affair.
     await spec.after?.catch(() => undefined);
+    // An unreadable saved state is rebuilt from the records themselves.
     const restored = await readBack().catch(() => false);
     if (!restored) await rebuild();
     for (const events of queued ?? []) apply(events);

@@ -53,6 +53,7 @@ const buildIndex = (db: FairleadDatabase): LiveIndex => {
       const saved = doc?.toJSON().data;
       if (saved?.format === FORMAT) index.seed(JSON.parse(saved.json) as string[]);
     })
+    // Only a head start: unread, the index sorts the records' terms itself.
     .catch(() => undefined);
   const projections = sources.map(([type, name]) =>
     openProjection<string[]>(db, db[name] as unknown as RxCollection, {
@@ -70,6 +71,7 @@ const buildIndex = (db: FairleadDatabase): LiveIndex => {
     const json = JSON.stringify(index.sortedTermList());
     termsSaved = termsSaved
       .then(() => db.upsertLocal<SavedTerms>(TERMS_DOC, { format: FORMAT, json }))
+      // A cache of the records' terms: unsaved, the next start sorts them again.
       .catch(() => undefined);
     return termsSaved;
   };

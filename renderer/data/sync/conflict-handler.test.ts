@@ -16,6 +16,7 @@ const handler = (saved: Activity[] = []) =>
       realAssumed: (_c: string, _id: string, a?: Doc | null) => a ?? null,
     } as unknown as RejectedStore,
     saveActivities: async (a) => void saved.push(...a),
+    outbox: { keep: () => Promise.reject(new Error('not expected: the timeline write works')) },
     actorId: () => 'u1',
     now: () => '2026-03-10T12:00:00.000Z',
   });

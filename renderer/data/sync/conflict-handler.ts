@@ -1,5 +1,6 @@
 // RxDB's conflict handler for one collection: the three-way merge of shared/sync, plus the
 // conflict activities that keep each losing value on the record's timeline.
+import type { ConflictOutbox } from './conflict-outbox';
 import type { RxCollection, RxConflictHandler, WithDeleted } from 'rxdb';
 import type { Activity, RecordType } from '../../../shared/domain/records';
 import { recordTypeOfCollection } from '../../../shared/domain/records';
@@ -19,6 +20,10 @@ export type ConflictDeps = {
   rejected: RejectedStore;
   /** Saves conflict activities; their ids are derived, so saving twice is harmless. */
   saveActivities: (activities: Activity[]) => Promise<void>;
+  /** Where activities whose timeline write failed wait for their next write. */
+  outbox: Pick<ConflictOutbox, 'keep'>;
+  /** Told when activities went to the outbox instead of the timeline. */
+  onKeptForLater?: (error: unknown) => void;
   actorId: () => string;
   now: () => string;
 };
@@ -71,26 +76,44 @@ export const createConflictHandler = (deps: ConflictDeps): RxConflictHandler<Doc
         text(merged.updatedAt) || deps.now(),
         deps.actorId(),
       );
-      // The merge stands even if the timeline write fails; the next merge retries it.
-      await deps.saveActivities(activities).catch(() => undefined);
+      try {
+        await deps.saveActivities(activities);
+      } catch (error) {
+        // The merge stands once its losing values are kept for a later timeline write. If
+        // even that fails, this throws: RxDB writes no merge and the device keeps its own
+        // state, losing value included, and reports the error.
+        await deps.outbox.keep(activities);
+        deps.onKeptForLater?.(error);
+      }
     }
     return merged as WithDeleted<Doc>;
   },
 });
 
+/** Writes conflict activities to the timeline; rejects when any of them is not stored. */
+export const conflictActivitySaver =
+  (db: FairleadDatabase) =>
+  async (activities: Activity[]): Promise<void> => {
+    if (activities.length === 0) return;
+    // Insert only: an entry already there may have been reviewed since; never reset it.
+    const existing = await db.collections.activities.findByIds(activities.map((a) => a.id)).exec();
+    const missing = activities.filter((a) => !existing.has(a.id));
+    if (missing.length === 0) return;
+    const { error } = await db.collections.activities.bulkInsert(missing);
+    // A conflict (409) is the same entry written meanwhile by another window: it is there.
+    const failed = error.filter((e) => e.status !== 409);
+    if (failed.length > 0) {
+      throw new Error(`${failed.length} conflict activities could not be stored.`);
+    }
+  };
+
 /** Sets the merge handler on every replicated collection (RxDB reads it at replication start). */
 export const installConflictHandlers = (
   db: FairleadDatabase,
   names: readonly SyncCollection[],
-  deps: Pick<ConflictDeps, 'rejected' | 'actorId' | 'now'>,
+  deps: Pick<ConflictDeps, 'rejected' | 'actorId' | 'now' | 'outbox' | 'onKeptForLater'>,
 ): void => {
-  // Insert only: an entry already there may have been reviewed since; never reset it.
-  const saveActivities = async (activities: Activity[]): Promise<void> => {
-    if (activities.length === 0) return;
-    const existing = await db.collections.activities.findByIds(activities.map((a) => a.id)).exec();
-    const missing = activities.filter((a) => !existing.has(a.id));
-    if (missing.length > 0) await db.collections.activities.bulkInsert(missing);
-  };
+  const saveActivities = conflictActivitySaver(db);
   for (const name of names) {
     const collection = db.collections[name] as unknown as RxCollection<Doc>;
     collection.conflictHandler = createConflictHandler({

@@ -3,6 +3,7 @@
 // can refuse to drop unsynced work.
 import type { SyncCollection } from '../../../shared/sync/protocol';
 import type { FairleadDatabase } from '../database';
+import { createCoalescedSave } from './coalesced-save';
 
 const LOCAL_ID = 'fairlead-sync-pending';
 type Persisted = { ids: Partial<Record<SyncCollection, string[]>> };
@@ -15,25 +16,21 @@ export const createPendingTracker = async (
   db: FairleadDatabase,
   collections: readonly SyncCollection[],
   onChange: () => void,
+  /** Told when the count could not be stored (it is tried again). */
+  onWriteFailed: (error: unknown) => void = () => undefined,
 ) => {
   const saved = (await db.getLocal<Persisted>(LOCAL_ID))?.toJSON().data;
   const pending = new Map<SyncCollection, Set<string>>(
     collections.map((c) => [c, new Set(saved?.ids[c] ?? [])]),
   );
-  let writes: Promise<unknown> = Promise.resolve();
-  let scheduled = false;
+  // One local-document write per burst of edits, not one per document.
+  const saver = createCoalescedSave(() => {
+    const ids = Object.fromEntries([...pending].map(([c, s]) => [c, [...s]]));
+    return db.upsertLocal<Persisted>(LOCAL_ID, { ids });
+  }, onWriteFailed);
   const persist = (): void => {
     onChange();
-    if (scheduled) return;
-    scheduled = true;
-    // One local-document write per burst of edits, not one per document.
-    writes = writes
-      .then(() => {
-        scheduled = false;
-        const ids = Object.fromEntries([...pending].map(([c, s]) => [c, [...s]]));
-        return db.upsertLocal<Persisted>(LOCAL_ID, { ids });
-      })
-      .catch(() => undefined);
+    saver.schedule();
   };
 
   const subscriptions = collections.map((name) =>
@@ -68,9 +65,10 @@ export const createPendingTracker = async (
       for (const id of ids) changed = set.delete(id) || changed;
       if (changed) persist();
     },
-    flush: (): Promise<unknown> => writes,
+    flush: (): Promise<void> => saver.flush(),
     stop(): void {
       for (const s of subscriptions) s.unsubscribe();
+      saver.stop();
     },
   };
 };

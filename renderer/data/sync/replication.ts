@@ -25,7 +25,9 @@ import type { FairleadDatabase } from '../database';
 import { setBulkLoad } from '../derived/bulk-load';
 import type { FetchLike } from './client';
 import { createSyncClient, isNetworkError, SyncHttpError } from './client';
-import { installConflictHandlers } from './conflict-handler';
+import { conflictActivitySaver, installConflictHandlers } from './conflict-handler';
+import { createConflictOutbox } from './conflict-outbox';
+import { reportedByHandler } from './replication-errors';
 import { createPushHandler, sameContent } from './push-handler';
 import type { ConnectivitySource } from './connectivity';
 import { browserConnectivity, watchReachability } from './connectivity';
@@ -61,6 +63,16 @@ const PULL_PAGE = 1000;
 const storeWriteFailed = {
   en: 'A change the server refused could not be kept on this device; it will be sent again.',
   it: 'Una modifica rifiutata dal server non è stata salvata su questo dispositivo; verrà inviata di nuovo.',
+};
+
+const conflictKept = {
+  en: "A value replaced by the office's change could not be saved on the record's timeline yet; it is kept on this device and saved at the next sync.",
+  it: "Un valore sostituito dalla modifica dell'ufficio non è ancora stato salvato nella cronologia del record; resta su questo dispositivo e verrà salvato alla prossima sincronizzazione.",
+};
+
+const syncWriteFailed = {
+  en: 'This device could not save a synced change; sync will try again.',
+  it: 'Questo dispositivo non è riuscito a salvare una modifica sincronizzata; la sincronizzazione riproverà.',
 };
 
 // When a server (or a proxy) refuses the session without saying why in both languages.
@@ -126,6 +138,8 @@ export const startReplication = async (
   status.status$.subscribe((s) => (refusedWaiting = s.rejected.length));
   if (options.onStatus) status.status$.subscribe(options.onStatus);
   let stopped = false;
+  const showStoreFault = (message: LocalizedText) =>
+    status.update({ error: { code: 'store_write', message } });
 
   const rejected = await createRejectedStore(db, () =>
     status.update({ rejected: rejected.list() }),
@@ -140,15 +154,29 @@ export const startReplication = async (
       names.map((n) => [n, { lastPullAt: pulls[n] ?? null, pending: waiting[n] ?? 0 }]),
     );
   };
-  const pending = await createPendingTracker(db, names, () =>
-    status.update({ pending: pending.count(), collections: collectionsNow() }),
+  const pending = await createPendingTracker(
+    db,
+    names,
+    () => status.update({ pending: pending.count(), collections: collectionsNow() }),
+    () => showStoreFault(syncWriteFailed),
   );
   trackers.pending = pending;
-  const journal = await createSyncJournal(db, () =>
-    status.update({ collections: collectionsNow(), history: journal.history() }),
+  const journal = await createSyncJournal(
+    db,
+    () => status.update({ collections: collectionsNow(), history: journal.history() }),
+    () => showStoreFault(syncWriteFailed),
   );
   trackers.journal = journal;
   const state = await createSyncEngineState(db);
+  // Losing values of merges whose timeline write failed: written at start and each sync round.
+  const outbox = await createConflictOutbox(db, conflictActivitySaver(db));
+  const drainOutbox = (): Promise<void> =>
+    outbox.drain().then(
+      () => {
+        if (status.get().error?.message === conflictKept) status.update({ error: null });
+      },
+      () => showStoreFault(conflictKept),
+    );
   status.update({
     rejected: rejected.list(),
     pending: pending.count(),
@@ -201,7 +229,10 @@ export const startReplication = async (
     try {
       const result = await call();
       reachability.reportSuccess();
-      if (status.get().error !== null) status.update({ error: null });
+      // A losing value still waiting for its timeline write stays shown until it is written.
+      const shown = status.get().error;
+      if (shown !== null && (shown.message !== conflictKept || outbox.size() === 0))
+        status.update({ error: null });
       return result;
     } catch (error) {
       if (isNetworkError(error)) reachability.reportFailure();
@@ -271,7 +302,8 @@ export const startReplication = async (
     restarting = (async () => {
       // remove(): cancels and drops the old generation's checkpoint and assumed masters.
       await Promise.all([...replications.values()].map((r) => r.remove()));
-      await state.startOver(epoch, newGeneration());
+      // Unstored, the old identifier starts over all the same: remove() dropped its state.
+      await state.startOver(epoch, newGeneration()).catch(() => showStoreFault(syncWriteFailed));
       if (!stopped) for (const name of names) startCollection(name);
     })().finally(() => {
       restarting = null;
@@ -279,7 +311,14 @@ export const startReplication = async (
     });
   };
 
-  installConflictHandlers(db, names, { rejected, actorId: () => options.actorId, now });
+  installConflictHandlers(db, names, {
+    rejected,
+    outbox,
+    onKeptForLater: () => showStoreFault(conflictKept),
+    actorId: () => options.actorId,
+    now,
+  });
+  void drainOutbox();
 
   // The device's copies of documents the server says this user no longer sees, as deleted
   // master states: RxDB removes them as it would a tombstone, and pushes nothing back.
@@ -351,7 +390,12 @@ export const startReplication = async (
     replication.received$.subscribe(() => {
       if (status.get().firstSync !== null) countWritten();
     });
-    replication.error$.subscribe(() => undefined); // reported through `guarded`
+    replication.error$.subscribe((error) => {
+      // The server's and the network's answers are reported through `guarded`; anything else
+      // is the device's store failing under the replication (RxDB retries the handlers).
+      if (reportedByHandler(error) || status.get().error?.code === 'store_write') return;
+      showStoreFault(syncWriteFailed);
+    });
     watchActive(name, replication);
   }
 
@@ -365,6 +409,7 @@ export const startReplication = async (
       if (was === true && !isActive && reachability.isReachable()) {
         void inSyncWithServer(name, replication, pending.waiting(name)).then(
           (ids) => pending.settled(name, ids),
+          // Unread, nothing is settled: the documents stay counted until the next idle.
           () => undefined,
         );
       }
@@ -374,7 +419,9 @@ export const startReplication = async (
             if (stopped || restarting !== null || !reachability.isReachable()) return;
             if (replications.get(name) !== replication) return; // replaced by a restart
             const at = now();
-            await state.markSynced(at);
+            // In sync all the same; the seller is told the stamp was not kept.
+            await state.markSynced(at).catch(() => showStoreFault(syncWriteFailed));
+            await drainOutbox();
             journal.completed(at);
             status.update({ lastSyncAt: at, firstSync: null, restoreResync: false });
           },
@@ -458,6 +505,7 @@ export const startReplication = async (
       pending.stop();
       await pending.flush();
       await journal.flush();
+      journal.stop();
       status.complete();
       setBulkLoad(db, false);
     },

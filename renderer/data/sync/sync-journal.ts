@@ -3,6 +3,7 @@
 // document (never replicated), so it survives a restart.
 import type { LocalizedText } from '../../../shared/domain/errors';
 import type { FairleadDatabase } from '../database';
+import { createCoalescedSave } from './coalesced-save';
 
 const LOCAL_ID = 'fairlead-sync-journal';
 const HISTORY_LENGTH = 10;
@@ -28,24 +29,24 @@ type Persisted = { lastPullAt: Record<string, string>; history: SyncRun[] };
 
 export type SyncJournal = Awaited<ReturnType<typeof createSyncJournal>>;
 
-export const createSyncJournal = async (db: FairleadDatabase, onChange: () => void) => {
+export const createSyncJournal = async (
+  db: FairleadDatabase,
+  onChange: () => void,
+  /** Told when the journal could not be stored (it is tried again). */
+  onWriteFailed: (error: unknown) => void = () => undefined,
+) => {
   const saved = (await db.getLocal<Persisted>(LOCAL_ID))?.toJSON().data;
   let lastPullAt: Record<string, string> = { ...saved?.lastPullAt };
   let history: SyncRun[] = saved?.history ? [...saved.history] : [];
   let run: Omit<SyncRun, 'endedAt' | 'outcome' | 'message'> | null = null;
-  let writes: Promise<unknown> = Promise.resolve();
-  let scheduled = false;
+  // One local-document write per burst of pulls (a first sync pulls hundreds of pages).
+  const saver = createCoalescedSave(
+    () => db.upsertLocal<Persisted>(LOCAL_ID, { lastPullAt, history }),
+    onWriteFailed,
+  );
   const persist = (): void => {
     onChange();
-    if (scheduled) return;
-    scheduled = true;
-    // One local-document write per burst of pulls (a first sync pulls hundreds of pages).
-    writes = writes
-      .then(() => {
-        scheduled = false;
-        return db.upsertLocal<Persisted>(LOCAL_ID, { lastPullAt, history });
-      })
-      .catch(() => undefined);
+    saver.schedule();
   };
   const current = (at: string) => (run ??= { startedAt: at, pulled: 0, pushed: 0, refused: 0 });
   const end = (at: string, outcome: SyncOutcome, message: LocalizedText | null): void => {
@@ -80,6 +81,8 @@ export const createSyncJournal = async (db: FairleadDatabase, onChange: () => vo
     failed: (at: string, message: LocalizedText): void => end(at, 'failed', message),
     /** The server became unreachable in the middle of a run. */
     interrupted: (at: string): void => end(at, 'offline', null),
-    flush: (): Promise<unknown> => writes,
+    flush: (): Promise<void> => saver.flush(),
+    /** No more retries of a failed write (the store is closing). */
+    stop: (): void => saver.stop(),
   };
 };

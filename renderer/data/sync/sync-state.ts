@@ -15,9 +15,11 @@ type Persisted = {
 export const createSyncEngineState = async (db: FairleadDatabase) => {
   const saved = (await db.getLocal<Persisted>(LOCAL_ID))?.toJSON().data;
   let value: Persisted = saved ?? { firstSyncDone: false, lastSyncAt: null };
+  // Memory follows the store: a failed write rejects and leaves both as they were.
   const save = async (patch: Partial<Persisted>): Promise<void> => {
-    value = { ...value, ...patch };
-    await db.upsertLocal<Persisted>(LOCAL_ID, value);
+    const next = { ...value, ...patch };
+    await db.upsertLocal<Persisted>(LOCAL_ID, next);
+    value = next;
   };
   return {
     firstSyncDone: (): boolean => value.firstSyncDone,
