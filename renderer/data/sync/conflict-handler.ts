@@ -6,7 +6,7 @@ import { recordTypeOfCollection } from '../../../shared/domain/records';
 import type { SyncCollection } from '../../../shared/sync/protocol';
 import { conflictActivities } from '../../../shared/sync/conflict-activity';
 import { mergeRecord } from '../../../shared/sync/merge';
-import { deepEqual } from '../../../shared/sync/merge-values';
+import { deepEqual } from '../../../shared/deep-equal';
 import type { FairleadDatabase } from '../database';
 import { withoutRxMeta } from '../rx-meta';
 import type { RejectedStore } from './rejected';

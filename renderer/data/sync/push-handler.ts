@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/sync/protocol';
 import { recordTypeOfCollection } from '../../../shared/domain/records';
 import { upgradeRecord } from '../../../shared/domain/record-upgrade';
-import { deepEqual } from '../../../shared/sync/merge-values';
+import { deepEqual } from '../../../shared/deep-equal';
 import { withoutRxMeta } from '../rx-meta';
 import type { PendingTracker } from './pending';
 import type { RejectedStore } from './rejected';

@@ -3,7 +3,7 @@ import type { RxCollection } from 'rxdb';
 import { recordTypeOfCollection } from '../../../shared/domain/records';
 import type { SyncCollection } from '../../../shared/sync/protocol';
 import { mergeRecord } from '../../../shared/sync/merge';
-import { deepEqual } from '../../../shared/sync/merge-values';
+import { deepEqual } from '../../../shared/deep-equal';
 import type { FairleadDatabase } from '../database';
 import { withoutRxMeta } from '../rx-meta';
 import type { RejectedStore } from './rejected';

@@ -4,7 +4,7 @@
 // until the seller retries successfully or discards the change.
 import type { LocalizedText } from '../../../shared/domain/errors';
 import type { RejectionCode, SyncCollection } from '../../../shared/sync/protocol';
-import { deepEqual } from '../../../shared/sync/merge-values';
+import { deepEqual } from '../../../shared/deep-equal';
 import type { FairleadDatabase } from '../database';
 import { withoutRxMeta } from '../rx-meta';
 

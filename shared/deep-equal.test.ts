@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepEqual } from './merge-values';
+import { deepEqual } from './deep-equal';
 
 describe('deepEqual', () => {
   it('compares scalars by value', () => {
@@ -30,5 +30,17 @@ describe('deepEqual', () => {
     expect(deepEqual([], {})).toBe(false);
     expect(deepEqual({}, [])).toBe(false);
     expect(deepEqual({ 0: 'a' }, ['a'])).toBe(false);
+  });
+});
+
+describe('deepEqual on deep nesting', () => {
+  it('compares values nested deeper than the call stack could follow', () => {
+    const nest = (depth: number, leaf: unknown): unknown => {
+      let v: unknown = leaf;
+      for (let i = 0; i < depth; i++) v = i % 2 === 0 ? { v } : [v];
+      return v;
+    };
+    expect(deepEqual(nest(200_000, 'x'), nest(200_000, 'x'))).toBe(true);
+    expect(deepEqual(nest(200_000, 'x'), nest(200_000, 'y'))).toBe(false);
   });
 });
