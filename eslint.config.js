@@ -51,6 +51,39 @@ export default tseslint.config(
     },
   },
   {
+    // Every promise is awaited (the caller waits and sees its error) or handed off with
+    // `void` where its errors are handled inside; a promise never goes where a value is due.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        // The tsconfig.json references find each file's project; the browser e2e files and
+        // the release-0.1.0 fixture writer are in none, so they get the default options.
+        projectService: {
+          allowDefaultProject: [
+            'test/e2e/browser-*.ts',
+            'server/test/fixtures/release-0.1.0/write-office.ts',
+          ],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // The bench's browser pages have their own project, which no tsconfig.json names.
+    files: ['bench/**/*.web.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: './bench/tsconfig.web.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
     // shared/ is the pure domain: no Electron, Node, DOM, React or RxDB.
     files: ['shared/**/*.ts'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },

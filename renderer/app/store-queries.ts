@@ -35,6 +35,7 @@ import type {
   StoreQueries,
 } from './store-port';
 import type { LeadFilters } from './ui-store';
+import { personName } from '../../shared/domain/person-name';
 
 type Doc<K extends RecordType> = RxDocument<RecordOf[K]>;
 
@@ -248,7 +249,7 @@ const search = (db: FairleadDatabase, query: string): Observable<SearchResult[]>
         hits.map((hit): SearchResult => {
           if (hit.type === 'account')
             return { kind: 'account', id: hit.id, title: hit.doc.name, subtitle: hit.doc.email };
-          const person = `${hit.doc.firstName} ${hit.doc.lastName}`.trim();
+          const person = personName(hit.doc);
           if (hit.type === 'contact')
             return {
               kind: 'contact',
@@ -317,7 +318,7 @@ const capturePool = async (db: FairleadDatabase, draft: CaptureDraft): Promise<D
   const probes = [draft.phone, draft.mobile]
     .map((p) => p.replace(/\D/g, ''))
     .filter((p) => p.length >= 6)
-    .concat(normalizeText(draft.lastName) !== '' ? [`${draft.firstName} ${draft.lastName}`] : []);
+    .concat(normalizeText(draft.lastName) !== '' ? [personName(draft)] : []);
   const refs = (await Promise.all(probes.map((p) => searchRefs(db, p, { limit: 20 })))).flat();
   const more = async <K extends 'lead' | 'contact'>(type: K, known: readonly { id: string }[]) => {
     const ids = refs.filter((r) => r.type === type && !known.some((k) => k.id === r.id));

@@ -9,6 +9,7 @@ import {
 } from './duplicates';
 import type { Lead } from './records';
 import { normalizeText } from './search';
+import { personName } from './person-name';
 
 export type CaptureDuplicateReason = DuplicateCandidate['reasons'][number] | 'phone' | 'person';
 
@@ -58,7 +59,7 @@ export const findCaptureDuplicates = (
     ...(pool.leads ?? []).map((l) => ({
       type: 'lead' as const,
       id: l.id,
-      label: [`${l.firstName} ${l.lastName}`.trim(), l.company].filter(Boolean).join(', '),
+      label: [personName(l), l.company].filter(Boolean).join(', '),
       firstName: l.firstName,
       lastName: l.lastName,
       company: l.company,
@@ -67,7 +68,7 @@ export const findCaptureDuplicates = (
     ...(pool.contacts ?? []).map((c) => ({
       type: 'contact' as const,
       id: c.id,
-      label: `${c.firstName} ${c.lastName}`.trim(),
+      label: personName(c),
       firstName: c.firstName,
       lastName: c.lastName,
       company: '',

@@ -10,6 +10,7 @@ import { derivedId } from './ids';
 import type { Consent, Contact } from './records';
 import { checkEmail, created, defined, firstError, touched } from './rule-kit';
 import { searchTermsForContact } from './search';
+import { personName } from './person-name';
 
 export type ContactFields = {
   accountId: string | null;
@@ -77,7 +78,7 @@ export const contactCreatedActivity = (ctx: RuleContext, contact: Contact) =>
     ctx,
     contactRegarding(contact),
     'contact.created',
-    `${contact.firstName} ${contact.lastName}`.trim(),
+    personName(contact),
     { accountId: contact.accountId, originatingLeadId: contact.originatingLeadId },
     derivedId(contact.id, 'activity:contact.created'),
   );

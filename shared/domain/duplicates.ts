@@ -4,6 +4,7 @@
 import { isConsentWithdrawn } from './consent';
 import type { Account, Contact, Lead } from './records';
 import { normalizeText, words } from './search';
+import { personName } from './person-name';
 
 export type DuplicateReason = 'email' | 'vat_number' | 'company_name';
 
@@ -105,9 +106,6 @@ type Party = {
   consentWithdrawn?: boolean;
 };
 
-const fullName = (p: { firstName: string; lastName: string }): string =>
-  `${p.firstName} ${p.lastName}`.trim();
-
 const score = (lead: Lead, party: Party): DuplicateCandidate | null => {
   const reasons: DuplicateReason[] = [];
   let total = 0;
@@ -151,7 +149,7 @@ export const findDuplicateCandidates = (lead: Lead, pool: DuplicatePool): Duplic
       .map((l) => ({
         type: 'lead' as const,
         id: l.id,
-        label: [fullName(l), l.company].filter((s) => s !== '').join(', '),
+        label: [personName(l), l.company].filter((s) => s !== '').join(', '),
         email: l.email,
         vatNumber: l.vatNumber,
         company: l.company,
@@ -168,7 +166,7 @@ export const findDuplicateCandidates = (lead: Lead, pool: DuplicatePool): Duplic
     ...(pool.contacts ?? []).map((c) => ({
       type: 'contact' as const,
       id: c.id,
-      label: fullName(c),
+      label: personName(c),
       email: c.email,
       vatNumber: '',
       company: '',

@@ -3,10 +3,11 @@ import type { Regarding } from './activity';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
 import type { Lead } from './records';
+import { personName } from './person-name';
 
 /** The lead's name to show: the person, else the company. */
 export const leadDisplayName = (lead: Pick<Lead, 'firstName' | 'lastName' | 'company'>) =>
-  `${lead.firstName} ${lead.lastName}`.trim() || lead.company.trim();
+  personName(lead) || lead.company.trim();
 
 export const leadRegarding = (lead: Lead): Regarding => ({
   type: 'lead',

@@ -16,7 +16,8 @@ import { issueCreditNote } from './credit-note';
 import { markInvoicePaid } from './payment';
 import type { AnyRecord, Invoice, Lead, Opportunity, Order, Quote, RecordType } from './records';
 import { admin, errorCode, makeCtx, priceList, product, seller, unwrap } from './test-fixtures';
-import { changedFields, deepEqual, validateChange } from './validate-change';
+import { deepEqual } from '../deep-equal';
+import { changedFields, validateChange } from './validate-change';
 
 const ctx = makeCtx();
 const recompute = (doc: Pick<Order, 'lines' | 'headerDiscount' | 'freight' | 'freightVatRate'>) =>

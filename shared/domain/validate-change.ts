@@ -18,6 +18,7 @@ import { checkDeletion, checkUndeletion } from './deletion';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
 import { checkStageGates, stageIndex } from './opportunity-gates';
+import { deepEqual } from '../deep-equal';
 import { normalizeAccount } from './account';
 import { fullyCredited } from './invoice-balance';
 import { checkPlainText } from './plain-text';
@@ -25,34 +26,6 @@ import type { Account, AnyRecord, Invoice, Opportunity, RecordType } from './rec
 import { recordSchemas } from './records';
 import { upgradeRecord } from './record-upgrade';
 import { schemaIssueText } from './schema-issue';
-
-/**
- * Structural equality of JSON-like values; object key order does not matter. Iterative, so
- * no nesting a device sends can exhaust the stack.
- */
-export const deepEqual = (a: unknown, b: unknown): boolean => {
-  const pending: [unknown, unknown][] = [[a, b]];
-  for (let pair = pending.pop(); pair !== undefined; pair = pending.pop()) {
-    const [x, y] = pair;
-    if (x === y) continue;
-    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
-    if (Array.isArray(x) !== Array.isArray(y)) return false;
-    if (Array.isArray(x) && Array.isArray(y)) {
-      if (x.length !== y.length) return false;
-      x.forEach((v, i) => pending.push([v, y[i]]));
-      continue;
-    }
-    const rx = x as Record<string, unknown>;
-    const ry = y as Record<string, unknown>;
-    const kx = Object.keys(rx).filter((k) => rx[k] !== undefined);
-    const ky = Object.keys(ry).filter((k) => ry[k] !== undefined);
-    if (kx.length !== ky.length) return false;
-    for (const k of kx) {
-      pending.push([rx[k], ry[k]]);
-    }
-  }
-  return true;
-};
 
 /** Names of the top-level fields whose values differ. */
 export const changedFields = (before: object, after: object): string[] => {

@@ -4,7 +4,8 @@
 import { computeTotals, lineAmount } from '../domain/money';
 import type { HeaderDiscount, Line } from '../domain/records';
 import type { MergeConflict } from './merge-values';
-import { deepEqual, mergeValue } from './merge-values';
+import { deepEqual } from '../deep-equal';
+import { mergeValue } from './merge-values';
 
 type Doc = Record<string, unknown>;
 type LineLike = Record<string, unknown> & { id: string };

@@ -1,5 +1,6 @@
-// Building blocks of the three-way merge (merge.ts): structural equality, one value,
-// and embedded arrays of objects matched by id.
+// Building blocks of the three-way merge (merge.ts): one value, and embedded arrays of
+// objects matched by id.
+import { deepEqual } from '../deep-equal';
 
 export type MergeConflict = {
   /** `topic`, `address.city`, `lines[<line id>].quantity`, `lines[<line id>]`, `_deleted`… */
@@ -13,20 +14,6 @@ export type MergeConflict = {
 type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Structural equality of JSON-like values; a key holding undefined counts as absent. */
-export const deepEqual = (a: unknown, b: unknown): boolean => {
-  if (a === b) return true;
-  if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
-  }
-  if (isObj(a) && isObj(b)) {
-    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
-    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
-    return ka.length === kb.length && ka.every((k) => deepEqual(a[k], b[k]));
-  }
-  return false;
-};
 
 /** One value: a one-side change wins; a clash goes to the master and is reported. */
 export const mergeValue = (

@@ -5,7 +5,7 @@ import type { Lead, Line, Quote } from '../domain/records';
 import { quoteStates } from '../domain/records';
 import { compareLifecycle, lifecycleOrder } from './lifecycle-order';
 import { mergeRecord } from './merge';
-import { deepEqual } from './merge-values';
+import { deepEqual } from '../deep-equal';
 
 type Wire<T> = T & { _deleted: boolean };
 

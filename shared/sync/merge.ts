@@ -14,7 +14,8 @@
 // - a deletion meets an edit → the edited record is kept and the deletion reported.
 import type { RecordType } from '../domain/records';
 import type { MergeConflict } from './merge-values';
-import { deepEqual, mergeById, mergeValue, sortConflicts } from './merge-values';
+import { deepEqual } from '../deep-equal';
+import { mergeById, mergeValue, sortConflicts } from './merge-values';
 import { recomputeDerived } from './merge-derived';
 import { compareLifecycle, compareStage, lifecycleOrder } from './lifecycle-order';
 

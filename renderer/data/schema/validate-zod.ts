@@ -16,6 +16,7 @@ import { collectionSchemaOf } from '../../../shared/domain/rx-schemas';
 import { recordSchemas, recordTypes } from '../../../shared/domain/records';
 import type { RecordType } from '../../../shared/domain/records';
 import type { SchemaViolation } from '../store-error';
+import { withoutRxMeta } from '../rx-meta';
 
 const current = new Map(
   recordTypes.map((type) => {
@@ -24,11 +25,9 @@ const current = new Map(
   }),
 );
 
-/** RxDB's bookkeeping fields, which the record schemas do not list. */
-const isBookkeeping = (key: string): boolean => key.startsWith('_');
-
+/** The record without RxDB's bookkeeping fields, which the record schemas do not list. */
 const recordPart = (doc: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(doc).filter(([key]) => !isBookkeeping(key)));
+  withoutRxMeta(doc, 'drop');
 
 /** A zod issue in the shape of an ajv error, which StoreError turns into plain words. */
 export const violationOf = (issue: z.core.$ZodIssue): SchemaViolation & RxValidationError => {

@@ -7,10 +7,10 @@ import { recordTypeOfCollection } from '../../../shared/domain/records';
 import type { SyncCollection } from '../../../shared/sync/protocol';
 import { conflictActivities } from '../../../shared/sync/conflict-activity';
 import { mergeRecord } from '../../../shared/sync/merge';
-import { deepEqual } from '../../../shared/sync/merge-values';
+import { deepEqual } from '../../../shared/deep-equal';
 import type { FairleadDatabase } from '../database';
+import { withoutRxMeta } from '../rx-meta';
 import type { RejectedStore } from './rejected';
-import { stripMeta } from './rejected';
 
 type Doc = Record<string, unknown>;
 
@@ -50,16 +50,16 @@ const unknownBase = (local: Doc, master: Doc): Doc | null => {
 
 export const createConflictHandler = (deps: ConflictDeps): RxConflictHandler<Doc> => ({
   // Called very often by RxDB, so it stays synchronous and allocation-light.
-  isEqual: (a, b) => deepEqual(stripMeta(a), stripMeta(b)),
+  isEqual: (a, b) => deepEqual(withoutRxMeta(a, 'keep'), withoutRxMeta(b, 'keep')),
   resolve: async (input) => {
-    const local = stripMeta(input.newDocumentState) as WithDeleted<Doc>;
-    const master = stripMeta(input.realMasterState) as WithDeleted<Doc>;
+    const local = withoutRxMeta<WithDeleted<Doc>>(input.newDocumentState, 'keep');
+    const master = withoutRxMeta<WithDeleted<Doc>>(input.realMasterState, 'keep');
     const id = text(master.id) || text(local.id);
     // RxDB's assumed master may be a refused row it believes was stored: use the real base.
     const assumed = deps.rejected.realAssumed(deps.collection, id, input.assumedMasterState);
     const { merged, conflicts } = mergeRecord({
       type: deps.type,
-      base: assumed === null ? unknownBase(local, master) : stripMeta(assumed),
+      base: assumed === null ? unknownBase(local, master) : withoutRxMeta(assumed, 'keep'),
       local,
       master,
     });

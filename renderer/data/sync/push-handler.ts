@@ -2,7 +2,6 @@
 // row the server refused before), records refused rows with their reasons, and settles the
 // waiting-changes count of the rows the server took — only where what it took is still the
 // document on the device.
-import { deepEqual } from 'rxdb';
 import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import type {
   PushResponse,
@@ -12,6 +11,8 @@ import type {
 } from '../../../shared/sync/protocol';
 import { recordTypeOfCollection } from '../../../shared/domain/records';
 import { upgradeRecord } from '../../../shared/domain/record-upgrade';
+import { deepEqual } from '../../../shared/deep-equal';
+import { withoutRxMeta } from '../rx-meta';
 import type { PendingTracker } from './pending';
 import type { RejectedStore } from './rejected';
 
@@ -35,12 +36,9 @@ export type PushDeps = {
   current: (name: SyncCollection, ids: string[]) => Promise<ReadonlyMap<string, Doc>>;
 };
 
-// The fields RxDB leaves out of what it pushes: a document's bookkeeping, not its content.
-const content = (doc: Doc): Doc =>
-  Object.fromEntries(Object.entries(doc).filter(([k]) => k === '_deleted' || !k.startsWith('_')));
-
 /** Two states of a document say the same, whatever RxDB's bookkeeping on either. */
-export const sameContent = (a: Doc, b: Doc): boolean => deepEqual(content(a), content(b));
+export const sameContent = (a: Doc, b: Doc): boolean =>
+  deepEqual(withoutRxMeta(a, 'keep'), withoutRxMeta(b, 'keep'));
 
 const isStill = (sent: Doc, now: Doc | undefined): boolean =>
   now !== undefined && sameContent(sent, now);

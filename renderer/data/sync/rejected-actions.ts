@@ -3,17 +3,14 @@ import type { RxCollection } from 'rxdb';
 import { recordTypeOfCollection } from '../../../shared/domain/records';
 import type { SyncCollection } from '../../../shared/sync/protocol';
 import { mergeRecord } from '../../../shared/sync/merge';
-import { deepEqual } from '../../../shared/sync/merge-values';
+import { deepEqual } from '../../../shared/deep-equal';
 import type { FairleadDatabase } from '../database';
+import { withoutRxMeta } from '../rx-meta';
 import type { RejectedStore } from './rejected';
-import { stripMeta } from './rejected';
 
 type Doc = Record<string, unknown>;
 
-const withoutDeleted = (doc: Doc): Doc => {
-  const { _deleted: _d, ...rest } = stripMeta(doc);
-  return rest;
-};
+const withoutDeleted = (doc: Doc): Doc => withoutRxMeta(doc, 'drop');
 
 export const rejectedActions = (
   db: FairleadDatabase,

@@ -4,8 +4,9 @@
 // until the seller retries successfully or discards the change.
 import type { LocalizedText } from '../../../shared/domain/errors';
 import type { RejectionCode, SyncCollection } from '../../../shared/sync/protocol';
-import { deepEqual } from '../../../shared/sync/merge-values';
+import { deepEqual } from '../../../shared/deep-equal';
 import type { FairleadDatabase } from '../database';
+import { withoutRxMeta } from '../rx-meta';
 
 type Doc = Record<string, unknown>;
 
@@ -31,12 +32,6 @@ type Persisted = { changes: RejectedChange[]; discardedNew: string[] };
 type State = { changes: Map<string, RejectedChange>; discardedNew: Set<string> };
 
 const LOCAL_ID = 'fairlead-sync-rejected';
-
-/** RxDB's bookkeeping fields, which never take part in comparisons. */
-export const stripMeta = (doc: Doc): Doc => {
-  const { _meta: _m, _rev: _r, _attachments: _a, ...rest } = doc;
-  return rest;
-};
 
 const key = (collection: string, id: string): string => `${collection}/${id}`;
 
@@ -104,7 +99,11 @@ export const createRejectedStore = async (
      */
     realAssumed(collection: string, id: string, assumed: Doc | null | undefined): Doc | null {
       const entry = state.changes.get(key(collection, id));
-      if (entry !== undefined && assumed != null && deepEqual(stripMeta(assumed), entry.document)) {
+      if (
+        entry !== undefined &&
+        assumed != null &&
+        deepEqual(withoutRxMeta(assumed, 'keep'), entry.document)
+      ) {
         return entry.assumedMaster;
       }
       return assumed ?? null;

@@ -23,6 +23,7 @@ import {
 } from '../../../shared/sync/protocol';
 import type { FairleadDatabase } from '../database';
 import { setBulkLoad } from '../derived/bulk-load';
+import { withoutRxMeta } from '../rx-meta';
 import type { FetchLike } from './client';
 import { createSyncClient, isNetworkError, SyncHttpError } from './client';
 import { conflictActivitySaver, installConflictHandlers } from './conflict-handler';
@@ -329,11 +330,7 @@ export const startReplication = async (
     if (ids.length === 0) return [];
     const found = await collection.findByIds([...ids]).exec();
     return [...found.values()].map((doc) => {
-      const data = Object.fromEntries(
-        Object.entries(doc.toJSON(false) as Record<string, unknown>).filter(
-          ([key]) => !key.startsWith('_'),
-        ),
-      );
+      const data = withoutRxMeta(doc.toJSON(false) as Record<string, unknown>, 'drop');
       return { ...data, _deleted: true } as unknown as WithDeleted<Doc>;
     });
   }

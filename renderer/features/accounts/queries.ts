@@ -3,6 +3,7 @@ import type { Account } from '../../../shared/domain/records';
 import { useServices } from '../../app/services';
 import { useObservable } from '../../app/use-observable';
 import { useContact } from '../contacts/queries';
+import { personName } from '../../../shared/domain/person-name';
 
 export const useAccountList = (text: string): Account[] | undefined => {
   const { queries } = useServices();
@@ -37,5 +38,5 @@ export const useCanEditCustomer = (ownerId: string): boolean => {
 
 export const useContactName = (id: string | null): string | undefined => {
   const contact = useContact(id);
-  return contact ? `${contact.firstName} ${contact.lastName}`.trim() || contact.email : undefined;
+  return contact ? personName(contact) || contact.email : undefined;
 };

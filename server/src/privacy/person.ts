@@ -6,6 +6,7 @@ import type { LocalizedText } from '../../../shared/domain/errors';
 import type { Account, Contact, Lead } from '../../../shared/domain/records';
 import { OfficeError } from '../office';
 import type { Storage, StoredDoc } from '../storage/types';
+import { personName } from '../../../shared/domain/person-name';
 
 /** What identifies the person; at least one of email, phone, or name with company. */
 export type PersonQuery = { email?: string; phone?: string; name?: string; company?: string };
@@ -51,9 +52,6 @@ const samePhone = (a: string, b: string): boolean => {
 
 const fullName = (p: { firstName: string; lastName: string }): string =>
   fold(`${p.firstName} ${p.lastName}`);
-
-const writtenName = (p: { firstName: string; lastName: string }): string =>
-  `${p.firstName} ${p.lastName}`.trim().replace(/\s+/g, ' ');
 
 const live = <T>(docs: StoredDoc[]): T[] =>
   docs.filter((d) => !d.deleted).map((d) => d.doc as unknown as T);
@@ -152,7 +150,7 @@ export const findPerson = async (storage: Storage, raw: PersonQuery): Promise<Pe
         (p) => phoneDigits(p).length >= 7,
       ),
       // As written on the records: free text spells the name the same way.
-      names: unique(people.map(writtenName)).filter((n) => n.includes(' ')),
+      names: unique(people.map(personName)).filter((n) => n.includes(' ')),
     },
   };
 };

@@ -20,6 +20,7 @@ import { AccountForm } from './AccountForm';
 const oneLine = (a: Address): string =>
   [a.street, a.postalCode, a.city, a.province, a.country].filter(Boolean).join(', ');
 import { documentStateLabel } from '../../documents/state-label';
+import { personName } from '../../../../shared/domain/person-name';
 
 export const AccountDetail = ({ id }: { id: string }) => {
   const { t } = useTranslation();
@@ -74,9 +75,7 @@ const AccountView = ({ account: a }: { account: Account }) => {
             <ul>
               {(contacts ?? []).map((c) => (
                 <li key={c.id}>
-                  <a href={routeHref('contacts', c.id)}>
-                    {`${c.firstName} ${c.lastName}`.trim() || c.email}
-                  </a>
+                  <a href={routeHref('contacts', c.id)}>{personName(c) || c.email}</a>
                   {c.jobTitle ? <span className="hint"> · {c.jobTitle}</span> : null}{' '}
                   <ConsentWithdrawnBadge consent={c.consent} />
                 </li>

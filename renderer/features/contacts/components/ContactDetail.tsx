@@ -15,6 +15,7 @@ import { WithdrawConsentButton } from '../../consent/components/WithdrawConsent'
 import { useContactCommands } from '../commands';
 import { useContact } from '../queries';
 import { ContactForm } from './ContactForm';
+import { personName } from '../../../../shared/domain/person-name';
 
 export const ContactDetail = ({ id }: { id: string }) => {
   const { t } = useTranslation();
@@ -34,7 +35,7 @@ const ContactView = ({ contact: c }: { contact: Contact }) => {
   return (
     <section className="page" aria-labelledby="contact-title">
       <div className="page-head">
-        <h1 id="contact-title">{`${c.firstName} ${c.lastName}`.trim() || c.email}</h1>
+        <h1 id="contact-title">{personName(c) || c.email}</h1>
         <ConsentWithdrawnBadge consent={c.consent} />
         {canEdit && !editing ? (
           <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>

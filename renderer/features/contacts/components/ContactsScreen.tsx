@@ -7,6 +7,7 @@ import type { Column } from '../../../ui/Table';
 import { ConsentWithdrawnBadge } from '../../consent/components/ConsentWithdrawnBadge';
 import { useContactList } from '../queries';
 import { useListEmptyText } from '../../sync/queries';
+import { personName } from '../../../../shared/domain/person-name';
 
 export const ContactsScreen = () => {
   const { t } = useTranslation();
@@ -20,7 +21,7 @@ export const ContactsScreen = () => {
       width: '2fr',
       render: (c) => (
         <>
-          {`${c.firstName} ${c.lastName}`.trim()} <ConsentWithdrawnBadge consent={c.consent} />
+          {personName(c)} <ConsentWithdrawnBadge consent={c.consent} />
         </>
       ),
     },

@@ -12,6 +12,7 @@ import { useSyncActions } from '../commands';
 import { useSyncStatus } from '../queries';
 import { correctionPlace, fieldToCorrect, rejectionText } from '../server-text';
 import { CollectionsPanel, HistoryPanel } from './SyncDetails';
+import { personName } from '../../../../shared/domain/person-name';
 
 const describe = (document: Record<string, unknown>): string => {
   const pick = (k: string) => (typeof document[k] === 'string' ? (document[k] as string) : '');
@@ -19,7 +20,7 @@ const describe = (document: Record<string, unknown>): string => {
     pick('number') ||
     pick('topic') ||
     pick('name') ||
-    `${pick('firstName')} ${pick('lastName')}`.trim() ||
+    personName({ firstName: pick('firstName'), lastName: pick('lastName') }) ||
     pick('subject') ||
     pick('id')
   );

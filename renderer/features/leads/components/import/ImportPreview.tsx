@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DuplicateDecision, PlannedRow } from '../../../../../shared/import/lead-import';
 import { SelectField } from '../../../../ui/Field';
 import { localizedText } from '../../../../i18n/localized';
+import { personName } from '../../../../../shared/domain/person-name';
 
 type Props = {
   plan: PlannedRow[];
@@ -68,8 +69,7 @@ export const ImportPreview = ({ plan, decisions, onDecide }: Props) => {
             {duplicates.slice(0, SHOWN).map((d) => {
               const best = d.candidates[0];
               const who =
-                [d.input.firstName, d.input.lastName, d.input.company].filter(Boolean).join(' ') ||
-                d.input.email;
+                [personName(d.input), d.input.company].filter(Boolean).join(' ') || d.input.email;
               return (
                 <li key={d.line}>
                   <SelectField
