@@ -209,12 +209,20 @@ const openServices = async (
   const renewal = setInterval(renew, 6 * 3600 * 1000);
   // Sync stops and the store closes before anything is deleted, so nothing writes it again.
   let closing: Promise<void> | null = null;
+  // A step that fails before the wipe is reported, and the wipe still happens.
+  const beforeWipe = async (step: string, run: () => Promise<unknown>): Promise<void> => {
+    try {
+      await run();
+    } catch (error) {
+      console.error(`${step} failed before the device wipe`, error);
+    }
+  };
   const closeAndWipe = (reason: WipeReason): Promise<void> =>
     (closing ??= (async () => {
       clearInterval(renewal);
       shared.stop();
-      await engine.stop();
-      await db.close();
+      await beforeWipe('stopping the sync', () => engine.stop());
+      await beforeWipe('closing the store', () => db.close());
       // The store's data key goes first: whatever a failed deletion leaves is unreadable.
       const forgotten = await storeKeyOf(session).forget();
       if (!forgotten.ok) console.error('the store key could not be removed', forgotten.error);
@@ -222,7 +230,10 @@ const openServices = async (
       if (report.failures.length > 0) console.error('device wipe incomplete', report.failures);
       onSignedOut(reason);
     })());
-  void revocation.then(() => closeAndWipe('revoked'));
+  // Nobody awaits a revocation's wipe: its failure is reported here instead of being lost.
+  revocation
+    .then(() => closeAndWipe('revoked'))
+    .catch((error: unknown) => console.error('the device wipe after revocation failed', error));
   return {
     user: session.user,
     office: createOfficeAdminClient({
