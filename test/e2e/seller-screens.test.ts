@@ -101,7 +101,8 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
 
       const form = page.getByRole('form', { name: t('common.details') });
       const probability = form.getByLabel(t('opportunity.probability'), { exact: true });
-      expect(await probability.inputValue()).toBe('30');
+      // The form fills in as the store answers: polled, not read once.
+      await expect.poll(() => probability.inputValue()).toBe('30');
 
       // Catalog: with nothing picked, Add adds nothing.
       await page.getByRole('button', { name: t('lines.addCatalog'), exact: true }).click();
@@ -109,7 +110,7 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
       const results = dialog.getByRole('list', { name: t('lines.catalogResults') });
       await results.getByRole('button').first().waitFor();
       const add = dialog.getByRole('button', { name: new RegExp(`^${t('common.add')}`) });
-      expect(await add.isDisabled()).toBe(true);
+      await expect.poll(() => add.isDisabled()).toBe(true);
       await dialog.getByText(t('lines.pickFirst')).waitFor();
       const second = results.locator('button:not([disabled])').nth(1);
       const picked = ((await second.getAttribute('aria-label')) ?? '').replace(
@@ -117,11 +118,11 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
         '',
       );
       await second.click();
-      expect(await add.innerText()).toBe(t('lines.addNamed', { name: picked }));
+      await expect.poll(() => add.innerText()).toBe(t('lines.addNamed', { name: picked }));
       await add.click();
       await dialog.waitFor({ state: 'detached' });
-      expect(await docs.lineRows().count()).toBe(1);
-      expect(await docs.lineRows().first().innerText()).toContain(picked);
+      await expect.poll(() => docs.lineRows().count()).toBe(1);
+      await expect.poll(() => docs.lineRows().first().innerText()).toContain(picked);
 
       // A gate's message goes once the seller did what it asked.
       await page
@@ -141,7 +142,7 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
         .waitFor();
       await docs.setEstimatedCloseDate('2027-03-31');
       await gate.waitFor({ state: 'detached' });
-      expect(await closeDate.inputValue()).toBe('31/03/2027');
+      await expect.poll(() => closeDate.inputValue()).toBe('31/03/2027');
 
       await page
         .getByRole('button', {
@@ -169,12 +170,14 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
       const head = page.locator('.page-head');
       await head.getByText(t('quote.states.draft'), { exact: true }).waitFor();
       await head.getByRole('link', { name: lead.company }).waitFor();
-      expect(
-        await page
-          .getByLabel(new RegExp(`^${t('quote.name')}`))
-          .first()
-          .inputValue(),
-      ).toBe(lead.company);
+      await expect
+        .poll(() =>
+          page
+            .getByLabel(new RegExp(`^${t('quote.name')}`))
+            .first()
+            .inputValue(),
+        )
+        .toBe(lead.company);
       await docs.activateQuote();
       await head.getByText(t('quote.states.active'), { exact: true }).waitFor();
       const quoteNumber = await docs.numberFromHeading('quote.detail');
@@ -196,9 +199,9 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
         .first()
         .click();
       await page.getByRole('button', { name: t('opportunity.reopen') }).waitFor();
-      expect(await form.getByRole('textbox').count()).toBe(0);
-      expect(await form.getByRole('spinbutton').count()).toBe(0);
-      expect(await form.innerText()).toContain(lead.company);
+      await expect.poll(() => form.getByRole('textbox').count()).toBe(0);
+      await expect.poll(() => form.getByRole('spinbutton').count()).toBe(0);
+      await expect.poll(() => form.innerText()).toContain(lead.company);
       await app.screenshot('opportunity-won');
 
       // The list has no always-empty number column; it names the customer.
