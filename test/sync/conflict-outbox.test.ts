@@ -8,10 +8,8 @@ import { openTestDatabase, uniqueName } from '../../renderer/data/test-support';
 import { manualConnectivity } from '../../renderer/data/sync/connectivity';
 import { createSyncClient } from '../../renderer/data/sync/client';
 import { startReplication } from '../../renderer/data/sync/replication';
-import { signIn, tokenGetter } from '../../renderer/data/sync/session';
-import { PASSWORD, startOffice } from './harness';
+import { signInHere, startOffice } from './harness';
 import { at, newLead } from './fixtures';
-import { memoryPlatform } from './memory-platform';
 
 describe('a conflict whose timeline write fails', () => {
   let office: Awaited<ReturnType<typeof startOffice>>;
@@ -25,20 +23,17 @@ describe('a conflict whose timeline write fails', () => {
   });
 
   it('keeps the losing value and writes it at the next sync round', async () => {
-    const platform = memoryPlatform();
-    const signed = await signIn(platform, {
-      serverUrl: office.url,
-      email: 'nina@fairlead.example',
-      password: PASSWORD,
-      deviceName: 'fair laptop',
-    });
-    if (!signed.ok) throw new Error(signed.error.message.en);
-    const userId = signed.value.user.id;
+    const { session, getToken } = await signInHere(
+      office.url,
+      'nina@fairlead.example',
+      'fair laptop',
+    );
+    const userId = session.user.id;
     const db = await openTestDatabase(uniqueName('conflict-outbox'));
     const connectivity = manualConnectivity(true);
     const engine = await startReplication(db, {
       serverUrl: office.url,
-      getToken: tokenGetter(platform),
+      getToken: getToken,
       actorId: userId,
       connectivity,
       retryTime: 100,
@@ -60,7 +55,7 @@ describe('a conflict whose timeline write fails', () => {
       await expect.poll(() => engine.status().online).toBe(false);
 
       // Meanwhile the office changes the same field (as another device of hers would).
-      const office$ = createSyncClient({ serverUrl: office.url, getToken: tokenGetter(platform) });
+      const office$ = createSyncClient({ serverUrl: office.url, getToken: getToken });
       const held = (await office$.pull('leads', null, 100)).documents.find(
         (d) => d.id === lead.id,
       ) as WireDocument;

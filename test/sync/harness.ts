@@ -9,6 +9,8 @@ import { createServer } from '../../server/src/app';
 import type { FairleadServer } from '../../server/src/app';
 import { addUser } from '../../server/src/office';
 import type { DeviceReply, DeviceRequest } from './device-protocol';
+import { signIn, tokenGetter } from '../../renderer/data/sync/session';
+import { memoryPlatform } from './memory-platform';
 
 type Doc = Record<string, unknown>;
 type Dist<T> = T extends unknown ? Omit<T, 'seq'> : never;
@@ -57,6 +59,14 @@ export const startOffice = async (databaseUrl?: string) => {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+};
+
+/** Signs `email` in on a device in the test's own realm: its session and token source. */
+export const signInHere = async (serverUrl: string, email: string, deviceName: string) => {
+  const platform = memoryPlatform();
+  const signed = await signIn(platform, { serverUrl, email, password: PASSWORD, deviceName });
+  if (!signed.ok) throw new Error(signed.error.message.en);
+  return { session: signed.value, getToken: tokenGetter(platform) };
 };
 
 export type Device = Awaited<ReturnType<typeof startDevice>>;

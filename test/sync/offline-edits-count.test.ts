@@ -8,10 +8,8 @@ import { manualConnectivity } from '../../renderer/data/sync/connectivity';
 import { createSyncClient } from '../../renderer/data/sync/client';
 import type { FetchLike } from '../../renderer/data/sync/client';
 import { startReplication } from '../../renderer/data/sync/replication';
-import { signIn, tokenGetter } from '../../renderer/data/sync/session';
-import { PASSWORD, startOffice } from './harness';
+import { signInHere, startOffice } from './harness';
 import { newLead } from './fixtures';
-import { memoryPlatform } from './memory-platform';
 
 describe('edits made offline, one after another', () => {
   let office: Awaited<ReturnType<typeof startOffice>>;
@@ -25,14 +23,11 @@ describe('edits made offline, one after another', () => {
   });
 
   it('keeps the record waiting until its last state has reached the office', async () => {
-    const platform = memoryPlatform();
-    const signed = await signIn(platform, {
-      serverUrl: office.url,
-      email: 'nina@fairlead.example',
-      password: PASSWORD,
-      deviceName: 'fair laptop',
-    });
-    if (!signed.ok) throw new Error(signed.error.message.en);
+    const { session, getToken } = await signInHere(
+      office.url,
+      'nina@fairlead.example',
+      'fair laptop',
+    );
     // What each lead push carried, in order.
     const pushedNames: string[][] = [];
     const fetchSpy: FetchLike = async (input, init) => {
@@ -46,8 +41,8 @@ describe('edits made offline, one after another', () => {
     const connectivity = manualConnectivity(true);
     const engine = await startReplication(db, {
       serverUrl: office.url,
-      getToken: tokenGetter(platform),
-      actorId: signed.value.user.id,
+      getToken: getToken,
+      actorId: session.user.id,
       connectivity,
       fetch: fetchSpy,
       retryTime: 100,
@@ -59,7 +54,7 @@ describe('edits made offline, one after another', () => {
       connectivity.set(false);
       await expect.poll(() => engine.status().online).toBe(false);
 
-      const lead = newLead(signed.value.user.id, { lastName: 'Draft' });
+      const lead = newLead(session.user.id, { lastName: 'Draft' });
       await db.collections.leads.insert(lead);
       // The first push has read "Draft" and waits for the network; the seller goes on.
       await new Promise((r) => setTimeout(r, 300));
@@ -81,7 +76,7 @@ describe('edits made offline, one after another', () => {
       expect(sent.flat()).toContain('Draft');
       expect(sent.at(-1)).toEqual(['Final']);
       await engine.awaitInSync();
-      const client = createSyncClient({ serverUrl: office.url, getToken: tokenGetter(platform) });
+      const client = createSyncClient({ serverUrl: office.url, getToken: getToken });
       const held = await client.pull('leads', null, 100);
       expect(held.documents.find((d) => d.id === lead.id)).toMatchObject({ lastName: 'Final' });
     } finally {

@@ -270,6 +270,14 @@ export const startReplication = async (
   };
 
   // ---- one replication per collection ----
+  /** The documents as the device holds them now, deleted ones too, by id. */
+  const heldOnDevice = async (
+    name: SyncCollection,
+    ids: readonly string[],
+  ): Promise<Map<string, Doc>> => {
+    const found = await db.collections[name].storageInstance.findDocumentsById([...ids], true);
+    return new Map(found.map((d) => [String((d as Doc).id), d as Doc]));
+  };
   const push = createPushHandler({
     rejected,
     pending,
@@ -279,10 +287,7 @@ export const startReplication = async (
     onStoreWriteFailed: () =>
       status.update({ error: { code: 'store_write', message: storeWriteFailed } }),
     onPushed: (accepted, refused) => journal.pushed(accepted, refused, now()),
-    current: async (name, ids) => {
-      const found = await db.collections[name].storageInstance.findDocumentsById(ids, true);
-      return new Map(found.map((d) => [String((d as Doc).id), d as Doc]));
-    },
+    current: (name, ids) => heldOnDevice(name, ids),
     send: async (name, rows) => {
       if (restarting !== null) throw new StartingOver();
       try {
@@ -438,11 +443,10 @@ export const startReplication = async (
     const internal = replication.internalReplicationState;
     if (ids.length === 0 || internal === undefined) return [];
     await internal.streamQueue.up;
-    const [assumed, held] = await Promise.all([
+    const [assumed, onDevice] = await Promise.all([
       getAssumedMasterState(internal, [...ids]),
-      db.collections[name].storageInstance.findDocumentsById([...ids], true),
+      heldOnDevice(name, ids),
     ]);
-    const onDevice = new Map(held.map((d) => [String((d as Doc).id), d as Doc]));
     return ids.filter((id) => {
       const device = onDevice.get(id);
       const master = assumed[id]?.docData as Doc | undefined;
