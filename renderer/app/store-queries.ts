@@ -27,6 +27,7 @@ import {
   timeline$,
 } from '../data';
 import { collectionOf } from '../data/write';
+import { documentData } from '../data/rx-internals';
 import type {
   CatalogHit,
   DocumentFilter,
@@ -40,8 +41,7 @@ import { personName } from '../../shared/domain/person-name';
 type Doc<K extends RecordType> = RxDocument<RecordOf[K]>;
 
 // Plain data for rendering; RxDB keeps the document immutable, so no copy is needed.
-const plain = <K extends RecordType>(doc: Doc<K>): RecordOf[K] =>
-  doc._data as unknown as RecordOf[K];
+const plain = <K extends RecordType>(doc: Doc<K>): RecordOf[K] => documentData(doc);
 const plainAll = <K extends RecordType>(docs: Doc<K>[]): RecordOf[K][] => docs.map(plain);
 
 const byNewest = <T extends { createdAt: string }>(rows: T[]): T[] =>

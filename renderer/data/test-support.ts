@@ -20,6 +20,14 @@ const encryptedByDefault = (): boolean =>
     'FAIRLEAD_TEST_STORE_ENCRYPTION'
   ] === 'on';
 
+// A reopened store keeps its key, as on a device.
+const keysByName = new Map<string, Promise<DataKey>>();
+const defaultKey = (name: string): Promise<DataKey> => {
+  const known = keysByName.get(name) ?? generateDataKey();
+  keysByName.set(name, known);
+  return known;
+};
+
 /** A fresh store; dev-mode checks on unless a volume test turns them off for speed. */
 export const openTestDatabase = async (
   name = uniqueName(),
@@ -34,7 +42,7 @@ export const openTestDatabase = async (
       options.dataKey !== undefined
         ? options.dataKey
         : encryptedByDefault()
-          ? await generateDataKey()
+          ? await defaultKey(name)
           : null,
   });
 

@@ -1,27 +1,13 @@
 // Reads every live document of a collection page by page, for building derived state.
 // RxDB's Dexie storage walks an IndexedDB cursor for queries, one step per document; a
 // full read through Dexie's table (IDB getAll, by primary key) is far faster, so it is
-// used when the store is plain RxDB 17 Dexie storage (with our validation), with paged RxDB
-// queries otherwise (e.g. under an encrypting storage, whose rows only RxDB can read).
+// used when the store is RxDB 17's Dexie storage (with our validation, encrypted at rest or
+// not: the encrypting storage opens each row it hands out), with paged RxDB queries otherwise.
 import type { RxCollection } from 'rxdb';
+import type { StoredRow } from '../rx-internals';
+import { dexieTableOf } from '../rx-internals';
 
-export type StoredRow = { id: string; _deleted?: boolean } & Record<string, unknown>;
-
-type DexieTable = {
-  where(index: string): {
-    above(key: string): { limit(n: number): { toArray(): Promise<StoredRow[]> } };
-  };
-};
-
-const PLAIN_DEXIE = 'validate-zod-dexie';
-
-const dexieTableOf = async (collection: RxCollection): Promise<DexieTable | null> => {
-  if (collection.database.storage.name !== PLAIN_DEXIE) return null;
-  const internals = (collection.storageInstance as unknown as { internals?: unknown }).internals;
-  if (internals === undefined) return null;
-  const state = (await internals) as { dexieTable?: DexieTable } | null;
-  return state?.dexieTable ?? null;
-};
+export type { StoredRow };
 
 export async function* scanLiveRows(
   collection: RxCollection,

@@ -29,6 +29,7 @@ import {
 } from 'rxdb';
 import type { DataKey } from './record-cipher';
 import { openJson, sealJson } from './record-cipher';
+import { shareDexieTable } from '../rx-internals';
 
 /** The stored field that holds the sealed part of a document. */
 export const SEALED_FIELD = '_sealed';
@@ -75,21 +76,6 @@ const clearPart = (selector: MangoQuerySelector<unknown>, clear: ReadonlySet<str
       ([key]) => !key.startsWith('$') && clear.has(topField(key)),
     ),
   );
-
-type DexieRows = { toArray(): Promise<Doc[]> };
-type DexieTable = { where(index: string): { above(key: string): { limit(n: number): DexieRows } } };
-type DexieState = { dexieTable?: DexieTable } | null;
-
-const openingTable = (table: DexieTable, open: (doc: Doc) => Promise<Doc>): DexieTable => ({
-  where: (index) => ({
-    above: (key) => ({
-      limit: (n) => ({
-        toArray: async () =>
-          Promise.all((await table.where(index).above(key).limit(n).toArray()).map(open)),
-      }),
-    }),
-  }),
-});
 
 export type EncryptedStorageOptions = {
   storage: RxStorage<unknown, unknown>;
@@ -138,13 +124,10 @@ export const wrappedEncryptedStorage = ({
       instance as RxStorageInstance<RxDocumentData<unknown>, unknown, unknown>,
       seal as never,
       open as never,
-    ) as unknown as Instance & { internals: unknown };
+    ) as unknown as Instance;
     // The search scan reads Dexie's table directly (far faster than a cursor query): it gets
     // the same read, with every row opened here; nothing else of the table is reachable.
-    wrapped.internals = Promise.resolve(instance.internals as Promise<DexieState> | undefined).then(
-      (state) =>
-        state?.dexieTable === undefined ? {} : { dexieTable: openingTable(state.dexieTable, open) },
-    );
+    shareDexieTable(wrapped, instance, open);
     const passQuery = wrapped.query.bind(wrapped);
     const passCount = wrapped.count.bind(wrapped);
 

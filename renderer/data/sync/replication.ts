@@ -5,7 +5,6 @@
 // server was restored from a backup (a new epoch), every replication starts over under a new
 // identifier: everything is pulled again, and every local document the server lacks or holds
 // in an older state is pushed again (the merge of conflict-handler.ts keeps the newer one).
-import { getAssumedMasterState } from 'rxdb';
 import type { RxCollection, WithDeleted } from 'rxdb';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
@@ -24,6 +23,7 @@ import {
 import type { FairleadDatabase } from '../database';
 import { setBulkLoad } from '../derived/bulk-load';
 import { withoutRxMeta } from '../rx-meta';
+import { assumedServerState } from '../rx-internals';
 import type { FetchLike } from './client';
 import { createSyncClient, isNetworkError, SyncHttpError } from './client';
 import { conflictActivitySaver, installConflictHandlers } from './conflict-handler';
@@ -440,16 +440,15 @@ export const startReplication = async (
     replication: Replication,
     ids: readonly string[],
   ): Promise<string[]> {
-    const internal = replication.internalReplicationState;
-    if (ids.length === 0 || internal === undefined) return [];
-    await internal.streamQueue.up;
+    if (ids.length === 0) return [];
     const [assumed, onDevice] = await Promise.all([
-      getAssumedMasterState(internal, [...ids]),
+      assumedServerState(replication, ids),
       heldOnDevice(name, ids),
     ]);
+    if (assumed === null) return [];
     return ids.filter((id) => {
       const device = onDevice.get(id);
-      const master = assumed[id]?.docData as Doc | undefined;
+      const master = assumed.get(id);
       // Gone from the store altogether (a cleaned-up deletion): nothing of it can wait.
       if (device === undefined) return true;
       return master !== undefined && sameContent(master, device);

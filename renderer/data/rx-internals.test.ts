@@ -1,0 +1,77 @@
+// Guards the RxDB internals the device relies on (rx-internals.ts) against an RxDB upgrade
+// that moves them: each test fails if the internal is gone or reads differently.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RxCollection } from 'rxdb';
+import { replicateRxCollection } from 'rxdb/plugins/replication';
+import { product } from '../../shared/domain/test-fixtures';
+import type { FairleadDatabase } from './database';
+import { generateDataKey } from './encryption/record-cipher';
+import { loadDataset } from './load';
+import { assumedServerState, dexieTableOf, documentData } from './rx-internals';
+import { openTestDatabase } from './test-support';
+
+let db: FairleadDatabase | undefined;
+afterEach(async () => {
+  await db?.close();
+  db = undefined;
+});
+
+const withProducts = async (encrypted: boolean): Promise<FairleadDatabase> => {
+  db = await openTestDatabase(undefined, { dataKey: encrypted ? await generateDataKey() : null });
+  await loadDataset(db, { product: [product('p-1', 'RACK-1'), product('p-2', 'BOLT-2')] });
+  return db;
+};
+
+describe('the Dexie table behind a collection', () => {
+  it.each([false, true])('is reachable and reads rows in id order (encrypted: %s)', async (enc) => {
+    const store = await withProducts(enc);
+    const table = await dexieTableOf(store.products as unknown as RxCollection);
+    expect(table, 'RxDB no longer exposes storageInstance.internals.dexieTable').not.toBeNull();
+    const rows = await table!.where(':id').above('').limit(10).toArray();
+    expect(rows.map((r) => [r.id, r['sku']])).toEqual([
+      ['p-1', 'RACK-1'],
+      ['p-2', 'BOLT-2'],
+    ]);
+    expect(await table!.where(':id').above('p-1').limit(10).toArray()).toHaveLength(1);
+  });
+});
+
+describe("a document's stored data", () => {
+  it('is the data RxDB holds, bookkeeping included', async () => {
+    const store = await withProducts(false);
+    const doc = await store.products.findOne('p-1').exec();
+    const data = documentData(doc!) as unknown as Record<string, unknown>;
+    expect(data).toMatchObject(doc!.toJSON());
+    expect(typeof data['_rev']).toBe('string');
+  });
+});
+
+describe("the server's last known state", () => {
+  it('is null before the replication starts and holds what was pulled after', async () => {
+    const store = await withProducts(false);
+    const served = { ...product('p-9', 'SRV-9'), _deleted: false };
+    const replication = replicateRxCollection({
+      collection: store.products as unknown as RxCollection,
+      replicationIdentifier: 'rx-internals-test',
+      live: true,
+      autoStart: false,
+      pull: {
+        handler: async (checkpoint: unknown) =>
+          checkpoint === undefined || checkpoint === null
+            ? { documents: [served], checkpoint: { seq: 1 } }
+            : { documents: [], checkpoint },
+      },
+      push: { handler: async () => [] },
+    });
+    expect(await assumedServerState(replication, ['p-9'])).toBeNull();
+    await replication.start();
+    await replication.awaitInitialReplication();
+    await replication.awaitInSync();
+    const known = await assumedServerState(replication, ['p-9', 'p-1']);
+    expect(known, 'RxDB no longer exposes internalReplicationState').not.toBeNull();
+    expect(known!.get('p-9')).toMatchObject({ id: 'p-9', sku: 'SRV-9' });
+    // Pushed to the server (the handler accepted it): the server is assumed to hold it too.
+    expect(known!.get('p-1')).toMatchObject({ id: 'p-1', sku: 'RACK-1' });
+    await replication.cancel();
+  });
+});
