@@ -178,13 +178,14 @@ const openServices = async (
   });
   await rememberSession(db, session);
   await setupNumbering(db, session.device.series, session.device.lastNumbers);
-  // Both read their saved state back in the background: the list paints meanwhile.
-  void prepareSearch(db);
+  // Both read their saved state back in the background: the list paints meanwhile. A failed
+  // start is not lost: every search and the pipeline await the same start and show its error.
+  prepareSearch(db).catch(() => undefined);
   // A revocation may be answered while replication is still starting: the wipe waits for it.
   let revoked: (() => void) | null = null;
   const revocation = new Promise<void>((resolve) => (revoked = resolve));
   const onDeviceRevoked = () => revoked?.();
-  void preparePipeline(db);
+  preparePipeline(db).catch(() => undefined);
   const engine = await startReplication(db, {
     serverUrl: session.serverUrl,
     getToken: tokenGetter(platform),
