@@ -14,7 +14,6 @@ import type { ChangeNotice, TableRows } from './types';
 const CHANNEL = 'fairlead_changes';
 
 export const postgresDialect: SqlDialect = {
-  kind: 'postgres',
   rowKey: 'id',
   forUpdate: ' FOR UPDATE',
   // The covering indexes of migration 8 answer both branches from the index alone; only the

@@ -33,7 +33,6 @@ export type Statement = { sql: string; params: unknown[] };
 
 /** What the engines write differently; everything else is the same SQL. */
 export type SqlDialect = {
-  readonly kind: 'sqlite' | 'postgres';
   /** What identifies a docs row in a UNION of the pull's branches (SQLite's rowid is free). */
   readonly rowKey: string;
   /** A row lock for a read-then-write ('' on SQLite, whose write transaction locks it all). */
@@ -67,8 +66,7 @@ export const numberedPlaceholders = (text: string): string => {
 };
 
 /** `(?, ?, …)` for one row of `width` values. */
-export const tuple = (width: number): string =>
-  `(${Array.from({ length: width }, () => '?').join(', ')})`;
+const tuple = (width: number): string => `(${Array.from({ length: width }, () => '?').join(', ')})`;
 
 // Rows per multi-row INSERT: well under either engine's parameter limit for any table here.
 const INSERT_PARAMS = 4000;

@@ -16,7 +16,6 @@ import { bulkLoad, readSnapshot, SQLITE_TABLES } from './sqlite-snapshot';
 import type { ChangeNotice, ServerEpoch, TableRows } from './types';
 
 export const sqliteDialect: SqlDialect = {
-  kind: 'sqlite',
   rowKey: 'rowid',
   forUpdate: '',
   // The rowids of both branches' pages, then the page's rows by rowid.
