@@ -1,10 +1,10 @@
 // The administration tables (migration 6) over either database: the same SQL for SQLite and
-// PostgreSQL, written with `?` placeholders that the PostgreSQL adapter numbers.
+// PostgreSQL, written with `?` placeholders that the PostgreSQL connection numbers (sql.ts).
 import type { Role } from '../../../shared/domain/context';
 
 type Row = Record<string, unknown>;
 
-/** What an adapter lends the office store: plain queries on its connection or pool. */
+/** What the storage lends the office store: plain queries on its connection (sql.ts). */
 export type SqlRunner = {
   all(sql: string, params: unknown[]): Promise<Row[]>;
   run(sql: string, params: unknown[]): Promise<number>;
@@ -160,9 +160,3 @@ export const createOfficeStore = (sql: SqlRunner): OfficeStore => ({
     return (await sql.all('SELECT * FROM device_health', [])).map(toHealth);
   },
 });
-
-/** `?` placeholders as PostgreSQL's `$1, $2…` (the office store's SQL has no `?` in literals). */
-export const numberedPlaceholders = (text: string): string => {
-  let n = 0;
-  return text.replace(/\?/g, () => `$${++n}`);
-};

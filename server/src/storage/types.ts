@@ -1,4 +1,5 @@
-// The one storage interface the server runs on; SQLite and PostgreSQL implement it.
+// The one storage interface the server runs on; sql-storage.ts implements it, once, over
+// SQLite and PostgreSQL.
 import type { Role } from '../../../shared/domain/context';
 import type { NumberedKind } from '../../../shared/domain/numbering';
 import type {
