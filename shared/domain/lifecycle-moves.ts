@@ -67,11 +67,13 @@ export const checkMove = (
   to: LifecycleDoc,
 ): Result<void> => {
   if (listsMove(type, command, from, to)) return ok(undefined);
-  const [a, b] = [from, to].map((p) => (p.status === undefined ? p.state : p.status));
+  // Named as validate-change names it: the states, or the status reasons within one state.
+  const field = from.state === to.state ? 'status' : 'state';
+  const [a, b] = field === 'state' ? [from.state, to.state] : [from.status, to.status];
   return fail(
     'change.illegal_transition',
-    `A ${typeNames[type].en} cannot go from ${a} to ${b}.`,
-    `Non è possibile portare ${typeNames[type].it} da "${a}" a "${b}".`,
-    from.state === to.state ? 'status' : 'state',
+    `A ${typeNames[type].en} cannot go from ${a ?? ''} to ${b ?? ''}.`,
+    `Non è possibile portare ${typeNames[type].it} da "${a ?? ''}" a "${b ?? ''}".`,
+    field,
   );
 };
