@@ -5,6 +5,7 @@ import type { Effects } from './effects';
 import { write } from './effects';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
+import { canRun } from './lifecycle-moves';
 import type { Activity, RegardingType } from './records';
 import { checkRequired, created, firstError, touched } from './rule-kit';
 
@@ -106,7 +107,9 @@ const notOpen = (activity: Activity): Result<never> =>
 
 /** Marks an open activity as completed. */
 export const completeActivity = (activity: Activity, ctx: RuleContext): Result<Effects> => {
-  if (activity.type === 'system' || activity.state !== 'open') return notOpen(activity);
+  if (activity.type === 'system' || !canRun('activity', 'completeActivity', activity)) {
+    return notOpen(activity);
+  }
   return ok({
     writes: [
       write('activity', {
@@ -121,6 +124,8 @@ export const completeActivity = (activity: Activity, ctx: RuleContext): Result<E
 
 /** Cancels an open activity (a meeting that will not take place). */
 export const cancelActivity = (activity: Activity, ctx: RuleContext): Result<Effects> => {
-  if (activity.type === 'system' || activity.state !== 'open') return notOpen(activity);
+  if (activity.type === 'system' || !canRun('activity', 'cancelActivity', activity)) {
+    return notOpen(activity);
+  }
   return ok({ writes: [write('activity', { ...activity, ...touched(ctx), state: 'canceled' })] });
 };

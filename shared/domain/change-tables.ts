@@ -1,52 +1,30 @@
-// The lifecycle tables the server checks pushed documents against (DESIGN.md §3): which
+// The lookup tables the server checks pushed documents against (DESIGN.md §3): which
 // status reasons belong to each state, which state moves are legal, which fields never
-// change, and which fields a document may change in each state.
+// change, and which fields a document may change in each state. The lifecycle parts are
+// derived from lifecycle-tables.ts.
+import type { EditableTable } from './lifecycle-derive';
+import {
+  deriveEditableFields,
+  deriveInitialStates,
+  deriveStatusesByState,
+  deriveStatusMoves,
+  deriveTransitions,
+} from './lifecycle-derive';
+import { lifecycleTables } from './lifecycle-tables';
 import type { RecordType } from './records';
 
 type Table = Readonly<Record<string, readonly string[]>>;
 
 /** Status reasons allowed in each state. */
-export const statusesByState: Partial<Record<RecordType, Table>> = {
-  lead: {
-    open: ['new', 'contacted'],
-    qualified: ['qualified'],
-    disqualified: ['lost', 'cannot_contact', 'no_longer_interested', 'canceled'],
-  },
-  opportunity: { open: ['in_progress', 'on_hold'], won: ['won'], lost: ['canceled', 'out_sold'] },
-  quote: {
-    draft: ['in_progress'],
-    active: ['open'],
-    won: ['won'],
-    closed: ['lost', 'canceled', 'revised'],
-  },
-  order: {
-    active: ['new'],
-    fulfilled: ['fulfilled'],
-    invoiced: ['invoiced'],
-    canceled: ['canceled'],
-  },
-  // Credit notes are `issued` once and never move.
-  invoice: { active: ['billed'], paid: ['paid'], canceled: ['canceled'], issued: ['issued'] },
-};
+export const statusesByState: Partial<Record<RecordType, Table>> =
+  deriveStatusesByState(lifecycleTables);
 
 /** Legal state moves (staying in the same state is always legal). */
-export const transitions: Partial<Record<RecordType, Table>> = {
-  lead: { open: ['qualified', 'disqualified'], disqualified: ['open'] },
-  // A closed opportunity can be reopened.
-  opportunity: { open: ['won', 'lost'], won: ['open'], lost: ['open'] },
-  quote: { draft: ['active', 'closed'], active: ['won', 'closed'] },
-  order: { active: ['fulfilled', 'canceled'], fulfilled: ['invoiced', 'canceled'] },
-  invoice: { active: ['paid', 'canceled'] },
-  activity: { open: ['completed', 'canceled'] },
-};
+export const transitions: Partial<Record<RecordType, Table>> = deriveTransitions(lifecycleTables);
 
 /** Status moves within a state that are legal besides the open statuses of lead/opportunity. */
-export const statusMovesWithinState: Partial<Record<RecordType, Table>> = {
-  lead: { new: ['contacted'], contacted: ['new'] },
-  opportunity: { in_progress: ['on_hold'], on_hold: ['in_progress'] },
-  // Revising a quote closed as lost re-closes it as revised.
-  quote: { lost: ['revised'] },
-};
+export const statusMovesWithinState: Partial<Record<RecordType, Table>> =
+  deriveStatusMoves(lifecycleTables);
 
 /** Fields that never change once the document exists. */
 export const immutableFields: Record<RecordType, readonly string[]> = {
@@ -86,83 +64,16 @@ export const pricedFields = [
   'priceListId',
 ] as const;
 
-const always = ['updatedAt', 'updatedBy'];
-
 /**
  * Fields a document in state `from` may change when it moves to state `to`; `'*'` means
  * anything not immutable. Absent: the document is read-only in that state.
  */
-export const editableFields: Partial<
-  Record<RecordType, Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>>
-> = {
-  lead: {
-    open: {
-      open: ['*'],
-      qualified: [
-        ...always,
-        'state',
-        'status',
-        'qualifiedAccountId',
-        'qualifiedContactId',
-        'qualifiedOpportunityId',
-      ],
-      disqualified: [...always, 'state', 'status'],
-    },
-    disqualified: {
-      open: [...always, 'state', 'status'],
-      disqualified: [...always, 'consent'],
-    },
-    // Withdrawal of consent is recorded whatever became of the lead.
-    qualified: { qualified: [...always, 'consent'] },
-  },
-  opportunity: {
-    open: { open: ['*'], won: ['*'], lost: ['*'] },
-    won: {
-      open: [...always, 'state', 'status', 'actualRevenue', 'actualCloseDate', 'probability'],
-    },
-    lost: {
-      open: [...always, 'state', 'status', 'actualRevenue', 'actualCloseDate', 'probability'],
-    },
-  },
-  quote: {
-    draft: { draft: ['*'], active: ['*'], closed: [...always, 'state', 'status'] },
-    active: { won: [...always, 'state', 'status'], closed: [...always, 'state', 'status'] },
-    closed: { closed: [...always, 'state', 'status'] },
-  },
-  order: {
-    active: { active: ['*'], fulfilled: ['*'], canceled: [...always, 'state', 'status'] },
-    fulfilled: {
-      fulfilled: [...always, 'name', 'requestedDeliveryDate', 'customerReference'],
-      invoiced: [...always, 'state', 'status'],
-      canceled: [...always, 'state', 'status'],
-    },
-  },
-  invoice: {
-    active: {
-      // Payments and credits are appended (validate-change checks that nothing is rewritten).
-      active: [...always, 'name', 'dueDate', 'ownerId', 'payments', 'credits'],
-      paid: [...always, 'state', 'status', 'paidDate', 'payments', 'credits'],
-      canceled: [...always, 'state', 'status', 'credits'],
-    },
-  },
-  activity: {
-    open: {
-      open: ['*'],
-      completed: ['*'],
-      canceled: ['*'],
-    },
-  },
-};
+export const editableFields: Partial<Record<RecordType, EditableTable>> =
+  deriveEditableFields(lifecycleTables);
 
 /** Where a new document starts; a device may push it later in any state reachable from here. */
-export const initialStates: Partial<Record<RecordType, LifecyclePoint>> = {
-  lead: { state: 'open', status: 'new' },
-  opportunity: { state: 'open', status: 'in_progress' },
-  quote: { state: 'draft', status: 'in_progress' },
-  order: { state: 'active', status: 'new' },
-  invoice: { state: 'active', status: 'billed' },
-  activity: { state: 'open', status: '' },
-};
+export const initialStates: Partial<Record<RecordType, LifecyclePoint>> =
+  deriveInitialStates(lifecycleTables);
 
 /** A state and its status reason (empty for types without status reasons). */
 export type LifecyclePoint = { readonly state: string; readonly status: string };
@@ -177,9 +88,7 @@ const pointsOf = (type: RecordType): LifecyclePoint[] => {
       list.map((status) => ({ state, status })),
     );
   }
-  const moves = transitions[type] ?? {};
-  const states = new Set([...Object.keys(moves), ...Object.values(moves).flat()]);
-  return [...states].map((state) => ({ state, status: '' }));
+  return Object.keys(lifecycleTables[type]?.states ?? {}).map((state) => ({ state, status: '' }));
 };
 
 /** One legal step: to any status of a next state, or a status move within the state. */

@@ -7,6 +7,7 @@ import type { Effects } from './effects';
 import { write } from './effects';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
+import { checkMove } from './lifecycle-moves';
 import { derivedId } from './ids';
 import { invoiceRegarding, requireInvoiceActive } from './invoice';
 import {
@@ -245,6 +246,10 @@ export const issueCreditNote = (
       : state === 'paid'
         ? { ...credited, state: 'paid', status: 'paid', paidDate: lastPayment }
         : credited;
+  if (next.state !== invoice.state) {
+    const move = checkMove('invoice', 'issueCreditNote', invoice, next);
+    if (!move.ok) return move;
+  }
   const data = {
     creditNoteId: creditNote.id,
     creditNoteNumber: creditNote.number,

@@ -33,3 +33,5 @@ export * from './validate-change';
 export * from './deletion';
 export { checkPlainText, hasControlCharacters } from './plain-text';
 export { editableFields, immutableFields, statusesByState, transitions } from './change-tables';
+export * from './lifecycle-tables';
+export { availableCommands, canRun, checkMove, listsMove } from './lifecycle-moves';

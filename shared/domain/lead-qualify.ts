@@ -11,6 +11,7 @@ import type { Result } from './errors';
 import { ok } from './errors';
 import { derivedId } from './ids';
 import { leadDisplayName, leadRegarding, requireOpenLead } from './lead-state';
+import { checkMove } from './lifecycle-moves';
 import { buildOpportunity, opportunityCreatedActivity } from './opportunity';
 import type { Account, Contact, Lead } from './records';
 
@@ -63,7 +64,7 @@ export const qualifyLead = (
   ctx: RuleContext,
 ): Result<Effects> => {
   const { lead } = docs;
-  const open = requireOpenLead(lead);
+  const open = requireOpenLead(lead, 'qualifyLead');
   if (!open.ok) return open;
   const ids = qualifiedIds(lead.id);
   const hasPerson = `${lead.firstName}${lead.lastName}`.trim() !== '';
@@ -176,5 +177,7 @@ export const qualifyLead = (
     qualifiedContactId: contactId,
     qualifiedOpportunityId: opportunityId,
   };
+  const move = checkMove('lead', 'qualifyLead', lead, qualified);
+  if (!move.ok) return move;
   return ok({ writes: [...creates, ...activities, write('lead', qualified)] });
 };

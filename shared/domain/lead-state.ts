@@ -2,6 +2,7 @@
 import type { Regarding } from './activity';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
+import { canRun } from './lifecycle-moves';
 import type { Lead } from './records';
 import { personName } from './person-name';
 
@@ -15,8 +16,9 @@ export const leadRegarding = (lead: Lead): Regarding => ({
   ownerId: lead.ownerId,
 });
 
-export const requireOpenLead = (lead: Lead): Result<void> =>
-  lead.state === 'open'
+/** The lead is open (editable); with a command: the lifecycle lets it run from here. */
+export const requireOpenLead = (lead: Lead, command?: string): Result<void> =>
+  (command === undefined ? lead.state === 'open' : canRun('lead', command, lead))
     ? ok(undefined)
     : fail(
         'lead.not_open',

@@ -8,10 +8,11 @@ import type { Result } from './errors';
 import { fail, ok } from './errors';
 import { derivedId } from './ids';
 import type { Lead, LeadDisqualifyReason, Opportunity } from './records';
-import { leadDisqualifyReasons } from './records';
+import { leadDisqualifyReasons, leadOpenStatuses } from './records';
 import { checkEmail, created, defined, eventActivityId, firstError, touched } from './rule-kit';
 import { searchTermsForLead } from './search';
 import { leadDisplayName, leadRegarding, requireOpenLead } from './lead-state';
+import { canRun, checkMove, listsMove } from './lifecycle-moves';
 
 export { leadDisplayName, leadRegarding, requireOpenLead } from './lead-state';
 
@@ -146,7 +147,9 @@ export const updateLead = (lead: Lead, patch: LeadPatch, ctx: RuleContext): Resu
   const fields = trimmed(next);
   const check = checkLead(fields);
   if (!check.ok) return check;
-  if (next.status !== 'new' && next.status !== 'contacted') {
+  // New and Contacted, and the moves between them, are the lifecycle table's.
+  const statusMove = next.status === lead.status || listsMove('lead', 'updateLead', lead, next);
+  if (!statusMove || !(leadOpenStatuses as readonly string[]).includes(next.status)) {
     return fail(
       'lead.status_invalid',
       'An open lead is either new or contacted.',
@@ -176,7 +179,7 @@ export const disqualifyLead = (
   ctx: RuleContext,
 ): Result<Effects> => {
   const { lead } = docs;
-  const open = requireOpenLead(lead);
+  const open = requireOpenLead(lead, 'disqualifyLead');
   if (!open.ok) return open;
   if (
     lead.qualifiedOpportunityId !== null ||
@@ -207,12 +210,14 @@ export const disqualifyLead = (
     eventActivityId(lead, event),
   );
   const next: Lead = { ...lead, ...touched(ctx), state: 'disqualified', status: input.reason };
+  const move = checkMove('lead', 'disqualifyLead', lead, next);
+  if (!move.ok) return move;
   return ok({ writes: [write('activity', activity), write('lead', next)] });
 };
 
 /** A disqualified lead comes back as open and new (as in D365). */
 export const reactivateLead = (lead: Lead, ctx: RuleContext): Result<Effects> => {
-  if (lead.state !== 'disqualified') {
+  if (!canRun('lead', 'reactivateLead', lead)) {
     return fail(
       'lead.not_disqualified',
       'Only a disqualified lead can be reactivated.',
@@ -230,5 +235,7 @@ export const reactivateLead = (lead: Lead, ctx: RuleContext): Result<Effects> =>
     eventActivityId(lead, event),
   );
   const next: Lead = { ...lead, ...touched(ctx), state: 'open', status: 'new' };
+  const move = checkMove('lead', 'reactivateLead', lead, next);
+  if (!move.ok) return move;
   return ok({ writes: [write('activity', activity), write('lead', next)] });
 };

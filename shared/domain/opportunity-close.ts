@@ -6,6 +6,7 @@ import type { Effects } from './effects';
 import { write } from './effects';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
+import { canRun, checkMove } from './lifecycle-moves';
 import { opportunityRegarding, requireOpenOpportunity } from './opportunity-gates';
 import type { Opportunity, Quote } from './records';
 import { checkDate, eventActivityId, firstError, today, touched } from './rule-kit';
@@ -44,6 +45,9 @@ const close = (
   event: string,
   ctx: RuleContext,
 ): Result<Effects> => {
+  const command = next.state === 'won' ? 'closeOpportunityAsWon' : 'closeOpportunityAsLost';
+  const move = checkMove('opportunity', command, c.opportunity, next);
+  if (!move.ok) return move;
   const activity = systemActivity(
     ctx,
     opportunityRegarding(c.opportunity),
@@ -63,7 +67,7 @@ export const closeOpportunityAsWon = (
   ctx: RuleContext,
 ): Result<Effects> => {
   const check = firstError(
-    requireOpenOpportunity(c.opportunity),
+    requireOpenOpportunity(c.opportunity, 'closeOpportunityAsWon'),
     requireQuotesClosed(c),
     checkDate(input.actualCloseDate, 'actualCloseDate'),
   );
@@ -108,7 +112,7 @@ export const closeOpportunityAsLost = (
   ctx: RuleContext,
 ): Result<Effects> => {
   const check = firstError(
-    requireOpenOpportunity(c.opportunity),
+    requireOpenOpportunity(c.opportunity, 'closeOpportunityAsLost'),
     requireQuotesClosed(c),
     checkDate(input.actualCloseDate, 'actualCloseDate'),
   );
@@ -132,7 +136,7 @@ export const closeOpportunityAsLost = (
 
 /** Reopens a won or lost opportunity as in progress; the close results are cleared. */
 export const reopenOpportunity = (opportunity: Opportunity, ctx: RuleContext): Result<Effects> => {
-  if (opportunity.state === 'open') {
+  if (!canRun('opportunity', 'reopenOpportunity', opportunity)) {
     return fail(
       'opportunity.not_closed',
       'This opportunity is already open.',
@@ -157,5 +161,7 @@ export const reopenOpportunity = (opportunity: Opportunity, ctx: RuleContext): R
     actualRevenue: null,
     actualCloseDate: null,
   };
+  const move = checkMove('opportunity', 'reopenOpportunity', opportunity, next);
+  if (!move.ok) return move;
   return ok({ writes: [write('activity', activity), write('opportunity', next)] });
 };

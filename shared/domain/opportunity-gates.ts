@@ -6,6 +6,7 @@
 // Moving back needs nothing. Skipping stages must pass every gate on the way.
 import type { Result } from './errors';
 import { fail, ok } from './errors';
+import { canRun } from './lifecycle-moves';
 import type { Regarding } from './activity';
 import type { Opportunity, OpportunityStage } from './records';
 import { opportunityStages } from './records';
@@ -68,8 +69,9 @@ export const opportunityRegarding = (o: Opportunity): Regarding => ({
   ownerId: o.ownerId,
 });
 
-export const requireOpenOpportunity = (o: Opportunity): Result<void> =>
-  o.state === 'open'
+/** The opportunity is open (editable); with a command: the lifecycle lets it run from here. */
+export const requireOpenOpportunity = (o: Opportunity, command?: string): Result<void> =>
+  (command === undefined ? o.state === 'open' : canRun('opportunity', command, o))
     ? ok(undefined)
     : fail(
         'opportunity.not_open',

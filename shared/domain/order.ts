@@ -8,6 +8,7 @@ import type { Effects } from './effects';
 import { write } from './effects';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
+import { canRun, checkMove } from './lifecycle-moves';
 import { hasControlCharacters } from './plain-text';
 import { derivedId } from './ids';
 import type { NumberingState } from './numbering';
@@ -21,8 +22,9 @@ export const orderRegarding = (o: Order): Regarding => ({
   ownerId: o.ownerId,
 });
 
-const requireActive = (order: Order): Result<void> =>
-  order.state === 'active'
+/** The order is active (editable); with a command: the lifecycle lets it run from here. */
+const requireActive = (order: Order, command?: string): Result<void> =>
+  (command === undefined ? order.state === 'active' : canRun('order', command, order))
     ? ok(undefined)
     : fail(
         'order.not_active',
@@ -124,14 +126,19 @@ export const fulfilOrder = (
   input: { fulfilledDate?: string },
   ctx: RuleContext,
 ): Result<Effects> =>
-  onDate(requireActive(order), input.fulfilledDate, 'fulfilledDate', ctx, (fulfilledDate) =>
-    transition(
-      order,
-      { ...order, state: 'fulfilled', status: 'fulfilled', fulfilledDate },
-      'order.fulfilled',
-      { fulfilledDate },
-      ctx,
-    ),
+  onDate(
+    requireActive(order, 'fulfilOrder'),
+    input.fulfilledDate,
+    'fulfilledDate',
+    ctx,
+    (fulfilledDate) =>
+      transition(
+        order,
+        { ...order, state: 'fulfilled', status: 'fulfilled', fulfilledDate },
+        'order.fulfilled',
+        { fulfilledDate },
+        ctx,
+      ),
   );
 
 /** Active or fulfilled → Canceled; an invoiced order is cancelled through its invoice. */
@@ -152,15 +159,10 @@ export const cancelOrder = (order: Order, ctx: RuleContext): Result<Effects> => 
       'state',
     );
   }
-  return ok(
-    transition(
-      order,
-      { ...order, state: 'canceled', status: 'canceled' },
-      'order.canceled',
-      { from: order.state },
-      ctx,
-    ),
-  );
+  const next: Order = { ...order, state: 'canceled', status: 'canceled' };
+  const move = checkMove('order', 'cancelOrder', order, next);
+  if (!move.ok) return move;
+  return ok(transition(order, next, 'order.canceled', { from: order.state }, ctx));
 };
 
 export type CreateInvoiceDocuments = {
@@ -191,7 +193,7 @@ export const createInvoiceFromOrder = (
   ctx: RuleContext,
 ): Result<Effects> => {
   const { order, existing } = docs;
-  if (order.state !== 'fulfilled') {
+  if (!canRun('order', 'createInvoiceFromOrder', order)) {
     return fail(
       'order.not_fulfilled',
       'Only a fulfilled order can be invoiced.',
@@ -253,9 +255,12 @@ export const createInvoiceFromOrder = (
     { number: invoice.number, orderId: order.id, orderNumber: order.number },
     derivedId(id, 'activity:invoice.created'),
   );
+  const invoicedOrder: Order = { ...order, state: 'invoiced', status: 'invoiced' };
+  const move = checkMove('order', 'createInvoiceFromOrder', order, invoicedOrder);
+  if (!move.ok) return move;
   const invoiced = transition(
     order,
-    { ...order, state: 'invoiced', status: 'invoiced' },
+    invoicedOrder,
     'order.invoiced',
     { invoiceId: id, invoiceNumber: invoice.number },
     ctx,

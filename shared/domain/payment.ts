@@ -6,6 +6,7 @@ import type { Effects } from './effects';
 import { write } from './effects';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
+import { checkMove } from './lifecycle-moves';
 import { derivedId } from './ids';
 import { requireInvoiceActive, invoiceRegarding } from './invoice';
 import { openBalance, paidTotal, settledState } from './invoice-balance';
@@ -88,6 +89,10 @@ export const recordPayment = (
   const state = settledState(paid);
   const next: Invoice =
     state === 'paid' ? { ...paid, state: 'paid', status: 'paid', paidDate: date } : paid;
+  if (next.state !== invoice.state) {
+    const move = checkMove('invoice', 'recordPayment', invoice, next);
+    if (!move.ok) return move;
+  }
   const regarding = invoiceRegarding(invoice);
   const activity = (event: string, data: Record<string, unknown>) =>
     write(

@@ -7,6 +7,7 @@ import type { Effects } from './effects';
 import { write } from './effects';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
+import { canRun, checkMove } from './lifecycle-moves';
 import { derivedId } from './ids';
 import type { NumberingState } from './numbering';
 import { nextNumber } from './numbering';
@@ -37,7 +38,7 @@ export const createOrderFromQuote = (
   ctx: RuleContext,
 ): Result<Effects> => {
   const { quote, existing } = docs;
-  if (quote.state !== 'active') {
+  if (!canRun('quote', 'createOrderFromQuote', quote)) {
     return fail(
       'quote.not_active',
       'An order can only be created from an active quote.',
@@ -94,12 +95,15 @@ export const createOrderFromQuote = (
     },
     derivedId(quote.id, 'activity:quote.won'),
   );
+  const won: Quote = { ...quote, ...touched(ctx), state: 'won', status: 'won' };
+  const move = checkMove('quote', 'createOrderFromQuote', quote, won);
+  if (!move.ok) return move;
   return ok({
     writes: [
       write('order', order),
       write('activity', orderCreated),
       write('activity', quoteWon),
-      write('quote', { ...quote, ...touched(ctx), state: 'won', status: 'won' }),
+      write('quote', won),
     ],
     ...(allocated !== null ? { numbering: allocated.state } : {}),
   });

@@ -11,6 +11,7 @@ import type { Effects } from './effects';
 import { write } from './effects';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
+import { canRun, checkMove } from './lifecycle-moves';
 import { derivedId } from './ids';
 import { computeTotals, validateHeaderDiscount } from './money';
 import type { NumberingState } from './numbering';
@@ -219,7 +220,7 @@ const transition = (
 
 /** Draft → Active: the quote can be sent; it needs at least one line. */
 export const activateQuote = (quote: Quote, ctx: RuleContext): Result<Effects> => {
-  const draft = requireDraft(quote);
+  const draft = canRun('quote', 'activateQuote', quote) ? ok(undefined) : requireDraft(quote);
   if (!draft.ok) return draft;
   if (quote.lines.length === 0) {
     return fail(
@@ -229,9 +230,10 @@ export const activateQuote = (quote: Quote, ctx: RuleContext): Result<Effects> =
       'lines',
     );
   }
-  return ok(
-    transition(quote, { ...quote, state: 'active', status: 'open' }, 'quote.activated', {}, ctx),
-  );
+  const next: Quote = { ...quote, state: 'active', status: 'open' };
+  const move = checkMove('quote', 'activateQuote', quote, next);
+  if (!move.ok) return move;
+  return ok(transition(quote, next, 'quote.activated', {}, ctx));
 };
 
 /** Closes a draft or active quote as Lost or Canceled. */
@@ -240,7 +242,7 @@ export const closeQuote = (
   input: { status: 'lost' | 'canceled' },
   ctx: RuleContext,
 ): Result<Effects> => {
-  if (quote.state !== 'draft' && quote.state !== 'active') {
+  if (!canRun('quote', 'closeQuote', quote)) {
     return fail(
       'quote.not_open',
       'This quote is already won or closed.',
@@ -248,15 +250,10 @@ export const closeQuote = (
       'state',
     );
   }
-  return ok(
-    transition(
-      quote,
-      { ...quote, state: 'closed', status: input.status },
-      'quote.closed',
-      { status: input.status },
-      ctx,
-    ),
-  );
+  const next: Quote = { ...quote, state: 'closed', status: input.status };
+  const move = checkMove('quote', 'closeQuote', quote, next);
+  if (!move.ok) return move;
+  return ok(transition(quote, next, 'quote.closed', { status: input.status }, ctx));
 };
 
 export type ReviseQuoteDocuments = {
@@ -274,7 +271,7 @@ export const revisionId = (quoteId: string): string => derivedId(quoteId, 'revis
  */
 export const reviseQuote = (docs: ReviseQuoteDocuments, ctx: RuleContext): Result<Effects> => {
   const { quote } = docs;
-  if (!(quote.state === 'active' || (quote.state === 'closed' && quote.status === 'lost'))) {
+  if (!canRun('quote', 'reviseQuote', quote)) {
     return fail(
       'quote.not_revisable',
       'Only an active quote, or one closed as lost, can be revised.',
@@ -300,9 +297,12 @@ export const reviseQuote = (docs: ReviseQuoteDocuments, ctx: RuleContext): Resul
     { number: draft.number, revision: draft.revisionNumber, previousQuoteId: quote.id },
     derivedId(id, 'activity:quote.created'),
   );
+  const revised: Quote = { ...quote, state: 'closed', status: 'revised' };
+  const move = checkMove('quote', 'reviseQuote', quote, revised);
+  if (!move.ok) return move;
   const closed = transition(
     quote,
-    { ...quote, state: 'closed', status: 'revised' },
+    revised,
     'quote.revised',
     { newQuoteId: id, newRevision: draft.revisionNumber },
     ctx,

@@ -1,6 +1,15 @@
 // Record schemas of DESIGN.md §2: one zod schema per record is the single source of truth
 // for the TypeScript type, the RxDB JSON schema (see rx-schemas.ts) and server validation.
 import { z } from 'zod';
+import { stateNames, statusNames } from './lifecycle-kit';
+import {
+  activityLifecycle,
+  invoiceLifecycle,
+  leadLifecycle,
+  opportunityLifecycle,
+  orderLifecycle,
+  quoteLifecycle,
+} from './lifecycle-tables';
 
 /** Identifiers are UUIDv7 strings generated on the device (see ids.ts). */
 export const idSchema = z.string().min(1).max(64);
@@ -56,15 +65,11 @@ export type Address = z.infer<typeof addressSchema>;
 // ---- lead ----------------------------------------------------------------
 export const leadSources = ['trade_fair', 'web', 'email', 'referral', 'other'] as const;
 export const leadRatings = ['hot', 'warm', 'cold'] as const;
-export const leadStates = ['open', 'qualified', 'disqualified'] as const;
-export const leadOpenStatuses = ['new', 'contacted'] as const;
-export const leadDisqualifyReasons = [
-  'lost',
-  'cannot_contact',
-  'no_longer_interested',
-  'canceled',
-] as const;
-export const leadStatuses = [...leadOpenStatuses, 'qualified', ...leadDisqualifyReasons] as const;
+// States and status reasons come from the lifecycle tables (lifecycle-tables.ts).
+export const leadStates = stateNames(leadLifecycle);
+export const leadOpenStatuses = statusNames(leadLifecycle, 'open');
+export const leadDisqualifyReasons = statusNames(leadLifecycle, 'disqualified');
+export const leadStatuses = statusNames(leadLifecycle);
 export const purchaseTimeframes = [
   'immediate',
   'this_quarter',
@@ -243,14 +248,8 @@ const documentCommercialFields = {
 
 // ---- opportunity -----------------------------------------------------------
 export const opportunityStages = ['qualify', 'develop', 'propose', 'close'] as const;
-export const opportunityStates = ['open', 'won', 'lost'] as const;
-export const opportunityStatuses = [
-  'in_progress',
-  'on_hold',
-  'won',
-  'canceled',
-  'out_sold',
-] as const;
+export const opportunityStates = stateNames(opportunityLifecycle);
+export const opportunityStatuses = statusNames(opportunityLifecycle);
 export type OpportunityStage = (typeof opportunityStages)[number];
 /** Forecast categories a person may pick for an open opportunity (see forecast.ts). */
 export const openForecastCategories = ['pipeline', 'best_case', 'commit', 'omitted'] as const;
@@ -284,8 +283,8 @@ export const opportunitySchema = z
 export type Opportunity = z.infer<typeof opportunitySchema>;
 
 // ---- quote -----------------------------------------------------------------
-export const quoteStates = ['draft', 'active', 'won', 'closed'] as const;
-export const quoteStatuses = ['in_progress', 'open', 'won', 'lost', 'canceled', 'revised'] as const;
+export const quoteStates = stateNames(quoteLifecycle);
+export const quoteStatuses = statusNames(quoteLifecycle);
 
 export const quoteSchema = z
   .object({
@@ -315,8 +314,8 @@ export const quoteSchema = z
 export type Quote = z.infer<typeof quoteSchema>;
 
 // ---- order -----------------------------------------------------------------
-export const orderStates = ['active', 'fulfilled', 'invoiced', 'canceled'] as const;
-export const orderStatuses = ['new', 'fulfilled', 'invoiced', 'canceled'] as const;
+export const orderStates = stateNames(orderLifecycle);
+export const orderStatuses = statusNames(orderLifecycle);
 
 export const orderSchema = z
   .object({
@@ -344,8 +343,8 @@ export type Order = z.infer<typeof orderSchema>;
 
 // ---- invoice ---------------------------------------------------------------
 // A credit note (FatturaPA TD04) is an invoice record that is `issued` once and never changes.
-export const invoiceStates = ['active', 'paid', 'canceled', 'issued'] as const;
-export const invoiceStatuses = ['billed', 'paid', 'canceled', 'issued'] as const;
+export const invoiceStates = stateNames(invoiceLifecycle);
+export const invoiceStatuses = statusNames(invoiceLifecycle);
 export const invoiceDocumentTypes = ['invoice', 'creditNote'] as const;
 export type InvoiceDocumentType = (typeof invoiceDocumentTypes)[number];
 export const paymentMethods = ['bank_transfer', 'card', 'cash', 'cheque', 'other'] as const;
@@ -420,7 +419,7 @@ export const activityTypes = [
   'appointment',
   'system',
 ] as const;
-export const activityStates = ['open', 'completed', 'canceled'] as const;
+export const activityStates = stateNames(activityLifecycle);
 export const regardingTypes = [
   'lead',
   'account',

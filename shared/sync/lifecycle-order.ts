@@ -1,5 +1,9 @@
 // How far along its lifecycle a record is (DESIGN.md §3), so a merge never moves state
-// backwards: of two concurrent lifecycle changes, the more advanced one wins.
+// backwards: of two concurrent lifecycle changes, the more advanced one wins. The ranks are
+// those of the lifecycle tables (shared/domain/lifecycle-tables.ts).
+import type { LifecycleTables } from '../domain/lifecycle-derive';
+import type { LifecycleTable } from '../domain/lifecycle-kit';
+import { lifecycleTables } from '../domain/lifecycle-tables';
 import type { RecordType } from '../domain/records';
 
 /** The fields that move together as one lifecycle step: a state and its status reason. */
@@ -10,54 +14,26 @@ export type LifecycleRank = {
   readonly status: Readonly<Record<string, number>>;
 };
 
-const lead: LifecycleRank = {
-  state: { open: 0, qualified: 1, disqualified: 1 },
-  status: {
-    new: 0,
-    contacted: 1,
-    qualified: 2,
-    lost: 2,
-    cannot_contact: 2,
-    no_longer_interested: 2,
-    canceled: 2,
-  },
+/** The ranks of one lifecycle table: each state's, and each status reason's. */
+export const ranksOf = (table: LifecycleTable): LifecycleRank => {
+  const states = Object.entries(table.states);
+  return {
+    state: Object.fromEntries(states.map(([state, s]) => [state, s.rank])),
+    status: Object.fromEntries(states.flatMap(([, s]) => Object.entries(s.statuses ?? {}))),
+  };
 };
 
-const opportunity: LifecycleRank = {
-  state: { open: 0, won: 1, lost: 1 },
-  // In progress and on hold are both "open": neither is ahead of the other.
-  status: { in_progress: 0, on_hold: 0, won: 1, canceled: 1, out_sold: 1 },
-};
-
-const quote: LifecycleRank = {
-  state: { draft: 0, active: 1, won: 2, closed: 2 },
-  status: { in_progress: 0, open: 1, won: 2, lost: 2, canceled: 2, revised: 2 },
-};
-
-const order: LifecycleRank = {
-  state: { active: 0, fulfilled: 1, invoiced: 2, canceled: 2 },
-  status: { new: 0, fulfilled: 1, invoiced: 2, canceled: 2 },
-};
-
-const invoice: LifecycleRank = {
-  state: { active: 0, paid: 1, canceled: 1 },
-  status: { billed: 0, paid: 1, canceled: 1 },
-};
-
-const activity: LifecycleRank = {
-  state: { open: 0, completed: 1, canceled: 1 },
-  status: {},
-};
+/** Lifecycle ranks per record type from its lifecycle table; types without one are absent. */
+export const deriveLifecycleOrder = (
+  tables: LifecycleTables,
+): Partial<Record<RecordType, LifecycleRank>> =>
+  Object.fromEntries(
+    Object.entries(tables).map(([type, table]) => [type, ranksOf(table)]),
+  ) as Partial<Record<RecordType, LifecycleRank>>;
 
 /** Lifecycle ranks per record type; types without a lifecycle are absent. */
-export const lifecycleOrder: Partial<Record<RecordType, LifecycleRank>> = {
-  lead,
-  opportunity,
-  quote,
-  order,
-  invoice,
-  activity,
-};
+export const lifecycleOrder: Partial<Record<RecordType, LifecycleRank>> =
+  deriveLifecycleOrder(lifecycleTables);
 
 /** Opportunity sales stages, in the order of the business process flow. */
 export const stageOrder: Readonly<Record<string, number>> = {

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invoice } from '../../../../shared/domain/records';
+import { canRun } from '../../../../shared/domain/lifecycle-moves';
 import type { ActionState } from '../../../app/use-action';
 import { Button } from '../../../ui/Button';
 import { useInvoiceCommands } from '../commands';
@@ -13,18 +14,28 @@ export const InvoiceActions = ({ invoice, action }: { invoice: Invoice; action: 
   const { t } = useTranslation();
   const commands = useInvoiceCommands();
   const [dialog, setDialog] = useState<'payment' | 'credit' | null>(null);
-  if (invoice.documentType !== 'invoice' || invoice.state !== 'active') return null;
+  // Credit notes never move; an invoice takes payments and credits while the table allows.
+  if (invoice.documentType !== 'invoice') return null;
+  const canPay = canRun('invoice', 'markInvoicePaid', invoice);
+  const canCredit = canRun('invoice', 'issueCreditNote', invoice);
+  if (!canPay && !canCredit) return null;
   return (
     <>
-      <Button variant="primary" onClick={() => setDialog('payment')}>
-        {t('payment.recordEllipsis')}
-      </Button>
-      <Button onClick={() => void action.run(() => commands.markPaid(invoice.id))}>
-        {t('invoice.markPaid')}
-      </Button>
-      <Button variant="danger" onClick={() => setDialog('credit')}>
-        {t('creditNote.cancelWith')}
-      </Button>
+      {canPay ? (
+        <>
+          <Button variant="primary" onClick={() => setDialog('payment')}>
+            {t('payment.recordEllipsis')}
+          </Button>
+          <Button onClick={() => void action.run(() => commands.markPaid(invoice.id))}>
+            {t('invoice.markPaid')}
+          </Button>
+        </>
+      ) : null}
+      {canCredit ? (
+        <Button variant="danger" onClick={() => setDialog('credit')}>
+          {t('creditNote.cancelWith')}
+        </Button>
+      ) : null}
       {dialog === 'payment' ? (
         <PaymentDialog invoice={invoice} onClose={() => setDialog(null)} />
       ) : null}

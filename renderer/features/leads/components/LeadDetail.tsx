@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../../../shared/domain/records';
+import { canRun, listsMove } from '../../../../shared/domain/lifecycle-moves';
 import { navigate } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
 import { useMayDelete } from '../../../app/use-may-delete';
@@ -45,7 +46,6 @@ const LeadView = ({ lead }: { lead: Lead }) => {
   const fair = fairs?.find((f) => f.id === lead.tradeFairId) ?? null;
   const [dialog, setDialog] = useState<'qualify' | 'disqualify' | 'delete' | null>(null);
   const deletable = useMayDelete('lead', lead);
-  const open = lead.state === 'open';
   const remove = async () => {
     if ((await action.run(() => commands.remove(lead.id))) !== undefined) navigate('leads');
   };
@@ -55,24 +55,24 @@ const LeadView = ({ lead }: { lead: Lead }) => {
         <h1 id="lead-title">{leadName(lead)}</h1>
         <Badge tone={leadStateTone[lead.state]}>{t(`lead.statuses.${lead.status}`)}</Badge>
         <ConsentWithdrawnBadge consent={lead.consent} />
-        {lead.status === 'new' ? (
+        {listsMove('lead', 'updateLead', lead, { state: 'open', status: 'contacted' }) ? (
           <Button
             onClick={() => void action.run(() => commands.update(lead.id, { status: 'contacted' }))}
           >
             {t('lead.markContacted')}
           </Button>
         ) : null}
-        {open ? (
-          <>
-            <Button variant="primary" onClick={() => setDialog('qualify')}>
-              {t('lead.qualify')}
-            </Button>
-            <Button variant="danger" onClick={() => setDialog('disqualify')}>
-              {t('lead.disqualify')}
-            </Button>
-          </>
+        {canRun('lead', 'qualifyLead', lead) ? (
+          <Button variant="primary" onClick={() => setDialog('qualify')}>
+            {t('lead.qualify')}
+          </Button>
         ) : null}
-        {lead.state === 'disqualified' ? (
+        {canRun('lead', 'disqualifyLead', lead) ? (
+          <Button variant="danger" onClick={() => setDialog('disqualify')}>
+            {t('lead.disqualify')}
+          </Button>
+        ) : null}
+        {canRun('lead', 'reactivateLead', lead) ? (
           <Button onClick={() => void action.run(() => commands.reactivate(lead.id))}>
             {t('lead.reactivate')}
           </Button>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Opportunity } from '../../../../shared/domain/records';
+import { canRun } from '../../../../shared/domain/lifecycle-moves';
 import { navigate } from '../../../app/router';
 import { useRecordAction } from '../../../app/use-action';
 import { useFormat } from '../../../i18n/use-format';
@@ -54,21 +55,22 @@ const OpportunityView = ({ opportunity: o }: { opportunity: Opportunity }) => {
         <span aria-label={t('opportunity.estimatedRevenue')}>
           {fmt.money(o.estimatedRevenue, o.currency)}
         </span>
-        {open ? (
-          <>
-            <Button onClick={() => void newQuote()}>{t('opportunity.newQuote')}</Button>
-            <Button variant="primary" onClick={() => setDialog('won')}>
-              {t('opportunity.closeWon')}
-            </Button>
-            <Button variant="danger" onClick={() => setDialog('lost')}>
-              {t('opportunity.closeLost')}
-            </Button>
-          </>
-        ) : (
+        {open ? <Button onClick={() => void newQuote()}>{t('opportunity.newQuote')}</Button> : null}
+        {canRun('opportunity', 'closeOpportunityAsWon', o) ? (
+          <Button variant="primary" onClick={() => setDialog('won')}>
+            {t('opportunity.closeWon')}
+          </Button>
+        ) : null}
+        {canRun('opportunity', 'closeOpportunityAsLost', o) ? (
+          <Button variant="danger" onClick={() => setDialog('lost')}>
+            {t('opportunity.closeLost')}
+          </Button>
+        ) : null}
+        {canRun('opportunity', 'reopenOpportunity', o) ? (
           <Button onClick={() => void action.run(() => commands.reopen(o.id))}>
             {t('opportunity.reopen')}
           </Button>
-        )}
+        ) : null}
       </div>
       <ProcessBar
         stage={o.stage}

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../../shared/domain/records';
+import { canRun } from '../../../../shared/domain/lifecycle-moves';
 import { navigate } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
 import { useFormat } from '../../../i18n/use-format';
@@ -47,25 +48,22 @@ const OrderView = ({ order: o }: { order: Order }) => {
       statusLabel={documentStateLabel(t, 'order', o)}
       actions={
         <>
-          {o.state === 'active' ? (
-            <>
-              {o.pricesLocked ? null : (
-                <Button onClick={() => void action.run(() => commands.lockPrices(o.id))}>
-                  {t('order.lockPrices')}
-                </Button>
-              )}
-              <Button
-                variant="primary"
-                onClick={() => void action.run(() => commands.fulfil(o.id))}
-              >
-                {t('order.fulfil')}
-              </Button>
-              <Button variant="danger" onClick={() => setConfirmCancel(true)}>
-                {t('order.cancel')}
-              </Button>
-            </>
+          {o.state === 'active' && !o.pricesLocked ? (
+            <Button onClick={() => void action.run(() => commands.lockPrices(o.id))}>
+              {t('order.lockPrices')}
+            </Button>
           ) : null}
-          {o.state === 'fulfilled' ? (
+          {canRun('order', 'fulfilOrder', o) ? (
+            <Button variant="primary" onClick={() => void action.run(() => commands.fulfil(o.id))}>
+              {t('order.fulfil')}
+            </Button>
+          ) : null}
+          {canRun('order', 'cancelOrder', o) ? (
+            <Button variant="danger" onClick={() => setConfirmCancel(true)}>
+              {t('order.cancel')}
+            </Button>
+          ) : null}
+          {canRun('order', 'createInvoiceFromOrder', o) ? (
             <Button variant="primary" onClick={() => void createInvoice()}>
               {t('order.createInvoice')}
             </Button>

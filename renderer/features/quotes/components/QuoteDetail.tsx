@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Quote } from '../../../../shared/domain/records';
+import { canRun } from '../../../../shared/domain/lifecycle-moves';
 import { navigate } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
 import { useMayDelete } from '../../../app/use-may-delete';
@@ -61,20 +62,20 @@ const QuoteView = ({ quote: q }: { quote: Quote }) => {
         </h1>
         <Badge tone={tone[q.state]}>{documentStateLabel(t, 'quote', q)}</Badge>
         {q.opportunityId ? <OpportunityLink id={q.opportunityId} /> : null}
-        {draft ? (
+        {canRun('quote', 'activateQuote', q) ? (
           <Button variant="primary" onClick={() => void action.run(() => commands.activate(q.id))}>
             {t('quote.activate')}
           </Button>
         ) : null}
-        {q.state === 'active' ? (
-          <>
-            <Button variant="primary" onClick={() => setDialog('order')}>
-              {t('quote.createOrder')}
-            </Button>
-            <Button onClick={() => void revise()}>{t('quote.revise')}</Button>
-          </>
+        {canRun('quote', 'createOrderFromQuote', q) ? (
+          <Button variant="primary" onClick={() => setDialog('order')}>
+            {t('quote.createOrder')}
+          </Button>
         ) : null}
-        {draft || q.state === 'active' ? (
+        {canRun('quote', 'reviseQuote', q) ? (
+          <Button onClick={() => void revise()}>{t('quote.revise')}</Button>
+        ) : null}
+        {canRun('quote', 'closeQuote', q) ? (
           <Button variant="danger" onClick={() => setDialog('close')}>
             {t('quote.closeQuote')}
           </Button>

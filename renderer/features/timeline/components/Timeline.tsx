@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity, RegardingType } from '../../../../shared/domain/records';
 import { opportunityStages } from '../../../../shared/domain/records';
+import { canRun } from '../../../../shared/domain/lifecycle-moves';
 import { useAction } from '../../../app/use-action';
 import { useMayDelete } from '../../../app/use-may-delete';
 import { useFormat } from '../../../i18n/use-format';
@@ -64,7 +65,7 @@ const TimelineItem = ({ activity }: { activity: Activity }) => {
     (activity.type === 'task' ||
       activity.type === 'phone_call' ||
       activity.type === 'appointment') &&
-    activity.state === 'open';
+    canRun('activity', 'completeActivity', activity);
   return (
     <li className={activity.type === 'system' ? 'system' : ''}>
       <div className="meta">
