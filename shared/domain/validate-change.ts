@@ -1,6 +1,7 @@
 // Server-side check of a pushed document (DESIGN.md §3–4): given the stored version (or
 // none) and the proposed one, decide whether the change is legal for that user under the
 // lifecycle rules. The device runs the same check before it writes.
+import { withoutRxMeta } from '../rx-meta';
 import { checkConsistency, typeNames } from './change-consistency';
 import type { LifecyclePoint } from './change-tables';
 import {
@@ -38,10 +39,10 @@ export const changedFields = (before: object, after: object): string[] => {
 type Doc = Record<string, unknown>;
 
 // RxDB's own fields (_deleted, _rev, _meta, _attachments) travel with documents; the
-// record is everything else.
+// record is everything else (the rule is written in shared/rx-meta.ts).
 const withoutMeta = (value: unknown): unknown =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('_')))
+    ? withoutRxMeta(value as Record<string, unknown>, 'drop')
     : value;
 
 const parse = (type: RecordType, after: unknown): Result<AnyRecord> => {

@@ -16,7 +16,7 @@ import { collectionSchemaOf } from '../../../shared/domain/rx-schemas';
 import { recordSchemas, recordTypes } from '../../../shared/domain/records';
 import type { RecordType } from '../../../shared/domain/records';
 import type { SchemaViolation } from '../store-error';
-import { withoutRxMeta } from '../rx-meta';
+import { withoutRxMeta } from '../../../shared/rx-meta';
 
 const current = new Map(
   recordTypes.map((type) => {

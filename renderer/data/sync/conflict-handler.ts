@@ -9,7 +9,7 @@ import { conflictActivities } from '../../../shared/sync/conflict-activity';
 import { mergeRecord } from '../../../shared/sync/merge';
 import { deepEqual } from '../../../shared/deep-equal';
 import type { FairleadDatabase } from '../database';
-import { withoutRxMeta } from '../rx-meta';
+import { withoutRxMeta } from '../../../shared/rx-meta';
 import type { RejectedStore } from './rejected';
 
 type Doc = Record<string, unknown>;

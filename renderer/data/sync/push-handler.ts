@@ -12,7 +12,7 @@ import type {
 import { recordTypeOfCollection } from '../../../shared/domain/records';
 import { upgradeRecord } from '../../../shared/domain/record-upgrade';
 import { deepEqual } from '../../../shared/deep-equal';
-import { withoutRxMeta } from '../rx-meta';
+import { withoutRxMeta } from '../../../shared/rx-meta';
 import type { PendingTracker } from './pending';
 import type { RejectedStore } from './rejected';
 

@@ -5,7 +5,7 @@ import type { SyncCollection } from '../../../shared/sync/protocol';
 import { mergeRecord } from '../../../shared/sync/merge';
 import { deepEqual } from '../../../shared/deep-equal';
 import type { FairleadDatabase } from '../database';
-import { withoutRxMeta } from '../rx-meta';
+import { withoutRxMeta } from '../../../shared/rx-meta';
 import type { RejectedStore } from './rejected';
 
 type Doc = Record<string, unknown>;

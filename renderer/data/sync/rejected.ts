@@ -6,7 +6,7 @@ import type { LocalizedText } from '../../../shared/domain/errors';
 import type { RejectionCode, SyncCollection } from '../../../shared/sync/protocol';
 import { deepEqual } from '../../../shared/deep-equal';
 import type { FairleadDatabase } from '../database';
-import { withoutRxMeta } from '../rx-meta';
+import { withoutRxMeta } from '../../../shared/rx-meta';
 
 type Doc = Record<string, unknown>;
 

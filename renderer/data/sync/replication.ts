@@ -22,7 +22,7 @@ import {
 } from '../../../shared/sync/protocol';
 import type { FairleadDatabase } from '../database';
 import { setBulkLoad } from '../derived/bulk-load';
-import { withoutRxMeta } from '../rx-meta';
+import { withoutRxMeta } from '../../../shared/rx-meta';
 import { assumedServerState } from '../rx-internals';
 import type { FetchLike } from './client';
 import { createSyncClient, isNetworkError, SyncHttpError } from './client';
