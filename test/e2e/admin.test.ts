@@ -136,4 +136,29 @@ describeE2e('the administration screens', () => {
     },
     300_000,
   );
+
+  it('sets an exchange rate and a currency on the rates tab', async () => {
+    const email = 'e2e.admin.rates@fairlead.test';
+    await addOfficeUser(e2e.stack, { email, password, role: 'admin' });
+    const { app, t } = await e2e.signIn('en', { user: { email, password }, synced: false });
+    const admin = new AdminPage(app.page, t);
+    await app.go('admin');
+    await admin.tab('rates');
+
+    const rates = app.page.getByRole('region', { name: t('admin.rates.title') });
+    await rates.getByLabel(t('common.currency'), { exact: true }).fill('CHF');
+    await rates.getByLabel(t('admin.rates.perEur'), { exact: true }).fill('0.9345');
+    await rates.getByRole('button', { name: t('admin.rates.save') }).click();
+    await rates.getByRole('row').filter({ hasText: 'CHF' }).filter({ hasText: '0.9345' }).waitFor();
+    // Saved, the form is empty for the next rate.
+    expect(await rates.getByLabel(t('common.currency'), { exact: true }).inputValue()).toBe('');
+
+    const currencies = app.page.getByRole('region', { name: t('admin.rates.currencies') });
+    await currencies.getByLabel(t('common.currency'), { exact: true }).fill('SEK');
+    await currencies.getByLabel(t('common.name'), { exact: true }).fill('Swedish krona');
+    await currencies.getByLabel(t('admin.rates.decimals'), { exact: true }).fill('2');
+    await currencies.getByRole('button', { name: t('admin.rates.saveCurrency') }).click();
+    await currencies.getByRole('row').filter({ hasText: 'Swedish krona' }).waitFor();
+    await app.screenshot('admin-rates');
+  }, 180_000);
 });

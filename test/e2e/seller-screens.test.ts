@@ -181,6 +181,64 @@ describeE2e('a new seller on the screens', () => {
     }, 180_000);
   });
 
+  it.each(['en', 'it'] as const)(
+    'in %s: closes a deal as lost to a competitor and corrects its contact',
+    async (locale) => {
+      const { app, t } = await e2e.signIn(locale);
+      const { page } = app;
+      const leads = new LeadPages(app);
+      const lead = newLead(`c${locale}`);
+      await leads.capture(lead);
+      await leads.openFromList(lead.company, `${lead.firstName} ${lead.lastName}`);
+      await leads.qualify();
+      await page.getByRole('heading', { level: 1, name: lead.company }).waitFor();
+
+      await page.getByRole('button', { name: t('opportunity.closeLost'), exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: t('opportunity.closeLostTitle') });
+      expect(await dialog.getByLabel(t('opportunity.lostStatus')).inputValue()).toBe('out_sold');
+      await dialog.getByLabel(t('opportunity.competitor'), { exact: true }).fill('Rivali SpA');
+      await dialog
+        .getByLabel(t('opportunity.closeDescription'), { exact: true })
+        .fill('Price too high');
+      await app.screenshot('opportunity-close-lost');
+      await dialog.getByRole('button', { name: t('opportunity.closeLost'), exact: true }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: t('opportunity.reopen') }).waitFor();
+
+      // The contact qualify made, corrected in its edit form.
+      await page
+        .getByRole('link', { name: `${lead.firstName} ${lead.lastName}` })
+        .first()
+        .click();
+      await page
+        .getByRole('heading', { level: 1, name: `${lead.firstName} ${lead.lastName}` })
+        .waitFor();
+      await page.getByRole('button', { name: t('common.edit'), exact: true }).click();
+      const form = page.getByRole('form', { name: t('contact.edit') });
+      const save = form.getByRole('button', { name: t('common.save'), exact: true });
+      expect(await save.isDisabled()).toBe(true);
+      await form.getByLabel(t('common.jobTitle'), { exact: true }).fill('Buyer');
+      await form.getByLabel(t('common.mobile'), { exact: true }).fill('+39 333 123 4567');
+      await app.screenshot('contact-edit');
+      await save.click();
+      await form.waitFor({ state: 'detached' });
+
+      await app.waitForSynced();
+      const opportunity = (await pullAll(e2e.stack, 'opportunities')).find(
+        (d) => d.topic === lead.company,
+      );
+      expect(opportunity).toMatchObject({
+        state: 'lost',
+        status: 'out_sold',
+        competitor: 'Rivali SpA',
+        closeDescription: 'Price too high',
+      });
+      const contact = (await pullAll(e2e.stack, 'contacts')).find((d) => d.email === lead.email);
+      expect(contact).toMatchObject({ jobTitle: 'Buyer', mobile: '+39 333 123 4567' });
+    },
+    180_000,
+  );
+
   it('says what the first sync downloads, and that the records are on their way', async () => {
     // Leads arrive only when the test lets them: the first sync is caught in the middle.
     let release: () => void = () => undefined;
