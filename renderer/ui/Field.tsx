@@ -58,6 +58,11 @@ export const TextField = ({
   );
 };
 
+/** The user's own password, which the browser's password manager may fill in. */
+export const PasswordField = (props: FieldShell & Omit<ComponentProps<'input'>, 'type'>) => (
+  <TextField type="password" autoComplete="current-password" required {...props} />
+);
+
 export const TextArea = ({
   label,
   hint,

@@ -1,67 +1,24 @@
 // The administrator in the browser build: adds a seller, changes a price, revokes the new
 // seller's device, and finds each in the audit log; the seller cannot open the
 // administration, and the admin endpoints answer the seller 403.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { AdminPage } from './pages/admin-pages';
-import { AppPage } from './pages/app-page';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
-import { translator } from './support/i18n';
-import type { Stack } from './support/stack';
-import { startStack } from './support/stack';
-import { repoRoot } from './support/web-build';
+import { addOfficeUser } from './support/stack';
+import { describeE2e, useE2e } from './support/fixture';
 
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-
-const intl = { en: 'en-GB', it: 'it-IT' } as const;
 const password = 'e2e-Admin-Passw0rd!';
 
-describe.skipIf(!canRun)('the administration screens', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+describeE2e('the administration screens', () => {
+  const e2e = useE2e();
 
   it.each(['it', 'en'] as const)(
     'in %s: adds a seller, changes a price, revokes a device, each in the audit',
     async (locale) => {
-      const t = translator(locale);
       const adminEmail = `e2e.admin.${locale}@fairlead.test`;
-      await promisify(execFile)(
-        'npm',
-        [
-          'run',
-          '--silent',
-          'admin',
-          '--',
-          'user',
-          'add',
-          '--email',
-          adminEmail,
-          '--password',
-          password,
-          '--role',
-          'admin',
-        ],
-        { cwd: repoRoot, env: { ...process.env, DATA_DIR: stack.dataDir } },
-      );
-      const options = { locale: intl[locale], viewport: { width: 1366, height: 900 } };
-      const adminContext = await browser.newContext(options);
-      const app = new AppPage(await adminContext.newPage(), t, locale);
+      await addOfficeUser(e2e.stack, { email: adminEmail, password, role: 'admin' });
+      const user = { email: adminEmail, password };
+      const { app, t } = await e2e.signIn(locale, { user, synced: false });
       const admin = new AdminPage(app.page, t);
-      await app.open(stack.appUrl);
-      await app.signIn(adminEmail, password);
       await app.go('admin');
 
       // 1. A new seller.
@@ -79,14 +36,12 @@ describe.skipIf(!canRun)('the administration screens', () => {
 
       // 3. The new seller signs in on a device of their own: no administration there, and the
       // server refuses the seller its endpoints.
-      const sellerContext = await browser.newContext(options);
-      const seller = new AppPage(await sellerContext.newPage(), t, locale);
-      await seller.open(stack.appUrl);
-      await seller.signIn(sellerEmail, password);
-      await seller.waitForSynced();
+      const { app: seller } = await e2e.signIn(locale, {
+        user: { email: sellerEmail, password },
+      });
       const nav = seller.page.getByRole('navigation', { name: t('app.mainNav') });
       expect(await nav.getByRole('link', { name: t('nav.admin') }).count()).toBe(0);
-      await seller.page.goto(`${stack.appUrl}#/admin/users`);
+      await seller.page.goto(`${e2e.stack.appUrl}#/admin/users`);
       await seller.page.getByText(t('app.notForRole')).waitFor();
       expect(await seller.page.getByRole('table').count()).toBe(0);
       await seller.screenshot('admin-refused-to-seller');
@@ -178,9 +133,32 @@ describe.skipIf(!canRun)('the administration screens', () => {
         locale === 'it' ? /unitPrice: .+ → .*123,45/ : /unitPrice: .+ → .*123\.45/,
       );
       await app.screenshot('admin-audit');
-      await sellerContext.close();
-      await adminContext.close();
     },
     300_000,
   );
+
+  it('sets an exchange rate and a currency on the rates tab', async () => {
+    const email = 'e2e.admin.rates@fairlead.test';
+    await addOfficeUser(e2e.stack, { email, password, role: 'admin' });
+    const { app, t } = await e2e.signIn('en', { user: { email, password }, synced: false });
+    const admin = new AdminPage(app.page, t);
+    await app.go('admin');
+    await admin.tab('rates');
+
+    const rates = app.page.getByRole('region', { name: t('admin.rates.title') });
+    await rates.getByLabel(t('common.currency'), { exact: true }).fill('CHF');
+    await rates.getByLabel(t('admin.rates.perEur'), { exact: true }).fill('0.9345');
+    await rates.getByRole('button', { name: t('admin.rates.save') }).click();
+    await rates.getByRole('row').filter({ hasText: 'CHF' }).filter({ hasText: '0.9345' }).waitFor();
+    // Saved, the form is empty for the next rate.
+    expect(await rates.getByLabel(t('common.currency'), { exact: true }).inputValue()).toBe('');
+
+    const currencies = app.page.getByRole('region', { name: t('admin.rates.currencies') });
+    await currencies.getByLabel(t('common.currency'), { exact: true }).fill('SEK');
+    await currencies.getByLabel(t('common.name'), { exact: true }).fill('Swedish krona');
+    await currencies.getByLabel(t('admin.rates.decimals'), { exact: true }).fill('2');
+    await currencies.getByRole('button', { name: t('admin.rates.saveCurrency') }).click();
+    await currencies.getByRole('row').filter({ hasText: 'Swedish krona' }).waitFor();
+    await app.screenshot('admin-rates');
+  }, 180_000);
 });

@@ -6,17 +6,10 @@ import { mkdtempSync, openSync, readFileSync, writeSync, closeSync } from 'node:
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer';
-import { AppPage } from './pages/app-page';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
-import { translator } from './support/i18n';
-import type { Stack } from './support/stack';
-import { pullAll, startStack } from './support/stack';
-
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+import { pullAll } from './support/stack';
+import { describeE2e, useE2e } from './support/fixture';
 
 const WIDTH = 320;
 const HEIGHT = 240;
@@ -68,9 +61,7 @@ const writeBadgeVideo = async (
   closeSync(fd);
 };
 
-describe.skipIf(!canRun)('badge scanning with the camera', () => {
-  let stack: Stack;
-  let browser: Browser;
+describeE2e('badge scanning with the camera', () => {
   const run = Date.now().toString(36);
   const badges = [
     `BEGIN:VCARD\r\nVERSION:3.0\r\nN:Scanned${run};Anna\r\nORG:Brenta Visitors\r\nEMAIL:anna.${run}@example.com\r\nTEL;TYPE=work:+39 049 111\r\nEND:VCARD`,
@@ -78,12 +69,12 @@ describe.skipIf(!canRun)('badge scanning with the camera', () => {
     `BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Carla Scanned${run}\r\nN:Scanned${run};Carla;;;\r\nEMAIL:carla.${run}@example.com\r\nEND:VCARD`,
   ];
 
-  beforeAll(async () => {
-    stack = await startStack();
+  // A fake camera that plays the badges: Anna, Bruno, Anna again (the same badge), Carla;
+  // the camera loops the file.
+  const fakeCamera = async (): Promise<string[]> => {
     const video = join(mkdtempSync(join(tmpdir(), 'fairlead-camera-')), 'badges.y4m');
     const gap = { payload: null, frames: FPS * 5 };
     const show = (payload: string) => ({ payload, frames: FPS * 2 });
-    // Anna, Bruno, Anna again (the same badge), Carla; the camera loops the file.
     await writeBadgeVideo(video, [
       gap,
       show(badges[0]!),
@@ -95,30 +86,18 @@ describe.skipIf(!canRun)('badge scanning with the camera', () => {
       show(badges[2]!),
       gap,
     ]);
-    browser = await launchChromium([
+    return [
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-video-capture=${video}`,
       '--autoplay-policy=no-user-gesture-required',
-    ]);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+    ];
+  };
+  const e2e = useE2e({ chromiumArgs: fakeCamera });
 
   it('scans three badges offline into leads of the fair and recognises a repeat', async () => {
-    const t = translator('en');
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 1366, height: 900 },
-    });
-    const app = new AppPage(await context.newPage(), t, 'en');
+    const { app, t } = await e2e.signIn('en');
     const { page } = app;
-    await app.open(stack.appUrl);
-    await app.signIn(stack.seller.email, stack.seller.password);
-    await app.waitForSynced();
     const fair = `Fiera Milano ${run}`;
     const question = 'Interested in cranes?';
     await app.go('settings');
@@ -139,8 +118,7 @@ describe.skipIf(!canRun)('badge scanning with the camera', () => {
     await app.screenshot('fair-settings');
     await app.waitForSynced();
 
-    await context.setOffline(true);
-    await app.waitForOffline();
+    await app.goOffline();
     await app.go('leads');
     await page.getByRole('button', { name: t('lead.capture') }).click();
     const form = page.getByRole('form', { name: t('lead.captureTitle') });
@@ -166,13 +144,14 @@ describe.skipIf(!canRun)('badge scanning with the camera', () => {
     expect(await lastName.inputValue()).toBe('');
     await saveScanned('Carla');
 
-    await context.setOffline(false);
-    await app.waitForSynced();
-    const fairs = (await pullAll(stack, 'tradefairs')).filter((f) => f['name'] === fair);
+    await app.goOnline();
+    const fairs = (await pullAll(e2e.stack, 'tradefairs')).filter((f) => f['name'] === fair);
     expect(fairs).toHaveLength(1);
     const questions = fairs[0]?.['questions'] as { id: string; label: string }[];
     expect(questions.map((q) => q.label)).toEqual([question]);
-    const leads = (await pullAll(stack, 'leads')).filter((l) => l['lastName'] === `Scanned${run}`);
+    const leads = (await pullAll(e2e.stack, 'leads')).filter(
+      (l) => l['lastName'] === `Scanned${run}`,
+    );
     expect(leads.map((l) => l['firstName']).sort()).toEqual(['Anna', 'Bruno', 'Carla']);
     for (const lead of leads) {
       expect(lead).toMatchObject({
@@ -184,6 +163,5 @@ describe.skipIf(!canRun)('badge scanning with the camera', () => {
       expect(lead['consent']).toMatchObject({ given: true });
     }
     expect(leads.find((l) => l['firstName'] === 'Bruno')?.['company']).toBe('Bruno Meccanica');
-    await context.close();
   }, 300_000);
 });

@@ -1,44 +1,18 @@
 // The browser build in Chromium keeps its session out of localStorage: after signing in the
 // token is only in an HttpOnly cookie, the app syncs with it (pull, push, live stream), a
 // reload stays signed in, and a request without the CSRF token is refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { AppPage } from './pages/app-page';
+import { expect, it } from 'vitest';
 import { LeadPages } from './pages/lead-pages';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
-import { translator } from './support/i18n';
-import type { Stack } from './support/stack';
-import { pullAll, startStack } from './support/stack';
+import { pullAll } from './support/stack';
+import { describeE2e, useE2e } from './support/fixture';
 
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-
-describe.skipIf(!canRun)('browser session', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+describeE2e('browser session', () => {
+  const e2e = useE2e();
 
   it('signs in with an HttpOnly cookie, nothing secret in localStorage', async () => {
-    const t = translator('en');
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 1366, height: 900 },
-    });
-    const app = new AppPage(await context.newPage(), t, 'en');
-    await app.open(stack.appUrl);
-    await app.signIn(stack.seller.email, stack.seller.password);
-    await app.waitForSynced();
+    const { app, context } = await e2e.signIn('en');
 
-    const cookies = await context.cookies(stack.appUrl + '/api/');
+    const cookies = await context.cookies(e2e.stack.appUrl + '/api/');
     const session = cookies.find((c) => c.name === 'fairlead_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api' });
     const token = session?.value ?? '';
@@ -67,11 +41,11 @@ describe.skipIf(!canRun)('browser session', () => {
     };
     await new LeadPages(app).capture(lead);
     await app.waitForSynced();
-    expect((await pullAll(stack, 'leads')).some((d) => d['email'] === lead.email)).toBe(true);
+    expect((await pullAll(e2e.stack, 'leads')).some((d) => d['email'] === lead.email)).toBe(true);
 
     // A reload keeps the session; a forged request from the page without the token is refused.
     await app.page.reload();
-    await app.unlockStore(stack.seller.password);
+    await app.unlockStore(e2e.stack.seller.password);
     await app.waitForSynced();
     const forged = await app.page.evaluate(async () => {
       const answer = await fetch('/api/sync/leads/push', {
@@ -84,6 +58,5 @@ describe.skipIf(!canRun)('browser session', () => {
     expect(forged.status).toBe(403);
     expect(forged.body.messages.en).toMatch(/security token/);
     await app.screenshot('browser-session-signed-in');
-    await context.close();
   }, 240_000);
 });

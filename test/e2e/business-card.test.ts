@@ -1,50 +1,29 @@
 // Business card → lead in the browser build: the photo is read by the OCR worker the app
 // ships (no network beyond the app's own origin), the seller checks the fields and saves; the
 // lead keeps the card image on its timeline.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { cardTruth, renderCards } from '../support/business-cards';
-import { AppPage } from './pages/app-page';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
-import { translator } from './support/i18n';
-import type { Stack } from './support/stack';
-import { pullAll, startStack } from './support/stack';
+import { launchChromium } from './support/browser';
+import { pullAll } from './support/stack';
+import { describeE2e, useE2e } from './support/fixture';
 
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-
-describe.skipIf(!canRun)('business card capture', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+describeE2e('business card capture', () => {
+  const e2e = useE2e();
 
   it('reads a card on the device, lets the seller correct it and saves it with its image', async () => {
-    const t = translator('it');
     const card = cardTruth(0);
-    const [png] = await renderCards(browser, [card]);
-    const context = await browser.newContext({
-      locale: 'it-IT',
-      viewport: { width: 1366, height: 1000 },
-    });
-    const app = new AppPage(await context.newPage(), t, 'it');
+    const [png] = await renderCards(e2e.browser, [card]);
     const outside: string[] = [];
-    app.page.on('request', (r) => {
-      const url = new URL(r.url());
-      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http'))
-        outside.push(r.url());
+    const { app, t } = await e2e.signIn('it', {
+      viewport: { width: 1366, height: 1000 },
+      before: (page) => {
+        page.on('request', (r) => {
+          const url = new URL(r.url());
+          if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http'))
+            outside.push(r.url());
+        });
+      },
     });
-    await app.open(stack.appUrl);
-    await app.signIn(stack.seller.email, stack.seller.password);
-    await app.waitForSynced();
     await app.go('leads');
     await app.page.getByRole('button', { name: t('card.read') }).click();
     const dialog = app.page.getByRole('dialog', { name: t('card.title') });
@@ -77,20 +56,19 @@ describe.skipIf(!canRun)('business card capture', () => {
     expect(outside).toEqual([]);
 
     await app.waitForSynced();
-    const lead = (await pullAll(stack, 'leads')).find((d) => d.email === card.email);
+    const lead = (await pullAll(e2e.stack, 'leads')).find((d) => d.email === card.email);
     expect(lead).toMatchObject({
       jobTitle: 'Direttrice Commerciale',
       phone: card.phone,
       mobile: card.mobile,
       consent: { given: true },
     });
-    const note = (await pullAll(stack, 'activities')).find(
+    const note = (await pullAll(e2e.stack, 'activities')).find(
       (a) => a.regardingId === lead?.id && a.type === 'note',
     );
     const image = String((note?.data as { cardImage?: string } | undefined)?.cardImage ?? '');
     expect(image).toMatch(/^data:image\/jpeg;base64,/);
     expect(image.length).toBeLessThan(150_000);
-    await context.close();
   }, 240_000);
 
   it('takes the photo with the camera and goes on to the fields to check', async () => {
@@ -99,31 +77,24 @@ describe.skipIf(!canRun)('business card capture', () => {
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
     ]);
-    try {
-      const t = translator('en');
-      const context = await camera.newContext({
-        locale: 'en-GB',
-        viewport: { width: 1366, height: 1000 },
-      });
-      const app = new AppPage(await context.newPage(), t, 'en');
-      await app.open(stack.appUrl);
-      await app.signIn(stack.seller.email, stack.seller.password);
-      await app.go('leads');
-      await app.page.getByRole('button', { name: t('card.read') }).click();
-      const dialog = app.page.getByRole('dialog', { name: t('card.title') });
-      await dialog.getByRole('button', { name: t('card.useCamera') }).click();
-      const take = dialog.getByRole('button', { name: t('card.takePhoto') });
-      await expect.poll(() => take.isEnabled(), { timeout: 30_000 }).toBe(true);
-      await app.screenshot('business-card-camera');
-      await take.click();
-      // A test pattern has no card on it: the seller types what the reader could not find.
-      await dialog.getByRole('img', { name: t('card.image') }).waitFor({ timeout: 90_000 });
-      await dialog.getByLabel(t('common.lastName'), { exact: true }).fill('Camera');
-      await dialog.getByRole('button', { name: t('card.save') }).click();
-      await app.page.getByRole('heading', { level: 1, name: /Camera/ }).waitFor();
-      await context.close();
-    } finally {
-      await camera.close();
-    }
+    e2e.track(camera);
+    const { app, t } = await e2e.signIn('en', {
+      browser: camera,
+      viewport: { width: 1366, height: 1000 },
+      synced: false,
+    });
+    await app.go('leads');
+    await app.page.getByRole('button', { name: t('card.read') }).click();
+    const dialog = app.page.getByRole('dialog', { name: t('card.title') });
+    await dialog.getByRole('button', { name: t('card.useCamera') }).click();
+    const take = dialog.getByRole('button', { name: t('card.takePhoto') });
+    await expect.poll(() => take.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await app.screenshot('business-card-camera');
+    await take.click();
+    // A test pattern has no card on it: the seller types what the reader could not find.
+    await dialog.getByRole('img', { name: t('card.image') }).waitFor({ timeout: 90_000 });
+    await dialog.getByLabel(t('common.lastName'), { exact: true }).fill('Camera');
+    await dialog.getByRole('button', { name: t('card.save') }).click();
+    await app.page.getByRole('heading', { level: 1, name: /Camera/ }).waitFor();
   }, 180_000);
 });

@@ -1,17 +1,11 @@
 // GDPR consent withdrawal in Chromium: one action on the lead and on the contact page, a
 // timeline entry, the consent record updated (when, how), and the person flagged in the
 // lists and pages where they appear; the office receives it all at the next sync.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { AppPage } from './pages/app-page';
+import { expect, it } from 'vitest';
+import type { AppPage } from './pages/app-page';
 import { LeadPages } from './pages/lead-pages';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
-import { translator } from './support/i18n';
-import type { Stack } from './support/stack';
-import { pullAll, startStack } from './support/stack';
-
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+import { pullAll } from './support/stack';
+import { describeE2e, useE2e } from './support/fixture';
 
 /** Withdraws consent on the open lead or contact page, telling how. */
 const withdraw = async (app: AppPage, how: string, shot: string): Promise<void> => {
@@ -34,33 +28,14 @@ const withdraw = async (app: AppPage, how: string, shot: string): Promise<void> 
   await app.screenshot(`${shot}-withdrawn`);
 };
 
-describe.skipIf(!canRun)('consent withdrawal', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+describeE2e('consent withdrawal', () => {
+  const e2e = useE2e();
 
   it.each(['en', 'it'] as const)(
     'withdraws on a lead and on a contact, flagged in lists and pages (%s)',
     async (locale) => {
-      const t = translator(locale);
-      const context = await browser.newContext({
-        locale: locale === 'it' ? 'it-IT' : 'en-GB',
-        viewport: { width: 1366, height: 900 },
-      });
-      const app = new AppPage(await context.newPage(), t, locale);
+      const { app, t } = await e2e.signIn(locale);
       const leads = new LeadPages(app);
-      await app.open(stack.appUrl);
-      await app.signIn(stack.seller.email, stack.seller.password);
-      await app.waitForSynced();
       const suffix = `${locale}${Date.now().toString(36)}`;
       const lead = {
         firstName: 'Paola',
@@ -107,20 +82,19 @@ describe.skipIf(!canRun)('consent withdrawal', () => {
 
       // The office has the records as withdrawn, with when and how, and the timeline events.
       await app.waitForSynced();
-      const storedLead = (await pullAll(stack, 'leads')).find((d) => d['email'] === lead.email);
+      const storedLead = (await pullAll(e2e.stack, 'leads')).find((d) => d['email'] === lead.email);
       expect(storedLead?.['consent']).toMatchObject({ given: false, how: 'withdrawn_phone' });
       expect(String((storedLead?.['consent'] as { at: string }).at)).toMatch(/^\d{4}-/);
-      const storedContact = (await pullAll(stack, 'contacts')).find(
+      const storedContact = (await pullAll(e2e.stack, 'contacts')).find(
         (d) => d['email'] === person.email,
       );
       expect(storedContact?.['consent']).toMatchObject({ given: false, how: 'withdrawn_email' });
-      const events = (await pullAll(stack, 'activities')).filter(
+      const events = (await pullAll(e2e.stack, 'activities')).filter(
         (a) =>
           a['event'] === 'consent.withdrawn' &&
           (a['regardingId'] === storedLead?.['id'] || a['regardingId'] === storedContact?.['id']),
       );
       expect(events).toHaveLength(2);
-      await context.close();
     },
     240_000,
   );

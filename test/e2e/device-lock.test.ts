@@ -1,19 +1,10 @@
 // The app lock in Chromium: it locks (at once, or after the idle time), hides the app behind
 // it, opens offline with the right password only, and sync goes on while it is locked.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { AppPage } from './pages/app-page';
+import { expect, it } from 'vitest';
 import { DevicePages } from './pages/device-pages';
 import { LeadPages } from './pages/lead-pages';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
-import { translator } from './support/i18n';
-import type { Stack } from './support/stack';
-import { pullAll, startStack } from './support/stack';
-
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-
-const intl = { en: 'en-GB', it: 'it-IT' } as const;
+import { pullAll } from './support/stack';
+import { describeE2e, useE2e } from './support/fixture';
 
 const waitUntil = async (check: () => Promise<boolean>, what: string): Promise<void> => {
   for (let i = 0; i < 120; i++) {
@@ -23,37 +14,17 @@ const waitUntil = async (check: () => Promise<boolean>, what: string): Promise<v
   throw new Error(`timed out waiting for ${what}`);
 };
 
-describe.skipIf(!canRun)('the app lock', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+describeE2e('the app lock', () => {
+  const e2e = useE2e();
 
   it.each(['it', 'en'] as const)(
     'in %s: locks, opens offline with the right password only, and syncs while locked',
     async (locale) => {
-      const t = translator(locale);
-      const context = await browser.newContext({
-        locale: intl[locale],
-        viewport: { width: 1366, height: 900 },
-      });
-      const app = new AppPage(await context.newPage(), t, locale);
+      const { app, t, context } = await e2e.signIn(locale);
       const device = new DevicePages(app);
       const leads = new LeadPages(app);
-      await app.open(stack.appUrl);
-      await app.signIn(stack.seller.email, stack.seller.password);
-      await app.waitForSynced();
 
-      await context.setOffline(true);
-      await app.waitForOffline();
+      await app.goOffline();
       const lead = {
         firstName: 'Ottavia',
         lastName: `Serratura${locale.toUpperCase()}`,
@@ -76,14 +47,14 @@ describe.skipIf(!canRun)('the app lock', () => {
       expect(await device.lockDialog.isVisible()).toBe(true);
 
       // Still offline: the password is checked on the device.
-      await device.unlock(stack.seller.password);
+      await device.unlock(e2e.stack.seller.password);
       await app.page.getByText(lead.lastName).first().waitFor();
 
       // Locked again, the connection comes back: the waiting lead reaches the office anyway.
       await device.lockNow();
       await context.setOffline(false);
       await waitUntil(
-        async () => (await pullAll(stack, 'leads')).some((l) => l.email === lead.email),
+        async () => (await pullAll(e2e.stack, 'leads')).some((l) => l.email === lead.email),
         'the lead captured before the lock to reach the server',
       );
       await device.lockDialog
@@ -91,26 +62,15 @@ describe.skipIf(!canRun)('the app lock', () => {
         .getByText(t('sync.upToDate'))
         .waitFor();
       await app.screenshot('app-lock-synced');
-      await device.unlock(stack.seller.password);
+      await device.unlock(e2e.stack.seller.password);
       await app.waitForSynced();
-      await context.close();
     },
     240_000,
   );
 
   it('locks by itself after the idle time chosen in Settings, also across a reload, and offers sign-out instead', async () => {
-    const t = translator('en');
-    const context = await browser.newContext({
-      locale: intl.en,
-      viewport: { width: 1366, height: 900 },
-    });
-    const page = await context.newPage();
-    await page.clock.install();
-    const app = new AppPage(page, t, 'en');
+    const { app, page, t } = await e2e.signIn('en', { before: (p) => p.clock.install() });
     const device = new DevicePages(app);
-    await app.open(stack.appUrl);
-    await app.signIn(stack.seller.email, stack.seller.password);
-    await app.waitForSynced();
     await app.go('settings');
     const lockAfter = page.getByLabel(t('settings.lockAfter'));
     expect(await lockAfter.inputValue()).toBe('15');
@@ -126,7 +86,7 @@ describe.skipIf(!canRun)('the app lock', () => {
 
     await page.reload();
     // The encrypted store asks for the password at start; the idle lock still holds after it.
-    await app.unlockStore(stack.seller.password).catch(() => undefined);
+    await app.unlockStore(e2e.stack.seller.password).catch(() => undefined);
     await device.lockDialog.waitFor();
 
     // Guessing: after five wrong passwords the lock waits before it checks another one.
@@ -140,7 +100,7 @@ describe.skipIf(!canRun)('the app lock', () => {
     ).toBe(true);
     await app.screenshot('app-lock-too-many-tries');
     await page.clock.fastForward('00:31');
-    await device.unlock(stack.seller.password);
+    await device.unlock(e2e.stack.seller.password);
     await app.page.getByRole('heading', { level: 1 }).waitFor();
 
     // The other way out of the lock: signing out (everything has synced, so at once).
@@ -148,6 +108,5 @@ describe.skipIf(!canRun)('the app lock', () => {
     await device.lockDialog.getByRole('button', { name: t('lock.signOutInstead') }).click();
     await device.lockDialog.getByRole('button', { name: t('lock.signOutInstead') }).click();
     await device.waitForSignIn();
-    await context.close();
   }, 240_000);
 });

@@ -3,46 +3,23 @@
 // whatever the UI's), then read back with pdftotext and rendered to a PNG to look at; the
 // FatturaPA XML is downloaded beside it and validated against the official schema.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { invalid, schemas, validateAll } from '../documents/xmllint';
-import { AppPage, screenshotRoot } from './pages/app-page';
+import { screenshotRoot } from './pages/app-page';
 import { DocumentPages } from './pages/document-pages';
 import { LeadPages } from './pages/lead-pages';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
-import { translator } from './support/i18n';
-import type { Stack } from './support/stack';
-import { startStack } from './support/stack';
+import { describeE2e, useE2e } from './support/fixture';
 
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-
-const intl = { en: 'en-GB', it: 'it-IT' } as const;
 const digits = (s: string) => s.replace(/\D/g, '');
 
-describe.skipIf(!canRun)('an invoice PDF made and downloaded offline', () => {
-  let stack: Stack;
-  let browser: Browser;
-  const downloads = mkdtempSync(join(tmpdir(), 'fairlead-e2e-pdf-'));
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    rmSync(downloads, { recursive: true, force: true });
-  });
+describeE2e('an invoice PDF made and downloaded offline', () => {
+  const e2e = useE2e();
 
   it.each(['it', 'en'] as const)(
     'in %s: customer block, preview, download, read back',
     async (locale) => {
-      const t = translator(locale);
       const suffix = `${locale}${Date.now().toString(36)}`;
       const lead = {
         firstName: 'Łukasz',
@@ -51,21 +28,13 @@ describe.skipIf(!canRun)('an invoice PDF made and downloaded offline', () => {
         email: `lukasz.${suffix}@orsted.example`,
       };
       const vatNumber = 'IT12345678903';
-      const context = await browser.newContext({
-        locale: intl[locale],
-        viewport: { width: 1366, height: 900 },
-        acceptDownloads: true,
-      });
-      const app = new AppPage(await context.newPage(), t, locale);
+      const downloads = e2e.scratchDir('pdf');
+      const { app, t } = await e2e.signIn(locale, { acceptDownloads: true });
       const leads = new LeadPages(app);
       const docs = new DocumentPages(app);
-      await app.open(stack.appUrl);
-      await app.signIn(stack.seller.email, stack.seller.password);
-      await app.waitForSynced();
       // Like the sync, the PDF library and fonts load while the app is online.
       await app.waitForDocumentAssets();
-      await context.setOffline(true);
-      await app.waitForOffline();
+      await app.goOffline();
 
       await leads.capture(lead);
       await leads.openFromList(lead.company, `${lead.firstName} ${lead.lastName}`);
@@ -169,7 +138,6 @@ describe.skipIf(!canRun)('an invoice PDF made and downloaded offline', () => {
       await list
         .getByRole('row', { name: new RegExp(lead.company) })
         .waitFor({ state: 'detached' });
-      await context.close();
     },
     240_000,
   );

@@ -1,16 +1,10 @@
 // E-mailed enquiries: an .eml dropped onto the lead list becomes a lead with the e-mail on its
 // timeline; a second e-mail from the same sender lands on the same lead.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { AppPage } from './pages/app-page';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
-import { translator } from './support/i18n';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { TestLocale } from './support/i18n';
-import type { Stack } from './support/stack';
-import { pullAll, startStack } from './support/stack';
-
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+import { pullAll } from './support/stack';
+import { describeE2e, useE2e } from './support/fixture';
 
 const eml = (sender: string, subject: string, id: string, body: string) =>
   [
@@ -52,32 +46,13 @@ const dropFiles = async (page: Page, files: { name: string; text: string }[]) =>
   await target.dispatchEvent('drop', { dataTransfer: transfer });
 };
 
-describe.skipIf(!canRun)('e-mail enquiries', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+describeE2e('e-mail enquiries', () => {
+  const e2e = useE2e();
 
   for (const locale of ['en', 'it'] as TestLocale[]) {
     it(`a dropped .eml becomes a lead, a second lands on it (${locale})`, async () => {
-      const t = translator(locale);
-      const context = await browser.newContext({
-        locale: locale === 'it' ? 'it-IT' : 'en-GB',
-        viewport: { width: 1366, height: 900 },
-      });
-      const app = new AppPage(await context.newPage(), t, locale);
+      const { app, t } = await e2e.signIn(locale);
       const { page } = app;
-      await app.open(stack.appUrl);
-      await app.signIn(stack.seller.email, stack.seller.password);
-      await app.waitForSynced();
       await app.go('leads');
 
       const sender = `nicolo.${locale}@ferra.example`;
@@ -124,17 +99,16 @@ describe.skipIf(!canRun)('e-mail enquiries', () => {
       await app.screenshot('email-lead');
 
       await app.waitForSynced();
-      const leads = (await pullAll(stack, 'leads')).filter((d) => d.email === sender);
+      const leads = (await pullAll(e2e.stack, 'leads')).filter((d) => d.email === sender);
       expect(leads).toHaveLength(1);
       expect(leads[0]).toMatchObject({ source: 'email', consent: { given: true, how: 'email' } });
-      const mails = (await pullAll(stack, 'activities')).filter(
+      const mails = (await pullAll(e2e.stack, 'activities')).filter(
         (a) => a.type === 'email' && a.regardingId === leads[0]?.id,
       );
       expect(mails.map((a) => a.subject).sort()).toEqual([
         'Richiesta preventivo',
         'Seconda domanda',
       ]);
-      await context.close();
     }, 180_000);
   }
 });

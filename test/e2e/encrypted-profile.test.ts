@@ -4,26 +4,20 @@
 // decompressed, strings as UTF-8 and UTF-16LE) and searched. Encrypted: none of the values
 // is there, the HTTP cache included, and the next start opens the records offline with the
 // password only. The control build (FAIRLEAD_STORE_ENCRYPTION=off) finds them: the scan can fail.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startWebServer } from '../../scripts/web-server';
 import type { WebServer } from '../../scripts/web-server';
 import { AppPage } from './pages/app-page';
 import { DocumentPages } from './pages/document-pages';
 import { LeadPages } from './pages/lead-pages';
-import { chromiumAvailable, chromiumPath, STACK_CHROMIUM_FLAGS } from './support/browser';
+import { chromiumPath, STACK_CHROMIUM_FLAGS } from './support/browser';
 import { translator } from './support/i18n';
 import { scanProfile } from './support/profile-scan';
-import type { Stack } from './support/stack';
-import { startStack } from './support/stack';
 import { ensureWebBuild, repoRoot } from './support/web-build';
-
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+import { describeE2e, useE2e } from './support/fixture';
 
 const locale = 'it' as const;
 const t = translator(locale);
@@ -75,32 +69,29 @@ const knownValues = (run: string) => {
   };
 };
 
-describe.skipIf(!canRun)('the browser profile of a seller, read from disk', () => {
-  let stack: Stack;
+describeE2e('the browser profile of a seller, read from disk', () => {
+  // Each run's own Chromium profile folder: no browser of the file's.
+  const e2e = useE2e({ browser: false });
   let plainWeb: WebServer | null = null;
-  const profiles: string[] = [];
 
   beforeAll(async () => {
-    stack = await startStack();
     // The control: the same app built with encryption at rest switched off.
     ensureWebBuild({ outDir: plainRoot, env: { FAIRLEAD_STORE_ENCRYPTION: 'off' } });
-    plainWeb = await startWebServer({ root: plainRoot, apiUrl: stack.apiUrl });
+    plainWeb = await startWebServer({ root: plainRoot, apiUrl: e2e.stack.apiUrl });
   }, 600_000);
 
   afterAll(async () => {
     await plainWeb?.close();
-    await stack?.stop();
-    for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
   });
 
   const run = async (appUrl: string, label: string) => {
-    const dir = mkdtempSync(join(tmpdir(), `fairlead-profile-${label}-`));
-    profiles.push(dir);
+    const dir = e2e.scratchDir(`profile-${label}`);
     const known = knownValues(label);
     const context = await openProfile(dir);
+    e2e.track(context);
     const app = new AppPage(context.pages()[0] ?? (await context.newPage()), t, locale);
     await app.open(appUrl);
-    await app.signIn(stack.seller.email, stack.seller.password);
+    await app.signIn(e2e.stack.seller.email, e2e.stack.seller.password);
     await app.waitForSynced();
     await sellAndInvoice(app, known);
     await app.waitForSynced();
@@ -110,7 +101,7 @@ describe.skipIf(!canRun)('the browser profile of a seller, read from disk', () =
   };
 
   it('holds none of the values with encryption on, and opens offline with the password', async () => {
-    const { dir, known, values, scan } = await run(stack.appUrl, 'enc');
+    const { dir, known, values, scan } = await run(e2e.stack.appUrl, 'enc');
     expect(scan.levelDbFiles).toBeGreaterThan(3);
     expect(scan.findings).toEqual([]);
     // Nothing in the HTTP cache either (its folder is part of the scan above).
@@ -119,15 +110,16 @@ describe.skipIf(!canRun)('the browser profile of a seller, read from disk', () =
 
     // Next start, offline: the password unwraps the key, a wrong one is refused.
     const context = await openProfile(dir);
+    e2e.track(context);
     await context.setOffline(true);
     const app = new AppPage(context.pages()[0] ?? (await context.newPage()), t, locale);
-    await app.open(stack.appUrl).catch(() => undefined);
+    await app.open(e2e.stack.appUrl).catch(() => undefined);
     await app.page.reload().catch(() => undefined);
     const unlock = app.page.getByRole('form', { name: t('auth.unlockTitle') });
     if (!(await unlock.isVisible().catch(() => false))) {
       // Offline, the page itself comes from the browser's cache only if it kept it; go online.
       await context.setOffline(false);
-      await app.open(stack.appUrl);
+      await app.open(e2e.stack.appUrl);
       await context.setOffline(true);
     }
     await unlock.waitFor();
@@ -136,7 +128,7 @@ describe.skipIf(!canRun)('the browser profile of a seller, read from disk', () =
     await unlock.getByRole('button', { name: t('auth.unlock') }).click();
     await unlock.getByText('Password errata').waitFor({ timeout: 30_000 });
     await app.screenshot('unlock-wrong-password');
-    await unlock.getByLabel(new RegExp(`^${t('auth.password')}`)).fill(stack.seller.password);
+    await unlock.getByLabel(new RegExp(`^${t('auth.password')}`)).fill(e2e.stack.seller.password);
     await unlock.getByRole('button', { name: t('auth.unlock') }).click();
     await app.page.getByRole('navigation', { name: t('app.mainNav') }).waitFor({ timeout: 60_000 });
     // The qualified lead's account, read from the encrypted store offline, opens from search.

@@ -4,21 +4,13 @@
 // sends it again until the office accepts it. The device itself refuses control characters
 // in names, so the test plays a faulty device: the first push of the lead reaches the server
 // with a tab inside the surname, which the server refuses.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { AppPage } from './pages/app-page';
+import { describe, expect, it } from 'vitest';
 import { LeadPages } from './pages/lead-pages';
 import { SyncPages } from './pages/sync-pages';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
 import { translator } from './support/i18n';
 import type { TestLocale } from './support/i18n';
-import type { Stack } from './support/stack';
-import { pullAll, startStack } from './support/stack';
-
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-
-const intl: Record<TestLocale, string> = { en: 'en-GB', it: 'it-IT' };
+import { pullAll } from './support/stack';
+import { describeE2e, useE2e } from './support/fixture';
 
 // What the server says about the field, in each language (shared/domain/plain-text.ts).
 const refusal: Record<TestLocale, (field: string) => string> = {
@@ -31,38 +23,22 @@ const signInRefusal: Record<TestLocale, string> = {
   en: 'The email or password is not correct, or the account is disabled.',
 };
 
-describe.skipIf(!canRun)('fixing a refused change in its form', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+describeE2e('fixing a refused change in its form', () => {
+  const e2e = useE2e();
 
   describe.each(['it', 'en'] as const)('in %s', (locale) => {
     const t = translator(locale);
     const other: TestLocale = locale === 'it' ? 'en' : 'it';
 
     it('shows the reason in the UI language, opens the record, and retries until accepted', async () => {
-      const context = await browser.newContext({
-        locale: intl[locale],
-        viewport: { width: 1366, height: 900 },
-      });
-      const app = new AppPage(await context.newPage(), t, locale);
+      const { app } = await e2e.openApp(locale);
       const sync = new SyncPages(app);
-      await app.open(stack.appUrl);
       // The server's reason for a refused sign-in, in the UI's language too.
-      const wrong = await app.signInRefused(stack.seller.email, 'not the password');
+      const wrong = await app.signInRefused(e2e.stack.seller.email, 'not the password');
       expect(wrong).toContain(signInRefusal[locale]);
       expect(wrong).not.toContain(signInRefusal[other]);
       await app.screenshot('sign-in-refused');
-      await app.signIn(stack.seller.email, stack.seller.password);
+      await app.signIn(e2e.stack.seller.email, e2e.stack.seller.password);
       await app.waitForSynced();
 
       const firstName = 'Rita';
@@ -95,7 +71,7 @@ describe.skipIf(!canRun)('fixing a refused change in its form', () => {
       expect(reason).toContain(t('sync.fieldToCorrect', { field: t('common.lastName') }));
       await app.screenshot('refused-change-panel');
       // Kept on the device only.
-      expect((await pullAll(stack, 'leads')).some((d) => d.email === email)).toBe(false);
+      expect((await pullAll(e2e.stack, 'leads')).some((d) => d.email === email)).toBe(false);
 
       await sync.openFromPanel(row);
       await app.heading().filter({ hasText: firstName }).waitFor();
@@ -111,13 +87,12 @@ describe.skipIf(!canRun)('fixing a refused change in its form', () => {
       await sync.refusedHere.waitFor({ state: 'detached', timeout: 60_000 });
       await sync.waitUntilNoneRefused();
       await app.waitForSynced();
-      const stored = (await pullAll(stack, 'leads')).find((d) => d.email === email);
+      const stored = (await pullAll(e2e.stack, 'leads')).find((d) => d.email === email);
       expect(stored).toMatchObject({
         firstName,
         lastName: 'De Rossi',
         company: 'Rossi Impianti Srl',
       });
-      await context.close();
     }, 180_000);
   });
 });

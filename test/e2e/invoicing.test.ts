@@ -4,26 +4,16 @@
 // PDF and XML are saved too; then online, the account, the invoice and its credit note are on
 // the server.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { invalid, schemas, validateAll } from '../documents/xmllint';
-import { AppPage } from './pages/app-page';
 import { DocumentPages } from './pages/document-pages';
 import { InvoicingPages } from './pages/invoicing-pages';
 import { LeadPages } from './pages/lead-pages';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
 import { translator } from './support/i18n';
-import type { TestLocale } from './support/i18n';
-import type { Stack } from './support/stack';
-import { pullAll, startStack } from './support/stack';
+import { pullAll } from './support/stack';
+import { describeE2e, sharedSetup, useE2e } from './support/fixture';
 
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-
-const intl: Record<TestLocale, string> = { en: 'en-GB', it: 'it-IT' };
 // A write-in line of 150.50 at 22% VAT: its credit note comes to 150.50 + 33.11.
 const WRITE_IN_GROSS = 15_050 + 3_311;
 
@@ -33,21 +23,8 @@ const pdfText = (file: string): string =>
     ' ',
   );
 
-describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
-  let stack: Stack;
-  let browser: Browser;
-  const downloads = mkdtempSync(join(tmpdir(), 'fairlead-e2e-invoicing-'));
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    rmSync(downloads, { recursive: true, force: true });
-  });
+describeE2e('invoicing through the UI, offline', () => {
+  const e2e = useE2e();
 
   describe.each(['it', 'en'] as const)('in %s', (locale) => {
     const t = translator(locale);
@@ -56,26 +33,18 @@ describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
     const service = `Montaggio ${suffix}`;
     const sdiCode = locale === 'it' ? 'M5UXCR1' : 'KRRH6B9';
     const poReference = `PO-${suffix}`.slice(0, 20);
-    let invoiceNumber = '';
-    let paid = 0;
 
-    it('edits the SDI code, invoices, takes a partial payment and credits the rest', async () => {
-      const context = await browser.newContext({
-        locale: intl[locale],
-        viewport: { width: 1366, height: 900 },
-        acceptDownloads: true,
-      });
-      const app = new AppPage(await context.newPage(), t, locale);
+    // The sale whose invoice the later test reads on the server: made by the first test that
+    // runs, so each of them also runs alone.
+    const invoiced = sharedSetup(async () => {
+      const downloads = e2e.scratchDir('invoicing');
+      const { app } = await e2e.signIn(locale, { acceptDownloads: true });
       const leads = new LeadPages(app);
       const docs = new DocumentPages(app);
       const invoicing = new InvoicingPages(app);
-      await app.open(stack.appUrl);
-      await app.signIn(stack.seller.email, stack.seller.password);
-      await app.waitForSynced();
       // Like the sync, the PDF library and fonts load while the app is online.
       await app.waitForDocumentAssets();
-      await context.setOffline(true);
-      await app.waitForOffline();
+      await app.goOffline();
 
       await leads.capture({
         firstName: 'Sara',
@@ -113,7 +82,7 @@ describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
       await docs.editCustomerReference(poReference);
       await docs.fulfil();
       await docs.createInvoice();
-      invoiceNumber = await docs.numberFromHeading('invoice.detail');
+      const invoiceNumber = await docs.numberFromHeading('invoice.detail');
       await app.page.getByText(poReference, { exact: true }).first().waitFor();
 
       // The invoice's PDF and FatturaPA XML, saved offline: to the SDI code, with the PO.
@@ -131,7 +100,7 @@ describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
 
       // Pay everything but the service, then credit the service: nothing is left open.
       const total = await invoicing.openBalance();
-      paid = total - WRITE_IN_GROSS;
+      const paid = total - WRITE_IN_GROSS;
       await invoicing.recordPayment(paid);
       expect(await invoicing.openBalance()).toBe(WRITE_IN_GROSS);
       await app.page.getByText(t('invoice.states.active'), { exact: true }).first().waitFor();
@@ -158,17 +127,21 @@ describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
       expect(await invoicing.openBalance()).toBe(0);
       await app.screenshot('invoice-settled');
 
-      await context.setOffline(false);
-      await app.waitForSynced();
+      await app.goOnline();
       await app.go('sync');
       expect(await app.page.locator('main').innerText()).toContain(t('sync.noRejected'));
-      await context.close();
+      return { invoiceNumber, paid };
+    });
+
+    it('edits the SDI code, invoices, takes a partial payment and credits the rest', async () => {
+      await invoiced();
     }, 240_000);
 
     it('finds the account, the invoice and its credit note on the server', async () => {
-      const accounts = await pullAll(stack, 'accounts');
+      const { invoiceNumber, paid } = await invoiced();
+      const accounts = await pullAll(e2e.stack, 'accounts');
       expect(accounts.find((a) => a.name === company)?.sdiCode).toBe(sdiCode);
-      const invoices = await pullAll(stack, 'invoices');
+      const invoices = await pullAll(e2e.stack, 'invoices');
       const invoice = invoices.find((d) => d.number === invoiceNumber);
       expect(invoice).toMatchObject({
         state: 'paid',
@@ -190,6 +163,6 @@ describe.skipIf(!canRun)('invoicing through the UI, offline', () => {
       expect(invoice?.credits).toEqual([
         expect.objectContaining({ creditNoteId: creditNote?.id, number: creditNote?.number }),
       ]);
-    });
+    }, 240_000);
   });
 });

@@ -2,37 +2,20 @@
 // numbers, 20 likely duplicates decided row by row (update, create anyway, skip), the rest
 // imported with a progress bar; the leads reach the server, and the filtered list exported to
 // CSV reads back with the same leads.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { formatCsv, parseCsv } from '../../shared/import/csv';
-import { AppPage } from './pages/app-page';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
+import { LeadImportDialog } from './pages/lead-pages';
 import { translator } from './support/i18n';
-import type { Stack } from './support/stack';
-import { pullAll, startStack } from './support/stack';
-
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+import { pullAll } from './support/stack';
+import { describeE2e, useE2e } from './support/fixture';
 
 // A Salesforce lead report's headers.
 const headers = ['Lead ID', 'First Name', 'Last Name', 'Title', 'Company', 'Email', 'Phone'];
 
-describe.skipIf(!canRun)('lead import and export', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+describeE2e('lead import and export', () => {
+  const e2e = useE2e();
 
   it('imports 1,000 rows with errors and duplicates, then exports the list', async () => {
     const t = translator('en');
@@ -81,7 +64,7 @@ describe.skipIf(!canRun)('lead import and export', () => {
       }
     }
     expect([badLines.length, dupLines.length]).toEqual([10, 20]);
-    const dir = mkdtempSync(join(tmpdir(), 'fairlead-import-'));
+    const dir = e2e.scratchDir('import');
     const csvPath = join(dir, 'attendees.csv');
     writeFileSync(csvPath, formatCsv([headers, ...rows]));
     const earlierPath = join(dir, 'earlier.csv');
@@ -101,34 +84,16 @@ describe.skipIf(!canRun)('lead import and export', () => {
       ]),
     );
 
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 1366, height: 900 },
-      acceptDownloads: true,
-    });
-    const app = new AppPage(await context.newPage(), t, 'en');
+    const { app } = await e2e.signIn('en', { acceptDownloads: true });
     const { page } = app;
-    await app.open(stack.appUrl);
-    await app.signIn(stack.seller.email, stack.seller.password);
-    await app.waitForSynced();
     await app.go('leads');
-    const dialog = page.getByRole('dialog', { name: t('leadImport.title') });
-    const openFile = async (path: string) => {
-      await page.getByRole('button', { name: t('leadImport.open') }).click();
-      const chooser = page.waitForEvent('filechooser');
-      await dialog.getByRole('button', { name: t('leadImport.chooseFile') }).click();
-      await (await chooser).setFiles(path);
-    };
+    const importer = new LeadImportDialog(app);
+    const { dialog } = importer;
+    const openFile = (path: string) => importer.openFile(path);
 
     await openFile(earlierPath);
     await dialog.getByRole('button', { name: t('leadImport.checkRows') }).click();
-    await dialog
-      .getByRole('button', { name: t('leadImport.importRows_other', { count: 20 }) })
-      .click();
-    await dialog
-      .getByText(t('leadImport.doneSummary', { created: 20, updated: 0, skipped: 0, errors: 0 }))
-      .waitFor();
-    await dialog.getByRole('button', { name: t('common.close') }).click();
+    await importer.importRows(20, { created: 20, updated: 0, skipped: 0, errors: 0 });
 
     await openFile(csvPath);
     await dialog.getByText(t('leadImport.format.salesforce', { count: 1000 })).waitFor();
@@ -180,7 +145,7 @@ describe.skipIf(!canRun)('lead import and export', () => {
 
     // On the server after sync: created, updated, consent recorded as given for the file.
     await app.waitForSynced();
-    const after = await pullAll(stack, 'leads');
+    const after = await pullAll(e2e.stack, 'leads');
     const imported = after.filter((l) => String(l['email']).endsWith(`.${run}@example.com`));
     expect(imported).toHaveLength(970);
     expect(imported[0]!['consent']).toMatchObject({ given: true, how: 'import_file', wording });
@@ -217,6 +182,5 @@ describe.skipIf(!canRun)('lead import and export', () => {
     await warning.getByText('Visitor Fair0010, Qzv Stand 0010').waitFor();
     expect(await warning.innerText()).toContain(t('lead.duplicateReason.phone'));
     await app.screenshot('lead-capture-duplicate-warning');
-    await context.close();
   }, 300_000);
 });

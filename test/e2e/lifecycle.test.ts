@@ -1,34 +1,14 @@
 // The whole sales lifecycle through the UI, offline from capture to payment, once in Italian
 // and once in English; then online: every document reaches the server and a second device.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { AppPage } from './pages/app-page';
+import { describe, expect, it } from 'vitest';
 import { DocumentPages } from './pages/document-pages';
 import { LeadPages } from './pages/lead-pages';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
 import { translator } from './support/i18n';
-import type { TestLocale } from './support/i18n';
-import type { Stack } from './support/stack';
-import { pullAll, startStack } from './support/stack';
+import { pullAll } from './support/stack';
+import { describeE2e, sharedSetup, useE2e } from './support/fixture';
 
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-
-const intl: Record<TestLocale, string> = { en: 'en-GB', it: 'it-IT' };
-
-describe.skipIf(!canRun)('lead to invoice through the UI, offline', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+describeE2e('lead to invoice through the UI, offline', () => {
+  const e2e = useE2e();
 
   describe.each(['it', 'en'] as const)('in %s', (locale) => {
     const t = translator(locale);
@@ -40,28 +20,23 @@ describe.skipIf(!canRun)('lead to invoice through the UI, offline', () => {
       email: `giulia.${suffix}@ferri.example`,
     };
     const mistakeCompany = `Errore ${suffix}`;
-    const numbers: Record<'quote' | 'order' | 'invoice', string> = {
-      quote: '',
-      order: '',
-      invoice: '',
-    };
-
-    it('runs capture → qualify → lines → quote → revise → order → fulfil → invoice → paid with no network', async () => {
-      const context = await browser.newContext({
-        locale: intl[locale],
-        viewport: { width: 1366, height: 900 },
-      });
-      const app = new AppPage(await context.newPage(), t, locale);
+    // The walk whose documents the later tests read: made by the first test that runs, so
+    // each of them also runs alone.
+    const walk = sharedSetup(async () => {
+      const numbers: Record<'quote' | 'order' | 'invoice', string> = {
+        quote: '',
+        order: '',
+        invoice: '',
+      };
+      const { app } = await e2e.openApp(locale);
       const leads = new LeadPages(app);
       const docs = new DocumentPages(app);
 
-      await app.open(stack.appUrl);
       await app.screenshot('sign-in');
-      await app.signIn(stack.seller.email, stack.seller.password);
+      await app.signIn(e2e.stack.seller.email, e2e.stack.seller.password);
       await app.waitForSynced();
 
-      await context.setOffline(true);
-      await app.waitForOffline();
+      await app.goOffline();
 
       // A lead captured by mistake: its owner deletes it while it is open.
       const mistake = { ...lead, company: mistakeCompany, email: `x.${suffix}@x.example` };
@@ -142,38 +117,36 @@ describe.skipIf(!canRun)('lead to invoice through the UI, offline', () => {
       expect(await app.syncStatus.getByText(t('sync.offline')).isVisible()).toBe(true);
       expect(await app.page.getByTestId('sync-pending').innerText()).not.toBe(t('sync.upToDate'));
 
-      await context.setOffline(false);
-      await app.waitForSynced();
+      await app.goOnline();
       await app.go('sync');
       await app.screenshot('synced');
       // Nothing the seller did may be refused by the server.
       expect(await app.page.locator('main').innerText()).toContain(t('sync.noRejected'));
-      await context.close();
+      return numbers;
+    });
+
+    it('runs capture → qualify → lines → quote → revise → order → fulfil → invoice → paid with no network', async () => {
+      await walk();
     }, 240_000);
 
     it('finds every document on the server', async () => {
-      const invoices = await pullAll(stack, 'invoices');
+      const numbers = await walk();
+      const invoices = await pullAll(e2e.stack, 'invoices');
       const invoice = invoices.find((d) => d.number === numbers.invoice);
       expect(invoice?.state).toBe('paid');
-      const orders = await pullAll(stack, 'orders');
+      const orders = await pullAll(e2e.stack, 'orders');
       expect(orders.find((d) => d.number === numbers.order)?.state).toBe('invoiced');
-      const quotes = (await pullAll(stack, 'quotes')).filter((d) => d.number === numbers.quote);
+      const quotes = (await pullAll(e2e.stack, 'quotes')).filter((d) => d.number === numbers.quote);
       expect(quotes.map((q) => q.status).sort()).toEqual(['revised', 'won']);
-      const leadsOnServer = await pullAll(stack, 'leads');
+      const leadsOnServer = await pullAll(e2e.stack, 'leads');
       expect(leadsOnServer.find((d) => d.email === lead.email)?.state).toBe('qualified');
       // The deleted lead reached the server as a tombstone, accepted under the deletion table.
       expect(leadsOnServer.find((d) => d.company === mistakeCompany)?._deleted).toBe(true);
-    });
+    }, 240_000);
 
     it('shows the documents in a second signed-in browser', async () => {
-      const context = await browser.newContext({
-        locale: intl[locale],
-        viewport: { width: 1366, height: 900 },
-      });
-      const app = new AppPage(await context.newPage(), t, locale);
-      await app.open(stack.appUrl);
-      await app.signIn(stack.seller.email, stack.seller.password);
-      await app.waitForSynced();
+      const numbers = await walk();
+      const { app } = await e2e.signIn(locale);
       await app.searchAndOpen(numbers.invoice);
       await app.page
         .getByRole('heading', { level: 1, name: t('invoice.detail', { number: numbers.invoice }) })
@@ -186,7 +159,6 @@ describe.skipIf(!canRun)('lead to invoice through the UI, offline', () => {
         .waitFor();
       await app.searchAndOpen(lead.company);
       await app.heading().waitFor();
-      await context.close();
-    }, 120_000);
+    }, 360_000);
   });
 });

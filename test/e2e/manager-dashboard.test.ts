@@ -1,18 +1,12 @@
 // The sales manager's dashboard: a seller wins a deal offline at the fair, syncs when back
 // online, and the manager of the team sees it on the dashboard (forecast, win rate, funnel),
 // in Italian and in English. A seller has no dashboard in the sidebar and cannot open it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { AppPage } from './pages/app-page';
+import { expect, it } from 'vitest';
 import { LeadPages } from './pages/lead-pages';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
 import type { TestLocale } from './support/i18n';
-import { translator } from './support/i18n';
-import type { Credentials, Stack } from './support/stack';
-import { addOfficeUser, pullAll, startStack } from './support/stack';
-
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+import type { Credentials } from './support/stack';
+import { addOfficeUser, pullAll } from './support/stack';
+import { describeE2e, useE2e } from './support/fixture';
 
 const manager: Credentials = {
   email: 'e2e.manager@fairlead.test',
@@ -26,41 +20,24 @@ const colleague: Credentials = {
   name: 'Luca Lodi',
 };
 
-describe.skipIf(!canRun)('the manager dashboard', () => {
-  let stack: Stack;
-  let browser: Browser;
+describeE2e('the manager dashboard', () => {
   const month = new Date().toISOString().slice(0, 7);
-
-  beforeAll(async () => {
-    stack = await startStack();
-    await addOfficeUser(stack, { ...manager, role: 'manager', team: 'E2E Team' });
-    await addOfficeUser(stack, { ...colleague, role: 'seller', team: 'E2E Team' });
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
+  const e2e = useE2e({
+    setup: async (stack) => {
+      await addOfficeUser(stack, { ...manager, role: 'manager', team: 'E2E Team' });
+      await addOfficeUser(stack, { ...colleague, role: 'seller', team: 'E2E Team' });
+    },
   });
 
   it('shows a deal a seller won offline once the seller has synced', async () => {
-    const t = translator('en');
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 1366, height: 900 },
-    });
-    const seller = new AppPage(await context.newPage(), t, 'en');
-    await seller.open(stack.appUrl);
-    await seller.signIn(stack.seller.email, stack.seller.password);
-    await seller.waitForSynced();
+    const { app: seller, t, context } = await e2e.signIn('en');
     const nav = seller.page.getByRole('navigation', { name: t('app.mainNav') });
     expect(await nav.getByRole('link', { name: t('nav.dashboard'), exact: true }).count()).toBe(0);
-    await seller.page.goto(`${stack.appUrl}#/dashboard`);
+    await seller.page.goto(`${e2e.stack.appUrl}#/dashboard`);
     await seller.page.getByText(t('app.notForRole')).waitFor();
 
     // At the fair, no signal: capture, qualify and win the deal.
-    await context.setOffline(true);
-    await seller.waitForOffline();
+    await seller.goOffline();
     const leads = new LeadPages(seller);
     await leads.capture({
       firstName: 'Davide',
@@ -75,21 +52,19 @@ describe.skipIf(!canRun)('the manager dashboard', () => {
     await dialog.getByLabel(new RegExp(`^${t('opportunity.actualRevenue')}`)).fill('1234.50');
     await dialog.getByRole('button', { name: t('opportunity.closeWon'), exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
-    await context.setOffline(false);
-    await seller.waitForSynced();
+    await seller.goOnline();
     await context.close();
 
     // Italian first: the English pass ends by giving the deal to a colleague.
     for (const locale of ['it', 'en'] as TestLocale[]) {
-      const tl = translator(locale);
-      const office = await browser.newContext({
-        locale: locale === 'it' ? 'it-IT' : 'en-GB',
+      const {
+        app,
+        t: tl,
+        context: office,
+      } = await e2e.signIn(locale, {
+        user: manager,
         viewport: { width: 1366, height: 1000 },
       });
-      const app = new AppPage(await office.newPage(), tl, locale);
-      await app.open(stack.appUrl);
-      await app.signIn(manager.email, manager.password);
-      await app.waitForSynced();
       await app.go('dashboard');
       await app.page.getByRole('heading', { level: 1, name: tl('dashboard.title') }).waitFor();
       const report = (id: string) => app.page.locator(`section[data-report="${id}"]`);
@@ -97,7 +72,9 @@ describe.skipIf(!canRun)('the manager dashboard', () => {
       const forecastRow = report('forecast').getByRole('row', { name: new RegExp(month) });
       await forecastRow.waitFor({ timeout: 60_000 });
       expect(await forecastRow.innerText()).toMatch(won);
-      const winRow = report('win-rate').getByRole('row', { name: new RegExp(stack.seller.name) });
+      const winRow = report('win-rate').getByRole('row', {
+        name: new RegExp(e2e.stack.seller.name),
+      });
       await winRow.waitFor();
       const cells = await winRow.getByRole('cell').allInnerTexts();
       expect(cells.slice(1, 3)).toEqual(['1', '0']); // won, lost
@@ -113,14 +90,14 @@ describe.skipIf(!canRun)('the manager dashboard', () => {
       await app.screenshot('manager-dashboard');
       if (locale === 'en') {
         // The manager gives the won opportunity to a colleague: it leaves the seller's share.
-        const lead = (await pullAll(stack, 'leads')).find(
+        const lead = (await pullAll(e2e.stack, 'leads')).find(
           (d) => d.email === 'davide@cruscotti.example',
         );
         const opportunityId = String(lead?.qualifiedOpportunityId);
-        expect((await pullAll(stack, 'opportunities')).some((d) => d.id === opportunityId)).toBe(
-          true,
-        );
-        await app.page.goto(`${stack.appUrl}#/opportunities/${opportunityId}`);
+        expect(
+          (await pullAll(e2e.stack, 'opportunities')).some((d) => d.id === opportunityId),
+        ).toBe(true);
+        await app.page.goto(`${e2e.stack.appUrl}#/opportunities/${opportunityId}`);
         const details = app.page.getByRole('form', { name: tl('common.details') });
         const category = details
           .locator('.read-field', { hasText: tl('opportunity.forecastCategory') })
@@ -132,9 +109,9 @@ describe.skipIf(!canRun)('the manager dashboard', () => {
         await panel.getByText(tl('reassign.done', { name: colleague.name })).waitFor();
         await app.screenshot('reassign-opportunity');
         await app.waitForSynced();
-        expect((await pullAll(stack, 'opportunities')).some((d) => d.id === opportunityId)).toBe(
-          false,
-        );
+        expect(
+          (await pullAll(e2e.stack, 'opportunities')).some((d) => d.id === opportunityId),
+        ).toBe(false);
       }
       await office.close();
     }

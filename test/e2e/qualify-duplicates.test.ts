@@ -1,42 +1,15 @@
 // Qualify warns about likely duplicates and links the existing account instead of creating
 // a second copy of the same customer.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { AppPage } from './pages/app-page';
+import { expect, it } from 'vitest';
 import { LeadPages } from './pages/lead-pages';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
-import { translator } from './support/i18n';
-import type { Stack } from './support/stack';
-import { startStack } from './support/stack';
+import { describeE2e, useE2e } from './support/fixture';
 
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-
-describe.skipIf(!canRun)('qualify with duplicates', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+describeE2e('qualify with duplicates', () => {
+  const e2e = useE2e();
 
   it('offers the existing account and links it', async () => {
-    const t = translator('it');
-    const context = await browser.newContext({
-      locale: 'it-IT',
-      viewport: { width: 1366, height: 900 },
-    });
-    const app = new AppPage(await context.newPage(), t, 'it');
+    const { app, t } = await e2e.signIn('it');
     const leads = new LeadPages(app);
-    await app.open(stack.appUrl);
-    await app.signIn(stack.seller.email, stack.seller.password);
-    await app.waitForSynced();
 
     const first = {
       firstName: 'Marco',
@@ -73,20 +46,11 @@ describe.skipIf(!canRun)('qualify with duplicates', () => {
     expect(await app.page.getByRole('link', { name: first.company }).getAttribute('href')).toBe(
       accountUrl,
     );
-    await context.close();
   }, 180_000);
 
   it('disqualifies a lead with a reason and reactivates it', async () => {
-    const t = translator('en');
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 1366, height: 900 },
-    });
-    const app = new AppPage(await context.newPage(), t, 'en');
+    const { app, t } = await e2e.signIn('en');
     const leads = new LeadPages(app);
-    await app.open(stack.appUrl);
-    await app.signIn(stack.seller.email, stack.seller.password);
-    await app.waitForSynced();
     const lead = {
       firstName: 'Paolo',
       lastName: 'Neri',
@@ -106,6 +70,5 @@ describe.skipIf(!canRun)('qualify with duplicates', () => {
     await app.page.getByRole('button', { name: t('lead.reactivate') }).click();
     await app.page.getByRole('button', { name: t('lead.qualify'), exact: true }).waitFor();
     expect(await app.page.getByRole('button', { name: t('lead.reactivate') }).count()).toBe(0);
-    await context.close();
   }, 180_000);
 });

@@ -1,41 +1,15 @@
 // A change the server refuses shows in the rejected-changes panel with the server's reason,
 // stays on the device, and goes through once retried.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { AppPage } from './pages/app-page';
+import { expect, it } from 'vitest';
 import { LeadPages } from './pages/lead-pages';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
-import { translator } from './support/i18n';
-import type { Stack } from './support/stack';
-import { pullAll, startStack } from './support/stack';
+import { pullAll } from './support/stack';
+import { describeE2e, useE2e } from './support/fixture';
 
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-
-describe.skipIf(!canRun)('rejected changes', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+describeE2e('rejected changes', () => {
+  const e2e = useE2e();
 
   it('shows a server-rejected change in the panel and retries it', async () => {
-    const t = translator('en');
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 1366, height: 900 },
-    });
-    const app = new AppPage(await context.newPage(), t, 'en');
-    await app.open(stack.appUrl);
-    await app.signIn(stack.seller.email, stack.seller.password);
-    await app.waitForSynced();
+    const { app, t } = await e2e.signIn('en');
 
     // The push is signed by someone else on the way: the server must refuse the row.
     await app.page.route('**/api/sync/leads/push', async (route) => {
@@ -61,13 +35,12 @@ describe.skipIf(!canRun)('rejected changes', () => {
     expect(await row.innerText()).toContain('signed by the user');
     await app.screenshot('rejected-changes');
     // Kept on the device, not on the server.
-    expect((await pullAll(stack, 'leads')).some((d) => d.email === lead.email)).toBe(false);
+    expect((await pullAll(e2e.stack, 'leads')).some((d) => d.email === lead.email)).toBe(false);
 
     await app.page.unroute('**/api/sync/leads/push');
     await row.getByRole('button', { name: new RegExp(`^${t('sync.retry')}`) }).click();
     await app.page.getByText(t('sync.noRejected')).waitFor({ timeout: 60_000 });
     await app.waitForSynced();
-    expect((await pullAll(stack, 'leads')).some((d) => d.email === lead.email)).toBe(true);
-    await context.close();
+    expect((await pullAll(e2e.stack, 'leads')).some((d) => d.email === lead.email)).toBe(true);
   }, 180_000);
 });

@@ -2,38 +2,18 @@
 // lead header, Mark as contacted, the opportunity's gates, dates and probabilities, the
 // catalog picker, state names and related links, the first sync, the sync screen and the
 // status of a second window.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { AppPage } from './pages/app-page';
 import { DocumentPages } from './pages/document-pages';
 import { LeadPages } from './pages/lead-pages';
 import type { NewLead } from './pages/lead-pages';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
 import { translator } from './support/i18n';
 import type { TestLocale } from './support/i18n';
-import type { Stack } from './support/stack';
-import { pullAll, startStack } from './support/stack';
+import { pullAll } from './support/stack';
+import { describeE2e, intl, useE2e } from './support/fixture';
 
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-
-const intl: Record<TestLocale, string> = { en: 'en-GB', it: 'it-IT' };
-
-describe.skipIf(!canRun)('a new seller on the screens', () => {
-  let stack: Stack;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await stack?.stop();
-  });
+describeE2e('a new seller on the screens', () => {
+  const e2e = useE2e();
 
   const newLead = (tag: string): NewLead => {
     const suffix = `${tag}${Date.now().toString(36)}`;
@@ -45,18 +25,7 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
     };
   };
 
-  const signedIn = async (locale: TestLocale): Promise<AppPage> => {
-    const context = await browser.newContext({
-      locale: intl[locale],
-      viewport: { width: 1366, height: 900 },
-    });
-    contexts.push(context);
-    const app = new AppPage(await context.newPage(), translator(locale), locale);
-    await app.open(stack.appUrl);
-    await app.signIn(stack.seller.email, stack.seller.password);
-    await app.waitForSynced();
-    return app;
-  };
+  const signedIn = async (locale: TestLocale): Promise<AppPage> => (await e2e.signIn(locale)).app;
 
   describe.each(['en', 'it'] as const)('in %s', (locale) => {
     const t = translator(locale);
@@ -73,7 +42,7 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
       const summary = app.page.locator('dl.header-summary');
       const header = await summary.innerText();
       expect(header).toContain(lead.company);
-      expect(header).toContain(stack.seller.name);
+      expect(header).toContain(e2e.stack.seller.name);
       const today = new Intl.DateTimeFormat(intl[locale], { dateStyle: 'medium' }).format(
         new Date(),
       );
@@ -212,23 +181,76 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
     }, 180_000);
   });
 
+  it.each(['en', 'it'] as const)(
+    'in %s: closes a deal as lost to a competitor and corrects its contact',
+    async (locale) => {
+      const { app, t } = await e2e.signIn(locale);
+      const { page } = app;
+      const leads = new LeadPages(app);
+      const lead = newLead(`c${locale}`);
+      await leads.capture(lead);
+      await leads.openFromList(lead.company, `${lead.firstName} ${lead.lastName}`);
+      await leads.qualify();
+      await page.getByRole('heading', { level: 1, name: lead.company }).waitFor();
+
+      await page.getByRole('button', { name: t('opportunity.closeLost'), exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: t('opportunity.closeLostTitle') });
+      expect(await dialog.getByLabel(t('opportunity.lostStatus')).inputValue()).toBe('out_sold');
+      await dialog.getByLabel(t('opportunity.competitor'), { exact: true }).fill('Rivali SpA');
+      await dialog
+        .getByLabel(t('opportunity.closeDescription'), { exact: true })
+        .fill('Price too high');
+      await app.screenshot('opportunity-close-lost');
+      await dialog.getByRole('button', { name: t('opportunity.closeLost'), exact: true }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: t('opportunity.reopen') }).waitFor();
+
+      // The contact qualify made, corrected in its edit form.
+      await page
+        .getByRole('link', { name: `${lead.firstName} ${lead.lastName}` })
+        .first()
+        .click();
+      await page
+        .getByRole('heading', { level: 1, name: `${lead.firstName} ${lead.lastName}` })
+        .waitFor();
+      await page.getByRole('button', { name: t('common.edit'), exact: true }).click();
+      const form = page.getByRole('form', { name: t('contact.edit') });
+      const save = form.getByRole('button', { name: t('common.save'), exact: true });
+      expect(await save.isDisabled()).toBe(true);
+      await form.getByLabel(t('common.jobTitle'), { exact: true }).fill('Buyer');
+      await form.getByLabel(t('common.mobile'), { exact: true }).fill('+39 333 123 4567');
+      await app.screenshot('contact-edit');
+      await save.click();
+      await form.waitFor({ state: 'detached' });
+
+      await app.waitForSynced();
+      const opportunity = (await pullAll(e2e.stack, 'opportunities')).find(
+        (d) => d.topic === lead.company,
+      );
+      expect(opportunity).toMatchObject({
+        state: 'lost',
+        status: 'out_sold',
+        competitor: 'Rivali SpA',
+        closeDescription: 'Price too high',
+      });
+      const contact = (await pullAll(e2e.stack, 'contacts')).find((d) => d.email === lead.email);
+      expect(contact).toMatchObject({ jobTitle: 'Buyer', mobile: '+39 333 123 4567' });
+    },
+    180_000,
+  );
+
   it('says what the first sync downloads, and that the records are on their way', async () => {
-    const t = translator('en');
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 1366, height: 900 },
-    });
-    contexts.push(context);
-    const app = new AppPage(await context.newPage(), t, 'en');
     // Leads arrive only when the test lets them: the first sync is caught in the middle.
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await app.page.route('**/api/sync/leads/pull*', async (route) => {
-      await held;
-      await route.continue();
+    const { app, t } = await e2e.signIn('en', {
+      synced: false,
+      before: (page) =>
+        page.route('**/api/sync/leads/pull*', async (route) => {
+          await held;
+          await route.continue();
+        }),
     });
-    await app.open(stack.appUrl);
-    await app.signIn(stack.seller.email, stack.seller.password);
     await app.go('leads');
     const first = app.syncStatus.getByTestId('sync-first');
     await first.waitFor();
@@ -259,15 +281,13 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
     const history = app.page.getByRole('table', { name: t('sync.historyTitle') });
     await history.getByText(t('sync.outcomes.ok')).first().waitFor();
 
-    await app.page.context().setOffline(true);
-    await app.waitForOffline();
+    await app.goOffline();
     await new LeadPages(app).capture(newLead('s'));
     await app.go('sync');
     await expect.poll(waitingLeads, { timeout: 30_000 }).toBe('1');
     await app.screenshot('sync-offline');
 
-    await app.page.context().setOffline(false);
-    await app.waitForSynced();
+    await app.goOnline();
     await expect.poll(waitingLeads, { timeout: 60_000 }).toBe('0');
     // The run that sent the lead and its created activity: completed, two documents sent.
     const sentOne = async () =>
@@ -294,14 +314,14 @@ describe.skipIf(!canRun)('a new seller on the screens', () => {
     const leader = await signedIn('en');
     // The second window opens the same signed-in store; only the first one replicates.
     const second = new AppPage(await leader.page.context().newPage(), t, 'en');
-    await second.open(stack.appUrl);
-    await second.unlockStore(stack.seller.password);
+    await second.open(e2e.stack.appUrl);
+    await second.unlockStore(e2e.stack.seller.password);
     await second.waitForSynced();
     const lead = newLead('w');
     await new LeadPages(second).capture(lead);
     // The leader pushes the lead; the second window hears it is synced.
     await expect
-      .poll(async () => (await pullAll(stack, 'leads')).some((d) => d.email === lead.email), {
+      .poll(async () => (await pullAll(e2e.stack, 'leads')).some((d) => d.email === lead.email), {
         timeout: 60_000,
       })
       .toBe(true);

@@ -1,49 +1,27 @@
 // The public web opt-in page: a visitor with no sign-in fills it in; the assigned seller's
 // device shows the lead, new, with its consent after sync; the page refuses a submission
 // without consent and a flood from one address.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { officeAdmin } from './support/stack';
 import { AppPage } from './pages/app-page';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
 import { translator } from './support/i18n';
-import type { Stack } from './support/stack';
-import { startStack } from './support/stack';
-import { repoRoot } from './support/web-build';
+import { describeE2e, useE2e } from './support/fixture';
 
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-
-describe.skipIf(!canRun)('web opt-in page', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
+describeE2e('web opt-in page', () => {
+  const e2e = useE2e({
     // The office routes the form's leads to the test seller (the documented admin command).
-    await promisify(execFile)(
-      'npm',
-      ['run', '--silent', 'admin', '--', 'webform', 'assign', '--seller', stack.seller.email],
-      { cwd: repoRoot, env: { ...process.env, DATA_DIR: stack.dataDir } },
-    );
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
+    setup: (stack) =>
+      officeAdmin(stack.dataDir, 'webform', 'assign', '--seller', stack.seller.email).then(
+        () => undefined,
+      ),
   });
 
   it('a visitor opts in; the seller sees the lead with its consent; no consent and floods are refused', async () => {
     // The visitor: a fresh browser context in Italian, never signed in.
-    const visitor = await browser.newContext({
-      locale: 'it-IT',
-      viewport: { width: 900, height: 900 },
-    });
+    const visitor = await e2e.newContext('it', { viewport: { width: 900, height: 900 } });
     const page = await visitor.newPage();
     const shots = new AppPage(page, translator('it'), 'it');
-    await page.goto(`${stack.apiUrl}/optin?source=${encodeURIComponent('Pagina fiera 2026')}`);
+    await page.goto(`${e2e.stack.apiUrl}/optin?source=${encodeURIComponent('Pagina fiera 2026')}`);
     await page.getByRole('heading', { name: 'Restiamo in contatto' }).waitFor();
     const consent = page.getByRole('checkbox', { name: /Acconsento/ });
     expect(await consent.isChecked()).toBe(false);
@@ -59,7 +37,7 @@ describe.skipIf(!canRun)('web opt-in page', () => {
     await shots.screenshot('web-opt-in-thanks');
 
     // Without consent (the browser's own check switched off): the server refuses it.
-    await page.goto(`${stack.apiUrl}/optin?lang=en`);
+    await page.goto(`${e2e.stack.apiUrl}/optin?lang=en`);
     await page.getByLabel('Last name', { exact: true }).fill('Noconsent');
     await page.getByLabel(/^Email/).fill('no.consent@web.example');
     await page.locator('form').evaluate((f) => f.setAttribute('novalidate', ''));
@@ -71,7 +49,7 @@ describe.skipIf(!canRun)('web opt-in page', () => {
     // A flood from the same address: refused with 429 before it reaches the store.
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const res = await visitor.request.post(`${stack.apiUrl}/optin`, {
+      const res = await visitor.request.post(`${e2e.stack.apiUrl}/optin`, {
         form: {
           lang: 'en',
           lastName: `Flood ${i}`,
@@ -82,7 +60,7 @@ describe.skipIf(!canRun)('web opt-in page', () => {
       statuses.push(res.status());
     }
     expect(statuses.slice(-4)).toEqual([429, 429, 429, 429]);
-    await page.goto(`${stack.apiUrl}/optin?lang=en`);
+    await page.goto(`${e2e.stack.apiUrl}/optin?lang=en`);
     await page.getByLabel('Last name', { exact: true }).fill('Later');
     await page.getByLabel(/^Email/).fill('later@web.example');
     await page.getByRole('checkbox').check();
@@ -91,15 +69,7 @@ describe.skipIf(!canRun)('web opt-in page', () => {
     await visitor.close();
 
     // The seller's device, in English: the lead arrives at sync, new, with its consent.
-    const t = translator('en');
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 1366, height: 900 },
-    });
-    const app = new AppPage(await context.newPage(), t, 'en');
-    await app.open(stack.appUrl);
-    await app.signIn(stack.seller.email, stack.seller.password);
-    await app.waitForSynced();
+    const { app, t } = await e2e.signIn('en');
     await app.go('leads');
     const row = app.page
       .getByRole('table', { name: t('lead.list') })
@@ -125,6 +95,5 @@ describe.skipIf(!canRun)('web opt-in page', () => {
       .getByText(t('timeline.events.lead_web_opt_in'))
       .waitFor();
     await app.screenshot('web-lead-detail');
-    await context.close();
   }, 240_000);
 });

@@ -2,63 +2,32 @@
 // import dialog: the bad row is reported with its spreadsheet row number, the others become
 // leads the seller finds in the list and the server receives; a file that only pretends to be
 // a workbook gets a plain error in the seller's language.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { buildXlsx } from '../support/xlsx-workbook';
-import { AppPage } from './pages/app-page';
-import { chromiumAvailable, chromiumPath, launchChromium } from './support/browser';
 import type { TestLocale } from './support/i18n';
-import { translator } from './support/i18n';
-import type { Stack } from './support/stack';
-import { pullAll, startStack } from './support/stack';
-
-const canRun = chromiumAvailable();
-if (!canRun) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+import { LeadImportDialog } from './pages/lead-pages';
+import { pullAll } from './support/stack';
+import { describeE2e, useE2e } from './support/fixture';
 
 const d365 = ['First Name', 'Last Name', 'Company Name', 'Job Title', 'Email', 'Business Phone'];
 
-describe.skipIf(!canRun)('xlsx attendee list import', () => {
-  let stack: Stack;
-  let browser: Browser;
-  const dir = mkdtempSync(join(tmpdir(), 'fairlead-xlsx-'));
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+describeE2e('xlsx attendee list import', () => {
+  const e2e = useE2e();
 
   const openApp = async (locale: TestLocale) => {
-    const t = translator(locale);
-    const context = await browser.newContext({
-      locale: locale === 'it' ? 'it-IT' : 'en-GB',
-      viewport: { width: 1366, height: 900 },
-    });
-    const app = new AppPage(await context.newPage(), t, locale);
-    await app.open(stack.appUrl);
-    await app.signIn(stack.seller.email, stack.seller.password);
-    await app.waitForSynced();
+    const { app, t } = await e2e.signIn(locale);
     await app.go('leads');
-    const dialog = app.page.getByRole('dialog', { name: t('leadImport.title') });
-    const openFile = async (path: string) => {
-      await app.page.getByRole('button', { name: t('leadImport.open') }).click();
-      const chooser = app.page.waitForEvent('filechooser');
-      await dialog.getByRole('button', { name: t('leadImport.chooseFile') }).click();
-      await (await chooser).setFiles(path);
-    };
-    return { t, context, app, dialog, openFile };
+    const importer = new LeadImportDialog(app);
+    const openFile = (path: string) => importer.openFile(path);
+    return { t, app, importer, dialog: importer.dialog, openFile };
   };
 
   it('imports an .xlsx list with one bad row and finds the leads', async () => {
     const run = Date.now().toString(36);
     const email = (k: number) => `xlsx.${k}.${run}@example.com`;
-    const xlsxPath = join(dir, 'attendees.xlsx');
+    const xlsxPath = join(e2e.scratchDir('xlsx'), 'attendees.xlsx');
     writeFileSync(
       xlsxPath,
       buildXlsx([
@@ -70,7 +39,7 @@ describe.skipIf(!canRun)('xlsx attendee list import', () => {
         ['Lena', 'Vogel', `Xlq Werke ${run}`, 'Engineer', email(3), ''],
       ]),
     );
-    const { t, context, app, dialog, openFile } = await openApp('en');
+    const { t, app, importer, dialog, openFile } = await openApp('en');
     await openFile(xlsxPath);
     await dialog.getByText(t('leadImport.format.d365', { count: 4 })).waitFor();
     expect(await dialog.getByLabel('Company Name', { exact: true }).inputValue()).toBe('company');
@@ -84,18 +53,12 @@ describe.skipIf(!canRun)('xlsx attendee list import', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^Line 5: .*not a valid email address/);
     await app.screenshot('lead-import-xlsx-preview');
-    await dialog
-      .getByRole('button', { name: t('leadImport.importRows_other', { count: 3 }) })
-      .click();
-    await dialog
-      .getByText(t('leadImport.doneSummary', { created: 3, updated: 0, skipped: 0, errors: 1 }))
-      .waitFor();
-    await dialog.getByRole('button', { name: t('common.close') }).click();
+    await importer.importRows(3, { created: 3, updated: 0, skipped: 0, errors: 1 });
 
     await app.page.getByLabel(t('lead.filterText')).fill('Xlq');
     await app.page.getByText(t('common.rowCount', { count: 3 })).waitFor({ timeout: 30_000 });
     await app.waitForSynced();
-    const leads = (await pullAll(stack, 'leads')).filter((l) =>
+    const leads = (await pullAll(e2e.stack, 'leads')).filter((l) =>
       String(l['email']).endsWith(`.${run}@example.com`),
     );
     expect(leads.map((l) => l['email']).sort()).toEqual([email(1), email(2), email(3)]);
@@ -107,13 +70,12 @@ describe.skipIf(!canRun)('xlsx attendee list import', () => {
       sourceDetail: 'attendees.xlsx',
     });
     expect(String(anna['phone']).replace(/\D/g, '')).toBe('390498765432');
-    await context.close();
   }, 300_000);
 
   it('tells the seller, in Italian, that a file is not a workbook, and takes a dropped one', async () => {
-    const fakePath = join(dir, 'visitatori.xlsx');
+    const fakePath = join(e2e.scratchDir('xlsx'), 'visitatori.xlsx');
     writeFileSync(fakePath, 'First Name,Last Name\nAnna,Ferri\n');
-    const { t, context, app, dialog, openFile } = await openApp('it');
+    const { t, app, dialog, openFile } = await openApp('it');
     await openFile(fakePath);
     await dialog.getByText(/non è una cartella di lavoro Excel \(\.xlsx\) leggibile/).waitFor();
     await app.screenshot('lead-import-xlsx-not-a-workbook');
@@ -134,6 +96,5 @@ describe.skipIf(!canRun)('xlsx attendee list import', () => {
     await dialog.getByText(t('leadImport.format.d365', { count: 1 })).waitFor();
     expect(await dialog.getByLabel('Email', { exact: true }).inputValue()).toBe('email');
     await app.screenshot('lead-import-xlsx-dropped');
-    await context.close();
   }, 300_000);
 });

@@ -77,6 +77,18 @@ export class AppPage {
     await this.syncStatus.getByText(this.t('sync.offline')).waitFor();
   }
 
+  /** Cuts the network (navigator.onLine false, fetch fails) and waits until the app says so. */
+  async goOffline(): Promise<void> {
+    await this.page.context().setOffline(true);
+    await this.waitForOffline();
+  }
+
+  /** Gives the network back and waits until what waited on the device has synced. */
+  async goOnline(): Promise<void> {
+    await this.page.context().setOffline(false);
+    await this.waitForSynced();
+  }
+
   async go(section: string): Promise<void> {
     await this.page
       .getByRole('navigation', { name: this.t('app.mainNav') })

@@ -1,4 +1,5 @@
 // Page models of the lead screens: quick capture, list, detail with Qualify and Delete.
+import type { Locator } from 'playwright-core';
 import type { AppPage } from './app-page';
 
 export type NewLead = { firstName: string; lastName: string; company: string; email: string };
@@ -72,5 +73,34 @@ export class LeadPages {
     await this.app.screenshot('lead-qualify');
     await dialog.getByRole('button', { name: t('lead.createOpportunity') }).click();
     await page.getByRole('navigation', { name: t('opportunity.processBar') }).waitFor();
+  }
+}
+
+/** The lead import dialog on the lead list, with a file picked as the seller would. */
+export class LeadImportDialog {
+  constructor(private readonly app: AppPage) {}
+
+  get dialog(): Locator {
+    return this.app.page.getByRole('dialog', { name: this.app.t('leadImport.title') });
+  }
+
+  /** Opens the dialog (the lead list must be on screen) and picks the file. */
+  async openFile(path: string): Promise<void> {
+    const { page, t } = this.app;
+    await page.getByRole('button', { name: t('leadImport.open') }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await this.dialog.getByRole('button', { name: t('leadImport.chooseFile') }).click();
+    await (await chooser).setFiles(path);
+  }
+
+  /** Imports the checked rows, waits for the summary it must show and closes the dialog. */
+  async importRows(
+    count: number,
+    done: { created: number; updated: number; skipped: number; errors: number },
+  ): Promise<void> {
+    const { t } = this.app;
+    await this.dialog.getByRole('button', { name: t('leadImport.importRows', { count }) }).click();
+    await this.dialog.getByText(t('leadImport.doneSummary', done)).waitFor();
+    await this.dialog.getByRole('button', { name: t('common.close') }).click();
   }
 }

@@ -80,27 +80,10 @@ export const startStack = async (): Promise<Stack> => {
       password: 'e2e-Passw0rd!',
       name: 'Elena Esposito',
     };
-    await promisify(execFile)(
-      'npm',
-      [
-        'run',
-        '--silent',
-        'admin',
-        '--',
-        'user',
-        'add',
-        '--email',
-        seller.email,
-        '--password',
-        seller.password,
-        '--role',
-        'seller',
-        '--team',
-        'E2E Team',
-        '--name',
-        seller.name,
-      ],
-      { cwd: repoRoot, env },
+    await officeAdmin(
+      dataDir,
+      ...['user', 'add', '--email', seller.email, '--password', seller.password],
+      ...['--role', 'seller', '--team', 'E2E Team', '--name', seller.name],
     );
     web = await startWebServer({ root: webRoot, apiUrl });
     return { appUrl: web.url, apiUrl, seller, dataDir, stop };
@@ -110,33 +93,29 @@ export const startStack = async (): Promise<Stack> => {
   }
 };
 
+/** Runs the office's command line (`npm run admin -- …`) on a stack's data folder. */
+export const officeAdmin = (
+  dataDir: string,
+  ...args: string[]
+): Promise<{ stdout: string; stderr: string }> =>
+  promisify(execFile)('npm', ['run', '--silent', 'admin', '--', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, DATA_DIR: dataDir },
+  });
+
 /** Adds a user to the stack's office with the admin command line, as the office would. */
 export const addOfficeUser = async (
   stack: Stack,
-  user: Credentials & { role: 'seller' | 'manager' | 'admin'; team: string },
+  user: { email: string; password: string; name?: string } & {
+    role: 'seller' | 'manager' | 'admin';
+    team?: string;
+  },
 ): Promise<void> => {
-  const env = { ...process.env, DATA_DIR: stack.dataDir };
-  await promisify(execFile)(
-    'npm',
-    [
-      'run',
-      '--silent',
-      'admin',
-      '--',
-      'user',
-      'add',
-      '--email',
-      user.email,
-      '--password',
-      user.password,
-      '--role',
-      user.role,
-      '--team',
-      user.team,
-      '--name',
-      user.name,
-    ],
-    { cwd: repoRoot, env },
+  await officeAdmin(
+    stack.dataDir,
+    ...['user', 'add', '--email', user.email, '--password', user.password, '--role', user.role],
+    ...(user.team === undefined ? [] : ['--team', user.team]),
+    ...(user.name === undefined ? [] : ['--name', user.name]),
   );
 };
 

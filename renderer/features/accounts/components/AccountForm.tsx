@@ -1,15 +1,15 @@
 // Editing an account on the device (its owner, or a manager): name and contacts, billing and
 // shipping address, VAT number, tax code, SDI code or PEC, and the documents' language.
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountPatch } from '../../../../shared/domain/account';
 import type { Account, Address } from '../../../../shared/domain/records';
 import { documentLanguages } from '../../../../shared/domain/records';
 import { useAction } from '../../../app/use-action';
 import { useDraft } from '../../../app/use-draft';
-import { Button } from '../../../ui/Button';
+import { bindText } from '../../../ui/bind-field';
+import type { TextKeys } from '../../../ui/bind-field';
+import { EditForm } from '../../../ui/EditForm';
 import { SelectField, TextField } from '../../../ui/Field';
-import { Notice } from '../../../ui/Notice';
 import { useAccountCommands } from '../commands';
 
 type Editable = Required<AccountPatch>;
@@ -39,27 +39,14 @@ export const AccountForm = ({ account, onDone }: { account: Account; onDone: () 
   const v = draft.value;
   const fieldError = (field: string) =>
     action.errorField === field || action.errorField?.startsWith(`${field}.`) ? action.error : null;
-  const text = (
-    field:
-      | 'name'
-      | 'vatNumber'
-      | 'taxCode'
-      | 'email'
-      | 'phone'
-      | 'website'
-      | 'industry'
-      | 'sdiCode'
-      | 'pec',
-    label: string,
-    hint?: string,
-  ) => (
+  const field = bindText(v, draft.set);
+  const text = (key: TextKeys<Editable>, label: string, hint?: string) => (
     <TextField
       label={label}
       hint={hint}
-      value={v[field]}
-      error={fieldError(field)}
-      required={field === 'name'}
-      onChange={(e) => draft.set(field, e.target.value)}
+      {...field(key)}
+      error={fieldError(key)}
+      required={key === 'name'}
     />
   );
   const addressFields = (which: 'address' | 'shippingAddress') =>
@@ -78,44 +65,30 @@ export const AccountForm = ({ account, onDone }: { account: Account; onDone: () 
         }}
       />
     ));
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    const done = await action.run(() => commands.update(account.id, draft.changed));
-    if (done !== undefined) {
-      draft.reset();
-      onDone();
-    }
-  };
   return (
-    <form className="panel" onSubmit={(e) => void save(e)} aria-label={t('account.edit')}>
-      <div className="form-grid">
-        {text('name', t('common.name'))}
-        {text('vatNumber', t('common.vatNumber'), t('account.vatHint'))}
-        {text('taxCode', t('account.taxCode'), t('account.taxCodeHint'))}
-        {text('sdiCode', t('account.sdiCode'), t('account.sdiHint'))}
-        {text('pec', t('account.pec'))}
-        <SelectField
-          label={t('account.documentLanguage')}
-          value={v.documentLanguage}
-          onChange={(e) =>
-            draft.set('documentLanguage', e.target.value as Account['documentLanguage'])
-          }
-          options={documentLanguages.map((l) => ({ value: l, label: t(`account.languages.${l}`) }))}
-        />
-        {text('email', t('common.email'))}
-        {text('phone', t('common.phone'))}
-        {text('website', t('common.website'))}
-        {text('industry', t('account.industry'))}
-        {addressFields('address')}
-        {addressFields('shippingAddress')}
-      </div>
-      {action.error ? <Notice kind="error">{action.error}</Notice> : null}
-      <div className="toolbar">
-        <Button type="submit" variant="primary" disabled={!draft.dirty || action.busy}>
-          {t('common.save')}
-        </Button>
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
-      </div>
-    </form>
+    <EditForm
+      label={t('account.edit')}
+      action={action}
+      draft={draft}
+      save={() => commands.update(account.id, draft.changed)}
+      onDone={onDone}
+    >
+      {text('name', t('common.name'))}
+      {text('vatNumber', t('common.vatNumber'), t('account.vatHint'))}
+      {text('taxCode', t('account.taxCode'), t('account.taxCodeHint'))}
+      {text('sdiCode', t('account.sdiCode'), t('account.sdiHint'))}
+      {text('pec', t('account.pec'))}
+      <SelectField
+        label={t('account.documentLanguage')}
+        {...field('documentLanguage')}
+        options={documentLanguages.map((l) => ({ value: l, label: t(`account.languages.${l}`) }))}
+      />
+      {text('email', t('common.email'))}
+      {text('phone', t('common.phone'))}
+      {text('website', t('common.website'))}
+      {text('industry', t('account.industry'))}
+      {addressFields('address')}
+      {addressFields('shippingAddress')}
+    </EditForm>
   );
 };

@@ -1,10 +1,12 @@
 // Currencies and the office's exchange rates (units of a currency per 1 EUR, as the ECB
 // publishes them): the managers' totals in EUR use these.
 import { useState } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../app/use-action';
 import { parseDecimal } from '../../../i18n/format';
 import { useFormat } from '../../../i18n/use-format';
+import { bindText, setIn } from '../../../ui/bind-field';
 import { Button } from '../../../ui/Button';
 import { TextField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
@@ -13,6 +15,31 @@ import { useOfficeData } from '../queries';
 
 const text = (v: unknown): string =>
   typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+
+/** The form under a table that adds or changes one currency's row: its code, then the rest. */
+const CurrencyEntryForm = ({
+  code,
+  onSave,
+  children,
+}: {
+  code: Pick<ComponentProps<'input'>, 'value' | 'onChange'>;
+  onSave: () => Promise<void>;
+  children: ReactNode;
+}) => {
+  const { t } = useTranslation();
+  return (
+    <form
+      className="form-grid"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSave();
+      }}
+    >
+      <TextField label={t('common.currency')} hint={t('admin.rates.codeHint')} {...code} />
+      {children}
+    </form>
+  );
+};
 
 export const RatesPanel = () => {
   const { t } = useTranslation();
@@ -23,6 +50,8 @@ export const RatesPanel = () => {
   const today = new Date().toISOString().slice(0, 10);
   const [rate, setRate] = useState({ code: '', rate: '', date: today });
   const [currency, setCurrency] = useState({ code: '', name: '', digits: '2' });
+  const rateField = bindText(rate, setIn(setRate));
+  const currencyField = bindText(currency, setIn(setCurrency));
   const saveRate = async () => {
     const value = parseDecimal(rate.rate);
     const done = await action.run(() =>
@@ -71,35 +100,13 @@ export const RatesPanel = () => {
             ))}
           </tbody>
         </table>
-        <form
-          className="form-grid"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void saveRate();
-          }}
-        >
-          <TextField
-            label={t('common.currency')}
-            hint={t('admin.rates.codeHint')}
-            value={rate.code}
-            onChange={(e) => setRate({ ...rate, code: e.target.value })}
-          />
-          <TextField
-            label={t('admin.rates.perEur')}
-            inputMode="decimal"
-            value={rate.rate}
-            onChange={(e) => setRate({ ...rate, rate: e.target.value })}
-          />
-          <TextField
-            label={t('admin.rates.date')}
-            type="date"
-            value={rate.date}
-            onChange={(e) => setRate({ ...rate, date: e.target.value })}
-          />
+        <CurrencyEntryForm code={rateField('code')} onSave={saveRate}>
+          <TextField label={t('admin.rates.perEur')} inputMode="decimal" {...rateField('rate')} />
+          <TextField label={t('admin.rates.date')} type="date" {...rateField('date')} />
           <Button type="submit" variant="primary" disabled={action.busy}>
             {t('admin.rates.save')}
           </Button>
-        </form>
+        </CurrencyEntryForm>
       </section>
       <section className="panel" aria-labelledby="currencies-title">
         <h2 id="currencies-title">{t('admin.rates.currencies')}</h2>
@@ -121,34 +128,17 @@ export const RatesPanel = () => {
             ))}
           </tbody>
         </table>
-        <form
-          className="form-grid"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void saveCurrency();
-          }}
-        >
-          <TextField
-            label={t('common.currency')}
-            hint={t('admin.rates.codeHint')}
-            value={currency.code}
-            onChange={(e) => setCurrency({ ...currency, code: e.target.value })}
-          />
-          <TextField
-            label={t('common.name')}
-            value={currency.name}
-            onChange={(e) => setCurrency({ ...currency, name: e.target.value })}
-          />
+        <CurrencyEntryForm code={currencyField('code')} onSave={saveCurrency}>
+          <TextField label={t('common.name')} {...currencyField('name')} />
           <TextField
             label={t('admin.rates.decimals')}
             inputMode="numeric"
-            value={currency.digits}
-            onChange={(e) => setCurrency({ ...currency, digits: e.target.value })}
+            {...currencyField('digits')}
           />
           <Button type="submit" disabled={action.busy}>
             {t('admin.rates.saveCurrency')}
           </Button>
-        </form>
+        </CurrencyEntryForm>
       </section>
     </>
   );

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../ui/Button';
-import { TextField } from '../../../ui/Field';
+import { PasswordField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
 import { useSession } from '../queries';
 import { useLockPort } from '../commands';
@@ -83,14 +83,11 @@ const LockScreen = () => {
           <Notice kind="info">{t('lock.noOfflineCheck')}</Notice>
         ) : (
           <form onSubmit={(e) => void submit(e)} aria-label={t('lock.title')}>
-            <TextField
+            <PasswordField
               label={t('auth.password')}
-              type="password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
-              autoComplete="current-password"
               autoFocus
-              required
             />
             {wrong ? <Notice kind="error">{t('lock.wrongPassword')}</Notice> : null}
             {waitSeconds > 0 ? (

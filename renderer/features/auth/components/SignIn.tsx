@@ -6,7 +6,7 @@ import type { WipeReason } from '../../../data/device/wipe';
 import type { LocalizedText } from '../../../../shared/domain/errors';
 import { effectiveServerUrl, useUiStore } from '../../../app/ui-store';
 import { Button } from '../../../ui/Button';
-import { TextField } from '../../../ui/Field';
+import { PasswordField, TextField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
 import { LanguageField } from '../../settings/components/LanguageField';
 import { localizedText } from '../../../i18n/localized';
@@ -77,13 +77,10 @@ export const SignIn = ({ onSignIn, notice = null }: Props) => {
           autoFocus
           required
         />
-        <TextField
+        <PasswordField
           label={t('auth.password')}
-          type="password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          autoComplete="current-password"
-          required
         />
         <TextField
           label={t('auth.deviceName')}

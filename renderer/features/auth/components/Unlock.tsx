@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../../shared/domain/errors';
 import { localizedText } from '../../../i18n/localized';
 import { Button } from '../../../ui/Button';
-import { TextField } from '../../../ui/Field';
+import { PasswordField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
 
 type Props = {
@@ -37,14 +37,11 @@ export const Unlock = ({ userName, onUnlock, onSignInAgain }: Props) => {
       <h1>{t('auth.unlockTitle')}</h1>
       <p className="hint">{t('auth.unlockIntro', { name: userName })}</p>
       <form onSubmit={(e) => void submit(e)} aria-label={t('auth.unlockTitle')}>
-        <TextField
+        <PasswordField
           label={t('auth.password')}
-          type="password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          autoComplete="current-password"
           autoFocus
-          required
         />
         {error ? <Notice kind="error">{localizedText(error, i18n.language)}</Notice> : null}
         <Button type="submit" variant="primary" disabled={busy}>

@@ -8,6 +8,7 @@ import { fairQuestionKinds } from '../../../../shared/domain/records';
 import type { FairQuestionDraft } from '../../../../shared/domain/trade-fair';
 import { isChoiceKind } from '../../../../shared/domain/trade-fair';
 import { useAction } from '../../../app/use-action';
+import { bindText, setIn } from '../../../ui/bind-field';
 import { Button } from '../../../ui/Button';
 import { DateField } from '../../../ui/DateField';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
@@ -45,8 +46,8 @@ export const FairForm = ({
   const commands = useTradeFairCommands();
   const action = useAction();
   const [draft, setDraft] = useState<Draft>(() => draftOf(fair));
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
+  const set = setIn(setDraft);
+  const field = bindText(draft, set);
   const setQuestion = (n: number, patch: Partial<Draft['questions'][number]>) =>
     set(
       'questions',
@@ -78,19 +79,8 @@ export const FairForm = ({
     <form className="panel form-grid" aria-label={title} onSubmit={(e) => void submit(e)}>
       <h3 className="field-wide">{title}</h3>
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
-      <TextField
-        label={t('fair.name')}
-        value={draft.name}
-        onChange={(e) => set('name', e.target.value)}
-        autoFocus
-        autoComplete="off"
-      />
-      <TextField
-        label={t('fair.place')}
-        value={draft.place}
-        onChange={(e) => set('place', e.target.value)}
-        autoComplete="off"
-      />
+      <TextField label={t('fair.name')} {...field('name')} autoFocus />
+      <TextField label={t('fair.place')} {...field('place')} />
       <DateField
         label={t('fair.startDate')}
         value={draft.startDate}
@@ -101,12 +91,7 @@ export const FairForm = ({
         value={draft.endDate}
         onChange={(v) => set('endDate', v)}
       />
-      <TextField
-        label={t('fair.booth')}
-        value={draft.booth}
-        onChange={(e) => set('booth', e.target.value)}
-        autoComplete="off"
-      />
+      <TextField label={t('fair.booth')} {...field('booth')} />
       <fieldset className="field-wide fair-questions">
         <legend>{t('fair.questions')}</legend>
         {draft.questions.length === 0 ? <p className="hint">{t('fair.noQuestions')}</p> : null}
@@ -121,7 +106,6 @@ export const FairForm = ({
               label={t('fair.questionLabel', { n: n + 1 })}
               value={q.label}
               onChange={(e) => setQuestion(n, { label: e.target.value })}
-              autoComplete="off"
             />
             <SelectField
               label={t('fair.questionKind', { n: n + 1 })}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { leadRatings, leadSources } from '../../../../shared/domain/records';
 import { navigate } from '../../../app/router';
 import { useAction } from '../../../app/use-action';
+import { bindText, setIn } from '../../../ui/bind-field';
 import { Button } from '../../../ui/Button';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
@@ -58,8 +59,8 @@ export const LeadCapture = () => {
 
   // The visitor reads the screen's language; the company that keeps the data is named.
   const wording = useConsentWording();
-  const set = <K extends keyof LeadCaptureInput>(key: K, value: LeadCaptureInput[K]) =>
-    setForm((f) => ({ ...f, [key]: value }));
+  const set = setIn(setForm);
+  const field = bindText(form, set);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -129,77 +130,31 @@ export const LeadCapture = () => {
         <TextField
           ref={first}
           label={t('common.firstName')}
-          value={form.firstName}
-          onChange={(e) => set('firstName', e.target.value)}
+          {...field('firstName')}
           autoFocus
-          autoComplete="off"
           error={missingName ? t('lead.needsName') : null}
         />
-        <TextField
-          label={t('common.lastName')}
-          value={form.lastName}
-          onChange={(e) => set('lastName', e.target.value)}
-          autoComplete="off"
-        />
-        <TextField
-          label={t('common.company')}
-          value={form.company}
-          onChange={(e) => set('company', e.target.value)}
-          autoComplete="off"
-        />
-        <TextField
-          label={t('common.jobTitle')}
-          value={form.jobTitle}
-          onChange={(e) => set('jobTitle', e.target.value)}
-          autoComplete="off"
-        />
-        <TextField
-          label={t('common.email')}
-          type="email"
-          value={form.email}
-          onChange={(e) => set('email', e.target.value)}
-          autoComplete="off"
-        />
-        <TextField
-          label={t('common.phone')}
-          type="tel"
-          value={form.phone}
-          onChange={(e) => set('phone', e.target.value)}
-          autoComplete="off"
-        />
-        <TextField
-          label={t('lead.topic')}
-          value={form.topic}
-          onChange={(e) => set('topic', e.target.value)}
-          autoComplete="off"
-        />
+        <TextField label={t('common.lastName')} {...field('lastName')} />
+        <TextField label={t('common.company')} {...field('company')} />
+        <TextField label={t('common.jobTitle')} {...field('jobTitle')} />
+        <TextField label={t('common.email')} type="email" {...field('email')} />
+        <TextField label={t('common.phone')} type="tel" {...field('phone')} />
+        <TextField label={t('lead.topic')} {...field('topic')} />
         <SelectField
           label={t('lead.rating')}
-          value={form.rating}
-          onChange={(e) => set('rating', e.target.value as LeadCaptureInput['rating'])}
+          {...field('rating')}
           options={leadRatings.map((r) => ({ value: r, label: t(`lead.ratings.${r}`) }))}
         />
         <SelectField
           label={t('lead.source')}
-          value={form.source}
-          onChange={(e) => set('source', e.target.value as LeadCaptureInput['source'])}
+          {...field('source')}
           options={leadSources.map((s) => ({ value: s, label: t(`lead.sources.${s}`) }))}
         />
-        <TextField
-          label={t('lead.sourceDetail')}
-          value={form.sourceDetail}
-          onChange={(e) => set('sourceDetail', e.target.value)}
-          autoComplete="off"
-        />
+        <TextField label={t('lead.sourceDetail')} {...field('sourceDetail')} />
         {atFair !== null ? (
           <FairQuestionFields fair={atFair} answers={answers} onChange={setAnswers} />
         ) : null}
-        <TextArea
-          label={t('lead.notes')}
-          value={form.notes}
-          onChange={(e) => set('notes', e.target.value)}
-          wide
-        />
+        <TextArea label={t('lead.notes')} {...field('notes')} wide />
         <CheckboxField
           label={t('lead.consent')}
           hint={wording}

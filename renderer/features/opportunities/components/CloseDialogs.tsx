@@ -1,6 +1,8 @@
 // Close an opportunity as won (actual revenue and date) or lost (status and competitor).
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Result } from '../../../../shared/domain/errors';
 import type { Opportunity } from '../../../../shared/domain/records';
 import { useAction } from '../../../app/use-action';
 import { inputToMinor, minorToInput } from '../../../i18n/format';
@@ -14,44 +16,49 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 type Props = { opportunity: Opportunity; onClose: () => void };
 
-export const CloseWonDialog = ({ opportunity, onClose }: Props) => {
+type CloseDetails = { actualCloseDate: string; closeDescription: string };
+
+/**
+ * What both closings ask after their own fields: the close date and a description; then the
+ * store's refusal, if any. `close` is null while the own fields are not valid yet.
+ */
+const CloseDialog = ({
+  title,
+  submitLabel,
+  submitVariant,
+  close,
+  onClose,
+  children,
+}: {
+  title: string;
+  submitLabel: string;
+  submitVariant?: 'danger';
+  close: ((details: CloseDetails) => Promise<Result<unknown>>) | null;
+  onClose: () => void;
+  children: ReactNode;
+}) => {
   const { t } = useTranslation();
-  const commands = useOpportunityCommands();
   const action = useAction();
-  const [revenue, setRevenue] = useState(
-    minorToInput(opportunity.estimatedRevenue, opportunity.currency),
-  );
   const [date, setDate] = useState(today());
   const [description, setDescription] = useState('');
-  const actualRevenue = inputToMinor(revenue, opportunity.currency);
   const submit = async () => {
-    if (actualRevenue === null) return;
-    const done = await action.run(() =>
-      commands.closeAsWon(opportunity.id, {
-        actualRevenue,
-        actualCloseDate: date,
-        closeDescription: description,
-      }),
-    );
+    if (close === null) return;
+    const details = { actualCloseDate: date, closeDescription: description };
+    const done = await action.run(() => close(details));
     if (done !== undefined) onClose();
   };
   return (
     <Dialog
-      title={t('opportunity.closeWonTitle')}
+      title={title}
       onClose={onClose}
       onSubmit={() => void submit()}
-      submitLabel={t('opportunity.closeWon')}
+      submitLabel={submitLabel}
+      submitVariant={submitVariant}
       cancelLabel={t('common.cancel')}
-      submitDisabled={actualRevenue === null || action.busy}
+      submitDisabled={close === null || action.busy}
     >
       <div className="form-grid">
-        <TextField
-          label={`${t('opportunity.actualRevenue')} (${opportunity.currency})`}
-          inputMode="decimal"
-          value={revenue}
-          onChange={(e) => setRevenue(e.target.value)}
-          error={actualRevenue === null ? t('errors.number') : null}
-        />
+        {children}
         <DateField label={t('opportunity.actualCloseDate')} value={date} onChange={setDate} />
         <TextArea
           label={t('opportunity.closeDescription')}
@@ -65,59 +72,62 @@ export const CloseWonDialog = ({ opportunity, onClose }: Props) => {
   );
 };
 
+export const CloseWonDialog = ({ opportunity, onClose }: Props) => {
+  const { t } = useTranslation();
+  const commands = useOpportunityCommands();
+  const [revenue, setRevenue] = useState(
+    minorToInput(opportunity.estimatedRevenue, opportunity.currency),
+  );
+  const actualRevenue = inputToMinor(revenue, opportunity.currency);
+  return (
+    <CloseDialog
+      title={t('opportunity.closeWonTitle')}
+      submitLabel={t('opportunity.closeWon')}
+      close={
+        actualRevenue === null
+          ? null
+          : (details) => commands.closeAsWon(opportunity.id, { actualRevenue, ...details })
+      }
+      onClose={onClose}
+    >
+      <TextField
+        label={`${t('opportunity.actualRevenue')} (${opportunity.currency})`}
+        inputMode="decimal"
+        value={revenue}
+        onChange={(e) => setRevenue(e.target.value)}
+        error={actualRevenue === null ? t('errors.number') : null}
+      />
+    </CloseDialog>
+  );
+};
+
 export const CloseLostDialog = ({ opportunity, onClose }: Props) => {
   const { t } = useTranslation();
   const commands = useOpportunityCommands();
-  const action = useAction();
   const [status, setStatus] = useState<'canceled' | 'out_sold'>('out_sold');
   const [competitor, setCompetitor] = useState('');
-  const [date, setDate] = useState(today());
-  const [description, setDescription] = useState('');
-  const submit = async () => {
-    const done = await action.run(() =>
-      commands.closeAsLost(opportunity.id, {
-        status,
-        competitor,
-        actualCloseDate: date,
-        closeDescription: description,
-      }),
-    );
-    if (done !== undefined) onClose();
-  };
   return (
-    <Dialog
+    <CloseDialog
       title={t('opportunity.closeLostTitle')}
-      onClose={onClose}
-      onSubmit={() => void submit()}
       submitLabel={t('opportunity.closeLost')}
       submitVariant="danger"
-      cancelLabel={t('common.cancel')}
-      submitDisabled={action.busy}
+      close={(details) => commands.closeAsLost(opportunity.id, { status, competitor, ...details })}
+      onClose={onClose}
     >
-      <div className="form-grid">
-        <SelectField
-          label={t('opportunity.lostStatus')}
-          value={status}
-          onChange={(e) => setStatus(e.target.value as 'canceled' | 'out_sold')}
-          options={[
-            { value: 'out_sold', label: t('opportunity.statuses.out_sold') },
-            { value: 'canceled', label: t('opportunity.statuses.canceled') },
-          ]}
-        />
-        <TextField
-          label={t('opportunity.competitor')}
-          value={competitor}
-          onChange={(e) => setCompetitor(e.target.value)}
-        />
-        <DateField label={t('opportunity.actualCloseDate')} value={date} onChange={setDate} />
-        <TextArea
-          label={t('opportunity.closeDescription')}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          wide
-        />
-      </div>
-      {action.error ? <Notice kind="error">{action.error}</Notice> : null}
-    </Dialog>
+      <SelectField
+        label={t('opportunity.lostStatus')}
+        value={status}
+        onChange={(e) => setStatus(e.target.value as 'canceled' | 'out_sold')}
+        options={[
+          { value: 'out_sold', label: t('opportunity.statuses.out_sold') },
+          { value: 'canceled', label: t('opportunity.statuses.canceled') },
+        ]}
+      />
+      <TextField
+        label={t('opportunity.competitor')}
+        value={competitor}
+        onChange={(e) => setCompetitor(e.target.value)}
+      />
+    </CloseDialog>
   );
 };
