@@ -66,8 +66,9 @@ export type WireDocument<T extends AnyRecord = AnyRecord> = T & { _deleted: bool
 /**
  * Server-assigned, strictly increasing sequence; never a device clock. `epoch` names the
  * server history the seq belongs to: a restore starts a new one (absent from older servers).
+ * `left` is the `remaining` of the full page this checkpoint ends, so the next page needs no
+ * count.
  */
-// `left`: the `remaining` of the full page this checkpoint ends, so the next page needs no count.
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
 /**
@@ -76,12 +77,12 @@ export type Checkpoint = z.infer<typeof checkpointSchema>;
  * progress: counted on a pull from the start, then carried in the checkpoint (`left`) and
  * decreased page by page, since counting every page would cost the server a scan each;
  * without a carried count it is an estimate. It is optional: older servers do not
- * send it and older devices ignore it.
+ * send it and older devices ignore it. `epoch` is the server's current one. `reset`: the
+ * checkpoint belongs to another history (the server was restored): nothing was sent; the
+ * device pulls again from the start and pushes what the server lacks. `removed`: ids of
+ * documents this user saw and no longer may (a manager gave them to someone else): the
+ * device removes its copies; older servers do not send it.
  */
-// `epoch`: the server's current one. `reset`: the checkpoint belongs to another history (the
-// server was restored): nothing was sent; the device pulls again from the start and pushes
-// what the server lacks. `removed`: ids of documents this user saw and no longer may (a
-// manager gave them to someone else): the device removes its copies.
 export type PullResponse<T extends AnyRecord = AnyRecord> = Omit<
   z.infer<typeof pullResponseSchema>,
   'documents'
