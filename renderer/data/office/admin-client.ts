@@ -16,7 +16,7 @@ import type {
 import { catalogImportRefusalSchema } from '../../../shared/sync/api-admin';
 import type { ApiEndpoint } from '../../../shared/sync/api-endpoints';
 import { adminEndpoints as api } from '../../../shared/sync/api-endpoints';
-import { unreadableAnswer } from '../sync/answers';
+import { errorBodyOf, unreadableAnswer } from '../sync/answers';
 import type { FetchLike } from '../sync/client';
 import { csrfCookie, csrfHeader, readCookie, safeMethods, sessionModeFor } from '../sync/client';
 
@@ -30,12 +30,6 @@ export type OfficeAdminOptions = {
 export type CatalogImportOutcome =
   | ({ imported: true } & CatalogImportResult)
   | { imported: false; messages: LocalizedText; lines: CatalogImportRefusal['lines'] };
-
-const isText = (v: unknown): v is LocalizedText =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as LocalizedText).en === 'string' &&
-  typeof (v as LocalizedText).it === 'string';
 
 export type OfficeAdminClient = ReturnType<typeof createOfficeAdminClient>;
 
@@ -102,9 +96,8 @@ export const createOfficeAdminClient = (options: OfficeAdminOptions) => {
         'The office server cannot be reached: administration needs a connection.',
         "Il server della sede non è raggiungibile: l'amministrazione richiede una connessione.",
       );
-    const messages = (answer as { messages?: unknown } | null)?.messages;
-    const code = String((answer as { code?: unknown } | null)?.code ?? 'internal');
-    if (isText(messages)) return { ok: false, error: { code, message: messages } };
+    const { code = 'internal', messages } = errorBodyOf(answer);
+    if (messages !== undefined) return { ok: false, error: { code, message: messages } };
     return fail(code, `The server answered ${status}.`, `Il server ha risposto ${status}.`);
   };
 
