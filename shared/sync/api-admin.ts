@@ -70,6 +70,13 @@ export const subjectExportRequestSchema = z.strictObject({
 });
 
 // ---- answers -----------------------------------------------------------------
+// Catalog and reference records as stored: the record, with the wire's deletion flag when
+// the office wrote it through the sync path.
+const deletionFlag = { _deleted: z.boolean().optional() };
+export const storedProductSchema = productSchema.extend(deletionFlag);
+export const storedPriceListSchema = priceListSchema.extend(deletionFlag);
+export const storedRefdataSchema = refdataSchema.extend(deletionFlag);
+
 export const adminUserSchema = z.object({
   id: z.string(),
   email: z.string(),
@@ -107,8 +114,8 @@ export const adminDeviceSchema = z.object({
 });
 
 export const adminCatalogSchema = z.object({
-  products: z.array(productSchema),
-  priceLists: z.array(priceListSchema),
+  products: z.array(storedProductSchema),
+  priceLists: z.array(storedPriceListSchema),
 });
 export const catalogImportResultSchema = z.object({
   products: z.number(),
@@ -123,9 +130,9 @@ export const catalogImportRefusalSchema = z.object({
 });
 
 export const adminRefdataSchema = z.object({
-  currencies: z.array(refdataSchema),
-  exchangeRates: z.array(refdataSchema),
-  vatRates: z.array(refdataSchema),
+  currencies: z.array(storedRefdataSchema),
+  exchangeRates: z.array(storedRefdataSchema),
+  vatRates: z.array(storedRefdataSchema),
 });
 export const adminCompanySchema = z.object({ company: companySchema.nullable() });
 

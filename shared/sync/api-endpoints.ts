@@ -3,7 +3,6 @@
 // and /api/openapi.json is generated from it.
 import { z } from 'zod';
 import { companySchema } from '../domain/company';
-import { priceListSchema, refdataSchema } from '../domain/records';
 import * as a from './api-admin';
 import * as s from './api-schemas';
 
@@ -237,7 +236,7 @@ export const adminEndpoints = {
     summary: 'Set the price of a product on a price list',
     auth: 'admin',
     body: a.priceChangeRequestSchema,
-    response: priceListSchema,
+    response: a.storedPriceListSchema,
     errors: admin,
   }),
   importCatalog: endpoint({
@@ -264,7 +263,7 @@ export const adminEndpoints = {
     auth: 'admin',
     params: a.codeParamsSchema,
     body: a.currencyRequestSchema,
-    response: refdataSchema,
+    response: a.storedRefdataSchema,
     errors: admin,
   }),
   setExchangeRate: endpoint({
@@ -274,7 +273,7 @@ export const adminEndpoints = {
     auth: 'admin',
     params: a.codeParamsSchema,
     body: a.exchangeRateRequestSchema,
-    response: refdataSchema,
+    response: a.storedRefdataSchema,
     errors: admin,
   }),
   setVatRate: endpoint({
@@ -284,7 +283,7 @@ export const adminEndpoints = {
     auth: 'admin',
     params: a.rateParamsSchema,
     body: a.vatRateRequestSchema,
-    response: refdataSchema,
+    response: a.storedRefdataSchema,
     errors: admin,
   }),
   company: endpoint({
