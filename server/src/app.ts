@@ -12,6 +12,8 @@ import { installErrorHandlers } from './errors';
 import { registerSecurityHeaders } from './http-headers';
 import { logStream } from './logging';
 import { registerOfficeAdminRoutes } from './office-admin/routes';
+import { syncEndpoints } from '../../shared/sync/api-endpoints';
+import { apiRoute } from './api-route';
 import { openApiDocument } from './openapi';
 import { registerPrivacyRoutes } from './privacy/routes';
 import { openStorage } from './storage';
@@ -87,12 +89,13 @@ export const createServer = async (options: ServerOptions = {}): Promise<Fairlea
     dataDir,
     rateLimit: options.webFormRateLimit ?? defaults.webFormRateLimit,
   });
-  app.get('/health', async () => ({
-    status: 'ok',
+  apiRoute(app, syncEndpoints.health, async () => ({
+    status: 'ok' as const,
     storage: storage.kind,
     time: new Date().toISOString(),
   }));
-  app.get('/api/openapi.json', async () => openApiDocument);
+  const document = openApiDocument();
+  apiRoute(app, syncEndpoints.openapi, async () => document);
 
   const server: FairleadServer = {
     app,

@@ -1,307 +1,97 @@
-// GET /api/openapi.json: a hand-written OpenAPI 3.1 description of the sync API.
-import { syncCollections } from '../../shared/sync/protocol';
+// GET /api/openapi.json: the OpenAPI 3.1 description of the server, generated from the endpoint
+// table and its zod schemas (shared/sync/api-endpoints.ts), so it cannot drift from what the
+// server checks and the device reads.
+import { z } from 'zod';
+import type { ApiEndpoint } from '../../shared/sync/api-endpoints';
+import { apiEndpoints } from '../../shared/sync/api-endpoints';
+import { apiErrorSchema } from '../../shared/sync/api-schemas';
 
-const error = { $ref: '#/components/schemas/ApiError' };
-const errors = (...codes: number[]) =>
-  Object.fromEntries(
-    codes.map((c) => [
-      String(c),
-      { description: 'Error', content: { 'application/json': { schema: error } } },
-    ]),
-  );
-const json = (schema: object, description = 'OK') => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const bearer = [{ bearer: [] }];
-const collectionParam = {
-  name: 'collection',
-  in: 'path',
-  required: true,
-  schema: { type: 'string', enum: [...syncCollections] },
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * A schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), without `$schema`: requests as the
+ * client sends them (`input`), answers as the server writes them (`output`).
+ */
+export const jsonSchemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io }) as JsonSchema;
+  return rest;
 };
 
-export const openApiDocument = {
-  openapi: '3.1.0',
-  info: {
-    title: 'Fairlead sync server',
-    version: '1',
+/** `/api/sync/:collection/pull` → `/api/sync/{collection}/pull`. */
+export const openApiPath = (path: string): string => path.replace(/:([A-Za-z]+)/g, '{$1}');
+
+const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
+
+// Each property of a params, query or headers object becomes one parameter.
+const parametersOf = (schema: z.ZodType | undefined, where: 'path' | 'query' | 'header') => {
+  if (schema === undefined) return [];
+  const object = jsonSchemaOf(schema, 'input');
+  const properties = (object.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((object.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === 'path' || required.has(name),
+    schema: property,
+    ...(typeof property.description === 'string' ? { description: property.description } : {}),
+  }));
+};
+
+const success = (endpoint: ApiEndpoint) => {
+  const produces = endpoint.produces ?? 'application/json';
+  const schema = endpoint.response && jsonSchemaOf(endpoint.response, 'output');
+  return {
     description:
-      'Replication endpoints for Fairlead devices (RxDB replication protocol over HTTP).',
+      produces === 'text/event-stream' ? 'A stream of events, each event as the schema' : 'OK',
+    ...(schema === undefined && produces === 'application/json'
+      ? {}
+      : { content: { [produces]: schema === undefined ? {} : { schema } } }),
+  };
+};
+
+const operationOf = (name: string, endpoint: ApiEndpoint) => ({
+  operationId: name,
+  summary: endpoint.summary,
+  ...(endpoint.auth === 'none' ? { security: [] } : {}),
+  ...(endpoint.auth === 'admin' ? { description: 'Administrators only (403 for others).' } : {}),
+  parameters: [
+    ...parametersOf(endpoint.params, 'path'),
+    ...parametersOf(endpoint.querystring, 'query'),
+    ...parametersOf(endpoint.headers, 'header'),
+  ],
+  ...(endpoint.body === undefined
+    ? {}
+    : { requestBody: { required: true, content: json(jsonSchemaOf(endpoint.body, 'input')) } }),
+  responses: {
+    [String(endpoint.status ?? 200)]: success(endpoint),
+    ...Object.fromEntries(
+      endpoint.errors.map((status) => [
+        String(status),
+        { description: 'Error', content: json({ $ref: '#/components/schemas/ApiError' }) },
+      ]),
+    ),
   },
-  components: {
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-    schemas: {
-      LocalizedText: {
-        type: 'object',
-        description: 'The same text in each UI language.',
-        required: ['en', 'it'],
-        properties: { en: { type: 'string' }, it: { type: 'string' } },
-      },
-      ApiError: {
-        type: 'object',
-        required: ['code', 'message', 'messages'],
-        properties: {
-          code: { type: 'string' },
-          message: { type: 'string', description: 'In English.' },
-          messages: { $ref: '#/components/schemas/LocalizedText' },
-        },
-      },
-      Checkpoint: {
-        type: 'object',
-        required: ['seq'],
-        properties: {
-          seq: { type: 'integer', minimum: 0 },
-          epoch: { type: 'string', description: 'The server history the seq belongs to' },
-        },
-      },
-      WireDocument: {
-        type: 'object',
-        required: ['id', '_deleted'],
-        properties: { id: { type: 'string' }, _deleted: { type: 'boolean' } },
-        additionalProperties: true,
-      },
-      RejectedRow: {
-        type: 'object',
-        required: ['id', 'code', 'message', 'messages'],
-        properties: {
-          id: { type: 'string' },
-          code: {
-            type: 'string',
-            enum: [
-              'invalid_document',
-              'illegal_change',
-              'forbidden',
-              'read_only',
-              'not_owner',
-              'wrong_collection',
-              'malformed_number',
-              'foreign_series',
-              'number_taken',
-              'illegal_deletion',
-              'unknown_field',
-            ],
-          },
-          message: { type: 'string', description: 'In English.' },
-          messages: { $ref: '#/components/schemas/LocalizedText' },
-          field: { type: 'string' },
-        },
-      },
+});
+
+export const openApiDocument = (): JsonSchema => {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [name, endpoint] of Object.entries(apiEndpoints) as [string, ApiEndpoint][]) {
+    const path = openApiPath(endpoint.path);
+    paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: operationOf(name, endpoint) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Fairlead office server',
+      version: '1',
+      description:
+        'Sign-in, replication (RxDB replication protocol over HTTP), office administration and the public web opt-in form.',
     },
-  },
-  paths: {
-    '/health': {
-      get: {
-        summary: 'Liveness and storage check',
-        responses: { '200': json({ type: 'object' }) },
-      },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: { ApiError: jsonSchemaOf(apiErrorSchema, 'output') },
     },
-    '/api/auth/login': {
-      post: {
-        summary: 'Sign in and register the device; returns a token and the device numbering series',
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['email', 'password', 'deviceName'],
-                properties: {
-                  email: { type: 'string' },
-                  password: { type: 'string' },
-                  deviceName: { type: 'string', description: 'A label for the device' },
-                  installationId: {
-                    type: 'string',
-                    description: 'The random id the device made at its first start; identifies it',
-                  },
-                  knownDeviceId: {
-                    type: 'string',
-                    description: 'The device id of an earlier session of this installation',
-                  },
-                },
-              },
-            },
-          },
-        },
-        responses: {
-          '200': json({
-            type: 'object',
-            required: ['token', 'expiresAt', 'user', 'device'],
-            properties: {
-              token: { type: 'string' },
-              expiresAt: { type: 'string', format: 'date-time' },
-              user: { type: 'object' },
-              device: {
-                type: 'object',
-                properties: {
-                  id: { type: 'string' },
-                  name: { type: 'string' },
-                  series: { type: 'string' },
-                  lastNumbers: { type: 'object' },
-                },
-              },
-            },
-          }),
-          ...errors(400, 401, 429),
-        },
-      },
-    },
-    '/api/devices/current': {
-      put: {
-        summary: 'Rename the device of this session (its series stays)',
-        security: bearer,
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['name'],
-                properties: { name: { type: 'string' } },
-              },
-            },
-          },
-        },
-        responses: {
-          '200': json({
-            type: 'object',
-            properties: {
-              id: { type: 'string' },
-              name: { type: 'string' },
-              series: { type: 'string' },
-            },
-          }),
-          ...errors(400, 401, 404),
-        },
-      },
-    },
-    '/api/auth/refresh': {
-      post: {
-        summary: 'A fresh token with a new expiry for the signed-in device (no password)',
-        security: bearer,
-        responses: {
-          '200': json({
-            type: 'object',
-            required: ['token', 'expiresAt'],
-            properties: { token: { type: 'string' }, expiresAt: { type: 'string' } },
-          }),
-          ...errors(401),
-        },
-      },
-    },
-    '/api/auth/logout': {
-      post: {
-        summary: 'Revoke the current token',
-        security: bearer,
-        responses: { '200': json({ type: 'object' }), ...errors(401) },
-      },
-    },
-    '/api/sync/{collection}/pull': {
-      get: {
-        summary: 'Documents changed after a checkpoint, in server sequence order',
-        security: bearer,
-        parameters: [
-          collectionParam,
-          {
-            name: 'checkpoint',
-            in: 'query',
-            schema: { type: 'string' },
-            description: 'JSON of the last checkpoint',
-          },
-          {
-            name: 'limit',
-            in: 'query',
-            schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-          },
-        ],
-        responses: {
-          '200': json({
-            type: 'object',
-            properties: {
-              documents: { type: 'array', items: { $ref: '#/components/schemas/WireDocument' } },
-              checkpoint: {
-                anyOf: [{ $ref: '#/components/schemas/Checkpoint' }, { type: 'null' }],
-              },
-              remaining: {
-                type: 'integer',
-                minimum: 0,
-                description:
-                  'Documents visible to this user with a sequence after the returned checkpoint (0 when caught up)',
-              },
-              epoch: { type: 'string', description: "The server's current epoch" },
-              reset: {
-                type: 'boolean',
-                description:
-                  'The checkpoint is from another history (the server was restored): pull again from the start and push what the server lacks',
-              },
-              removed: {
-                type: 'array',
-                items: { type: 'string' },
-                description:
-                  'Ids of documents this user saw and no longer may (given to another seller or team): remove them from the device',
-              },
-            },
-          }),
-          ...errors(400, 401, 404),
-        },
-      },
-    },
-    '/api/sync/{collection}/push': {
-      post: {
-        summary:
-          'Write documents; returns the master of each conflicting row and each rejected row',
-        security: bearer,
-        parameters: [
-          collectionParam,
-          {
-            name: 'X-Fairlead-Epoch',
-            in: 'header',
-            required: false,
-            schema: { type: 'string', maxLength: 64 },
-            description:
-              'The epoch the rows were synced in; another one answers 409 epoch_changed (the server was restored)',
-          },
-        ],
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'array',
-                maxItems: 1000,
-                items: {
-                  type: 'object',
-                  required: ['newDocumentState'],
-                  properties: {
-                    newDocumentState: { $ref: '#/components/schemas/WireDocument' },
-                    assumedMasterState: {
-                      anyOf: [{ $ref: '#/components/schemas/WireDocument' }, { type: 'null' }],
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-        responses: {
-          '200': json({
-            type: 'object',
-            properties: {
-              conflicts: { type: 'array', items: { $ref: '#/components/schemas/WireDocument' } },
-              rejected: { type: 'array', items: { $ref: '#/components/schemas/RejectedRow' } },
-            },
-          }),
-          ...errors(400, 401, 404, 409, 413),
-        },
-      },
-    },
-    '/api/sync/stream': {
-      get: {
-        summary:
-          'Server-Sent Events: {collection, checkpoint} whenever a visible collection changes',
-        security: bearer,
-        responses: { '200': { description: 'text/event-stream' }, ...errors(401) },
-      },
-    },
-  },
-} as const;
+    security: [{ bearer: [] }],
+    paths,
+  };
+};

@@ -1,16 +1,10 @@
 // The office administration API (/api/admin/…) over fetch. Online only: the office works
 // at its desk; every answer is a Result whose error is the server's plain words.
+import type { z } from 'zod';
 import type { Company } from '../../../shared/domain/company';
 import type { LocalizedText, Result } from '../../../shared/domain/errors';
 import { fail, ok } from '../../../shared/domain/errors';
-import type { PriceList, Refdata } from '../../../shared/domain/records';
 import type {
-  AdminCatalog,
-  AdminDevice,
-  AdminRefdata,
-  AdminTeam,
-  AdminUser,
-  AuditEntryView,
   CatalogImportRefusal,
   CatalogImportResult,
   CurrencyRequest,
@@ -19,6 +13,10 @@ import type {
   PriceChangeRequest,
   VatRateRequest,
 } from '../../../shared/office/admin-api';
+import { catalogImportRefusalSchema } from '../../../shared/sync/api-admin';
+import type { ApiEndpoint } from '../../../shared/sync/api-endpoints';
+import { adminEndpoints as api } from '../../../shared/sync/api-endpoints';
+import { errorBodyOf, unreadableAnswer } from '../sync/answers';
 import type { FetchLike } from '../sync/client';
 import { csrfCookie, csrfHeader, readCookie, safeMethods, sessionModeFor } from '../sync/client';
 
@@ -32,12 +30,6 @@ export type OfficeAdminOptions = {
 export type CatalogImportOutcome =
   | ({ imported: true } & CatalogImportResult)
   | { imported: false; messages: LocalizedText; lines: CatalogImportRefusal['lines'] };
-
-const isText = (v: unknown): v is LocalizedText =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as LocalizedText).en === 'string' &&
-  typeof (v as LocalizedText).it === 'string';
 
 export type OfficeAdminClient = ReturnType<typeof createOfficeAdminClient>;
 
@@ -71,69 +63,88 @@ export const createOfficeAdminClient = (options: OfficeAdminOptions) => {
     }
   };
 
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<Result<T>> => {
-    const { status, body: answer } = await send(method, path, body);
-    return resultOf<T>(status, answer);
+  type Answering = ApiEndpoint & { response: z.ZodType };
+  type AnswerOf<E extends Answering> = z.output<E['response']>;
+
+  /** The endpoint's answer, checked against its response schema; a malformed one fails. */
+  const call = async <E extends Answering>(
+    endpoint: E,
+    path: string,
+    body?: unknown,
+  ): Promise<Result<AnswerOf<E>>> => {
+    const { status, body: answer } = await send(endpoint.method, path, body);
+    if (status >= 200 && status < 300) return answerOf(endpoint, answer);
+    return resultOf(status, answer);
   };
 
-  const resultOf = <T>(status: number, answer: unknown): Result<T> => {
-    if (status >= 200 && status < 300) return ok(answer as T);
+  const answerOf = <E extends Answering>(endpoint: E, answer: unknown): Result<AnswerOf<E>> => {
+    const checked = endpoint.response.safeParse(answer);
+    if (checked.success) return ok(checked.data as AnswerOf<E>);
+    return {
+      ok: false,
+      error: {
+        code: 'bad_answer',
+        message: unreadableAnswer(endpoint, checked.error.issues[0] ?? null),
+      },
+    };
+  };
+
+  const resultOf = (status: number, answer: unknown): Result<never> => {
     if (status === 0)
       return fail(
         'network',
         'The office server cannot be reached: administration needs a connection.',
         "Il server della sede non è raggiungibile: l'amministrazione richiede una connessione.",
       );
-    const messages = (answer as { messages?: unknown } | null)?.messages;
-    const code = String((answer as { code?: unknown } | null)?.code ?? 'internal');
-    if (isText(messages)) return { ok: false, error: { code, message: messages } };
+    const { code = 'internal', messages } = errorBodyOf(answer);
+    if (messages !== undefined) return { ok: false, error: { code, message: messages } };
     return fail(code, `The server answered ${status}.`, `Il server ha risposto ${status}.`);
   };
 
-  const put = <T>(path: string, body: unknown) => call<T>('PUT', path, body);
-  const post = <T>(path: string, body: unknown) => call<T>('POST', path, body);
   const id = encodeURIComponent;
 
   return {
-    users: () => call<AdminUser[]>('GET', '/api/admin/users'),
-    addUser: (input: NewUserRequest) => post<AdminUser>('/api/admin/users', input),
-    setRole: (userId: string, role: string) => put(`/api/admin/users/${id(userId)}/role`, { role }),
+    users: () => call(api.users, '/api/admin/users'),
+    addUser: (input: NewUserRequest) => call(api.addUser, '/api/admin/users', input),
+    setRole: (userId: string, role: string) =>
+      call(api.setRole, `/api/admin/users/${id(userId)}/role`, { role }),
     setTeam: (userId: string, team: string | null) =>
-      put(`/api/admin/users/${id(userId)}/team`, { team }),
+      call(api.setTeam, `/api/admin/users/${id(userId)}/team`, { team }),
     resetPassword: (userId: string, password: string) =>
-      put(`/api/admin/users/${id(userId)}/password`, { password }),
+      call(api.resetPassword, `/api/admin/users/${id(userId)}/password`, { password }),
     setDisabled: (userId: string, disabled: boolean) =>
-      put(`/api/admin/users/${id(userId)}/disabled`, { disabled }),
-    teams: () => call<AdminTeam[]>('GET', '/api/admin/teams'),
-    addTeam: (name: string) => post<AdminTeam>('/api/admin/teams', { name }),
-    disableTeam: (name: string) =>
-      post<{ disabledMembers: number }>('/api/admin/teams/disable', { name }),
-    devices: () => call<AdminDevice[]>('GET', '/api/admin/devices'),
+      call(api.setDisabled, `/api/admin/users/${id(userId)}/disabled`, { disabled }),
+    teams: () => call(api.teams, '/api/admin/teams'),
+    addTeam: (name: string) => call(api.addTeam, '/api/admin/teams', { name }),
+    disableTeam: (name: string) => call(api.disableTeam, '/api/admin/teams/disable', { name }),
+    devices: () => call(api.devices, '/api/admin/devices'),
     revokeDevice: (deviceId: string) =>
-      post<AdminDevice>(`/api/admin/devices/${id(deviceId)}/revoke`, {}),
-    catalog: () => call<AdminCatalog>('GET', '/api/admin/catalog'),
-    setPrice: (change: PriceChangeRequest) => put<PriceList>('/api/admin/catalog/prices', change),
+      call(api.revokeDevice, `/api/admin/devices/${id(deviceId)}/revoke`, {}),
+    catalog: () => call(api.catalog, '/api/admin/catalog'),
+    setPrice: (change: PriceChangeRequest) =>
+      call(api.setPrice, '/api/admin/catalog/prices', change),
     importCatalog: async (csv: string): Promise<Result<CatalogImportOutcome>> => {
       const { status, body } = await send('POST', '/api/admin/catalog/import', { csv });
-      const refusal = body as Partial<CatalogImportRefusal> | null;
-      if (status === 400 && Array.isArray(refusal?.lines) && isText(refusal.messages))
-        return ok({ imported: false, messages: refusal.messages, lines: refusal.lines });
-      if (status === 200) return ok({ imported: true, ...(body as CatalogImportResult) });
-      return resultOf<never>(status, body);
+      const refusal = catalogImportRefusalSchema.safeParse(body);
+      if (status === 400 && refusal.success)
+        return ok({ imported: false, messages: refusal.data.messages, lines: refusal.data.lines });
+      if (status !== 200) return resultOf(status, body);
+      const imported = answerOf(api.importCatalog, body);
+      return imported.ok ? ok({ imported: true, ...imported.value }) : imported;
     },
-    refdata: () => call<AdminRefdata>('GET', '/api/admin/refdata'),
+    refdata: () => call(api.refdata, '/api/admin/refdata'),
     setCurrency: (code: string, input: CurrencyRequest) =>
-      put<Refdata>(`/api/admin/currencies/${id(code)}`, input),
+      call(api.setCurrency, `/api/admin/currencies/${id(code)}`, input),
     setExchangeRate: (code: string, input: ExchangeRateRequest) =>
-      put<Refdata>(`/api/admin/exchange-rates/${id(code)}`, input),
+      call(api.setExchangeRate, `/api/admin/exchange-rates/${id(code)}`, input),
     setVatRate: (rate: number, input: VatRateRequest) =>
-      put<Refdata>(`/api/admin/vat-rates/${rate}`, input),
-    company: () => call<{ company: Company | null }>('GET', '/api/admin/company'),
-    setCompany: (company: Company) => put<{ company: Company }>('/api/admin/company', company),
+      call(api.setVatRate, `/api/admin/vat-rates/${rate}`, input),
+    company: () => call(api.company, '/api/admin/company'),
+    setCompany: (company: Company) => call(api.setCompany, '/api/admin/company', company),
     /** The newest entries, or with `before` (an entry's id) the page older than it. */
     audit: (before?: string) =>
-      call<AuditEntryView[]>(
-        'GET',
+      call(
+        api.audit,
         before === undefined
           ? '/api/admin/audit'
           : `/api/admin/audit?before=${encodeURIComponent(before)}`,

@@ -1,9 +1,11 @@
 // Typed HTTP client for the sync API of DESIGN.md §4, over fetch. The live stream is read
 // with a fetch-based Server-Sent Events parser: it runs in browsers and in Node, and unlike
 // EventSource it can send the Authorization header.
+import type { z } from 'zod';
 import type { LocalizedText } from '../../../shared/domain/errors';
+import { syncEndpoints as api } from '../../../shared/sync/api-endpoints';
+import type { ApiEndpoint } from '../../../shared/sync/api-endpoints';
 import type {
-  ApiError,
   ApiErrorCode,
   Checkpoint,
   DeviceInfo,
@@ -17,6 +19,8 @@ import type {
   StreamEvent,
   SyncCollection,
 } from '../../../shared/sync/protocol';
+import { errorBodyOf, unreadableAnswer } from './answers';
+import type { ErrorBody } from './answers';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -26,14 +30,15 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
  */
 export class SyncHttpError extends Error {
   readonly status: number;
-  readonly code: ApiErrorCode | 'network';
+  /** `bad_answer`: the server answered, but not in the shape of the API (api-endpoints.ts). */
+  readonly code: ApiErrorCode | 'network' | 'bad_answer';
   readonly messages: LocalizedText;
   /** The server said why in each language (false: the device's own words, or a guess). */
   readonly fromServer: boolean;
 
   constructor(
     status: number,
-    code: ApiErrorCode | 'network',
+    code: ApiErrorCode | 'network' | 'bad_answer',
     messages: LocalizedText,
     fromServer = false,
   ) {
@@ -51,15 +56,9 @@ const unreachable: LocalizedText = {
   it: 'Il server non è raggiungibile.',
 };
 
-const isLocalizedText = (value: unknown): value is LocalizedText =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as LocalizedText).en === 'string' &&
-  typeof (value as LocalizedText).it === 'string';
-
 /** The reason of a refused request; servers that predate `messages` sent English only. */
-const reasonOf = (status: number, body: Partial<ApiError>): LocalizedText => {
-  if (isLocalizedText(body.messages)) return body.messages;
+const reasonOf = (status: number, body: ErrorBody): LocalizedText => {
+  if (body.messages !== undefined) return body.messages;
   return {
     en: typeof body.message === 'string' ? body.message : `The server answered ${status}.`,
     it: `Il server ha rifiutato la richiesta (${status}).`,
@@ -144,9 +143,9 @@ export const createSyncClient = (options: SyncClientOptions) => {
       throw new SyncHttpError(0, 'network', unreachable);
     }
     if (!response.ok) {
-      let body: Partial<ApiError> = {};
+      let body: ErrorBody = {};
       try {
-        body = (await response.json()) as Partial<ApiError>;
+        body = errorBodyOf(await response.json());
       } catch {
         // Not JSON (a proxy's error page): the status says enough.
       }
@@ -159,26 +158,52 @@ export const createSyncClient = (options: SyncClientOptions) => {
         response.status,
         body.code ?? (response.status === 401 ? 'unauthorized' : 'internal'),
         messages,
-        isLocalizedText(body.messages),
+        body.messages !== undefined,
       );
     }
     return response;
   };
 
-  const json = async <T>(path: string, init?: RequestInit, auth?: boolean): Promise<T> =>
-    (await (await request(path, init, auth)).json()) as T;
+  /**
+   * The answer, checked against the endpoint's response schema: a malformed one is a sync
+   * error in plain words, never a crash later on a missing field. The answer is returned as
+   * sent (the check keeps no parsed copy), so documents reach the store unchanged.
+   */
+  const json = async <E extends ApiEndpoint & { response: z.ZodType }>(
+    endpoint: E,
+    path: string,
+    init?: RequestInit,
+    auth?: boolean,
+  ): Promise<z.output<E['response']>> => {
+    const response = await request(path, init, auth);
+    let answer: unknown;
+    try {
+      answer = await response.json();
+    } catch {
+      throw new SyncHttpError(response.status, 'bad_answer', unreadableAnswer(endpoint, null));
+    }
+    const checked = endpoint.response.safeParse(answer);
+    if (!checked.success) {
+      const issue = checked.error.issues[0] ?? null;
+      throw new SyncHttpError(response.status, 'bad_answer', unreadableAnswer(endpoint, issue));
+    }
+    return answer as z.output<E['response']>;
+  };
 
   return {
     login: (body: LoginRequest): Promise<LoginResponse> =>
-      json('/api/auth/login', { method: 'POST', body: JSON.stringify(body) }, false),
+      json(api.login, '/api/auth/login', { method: 'POST', body: JSON.stringify(body) }, false),
 
     /** A fresh token for this session, without the password (older servers answer 404). */
     refresh: (): Promise<RefreshResponse> =>
-      json('/api/auth/refresh', { method: 'POST', body: '{}' }),
+      json(api.refresh, '/api/auth/refresh', { method: 'POST', body: '{}' }),
 
     /** Renames the device of this session; its series stays. */
     renameDevice: (body: DeviceRenameRequest): Promise<DeviceInfo> =>
-      json('/api/devices/current', { method: 'PUT', body: JSON.stringify(body) }),
+      json(api.renameDevice, '/api/devices/current', {
+        method: 'PUT',
+        body: JSON.stringify(body),
+      }),
 
     logout: async (): Promise<void> => {
       await request('/api/auth/logout', { method: 'POST', body: '{}' });
@@ -191,9 +216,10 @@ export const createSyncClient = (options: SyncClientOptions) => {
     ): Promise<PullResponse> => {
       const query = new URLSearchParams({ limit: String(limit) });
       if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
-      return json(`/api/sync/${collection}/pull?${query.toString()}`, {
+      // The schema checks each document's envelope; the store's own schema checks the record.
+      return json(api.pull, `/api/sync/${collection}/pull?${query.toString()}`, {
         headers: options.healthHeaders?.() ?? {},
-      });
+      }) as Promise<PullResponse>;
     },
 
     /** With `epoch`, the server refuses (epoch_changed) if it now follows another history. */
@@ -202,14 +228,14 @@ export const createSyncClient = (options: SyncClientOptions) => {
       rows: PushRow[],
       epoch?: string | null,
     ): Promise<PushResponse> =>
-      json(`/api/sync/${collection}/push`, {
+      json(api.push, `/api/sync/${collection}/push`, {
         method: 'POST',
         body: JSON.stringify(rows),
         headers: {
           ...options.healthHeaders?.(),
           ...(epoch ? { 'x-fairlead-epoch': epoch } : {}),
         },
-      }),
+      }) as Promise<PushResponse>,
 
     /** True when the server answers /health; never throws. */
     health: async (signal?: AbortSignal): Promise<boolean> => {
@@ -237,14 +263,21 @@ export const createSyncClient = (options: SyncClientOptions) => {
       if (response.body === null) throw new SyncHttpError(0, 'network', unreachable);
       onOpen?.();
       await readServerSentEvents(response.body, (data) => {
-        try {
-          onEvent(JSON.parse(data) as StreamEvent);
-        } catch {
-          // A malformed event is skipped; the next RESYNC catches up anyway.
-        }
+        // A malformed event is skipped; the next RESYNC catches up anyway.
+        const event = eventOf(data);
+        if (event !== null) onEvent(event);
       });
     },
   };
+};
+
+const eventOf = (data: string): StreamEvent | null => {
+  try {
+    const checked = api.stream.response.safeParse(JSON.parse(data));
+    return checked.success ? checked.data : null;
+  } catch {
+    return null;
+  }
 };
 
 /** Parses a text/event-stream body and calls `onData` with each event's data. */

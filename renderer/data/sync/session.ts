@@ -99,7 +99,11 @@ export const signIn = async (
     });
   } catch (error) {
     // The server's own words (both languages) when it sent them, else the device's.
-    const said = error instanceof SyncHttpError && error.fromServer ? error.messages : null;
+    // …or, for an answer it could not read, the device's words naming what was wrong.
+    const said =
+      error instanceof SyncHttpError && (error.fromServer || error.code === 'bad_answer')
+        ? error.messages
+        : null;
     const refusal = (code: SessionError['code'], en: string, it: string): SessionResult<never> =>
       said === null ? failure(code, en, it) : { ok: false, error: { code, message: said } };
     if (error instanceof SyncHttpError && error.status === 401) {

@@ -1,42 +1,30 @@
 // PUT /api/devices/current: the seller renames the device they are signed in on. The name
 // is only a label; the device stays the same installation with the same numbering series.
 import type { FastifyInstance } from 'fastify';
-import type { DeviceInfo, DeviceRenameRequest } from '../../../shared/sync/protocol';
+import { syncEndpoints as api } from '../../../shared/sync/api-endpoints';
+import type { DeviceInfo } from '../../../shared/sync/protocol';
+import { apiRoute } from '../api-route';
 import { ApiFailure } from '../errors';
 import type { Storage } from '../storage/types';
 import { requirePrincipal } from './routes';
 
-const renameBody = {
-  type: 'object',
-  required: ['name'],
-  additionalProperties: false,
-  properties: {
-    // No control characters: the name shows in lists and logs.
-    name: { type: 'string', minLength: 1, maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]*$' },
-  },
-} as const;
-
 export const registerDeviceRoutes = (app: FastifyInstance, storage: Storage): void => {
-  app.put<{ Body: DeviceRenameRequest }>(
-    '/api/devices/current',
-    { schema: { body: renameBody } },
-    async (request) => {
-      const principal = await requirePrincipal(storage, request);
-      const name = request.body.name.trim();
-      if (name === '')
-        throw new ApiFailure(400, 'bad_request', {
-          en: 'The device name cannot be empty.',
-          it: 'Il nome del dispositivo non può essere vuoto.',
-        });
-      const device = await storage.findDeviceById(principal.deviceId);
-      if (!device)
-        throw new ApiFailure(404, 'not_found', {
-          en: 'This device is not registered.',
-          it: 'Questo dispositivo non è registrato.',
-        });
-      await storage.renameDevice(device.id, name);
-      const renamed: DeviceInfo = { id: device.id, name, series: device.series };
-      return renamed;
-    },
-  );
+  apiRoute(app, api.renameDevice, async (request) => {
+    const principal = await requirePrincipal(storage, request);
+    const name = request.body.name.trim();
+    if (name === '')
+      throw new ApiFailure(400, 'bad_request', {
+        en: 'The device name cannot be empty.',
+        it: 'Il nome del dispositivo non può essere vuoto.',
+      });
+    const device = await storage.findDeviceById(principal.deviceId);
+    if (!device)
+      throw new ApiFailure(404, 'not_found', {
+        en: 'This device is not registered.',
+        it: 'Questo dispositivo non è registrato.',
+      });
+    await storage.renameDevice(device.id, name);
+    const renamed: DeviceInfo = { id: device.id, name, series: device.series };
+    return renamed;
+  });
 };

@@ -2,7 +2,9 @@
 // expiry, without the password, so no hash is computed: a sales force renewing its
 // sessions costs the server a lookup and an insert each.
 import type { FastifyInstance } from 'fastify';
+import { syncEndpoints as api } from '../../../shared/sync/api-endpoints';
 import type { RefreshResponse } from '../../../shared/sync/protocol';
+import { apiRoute } from '../api-route';
 import type { Storage } from '../storage/types';
 import { requirePrincipal } from './routes';
 import { newToken, tokenHash } from './tokens';
@@ -11,7 +13,7 @@ export const registerRefreshRoute = (
   app: FastifyInstance,
   deps: { storage: Storage; tokenTtlSeconds: number },
 ): void => {
-  app.post('/api/auth/refresh', async (request) => {
+  apiRoute(app, api.refresh, async (request) => {
     const principal = await requirePrincipal(deps.storage, request);
     const token = newToken();
     const expiresAt = new Date(Date.now() + deps.tokenTtlSeconds * 1000).toISOString();

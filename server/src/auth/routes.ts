@@ -1,7 +1,8 @@
 // POST /api/auth/login and /api/auth/logout.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { LoginRequest, LoginResponse } from '../../../shared/sync/protocol';
-import { installationIdPattern } from '../../../shared/sync/protocol';
+import { syncEndpoints as api } from '../../../shared/sync/api-endpoints';
+import type { LoginResponse } from '../../../shared/sync/protocol';
+import { apiRoute } from '../api-route';
 import { ApiFailure } from '../errors';
 import type { Storage } from '../storage/types';
 import {
@@ -22,22 +23,6 @@ export type AuthDeps = {
   throttle: LoginThrottle;
   tokenTtlSeconds: number;
 };
-
-// No NUL, line break or other control character in what becomes a database key or label.
-const noControl = '^[^\\u0000-\\u001f\\u007f-\\u009f]+$';
-
-const loginBody = {
-  type: 'object',
-  required: ['email', 'password', 'deviceName'],
-  additionalProperties: false,
-  properties: {
-    email: { type: 'string', minLength: 3, maxLength: 254, pattern: noControl },
-    password: { type: 'string', minLength: 1, maxLength: 1024 },
-    deviceName: { type: 'string', minLength: 1, maxLength: 100, pattern: noControl },
-    installationId: { type: 'string', pattern: installationIdPattern.source },
-    knownDeviceId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
-  },
-} as const;
 
 const badCredentials = (): ApiFailure =>
   new ApiFailure(401, 'unauthorized', {
@@ -62,77 +47,73 @@ export const requirePrincipal = async (
 export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void => {
   const { storage, throttle } = deps;
 
-  app.post<{ Body: LoginRequest }>(
-    '/api/auth/login',
-    { schema: { body: loginBody } },
-    async (request, reply) => {
-      const { email, password, deviceName, installationId, knownDeviceId } = request.body;
-      // request.ip is the proxy's forwarded client address only under TRUST_PROXY.
-      const wait = await throttle.retryAfter(email, request.ip);
-      if (wait > 0) {
-        void reply.header('retry-after', String(Math.ceil(wait / 1000)));
-        throw new ApiFailure(429, 'rate_limited', {
-          en: 'Too many failed sign-in attempts. Please wait and try again.',
-          it: 'Troppi tentativi di accesso non riusciti. Attendi e riprova.',
-        });
-      }
-      const user = await storage.findUserByEmail(email.trim());
-      // Hash even for unknown users, so the answer time does not tell which emails exist.
-      const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-      if (!user || !valid || user.disabled) {
-        await throttle.failed(email, request.ip);
-        request.log.info({ email: email.slice(0, 254) }, 'login failed');
-        throw badCredentials();
-      }
-      await throttle.succeeded(email);
-      const device = await registerDevice(storage, {
-        userId: user.id,
-        name: deviceName.trim() || 'device',
-        ...(installationId === undefined ? {} : { installationId }),
-        ...(knownDeviceId === undefined ? {} : { knownDeviceId }),
+  apiRoute(app, api.login, async (request, reply) => {
+    const { email, password, deviceName, installationId, knownDeviceId } = request.body;
+    // request.ip is the proxy's forwarded client address only under TRUST_PROXY.
+    const wait = await throttle.retryAfter(email, request.ip);
+    if (wait > 0) {
+      void reply.header('retry-after', String(Math.ceil(wait / 1000)));
+      throw new ApiFailure(429, 'rate_limited', {
+        en: 'Too many failed sign-in attempts. Please wait and try again.',
+        it: 'Troppi tentativi di accesso non riusciti. Attendi e riprova.',
       });
-      const token = newToken();
-      const expiresAt = new Date(Date.now() + deps.tokenTtlSeconds * 1000).toISOString();
-      await storage.createSession({
-        tokenHash: tokenHash(token),
-        userId: user.id,
-        deviceId: device.id,
-        expiresAt,
-        revoked: false,
-      });
-      request.log.info({ userId: user.id, deviceId: device.id }, 'login');
-      // The browser build keeps the token in an HttpOnly cookie: the page never sees it.
-      const cookie = wantsCookieSession(request);
-      if (cookie) setSessionCookies(request, reply, token, deps.tokenTtlSeconds);
-      const response: LoginResponse = {
-        token: cookie ? '' : token,
-        expiresAt,
-        user: {
-          id: user.id,
-          email: user.email,
-          name: user.name,
-          role: user.role,
-          teamId: user.teamId,
-        },
-        device: {
-          id: device.id,
-          name: device.name,
-          series: device.series,
-          lastNumbers: await storage.highWater(device.series),
-        },
-      };
-      return response;
-    },
-  );
+    }
+    const user = await storage.findUserByEmail(email.trim());
+    // Hash even for unknown users, so the answer time does not tell which emails exist.
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+    if (!user || !valid || user.disabled) {
+      await throttle.failed(email, request.ip);
+      request.log.info({ email: email.slice(0, 254) }, 'login failed');
+      throw badCredentials();
+    }
+    await throttle.succeeded(email);
+    const device = await registerDevice(storage, {
+      userId: user.id,
+      name: deviceName.trim() || 'device',
+      ...(installationId === undefined ? {} : { installationId }),
+      ...(knownDeviceId === undefined ? {} : { knownDeviceId }),
+    });
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + deps.tokenTtlSeconds * 1000).toISOString();
+    await storage.createSession({
+      tokenHash: tokenHash(token),
+      userId: user.id,
+      deviceId: device.id,
+      expiresAt,
+      revoked: false,
+    });
+    request.log.info({ userId: user.id, deviceId: device.id }, 'login');
+    // The browser build keeps the token in an HttpOnly cookie: the page never sees it.
+    const cookie = wantsCookieSession(request);
+    if (cookie) setSessionCookies(request, reply, token, deps.tokenTtlSeconds);
+    const response: LoginResponse = {
+      token: cookie ? '' : token,
+      expiresAt,
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        teamId: user.teamId,
+      },
+      device: {
+        id: device.id,
+        name: device.name,
+        series: device.series,
+        lastNumbers: await storage.highWater(device.series),
+      },
+    };
+    return response;
+  });
 
-  app.post('/api/auth/logout', async (request, reply) => {
+  apiRoute(app, api.logout, async (request, reply) => {
     const principal = await requirePrincipal(storage, request);
     await storage.revokeSession(principal.tokenHash);
     clearSessionCookies(request, reply);
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  app.get('/api/auth/me', async (request) => {
+  apiRoute(app, api.me, async (request) => {
     const { user } = await requirePrincipal(storage, request);
     return {
       id: user.id,

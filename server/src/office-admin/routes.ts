@@ -1,17 +1,10 @@
 // /api/admin/…: the administration screens' endpoints. Admin role only (403 for everyone
 // else); every change goes through the same checks as the command line and is audited.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type {
-  AuditEntryView,
-  CatalogImportRefusal,
-  CatalogImportRequest,
-  CurrencyRequest,
-  ExchangeRateRequest,
-  NewUserRequest,
-  PriceChangeRequest,
-  VatRateRequest,
-} from '../../../shared/office/admin-api';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuditEntryView, CatalogImportRefusal } from '../../../shared/office/admin-api';
 import { auditPageSize } from '../../../shared/office/admin-api';
+import { adminEndpoints as api } from '../../../shared/sync/api-endpoints';
+import { apiRoute } from '../api-route';
 import { requirePrincipal } from '../auth/routes';
 import { ApiFailure } from '../errors';
 import { OfficeError } from '../office';
@@ -26,7 +19,6 @@ import {
   adminSetExchangeRate,
   adminSetVatRate,
 } from './reference-data';
-import { adminSchemas as s } from './schemas';
 import {
   adminAddTeam,
   adminAddUser,
@@ -63,193 +55,137 @@ const checked = async <T>(work: () => Promise<T>): Promise<T> => {
   }
 };
 
-type Id = { Params: { id: string } };
-
 export const registerOfficeAdminRoutes = (app: FastifyInstance, storage: Storage): void => {
   const admin = (request: FastifyRequest) => requireAdmin(storage, request);
 
-  app.get('/api/admin/users', async (request) => {
+  apiRoute(app, api.users, async (request) => {
     await admin(request);
     return listAdminUsers(storage);
   });
-  app.post<{ Body: NewUserRequest }>(
-    '/api/admin/users',
-    { schema: { body: s.newUser } },
-    async (request, reply) => {
-      const actor = await admin(request);
-      const user = await checked(() => adminAddUser(storage, actor, request.body));
-      void reply.status(201);
-      return (await listAdminUsers(storage)).find((u) => u.id === user.id);
-    },
-  );
-  app.put<Id & { Body: { role: string } }>(
-    '/api/admin/users/:id/role',
-    { schema: { params: s.id, body: s.role } },
-    async (request) => {
-      const actor = await admin(request);
-      await checked(() => adminSetRole(storage, actor, request.params.id, request.body.role));
-      return { ok: true };
-    },
-  );
-  app.put<Id & { Body: { team: string | null } }>(
-    '/api/admin/users/:id/team',
-    { schema: { params: s.id, body: s.team } },
-    async (request) => {
-      const actor = await admin(request);
-      await checked(() => adminSetTeam(storage, actor, request.params.id, request.body.team));
-      return { ok: true };
-    },
-  );
-  app.put<Id & { Body: { password: string } }>(
-    '/api/admin/users/:id/password',
-    { schema: { params: s.id, body: s.password } },
-    async (request) => {
-      const actor = await admin(request);
-      await checked(() =>
-        adminResetPassword(storage, actor, request.params.id, request.body.password),
-      );
-      return { ok: true };
-    },
-  );
-  app.put<Id & { Body: { disabled: boolean } }>(
-    '/api/admin/users/:id/disabled',
-    { schema: { params: s.id, body: s.disabled } },
-    async (request) => {
-      const actor = await admin(request);
-      await checked(() =>
-        adminSetUserDisabled(storage, actor, request.params.id, request.body.disabled),
-      );
-      return { ok: true };
-    },
-  );
+  apiRoute(app, api.addUser, async (request, reply) => {
+    const actor = await admin(request);
+    const user = await checked(() => adminAddUser(storage, actor, request.body));
+    const added = (await listAdminUsers(storage)).find((u) => u.id === user.id);
+    if (added === undefined) throw new Error(`The user ${user.id} was added but is not listed.`);
+    void reply.status(201);
+    return added;
+  });
+  apiRoute(app, api.setRole, async (request) => {
+    const actor = await admin(request);
+    await checked(() => adminSetRole(storage, actor, request.params.id, request.body.role));
+    return { ok: true as const };
+  });
+  apiRoute(app, api.setTeam, async (request) => {
+    const actor = await admin(request);
+    await checked(() => adminSetTeam(storage, actor, request.params.id, request.body.team));
+    return { ok: true as const };
+  });
+  apiRoute(app, api.resetPassword, async (request) => {
+    const actor = await admin(request);
+    await checked(() =>
+      adminResetPassword(storage, actor, request.params.id, request.body.password),
+    );
+    return { ok: true as const };
+  });
+  apiRoute(app, api.setDisabled, async (request) => {
+    const actor = await admin(request);
+    await checked(() =>
+      adminSetUserDisabled(storage, actor, request.params.id, request.body.disabled),
+    );
+    return { ok: true as const };
+  });
 
-  app.get('/api/admin/teams', async (request) => {
+  apiRoute(app, api.teams, async (request) => {
     await admin(request);
     return listAdminTeams(storage);
   });
-  app.post<{ Body: { name: string } }>(
-    '/api/admin/teams',
-    { schema: { body: s.name } },
-    async (request) => {
-      const actor = await admin(request);
-      return checked(() => adminAddTeam(storage, actor, request.body.name));
-    },
-  );
-  app.post<{ Body: { name: string } }>(
-    '/api/admin/teams/disable',
-    { schema: { body: s.name } },
-    async (request) => {
-      const actor = await admin(request);
-      const members = await checked(() => adminDisableTeam(storage, actor, request.body.name));
-      return { disabledMembers: members.length };
-    },
-  );
+  apiRoute(app, api.addTeam, async (request) => {
+    const actor = await admin(request);
+    return checked(() => adminAddTeam(storage, actor, request.body.name));
+  });
+  apiRoute(app, api.disableTeam, async (request) => {
+    const actor = await admin(request);
+    const members = await checked(() => adminDisableTeam(storage, actor, request.body.name));
+    return { disabledMembers: members.length };
+  });
 
-  app.get('/api/admin/devices', async (request) => {
+  apiRoute(app, api.devices, async (request) => {
     await admin(request);
     return listAdminDevices(storage);
   });
-  app.post<Id>('/api/admin/devices/:id/revoke', { schema: { params: s.id } }, async (request) => {
+  apiRoute(app, api.revokeDevice, async (request) => {
     const actor = await admin(request);
     return checked(() => adminRevokeDevice(storage, actor, request.params.id));
   });
 
-  app.get('/api/admin/catalog', async (request) => {
+  apiRoute(app, api.catalog, async (request) => {
     await admin(request);
     return adminCatalog(storage);
   });
-  app.put<{ Body: PriceChangeRequest }>(
-    '/api/admin/catalog/prices',
-    { schema: { body: s.price } },
-    async (request) => {
-      const actor = await admin(request);
-      return checked(() => adminSetPrice(storage, actor, request.body));
-    },
-  );
-  app.post<{ Body: CatalogImportRequest }>(
-    '/api/admin/catalog/import',
-    { schema: { body: s.csv } },
-    async (request, reply: FastifyReply) => {
-      const actor = await admin(request);
-      const report = await checked(() => adminImportCatalog(storage, actor, request.body.csv));
-      if (report.lines.length === 0)
-        return { products: report.products, priceLists: report.priceLists };
-      const refusal: CatalogImportRefusal = {
-        code: 'bad_request',
-        message: 'Nothing was imported; fix these lines and try again.',
-        messages: {
-          en: 'Nothing was imported; fix these lines and try again.',
-          it: 'Non è stato importato nulla; correggi queste righe e riprova.',
-        },
-        lines: report.lines,
-      };
-      return reply.status(400).send(refusal);
-    },
-  );
+  apiRoute(app, api.setPrice, async (request) => {
+    const actor = await admin(request);
+    return checked(() => adminSetPrice(storage, actor, request.body));
+  });
+  apiRoute(app, api.importCatalog, async (request, reply) => {
+    const actor = await admin(request);
+    const report = await checked(() => adminImportCatalog(storage, actor, request.body.csv));
+    if (report.lines.length === 0)
+      return { products: report.products, priceLists: report.priceLists };
+    const refusal: CatalogImportRefusal = {
+      code: 'bad_request',
+      message: 'Nothing was imported; fix these lines and try again.',
+      messages: {
+        en: 'Nothing was imported; fix these lines and try again.',
+        it: 'Non è stato importato nulla; correggi queste righe e riprova.',
+      },
+      lines: report.lines,
+    };
+    return reply.status(400).send(refusal);
+  });
 
-  app.get('/api/admin/refdata', async (request) => {
+  apiRoute(app, api.refdata, async (request) => {
     await admin(request);
     return adminRefdata(storage);
   });
-  app.put<{ Params: { code: string }; Body: CurrencyRequest }>(
-    '/api/admin/currencies/:code',
-    { schema: { params: s.code, body: s.currency } },
-    async (request) => {
-      const actor = await admin(request);
-      return checked(() => adminSetCurrency(storage, actor, request.params.code, request.body));
-    },
-  );
-  app.put<{ Params: { code: string }; Body: ExchangeRateRequest }>(
-    '/api/admin/exchange-rates/:code',
-    { schema: { params: s.code, body: s.exchangeRate } },
-    async (request) => {
-      const actor = await admin(request);
-      return checked(() => adminSetExchangeRate(storage, actor, request.params.code, request.body));
-    },
-  );
-  app.put<{ Params: { rate: string }; Body: VatRateRequest }>(
-    '/api/admin/vat-rates/:rate',
-    { schema: { params: s.rate, body: s.vatRate } },
-    async (request) => {
-      const actor = await admin(request);
-      return checked(() =>
-        adminSetVatRate(storage, actor, Number(request.params.rate), request.body),
-      );
-    },
-  );
+  apiRoute(app, api.setCurrency, async (request) => {
+    const actor = await admin(request);
+    return checked(() => adminSetCurrency(storage, actor, request.params.code, request.body));
+  });
+  apiRoute(app, api.setExchangeRate, async (request) => {
+    const actor = await admin(request);
+    return checked(() => adminSetExchangeRate(storage, actor, request.params.code, request.body));
+  });
+  apiRoute(app, api.setVatRate, async (request) => {
+    const actor = await admin(request);
+    return checked(() =>
+      adminSetVatRate(storage, actor, Number(request.params.rate), request.body),
+    );
+  });
 
-  app.get('/api/admin/company', async (request) => {
+  apiRoute(app, api.company, async (request) => {
     await admin(request);
     return { company: await adminCompany(storage) };
   });
-  app.put<{ Body: unknown }>(
-    '/api/admin/company',
-    { schema: { body: s.company } },
-    async (request) => {
-      const actor = await admin(request);
-      return { company: await checked(() => adminSetCompany(storage, actor, request.body)) };
-    },
-  );
+  apiRoute(app, api.setCompany, async (request) => {
+    const actor = await admin(request);
+    return { company: await checked(() => adminSetCompany(storage, actor, request.body)) };
+  });
 
-  app.get<{ Querystring: { before?: string } }>(
-    '/api/admin/audit',
-    { schema: { querystring: s.auditQuery } },
-    async (request) => {
-      await admin(request);
-      const entries = await storage.office.listAudit({
-        limit: auditPageSize,
-        ...(request.query.before === undefined ? {} : { before: request.query.before }),
-      });
-      return entries.map((e): AuditEntryView => ({
-        id: e.id,
-        at: e.at,
-        actorId: e.actorId,
-        actorEmail: e.actorEmail,
-        action: e.action as AuditEntryView['action'],
-        target: e.target,
-        before: e.before,
-        after: e.after,
-      }));
-    },
-  );
+  apiRoute(app, api.audit, async (request) => {
+    await admin(request);
+    const entries = await storage.office.listAudit({
+      limit: auditPageSize,
+      ...(request.query.before === undefined ? {} : { before: request.query.before }),
+    });
+    return entries.map((e): AuditEntryView => ({
+      id: e.id,
+      at: e.at,
+      actorId: e.actorId,
+      actorEmail: e.actorEmail,
+      action: e.action as AuditEntryView['action'],
+      target: e.target,
+      before: e.before,
+      after: e.after,
+    }));
+  });
 };

@@ -2,34 +2,14 @@
 // export. Bodies, not query strings, carry the person's identifiers, so they stay out of
 // access logs.
 import type { FastifyInstance } from 'fastify';
+import { adminEndpoints as api } from '../../../shared/sync/api-endpoints';
+import { apiRoute } from '../api-route';
 import { requirePrincipal } from '../auth/routes';
 import { describeErasure, erasePerson } from '../erase';
 import { ApiFailure } from '../errors';
 import type { Storage } from '../storage/types';
-import type { PersonQuery } from './person';
 import { PrivacyRequestError } from './person';
-import type { SubjectExportFormat } from './subject-export';
-import { collectSubjectRecords, renderSubjectExport, subjectExportFormats } from './subject-export';
-
-const noControl = '^[^\\u0000-\\u001f\\u007f-\\u009f]*$';
-const field = (max: number) => ({ type: 'string', maxLength: max, pattern: noControl }) as const;
-const personProperties = {
-  email: field(254),
-  phone: field(40),
-  name: field(200),
-  company: field(200),
-} as const;
-
-const erasureBody = {
-  type: 'object',
-  additionalProperties: false,
-  properties: personProperties,
-} as const;
-const exportBody = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { ...personProperties, format: { type: 'string', enum: subjectExportFormats } },
-} as const;
+import { collectSubjectRecords, renderSubjectExport } from './subject-export';
 
 const requireAdmin = async (storage: Storage, request: Parameters<typeof requirePrincipal>[1]) => {
   const principal = await requirePrincipal(storage, request);
@@ -47,38 +27,30 @@ const asApiFailure = (error: unknown): unknown =>
     : error;
 
 export const registerPrivacyRoutes = (app: FastifyInstance, storage: Storage): void => {
-  app.post<{ Body: PersonQuery }>(
-    '/api/admin/privacy/erasure',
-    { schema: { body: erasureBody } },
-    async (request) => {
-      const principal = await requireAdmin(storage, request);
-      try {
-        const report = await erasePerson(storage, request.body);
-        request.log.info({ userId: principal.user.id, report }, 'gdpr erasure');
-        return { ...report, message: describeErasure(report) };
-      } catch (error) {
-        throw asApiFailure(error);
-      }
-    },
-  );
+  apiRoute(app, api.erasure, async (request) => {
+    const principal = await requireAdmin(storage, request);
+    try {
+      const report = await erasePerson(storage, request.body);
+      request.log.info({ userId: principal.user.id, report }, 'gdpr erasure');
+      return { ...report, message: describeErasure(report) };
+    } catch (error) {
+      throw asApiFailure(error);
+    }
+  });
 
-  app.post<{ Body: PersonQuery & { format?: SubjectExportFormat } }>(
-    '/api/admin/privacy/subject-export',
-    { schema: { body: exportBody } },
-    async (request, reply) => {
-      const principal = await requireAdmin(storage, request);
-      const { format = 'json', ...query } = request.body;
-      try {
-        const data = await collectSubjectRecords(storage, query);
-        request.log.info({ userId: principal.user.id }, 'gdpr subject export');
-        const day = data.exportedAt.slice(0, 10);
-        void reply
-          .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json')
-          .header('content-disposition', `attachment; filename="subject-export-${day}.${format}"`);
-        return renderSubjectExport(data, format);
-      } catch (error) {
-        throw asApiFailure(error);
-      }
-    },
-  );
+  apiRoute(app, api.subjectExport, async (request, reply) => {
+    const principal = await requireAdmin(storage, request);
+    const { format = 'json', ...query } = request.body;
+    try {
+      const data = await collectSubjectRecords(storage, query);
+      request.log.info({ userId: principal.user.id }, 'gdpr subject export');
+      const day = data.exportedAt.slice(0, 10);
+      void reply
+        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json')
+        .header('content-disposition', `attachment; filename="subject-export-${day}.${format}"`);
+      return renderSubjectExport(data, format);
+    } catch (error) {
+      throw asApiFailure(error);
+    }
+  });
 };

@@ -1,7 +1,10 @@
 // Replication endpoints of DESIGN.md §4, one set per collection.
 import type { FastifyInstance } from 'fastify';
+import { checkpointSchema, EPOCH_HEADER } from '../../../shared/sync/api-schemas';
+import { syncEndpoints as api } from '../../../shared/sync/api-endpoints';
 import type { Checkpoint, PullResponse, SyncCollection } from '../../../shared/sync/protocol';
 import { syncCollections } from '../../../shared/sync/protocol';
+import { apiRoute } from '../api-route';
 import { requirePrincipal } from '../auth/routes';
 import { ApiFailure } from '../errors';
 import type { DocRemoval, ServerEpoch, Storage, StoredDoc } from '../storage/types';
@@ -12,58 +15,7 @@ import { recordServerRefusals, recordSyncCall } from './device-health';
 import { MAX_DOCUMENT_BYTES, MAX_JSON_DEPTH, shapeProblem } from './wire-limits';
 
 export const MAX_PULL = 1000;
-/** Sent with a push: the epoch the rows' assumed masters come from (PullResponse.epoch). */
-export const EPOCH_HEADER = 'x-fairlead-epoch';
-export const MAX_PUSH_ROWS = 1000;
-
-const collectionParams = {
-  type: 'object',
-  required: ['collection'],
-  properties: { collection: { type: 'string', maxLength: 40 } },
-} as const;
-
-const pullQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    checkpoint: { type: 'string', maxLength: 200 },
-    limit: { type: 'string', pattern: '^[0-9]{1,4}$' },
-  },
-} as const;
-
-// No control characters (NUL, line breaks…) in the identifiers that become database keys.
-const plainId = {
-  type: 'string',
-  minLength: 1,
-  maxLength: 64,
-  pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]+$',
-} as const;
-
-// Only the fields the server reads before the record rules are typed here; the record
-// schema then refuses any field it does not know (shared/domain/validate-change.ts).
-const wireDoc = {
-  type: 'object',
-  required: ['id', '_deleted'],
-  properties: {
-    id: plainId,
-    ownerId: plainId,
-    _deleted: { type: 'boolean' },
-  },
-} as const;
-
-const pushBody = {
-  type: 'array',
-  maxItems: MAX_PUSH_ROWS,
-  items: {
-    type: 'object',
-    required: ['newDocumentState'],
-    additionalProperties: false,
-    properties: {
-      newDocumentState: wireDoc,
-      assumedMasterState: { anyOf: [wireDoc, { type: 'null' }] },
-    },
-  },
-} as const;
+export { EPOCH_HEADER, MAX_PUSH_ROWS } from '../../../shared/sync/api-schemas';
 
 /** Refuses the whole push when a document is nested too deeply or is too large. */
 const checkShapes = (rows: IncomingRow[]): void => {
@@ -108,25 +60,14 @@ const parseCheckpoint = (raw: string | undefined): Checkpoint | null => {
     });
   }
   if (value === null) return null;
-  const { seq, epoch, left } = value as { seq?: unknown; epoch?: unknown; left?: unknown };
-  if (
-    typeof value !== 'object' ||
-    typeof seq !== 'number' ||
-    !Number.isSafeInteger(seq) ||
-    seq < 0 ||
-    (epoch !== undefined && (typeof epoch !== 'string' || epoch.length > 64)) ||
-    (left !== undefined && (typeof left !== 'number' || !Number.isSafeInteger(left) || left < 0))
-  ) {
+  const checked = checkpointSchema.safeParse(value);
+  if (!checked.success) {
     throw new ApiFailure(400, 'bad_request', {
       en: 'The checkpoint must be {"seq": <a whole number ≥ 0>, "epoch": <the server\'s epoch>}.',
       it: 'Il punto di sincronizzazione deve essere {"seq": <un numero intero ≥ 0>, "epoch": <l\'epoca del server>}.',
     });
   }
-  return {
-    seq,
-    ...(epoch === undefined ? {} : { epoch }),
-    ...(left === undefined ? {} : { left: left as number }),
-  };
+  return checked.data;
 };
 
 /**
@@ -171,100 +112,87 @@ const pageOf = (docs: StoredDoc[], removals: DocRemoval[], limit: number) => {
 };
 
 export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void => {
-  app.get<{ Params: { collection: string }; Querystring: { checkpoint?: string; limit?: string } }>(
-    '/api/sync/:collection/pull',
-    { schema: { params: collectionParams, querystring: pullQuery } },
-    async (request) => {
-      const principal = await requirePrincipal(storage, request);
-      void recordSyncCall(storage, principal.deviceId, request.headers);
-      const collection = toCollection(request.params.collection);
-      const checkpoint = parseCheckpoint(request.query.checkpoint);
-      const limit = request.query.limit === undefined ? 100 : Number(request.query.limit);
-      if (limit < 1 || limit > MAX_PULL) {
-        throw new ApiFailure(400, 'bad_request', {
-          en: `The limit must be between 1 and ${MAX_PULL}.`,
-          it: `Il limite deve essere compreso tra 1 e ${MAX_PULL}.`,
-        });
-      }
-      const scope = pullScope(principal.actor, collection);
-      const epoch = await storage.serverEpoch();
-      const reset = async (): Promise<PullResponse> => ({
-        documents: [],
-        checkpoint: null,
-        remaining: await storage.countAfter(collection, scope, 0),
-        epoch: epoch.id,
-        reset: true,
+  apiRoute(app, api.pull, async (request) => {
+    const principal = await requirePrincipal(storage, request);
+    void recordSyncCall(storage, principal.deviceId, request.headers);
+    const collection = toCollection(request.params.collection);
+    const checkpoint = parseCheckpoint(request.query.checkpoint);
+    const limit = request.query.limit === undefined ? 100 : Number(request.query.limit);
+    if (limit < 1 || limit > MAX_PULL) {
+      throw new ApiFailure(400, 'bad_request', {
+        en: `The limit must be between 1 and ${MAX_PULL}.`,
+        it: `Il limite deve essere compreso tra 1 e ${MAX_PULL}.`,
       });
-      if (checkpoint !== null && otherHistory(checkpoint, epoch)) return reset();
-      const afterSeq = checkpoint?.seq ?? 0;
-      const page = pageOf(
-        await storage.pull(collection, scope, afterSeq, limit),
-        await storage.pullRemovals(collection, scope, afterSeq, limit),
-        limit,
-      );
-      // Past the last seq handed out: the database was put back by other means (a file copy,
-      // a recovery) without a new epoch. This device starts over; `epoch renew` tells all.
-      if (page.size === 0 && checkpoint !== null && checkpoint.seq > 0) {
-        if (checkpoint.seq > (await storage.lastSeq(collection))) return reset();
-      }
-      const last = page.lastSeq;
-      const from = afterSeq;
-      // A page that is not full holds everything visible. A full page from the start is
-      // counted once (the device's first-sync total) and the count travels in the checkpoint,
-      // so later pages subtract what they carry: a COUNT per page would make a first sync
-      // quadratic on the server. Without a count to go on, the rest is estimated. Removals
-      // (records handed to someone else) are not counted.
-      const remaining =
-        page.size < limit || last === null
-          ? 0
-          : checkpoint?.left !== undefined
-            ? Math.max(0, checkpoint.left - page.docs.length)
-            : from === 0
-              ? await storage.countAfter(collection, scope, last)
-              : estimateRemaining(page.docs.length, from, last, await storage.lastSeq(collection));
-      const carried = page.size < limit ? {} : { left: remaining };
-      const response: PullResponse = {
-        documents: page.docs.map((d) => d.doc),
-        checkpoint:
-          last !== null
-            ? { seq: last, epoch: epoch.id, ...carried }
-            : checkpoint && { seq: checkpoint.seq, epoch: epoch.id },
-        remaining,
-        epoch: epoch.id,
-        ...(page.removed.length > 0 ? { removed: page.removed } : {}),
-      };
-      return response;
-    },
-  );
+    }
+    const scope = pullScope(principal.actor, collection);
+    const epoch = await storage.serverEpoch();
+    const reset = async (): Promise<PullResponse> => ({
+      documents: [],
+      checkpoint: null,
+      remaining: await storage.countAfter(collection, scope, 0),
+      epoch: epoch.id,
+      reset: true,
+    });
+    if (checkpoint !== null && otherHistory(checkpoint, epoch)) return reset();
+    const afterSeq = checkpoint?.seq ?? 0;
+    const page = pageOf(
+      await storage.pull(collection, scope, afterSeq, limit),
+      await storage.pullRemovals(collection, scope, afterSeq, limit),
+      limit,
+    );
+    // Past the last seq handed out: the database was put back by other means (a file copy,
+    // a recovery) without a new epoch. This device starts over; `epoch renew` tells all.
+    if (page.size === 0 && checkpoint !== null && checkpoint.seq > 0) {
+      if (checkpoint.seq > (await storage.lastSeq(collection))) return reset();
+    }
+    const last = page.lastSeq;
+    const from = afterSeq;
+    // A page that is not full holds everything visible. A full page from the start is
+    // counted once (the device's first-sync total) and the count travels in the checkpoint,
+    // so later pages subtract what they carry: a COUNT per page would make a first sync
+    // quadratic on the server. Without a count to go on, the rest is estimated. Removals
+    // (records handed to someone else) are not counted.
+    const remaining =
+      page.size < limit || last === null
+        ? 0
+        : checkpoint?.left !== undefined
+          ? Math.max(0, checkpoint.left - page.docs.length)
+          : from === 0
+            ? await storage.countAfter(collection, scope, last)
+            : estimateRemaining(page.docs.length, from, last, await storage.lastSeq(collection));
+    const carried = page.size < limit ? {} : { left: remaining };
+    const response: PullResponse = {
+      documents: page.docs.map((d) => d.doc),
+      checkpoint:
+        last !== null
+          ? { seq: last, epoch: epoch.id, ...carried }
+          : checkpoint && { seq: checkpoint.seq, epoch: epoch.id },
+      remaining,
+      epoch: epoch.id,
+      ...(page.removed.length > 0 ? { removed: page.removed } : {}),
+    };
+    return response;
+  });
 
-  app.post<{ Params: { collection: string }; Body: IncomingRow[] }>(
-    '/api/sync/:collection/push',
-    { schema: { params: collectionParams, body: pushBody } },
-    async (request) => {
-      const principal = await requirePrincipal(storage, request);
-      void recordSyncCall(storage, principal.deviceId, request.headers);
-      const collection = toCollection(request.params.collection);
-      checkShapes(request.body);
-      // Rows whose assumed masters come from another history must not be merged against
-      // this one: the device first starts over (PullResponse.reset).
-      const pushedIn = request.headers[EPOCH_HEADER];
-      if (pushedIn !== undefined && (typeof pushedIn !== 'string' || pushedIn.length > 64))
-        throw new ApiFailure(400, 'bad_request', {
-          en: `The ${EPOCH_HEADER} header must be one epoch.`,
-          it: `L'intestazione ${EPOCH_HEADER} deve contenere una sola epoca.`,
-        });
-      if (pushedIn !== undefined && pushedIn !== (await storage.serverEpoch()).id) {
-        throw new ApiFailure(409, 'epoch_changed', {
-          en: 'The office server was restored from a backup: this device syncs again from the start.',
-          it: "Il server della sede è stato ripristinato da un backup: questo dispositivo si sincronizza di nuovo dall'inizio.",
-        });
-      }
-      const result = await pushRows(storage, principal, collection, request.body);
-      if (result.rejected.length > 0) {
-        request.log.info({ collection, rejected: result.rejected.length }, 'push rows rejected');
-        void recordServerRefusals(storage, principal.deviceId, result.rejected.length);
-      }
-      return result;
-    },
-  );
+  apiRoute(app, api.push, async (request) => {
+    const principal = await requirePrincipal(storage, request);
+    void recordSyncCall(storage, principal.deviceId, request.headers);
+    const collection = toCollection(request.params.collection);
+    checkShapes(request.body);
+    // Rows whose assumed masters come from another history must not be merged against
+    // this one: the device first starts over (PullResponse.reset).
+    const pushedIn = request.headers[EPOCH_HEADER];
+    if (pushedIn !== undefined && pushedIn !== (await storage.serverEpoch()).id) {
+      throw new ApiFailure(409, 'epoch_changed', {
+        en: 'The office server was restored from a backup: this device syncs again from the start.',
+        it: "Il server della sede è stato ripristinato da un backup: questo dispositivo si sincronizza di nuovo dall'inizio.",
+      });
+    }
+    const result = await pushRows(storage, principal, collection, request.body);
+    if (result.rejected.length > 0) {
+      request.log.info({ collection, rejected: result.rejected.length }, 'push rows rejected');
+      void recordServerRefusals(storage, principal.deviceId, result.rejected.length);
+    }
+    return result;
+  });
 };

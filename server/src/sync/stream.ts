@@ -3,7 +3,9 @@
 // fetch stream parser; EventSource cannot send headers).
 import { credentialsOf } from '../auth/cookie-session';
 import type { FastifyInstance } from 'fastify';
+import { syncEndpoints as api } from '../../../shared/sync/api-endpoints';
 import type { StreamEvent } from '../../../shared/sync/protocol';
+import { apiRoute } from '../api-route';
 import { requirePrincipal } from '../auth/routes';
 import { authenticate } from '../auth/tokens';
 import type { Storage } from '../storage/types';
@@ -14,7 +16,7 @@ export const registerStream = (
   storage: Storage,
   heartbeatMs: number,
 ): void => {
-  app.get('/api/sync/stream', async (request, reply) => {
+  apiRoute(app, api.stream, async (request, reply) => {
     const principal = await requirePrincipal(storage, request);
     reply.hijack();
     const res = reply.raw;
