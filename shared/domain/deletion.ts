@@ -10,45 +10,46 @@ import type { Effects } from './effects';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
 import type { AnyRecord, RecordType } from './records';
+import type { Deleter, DeletionRule } from './deleters';
+import { byAdmin, byPeople, nobody } from './deleters';
+import type { LifecycleTable } from './lifecycle-kit';
+import {
+  activityLifecycle,
+  invoiceLifecycle,
+  leadLifecycle,
+  opportunityLifecycle,
+  orderLifecycle,
+  quoteLifecycle,
+} from './lifecycle-tables';
 
-/** Who may act on a record: its owner, a manager (of its team), the office administrator. */
-export type Deleter = 'owner' | 'manager' | 'admin';
-
-/** Who may delete a record in a state, and who may undo that deletion. Empty: nobody. */
-export type DeletionRule = {
-  readonly delete: readonly Deleter[];
-  readonly undelete: readonly Deleter[];
-};
-
-const nobody: DeletionRule = { delete: [], undelete: [] };
-const people: readonly Deleter[] = ['owner', 'manager', 'admin'];
-// Anything a person may delete may come back: a deletion on one device meets an edit on
-// another, and the sync merge keeps the edit (shared/sync/merge.ts).
-const byPeople: DeletionRule = { delete: people, undelete: people };
-const byManagers: DeletionRule = { delete: ['manager', 'admin'], undelete: ['manager', 'admin'] };
-const byAdmin: DeletionRule = { delete: ['admin'], undelete: ['admin'] };
+export type { Deleter, DeletionRule } from './deleters';
 
 /** The state key of records without a lifecycle. */
 export const ANY_STATE = '*';
 /** The state key of system events on a timeline. */
 export const SYSTEM_EVENT = 'system';
 
+/** Each state's rule, as its lifecycle table gives it (none given: nobody). */
+const byState = (table: LifecycleTable): Record<string, DeletionRule> =>
+  Object.fromEntries(
+    Object.entries(table.states).map(([state, { deletion }]) => [state, deletion ?? nobody]),
+  );
+
 /**
- * The deletion table. A state missing from a type's row allows nothing. Signed-off
- * business rules: an open or disqualified lead is the seller's to remove, a qualified one
- * is the origin of an account and opportunity; a draft quote may be thrown away, a quote
- * the customer has seen (active, won, closed) is history; orders and invoices never go.
+ * The deletion table. A state missing from a type's row allows nothing. The rules of types
+ * with a lifecycle are in their lifecycle table (lifecycle-tables.ts): orders and invoices
+ * never go, whatever their state.
  */
 export const deletionTable: Readonly<Record<RecordType, Readonly<Record<string, DeletionRule>>>> = {
-  lead: { open: byPeople, disqualified: byPeople, qualified: nobody },
+  lead: byState(leadLifecycle),
   // Accounts carry quotes, orders and invoices: only the office removes one.
   account: { [ANY_STATE]: byAdmin },
   contact: { [ANY_STATE]: byPeople },
-  opportunity: { open: byManagers, won: nobody, lost: nobody },
-  quote: { draft: byPeople, active: nobody, won: nobody, closed: nobody },
-  order: { active: nobody, fulfilled: nobody, invoiced: nobody, canceled: nobody },
-  invoice: { active: nobody, paid: nobody, canceled: nobody, issued: nobody },
-  activity: { open: byPeople, completed: byPeople, canceled: byPeople, [SYSTEM_EVENT]: nobody },
+  opportunity: byState(opportunityLifecycle),
+  quote: byState(quoteLifecycle),
+  order: byState(orderLifecycle),
+  invoice: byState(invoiceLifecycle),
+  activity: { ...byState(activityLifecycle), [SYSTEM_EVENT]: nobody },
   product: { [ANY_STATE]: byAdmin },
   pricelist: { [ANY_STATE]: byAdmin },
   refdata: { [ANY_STATE]: byAdmin },

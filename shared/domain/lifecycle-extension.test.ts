@@ -6,6 +6,8 @@ import { mergeRecord as realMerge } from '../sync/merge';
 import type * as Tables from './lifecycle-tables';
 import type { Lead, LeadDisqualifyReason, Quote } from './records';
 import { recordSchemas as realSchemas } from './records';
+import { byPeople } from './deleters';
+import { mayDelete as realMayDelete } from './deletion';
 import { makeCtx, seller, unwrap } from './test-fixtures';
 import { salesChain as realChain } from './test-sales-chain';
 import { validateChange as realValidate } from './validate-change';
@@ -28,7 +30,8 @@ const scratchTables = (real: typeof Tables): typeof Tables => {
   };
   const quoteLifecycle = {
     ...quote,
-    states: { ...quote.states, expired: { rank: 2, statuses: { expired: 2 } } },
+    // An expired quote, unlike a closed one, is the seller's to throw away.
+    states: { ...quote.states, expired: { rank: 2, statuses: { expired: 2 }, deletion: byPeople } },
     transitions: [
       ...quote.transitions,
       { from: 'active', to: 'expired', commands: ['expireQuote'], fields: moveOnly },
@@ -52,6 +55,7 @@ const withScratchTables = async () => {
     records: await import('./records'),
     lead: await import('./lead'),
     moves: await import('./lifecycle-moves'),
+    deletion: await import('./deletion'),
     validate: await import('./validate-change'),
     order: await import('../sync/lifecycle-order'),
     merge: await import('../sync/merge'),
@@ -148,6 +152,10 @@ describe('a state added to the quote table with a move into it', () => {
     const rank = m.order.lifecycleOrder.quote;
     if (rank === undefined) throw new Error('no quote ranks');
     expect(m.order.compareLifecycle(rank, expired, activeQuote)).toBeGreaterThan(0);
+
+    // Its deletion rule is the table's too: the owner may delete an expired quote.
+    expect(m.deletion.mayDelete('quote', expired, seller)).toBe(true);
+    expect(m.deletion.mayDelete('quote', activeQuote, seller)).toBe(false);
   });
 
   it('is refused everywhere while the table does not list it', () => {
@@ -161,7 +169,8 @@ describe('a state added to the quote table with a move into it', () => {
       local: expired,
       master: { ...activeQuote, ...later, name: 'Offerta rinominata' },
     }).merged as Quote;
-    // Unknown to this version, the state never wins by rank.
+    // Unknown to this version, the state never wins by rank, and nobody may delete it.
     expect(merged.state).toBe('active');
+    expect(realMayDelete('quote', expired, seller)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 // The shape of a record type's lifecycle table (lifecycle-tables.ts) and the typed lists read
 // from it. Everything else about the lifecycle is derived from the tables (lifecycle-derive.ts).
+import type { DeletionRule } from './deleters';
 
 /** One state of a lifecycle. */
 export type LifecycleState = {
@@ -10,6 +11,8 @@ export type LifecycleState = {
   /** Fields that may change while the document stays in the state (`'*'`: anything not
    * immutable); absent: the document is read-only in it. */
   readonly edits?: readonly string[];
+  /** Who may delete a document in the state, and undo it; absent: nobody (deleters.ts). */
+  readonly deletion?: DeletionRule;
 };
 
 /** A legal move from one state to another, into any status reason of the target state. */

@@ -10,6 +10,8 @@ import {
   statusesByState,
   transitions,
 } from './change-tables';
+import { nobody } from './deleters';
+import { deletionTable } from './deletion';
 import * as domain from './index';
 import type { LifecycleTable } from './lifecycle-kit';
 import { stateNames, statusNames } from './lifecycle-kit';
@@ -133,6 +135,12 @@ describe.each(tables)('the %s lifecycle table', (type, table) => {
 
   it('is what the merge ranks by', () => {
     expect(lifecycleOrder[type]).toEqual(ranksOf(table));
+  });
+
+  it('is who may delete a document in each state (none given: nobody)', () => {
+    for (const [state, s] of Object.entries(table.states)) {
+      expect(deletionTable[type][state]).toEqual(s.deletion ?? nobody);
+    }
   });
 
   it('is what the record schema accepts as state and status', () => {

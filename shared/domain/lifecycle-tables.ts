@@ -4,6 +4,7 @@
 // validate-change.ts), the merge's order (shared/sync/lifecycle-order.ts), the commands' state
 // guards and the screens' actions all derive from these tables: a new status is one line here
 // (plus its translations).
+import { byManagers, byPeople } from './deleters';
 import type { LifecycleTable } from './lifecycle-kit';
 import type { RecordType } from './records';
 
@@ -14,13 +15,16 @@ const moveOnly = [...always, 'state', 'status'] as const;
 export const leadLifecycle = {
   initial: { state: 'open', status: 'new' },
   states: {
-    open: { rank: 0, statuses: { new: 0, contacted: 1 }, edits: ['*'] },
+    // An open or disqualified lead is the seller's to remove; a qualified one is the origin
+    // of an account and an opportunity.
+    open: { rank: 0, statuses: { new: 0, contacted: 1 }, edits: ['*'], deletion: byPeople },
     // Withdrawal of consent is recorded whatever became of the lead.
     qualified: { rank: 1, statuses: { qualified: 2 }, edits: [...always, 'consent'] },
     disqualified: {
       rank: 1,
       statuses: { lost: 2, cannot_contact: 2, no_longer_interested: 2, canceled: 2 },
       edits: [...always, 'consent'],
+      deletion: byPeople,
     },
   },
   transitions: [
@@ -51,7 +55,12 @@ export const opportunityLifecycle = {
   initial: { state: 'open', status: 'in_progress' },
   states: {
     // In progress and on hold are both "open": neither is ahead of the other.
-    open: { rank: 0, statuses: { in_progress: 0, on_hold: 0 }, edits: ['*'] },
+    open: {
+      rank: 0,
+      statuses: { in_progress: 0, on_hold: 0 },
+      edits: ['*'],
+      deletion: byManagers,
+    },
     won: { rank: 1, statuses: { won: 1 } },
     lost: { rank: 1, statuses: { canceled: 1, out_sold: 1 } },
   },
@@ -83,7 +92,8 @@ export const opportunityLifecycle = {
 export const quoteLifecycle = {
   initial: { state: 'draft', status: 'in_progress' },
   states: {
-    draft: { rank: 0, statuses: { in_progress: 0 }, edits: ['*'] },
+    // A draft quote may be thrown away; one the customer has seen is history.
+    draft: { rank: 0, statuses: { in_progress: 0 }, edits: ['*'], deletion: byPeople },
     active: { rank: 1, statuses: { open: 1 } },
     won: { rank: 2, statuses: { won: 2 } },
     closed: { rank: 2, statuses: { lost: 2, canceled: 2, revised: 2 }, edits: moveOnly },
@@ -151,9 +161,9 @@ export const invoiceLifecycle = {
 export const activityLifecycle = {
   initial: { state: 'open', status: '' },
   states: {
-    open: { rank: 0, edits: ['*'] },
-    completed: { rank: 1 },
-    canceled: { rank: 1 },
+    open: { rank: 0, edits: ['*'], deletion: byPeople },
+    completed: { rank: 1, deletion: byPeople },
+    canceled: { rank: 1, deletion: byPeople },
   },
   transitions: [
     { from: 'open', to: 'completed', commands: ['completeActivity'], fields: ['*'] },
