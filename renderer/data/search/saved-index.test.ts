@@ -27,6 +27,9 @@ describe('the search index saved in the store', () => {
       renamed?.id,
     );
     await saveSearchIndex(db);
+    // Saved in the compact form a start-up reads back without work per record.
+    const saved = (await db.getLocal<{ ids: string }>('fairlead-search-lead-index'))?.toJSON();
+    expect(saved?.data.ids.split('\n')).toHaveLength(400);
 
     // Edited and captured after the last save, then the window closes at once.
     const edited = withTerms({
