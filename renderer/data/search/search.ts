@@ -46,10 +46,19 @@ const indexes = new WeakMap<FairleadDatabase, LiveIndex>();
 const termsOf = (doc: Record<string, unknown>): string[] | null =>
   Array.isArray(doc['searchTerms']) ? (doc['searchTerms'] as string[]) : null;
 
+// What format 1 saved (term buckets, a sorted term list): removed after the first rebuild.
+const LEGACY_BUCKETS = 32;
+const removeLegacySaves = async (db: FairleadDatabase, key: string): Promise<void> => {
+  const keys = [...Array.from({ length: LEGACY_BUCKETS }, (_, b) => `${key}-${b}`)];
+  if (key === 'fairlead-search-lead') keys.push('fairlead-search-terms');
+  for (const k of keys) await (await db.getLocal(k))?.remove();
+};
+
 const buildIndex = (db: FairleadDatabase): LiveIndex => {
   const index = new SearchIndex();
   const projections = sources.map(([type, name]) => {
     const key = `fairlead-search-${type}`;
+    let scanned = false;
     return openProjection<string[]>(db, db[name] as unknown as RxCollection, {
       key,
       format: FORMAT,
@@ -68,8 +77,13 @@ const buildIndex = (db: FairleadDatabase): LiveIndex => {
           // A term that cannot be stored: no saved index, the next start scans the records.
           if (data === null) await (await db.getLocal(`${key}-index`))?.remove();
           else await db.upsertLocal<SavedIndex>(`${key}-index`, { ...data, format: FORMAT });
+          if (scanned) await removeLegacySaves(db, key);
+          scanned = false;
         },
-        clear: () => index.clear(type),
+        clear: () => {
+          scanned = true;
+          index.clear(type);
+        },
         unsaved: () => index.changedCount(type),
         writeAfter: FOLD_AFTER,
       },
