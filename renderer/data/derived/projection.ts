@@ -26,8 +26,28 @@ export type ProjectionSpec<V> = {
   /** Follows each entry change (e.g. into the term index). */
   onPut?: (id: string, value: V) => void;
   onRemove?: (id: string) => void;
-  /** Read back only after this (e.g. the term list the index is seeded with). */
+  /** Read back only after this. */
   after?: Promise<unknown>;
+  /**
+   * The owner keeps and saves the state itself in a form that reads back without work per
+   * entry (the search index). The projection then keeps no values and no buckets: it reads
+   * the state back through `read`, follows the changes and saves the checkpoint after
+   * `write`, which it calls after a rebuild, at flush, and once `unsaved()` entries wait.
+   */
+  state?: OwnState;
+};
+
+export type OwnState = {
+  /** Reads the saved state back; false when there is none (the records are scanned). */
+  read(): Promise<boolean>;
+  /** Saves the whole state as it is now (every change applied so far). */
+  write(): Promise<void>;
+  /** Forgets every entry (before a rebuild). */
+  clear(): void;
+  /** Entries changed since the last read or write. */
+  unsaved(): number;
+  /** Written once this many entries wait (a start-up catches up with fewer than that). */
+  writeAfter: number;
 };
 
 export type LiveProjection<V> = {
@@ -104,8 +124,14 @@ export const openProjection = <V>(
   let loadedFrom: 'saved' | 'scan' = 'scan';
   const slice = timeSlices();
 
+  const own = spec.state;
   const set = (id: string, doc: Record<string, unknown> | null): void => {
     const value = doc === null || doc['_deleted'] === true ? null : spec.valueOf(doc);
+    if (own !== undefined) {
+      if (value === null) spec.onRemove?.(id);
+      else spec.onPut?.(id, value);
+      return;
+    }
     const b = bucketOf(id);
     if (value === null) {
       if (!values.delete(id)) return;
@@ -122,10 +148,25 @@ export const openProjection = <V>(
   // ---- saving: changed buckets first, then the checkpoint (a replay is harmless) ----
   let saving: Promise<void> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const save = (): Promise<void> => {
+  // The owner's state is written after a rebuild and at flush even with few changes.
+  let mustWrite = false;
+  const saveOwn = async (state: OwnState, force: boolean): Promise<void> => {
+    if (!force && !mustWrite && state.unsaved() < state.writeAfter) return;
+    const at = checkpoint;
+    mustWrite = false;
+    try {
+      await state.write();
+      await db.upsertLocal<Head>(`${spec.key}-head`, { format: spec.format, checkpoint: at });
+    } catch {
+      mustWrite = true;
+      scheduleSave();
+    }
+  };
+  const save = (force = false): Promise<void> => {
     timer = undefined;
     saving = saving.then(async () => {
       if (closed || skipped) return;
+      if (own !== undefined) return saveOwn(own, force);
       const at = checkpoint;
       const changed = [...dirty];
       dirty.clear();
@@ -154,6 +195,8 @@ export const openProjection = <V>(
 
   // ---- reading back, catching up, rebuilding ----
   const rebuild = async (): Promise<void> => {
+    own?.clear();
+    mustWrite = true;
     for (const id of values.keys()) spec.onRemove?.(id);
     values.clear();
     for (const bucket of buckets) bucket.clear();
@@ -185,7 +228,8 @@ export const openProjection = <V>(
   const readBack = async (): Promise<boolean> => {
     const head = (await db.getLocal<Head>(`${spec.key}-head`))?.toJSON().data;
     if (head === undefined || head.format !== spec.format || head.checkpoint === null) return false;
-    for (let b = 0; b < BUCKETS; b++) {
+    if (own !== undefined && !(await own.read())) return false;
+    for (let b = 0; b < BUCKETS && own === undefined; b++) {
       const saved = (await db.getLocal<Bucket>(`${spec.key}-${b}`))?.toJSON().data.json;
       const entries = JSON.parse(saved ?? '[]') as [string, V][];
       for (const [id, value] of entries) {
@@ -265,7 +309,7 @@ export const openProjection = <V>(
     async flush() {
       await ready;
       clearTimeout(timer);
-      await save();
+      await save(true);
     },
     loadedFrom: () => loadedFrom,
   };

@@ -27,6 +27,9 @@ describe('the search index saved in the store', () => {
       renamed?.id,
     );
     await saveSearchIndex(db);
+    // Saved in the compact form a start-up reads back without work per record.
+    const saved = (await db.getLocal<{ ids: string }>('fairlead-search-lead-index'))?.toJSON();
+    expect(saved?.data.ids.split('\n')).toHaveLength(400);
 
     // Edited and captured after the last save, then the window closes at once.
     const edited = withTerms({
@@ -56,5 +59,18 @@ describe('the search index saved in the store', () => {
     );
     const removedTerms = (removed?.toJSON() as Lead).email;
     expect((await searchRefs(db, removedTerms)).map((r) => r.id)).not.toContain(removed?.id);
+  });
+
+  it('removes what the older format saved once the index is rebuilt and saved', async () => {
+    db = await openTestDatabase(uniqueName(), { devMode: false });
+    await loadDataset(db, { lead: generateLeads(23, 50, [owner]) });
+    await db.upsertLocal('fairlead-search-lead-3', { json: '[]' });
+    await db.upsertLocal('fairlead-search-terms', { format: 1, json: '[]' });
+    await db.upsertLocal('fairlead-search-lead-head', { format: 1, checkpoint: null });
+    await prepareSearch(db);
+    await saveSearchIndex(db);
+    expect(await db.getLocal('fairlead-search-lead-3')).toBeNull();
+    expect(await db.getLocal('fairlead-search-terms')).toBeNull();
+    expect((await searchRefs(db, 'a', { limit: 100 })).length).toBeGreaterThan(0);
   });
 });

@@ -1,15 +1,17 @@
 // Search across leads, accounts and contacts (name, company, email, phone): prefix, case and
-// accent insensitive. The term index holds the stored `searchTerms` of every record; they are
-// saved in the store (derived/projection.ts) so start-up reads them back instead of scanning
-// 100k records, and follow every change (this window, other windows, replication).
+// accent insensitive. The term index holds the stored `searchTerms` of every record and
+// follows every change (this window, other windows, replication, derived/projection.ts). It
+// is saved in the store in a compact form (frozen-terms.ts) that start-up reads back without
+// work per record; the records changed since are caught up from the saved checkpoint.
 import type { RxCollection } from 'rxdb';
 import type { Observable } from 'rxjs';
 import { combineLatest, from, map, switchMap } from 'rxjs';
 import type { Account, Contact, Lead } from '../../../shared/domain/records';
 import type { FairleadDatabase } from '../database';
 import { openProjection } from '../derived/projection';
+import type { FrozenTermsData } from './frozen-terms';
+import { SearchIndex } from './search-index';
 import type { SearchableType, SearchRef } from './term-index';
-import { TermIndex } from './term-index';
 
 export type { SearchableType, SearchRef } from './term-index';
 
@@ -24,11 +26,16 @@ const sources = [
   ['contact', 'contacts'],
 ] as const;
 
-// Raised when the shape of the saved terms changes.
-const FORMAT = 1;
+// Raised when the shape of the saved index changes (2: the compact index, no term buckets).
+const FORMAT = 2;
+// Changed records folded into the saved index once this many wait: a start-up reads back
+// the saved part and catches up with at most about this many records.
+const FOLD_AFTER = 2000;
+
+type SavedIndex = FrozenTermsData & { format: number };
 
 type LiveIndex = {
-  index: TermIndex;
+  index: SearchIndex;
   ready: Promise<void>;
   version$: Observable<number>;
   flush: () => Promise<void>;
@@ -39,52 +46,55 @@ const indexes = new WeakMap<FairleadDatabase, LiveIndex>();
 const termsOf = (doc: Record<string, unknown>): string[] | null =>
   Array.isArray(doc['searchTerms']) ? (doc['searchTerms'] as string[]) : null;
 
-// The sorted term list is saved beside the records' terms so reading back costs no sort;
-// saved again once enough new terms wait to be sorted in.
-const TERMS_DOC = 'fairlead-search-terms';
-const RESAVE_TERMS_AFTER = 5000;
-type SavedTerms = { format: number; json: string };
+// What format 1 saved (term buckets, a sorted term list): removed after the first rebuild.
+const LEGACY_BUCKETS = 32;
+const removeLegacySaves = async (db: FairleadDatabase, key: string): Promise<void> => {
+  const keys = [...Array.from({ length: LEGACY_BUCKETS }, (_, b) => `${key}-${b}`)];
+  if (key === 'fairlead-search-lead') keys.push('fairlead-search-terms');
+  for (const k of keys) await (await db.getLocal(k))?.remove();
+};
 
 const buildIndex = (db: FairleadDatabase): LiveIndex => {
-  const index = new TermIndex();
-  const seeded = db
-    .getLocal<SavedTerms>(TERMS_DOC)
-    .then((doc) => {
-      const saved = doc?.toJSON().data;
-      if (saved?.format === FORMAT) index.seed(JSON.parse(saved.json) as string[]);
-    })
-    // Only a head start: unread, the index sorts the records' terms itself.
-    .catch(() => undefined);
-  const projections = sources.map(([type, name]) =>
-    openProjection<string[]>(db, db[name] as unknown as RxCollection, {
-      key: `fairlead-search-${type}`,
+  const index = new SearchIndex();
+  const projections = sources.map(([type, name]) => {
+    const key = `fairlead-search-${type}`;
+    let scanned = false;
+    return openProjection<string[]>(db, db[name] as unknown as RxCollection, {
+      key,
       format: FORMAT,
       valueOf: termsOf,
       onPut: (id, terms) => index.put({ type, id }, terms),
       onRemove: (id) => index.remove({ type, id }),
-      after: seeded,
-    }),
-  );
-  let termsSaved: Promise<unknown> = Promise.resolve();
-  const saveTerms = (force: boolean): Promise<unknown> => {
-    if (!force && index.termsSinceSeed < RESAVE_TERMS_AFTER) return termsSaved;
-    const json = JSON.stringify(index.sortedTermList());
-    termsSaved = termsSaved
-      .then(() => db.upsertLocal<SavedTerms>(TERMS_DOC, { format: FORMAT, json }))
-      // A cache of the records' terms: unsaved, the next start sorts them again.
-      .catch(() => undefined);
-    return termsSaved;
-  };
+      state: {
+        read: async () => {
+          const saved = (await db.getLocal<SavedIndex>(`${key}-index`))?.toJSON().data;
+          if (saved?.format !== FORMAT) return false;
+          index.restore(type, saved);
+          return true;
+        },
+        write: async () => {
+          const data = index.fold(type);
+          // A term that cannot be stored: no saved index, the next start scans the records.
+          if (data === null) await (await db.getLocal(`${key}-index`))?.remove();
+          else await db.upsertLocal<SavedIndex>(`${key}-index`, { ...data, format: FORMAT });
+          if (scanned) await removeLegacySaves(db, key);
+          scanned = false;
+        },
+        clear: () => {
+          scanned = true;
+          index.clear(type);
+        },
+        unsaved: () => index.changedCount(type),
+        writeAfter: FOLD_AFTER,
+      },
+    });
+  });
   const ready = Promise.all(projections.map((p) => p.ready)).then(() => undefined);
   // One emission per change (not one per source), so a keystroke runs one search.
   const version$ = combineLatest(projections.map((p) => p.version$)).pipe(
     map((versions) => versions.reduce((a, b) => a + b, 0)),
   );
-  const watch = version$.subscribe(() => {
-    if (!db.closed) void ready.then(() => saveTerms(false));
-  });
   db.onClose.push(() => {
-    watch.unsubscribe();
     indexes.delete(db);
   });
   return {
@@ -93,7 +103,6 @@ const buildIndex = (db: FairleadDatabase): LiveIndex => {
     version$,
     flush: async () => {
       await Promise.all(projections.map((p) => p.flush()));
-      await saveTerms(true);
     },
   };
 };

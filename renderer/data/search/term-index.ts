@@ -7,10 +7,21 @@ export type SearchableType = 'lead' | 'account' | 'contact';
 
 export type SearchRef = { type: SearchableType; id: string };
 
+/** A match and the term it matched by (results from several indexes merge in term order). */
+export type TaggedRef = { ref: SearchRef; term: string };
+
 type Entry = { ref: SearchRef; terms: readonly string[] };
 type Posting = { term: string; slots: number[] };
 
-const lowerBound = (sorted: readonly string[], value: string): number => {
+/** The word a query walks an index with ('' when none): the longest, most selective one. */
+export const searchWord = (query: string): string => {
+  const normalized = normalizeText(query);
+  if (normalized === '') return '';
+  const candidates = normalized.includes('@') ? [normalized] : queryWords(query);
+  return candidates.reduce((a, b) => (b.length > a.length ? b : a), '');
+};
+
+export const lowerBound = (sorted: readonly string[], value: string): number => {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -37,28 +48,9 @@ export class TermIndex {
     return this.slotOf.size;
   }
 
-  /** Terms listed since the index was seeded (they cost a sort at the next search). */
-  get termsSinceSeed(): number {
-    return this.added;
-  }
-  private added = 0;
-
-  /**
-   * Lists terms known in sorted order (a saved `sortedTerms()`) before records are put, so
-   * reading 100k records back costs no sort. Only on an empty index.
-   */
-  seed(sorted: readonly string[]): void {
-    if (this.postings.size > 0) return;
-    this.sortedTerms = [...sorted];
-    for (const term of this.sortedTerms) this.postings.set(term, { term, slots: [] });
-    this.added = 0;
-  }
-
-  /** Every listed term in sorted order, for saving beside the records' terms. */
-  sortedTermList(): readonly string[] {
-    this.flushPending();
-    this.added = 0;
-    return this.sortedTerms;
+  /** Every record with its terms (to build the saved part of the index from). */
+  *records(): Generator<readonly [string, readonly string[]]> {
+    for (const entry of this.entries) if (entry !== undefined) yield [entry.ref.id, entry.terms];
   }
 
   /** Adds or replaces a record's terms. */
@@ -89,14 +81,19 @@ export class TermIndex {
    * their matching term, at most `limit`. Case and accents are ignored ('nicolo' → Nicolò).
    */
   search(query: string, limit: number, types?: readonly SearchableType[]): SearchRef[] {
-    const normalized = normalizeText(query);
-    if (normalized === '' || limit <= 0) return [];
-    const candidates = normalized.includes('@') ? [normalized] : queryWords(query);
-    // The longest word is the most selective one to walk the index with.
-    const word = candidates.reduce((a, b) => (b.length > a.length ? b : a), '');
-    if (word === '') return [];
+    return this.searchTagged(searchWord(query), query, limit, types).map((t) => t.ref);
+  }
+
+  /** As `search`, each match with its term; `word` is `searchWord(query)`. */
+  searchTagged(
+    word: string,
+    query: string,
+    limit: number,
+    types?: readonly SearchableType[],
+  ): TaggedRef[] {
+    if (word === '' || limit <= 0) return [];
     this.flushPending();
-    const out: SearchRef[] = [];
+    const out: TaggedRef[] = [];
     const seen = new Set<number>();
     for (let i = lowerBound(this.sortedTerms, word); i < this.sortedTerms.length; i++) {
       const term = this.sortedTerms[i] as string;
@@ -108,7 +105,7 @@ export class TermIndex {
         if (entry === undefined) continue;
         if (types !== undefined && !types.includes(entry.ref.type)) continue;
         if (!matchesSearch(entry.terms, query)) continue;
-        out.push(entry.ref);
+        out.push({ ref: entry.ref, term });
         if (out.length >= limit) return out;
       }
     }
@@ -123,7 +120,6 @@ export class TermIndex {
     }
     this.postings.set(term, { term, slots: [slot] });
     this.pending.push(term);
-    this.added += 1;
     return term;
   }
 
