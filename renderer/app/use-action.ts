@@ -1,5 +1,5 @@
 // Runs a store command and keeps its error (in the UI's language) for display.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DomainError, Result } from '../../shared/domain/errors';
 
@@ -51,12 +51,20 @@ export const useAction = (): ActionState => {
 export const useRecordAction = (version: string): ActionState => {
   const action = useAction();
   const [ranOn, setRanOn] = useState(version);
+  // The version the record has when the command answers: a change that arrived while it ran
+  // (the totals of a line just added, say) is not one the seller made after reading the error.
+  const latest = useRef(version);
+  useEffect(() => {
+    latest.current = version;
+  }, [version]);
   return {
     ...action,
     error: ranOn === version ? action.error : null,
-    run: (command) => {
+    run: async (command) => {
       setRanOn(version);
-      return action.run(command);
+      const value = await action.run(command);
+      setRanOn(latest.current);
+      return value;
     },
   };
 };

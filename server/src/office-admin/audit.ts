@@ -9,6 +9,16 @@ export type AdminActor = { id: string; email: string };
 
 export const commandLineActor: AdminActor = { id: 'command-line', email: 'command line' };
 
+// Entries of the same millisecond are listed by id: a counter within the millisecond keeps
+// them in the order this process recorded them (the id's random part alone would not).
+let lastAt = '';
+let sameInstant = 0;
+const auditId = (at: string): string => {
+  sameInstant = at === lastAt ? sameInstant + 1 : 0;
+  lastAt = at;
+  return `${at}-${sameInstant.toString(36).padStart(4, '0')}-${newId()}`;
+};
+
 export const recordAudit = async (
   storage: Storage,
   actor: AdminActor,
@@ -19,7 +29,7 @@ export const recordAudit = async (
 ): Promise<void> => {
   const at = new Date().toISOString();
   await storage.office.appendAudit({
-    id: `${at}-${newId()}`,
+    id: auditId(at),
     at,
     actorId: actor.id,
     actorEmail: actor.email,
