@@ -17,6 +17,7 @@ import type { ApiError, PushResponse } from '../../shared/sync/protocol';
 import { runAdmin } from '../src/admin';
 import type { FairleadServer } from '../src/app';
 import { newId } from '../src/ids';
+import { recordAudit } from '../src/office-admin/audit';
 import { leadDoc } from './fixtures';
 import type { Client, Office, Place } from './harness';
 import { adapters, freshPlace, PASSWORD, seedOffice, signIn, startServer } from './harness';
@@ -375,6 +376,17 @@ describe.each(adapters)('office administration on %s', (adapter) => {
     expect(await runAdmin(server.storage, ['audit', '--limit', '1'])).toMatch(
       /command line\tdevice.revoke/,
     );
+  });
+
+  it('lists actions recorded in the same millisecond in the order they were recorded', async () => {
+    const actor = { id: 'command-line', email: 'command line' };
+    const targets = Array.from({ length: 40 }, (_, i) => `Burst ${i}`);
+    // Recorded back to back: many of them share a millisecond.
+    for (const target of targets) {
+      await recordAudit(server.storage, actor, 'team.add', target, null, { name: target });
+    }
+    const listed = (await audit()).filter((e) => e.target.startsWith('Burst '));
+    expect(listed.map((e) => e.target).reverse()).toEqual(targets);
   });
 
   it('pages the audit log, newest first, with entries of the same instant neither lost nor repeated', async () => {
