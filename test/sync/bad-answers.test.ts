@@ -13,9 +13,9 @@ import { unreadableAnswer } from '../../renderer/data/sync/answers';
 import { createSyncClient, SyncHttpError } from '../../renderer/data/sync/client';
 import { manualConnectivity } from '../../renderer/data/sync/connectivity';
 import { startReplication } from '../../renderer/data/sync/replication';
-import type { SyncStatus } from '../../renderer/data/sync/status';
 import { openTestDatabase, uniqueName } from '../../renderer/data/test-support';
 import { newLead } from './fixtures';
+import { firstSyncError } from './harness';
 
 const lead = { ...newLead('seller-1'), _deleted: false };
 
@@ -113,14 +113,7 @@ describe('a malformed server answer', () => {
       retryTime: 200,
     });
     try {
-      const status = await new Promise<SyncStatus>((resolve) => {
-        const sub = engine.status$.subscribe((s) => {
-          if (s.error !== null) {
-            resolve(s);
-            queueMicrotask(() => sub.unsubscribe());
-          }
-        });
-      });
+      const status = await firstSyncError(engine);
       expect(status.error).toEqual({
         code: 'server_error',
         message: unreadableAnswer(syncEndpoints.pull, {

@@ -174,3 +174,16 @@ export const converge = async (
   }
   return dumps;
 };
+
+/** The first sync status of `engine` that reports an error. */
+export const firstSyncError = (engine: {
+  status$: { subscribe(next: (s: SyncStatus) => void): { unsubscribe(): void } };
+}): Promise<SyncStatus> =>
+  new Promise((resolve) => {
+    const sub = engine.status$.subscribe((s) => {
+      if (s.error !== null) {
+        resolve(s);
+        queueMicrotask(() => sub.unsubscribe());
+      }
+    });
+  });

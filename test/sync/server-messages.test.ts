@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncClient, SyncHttpError } from '../../renderer/data/sync/client';
 import { manualConnectivity } from '../../renderer/data/sync/connectivity';
 import { startReplication } from '../../renderer/data/sync/replication';
-import type { SyncStatus } from '../../renderer/data/sync/status';
 import { openTestDatabase, uniqueName } from '../../renderer/data/test-support';
-import { startOffice } from './harness';
+import { firstSyncError, startOffice } from './harness';
 
 describe("the server's reasons on the device", () => {
   let office: Awaited<ReturnType<typeof startOffice>>;
@@ -51,14 +50,7 @@ describe("the server's reasons on the device", () => {
       retryTime: 200,
     });
     try {
-      const status = await new Promise<SyncStatus>((resolve) => {
-        const sub = engine.status$.subscribe((s) => {
-          if (s.error !== null) {
-            resolve(s);
-            queueMicrotask(() => sub.unsubscribe());
-          }
-        });
-      });
+      const status = await firstSyncError(engine);
       expect(status.error).toEqual({
         code: 'session_expired',
         message: {
