@@ -11,7 +11,7 @@ import { BehaviorSubject } from 'rxjs';
 import type { FairleadDatabase } from '../database';
 import { isPulledWrite } from '../schema/validate-zod';
 import { bulkLoad$, isBulkLoading } from './bulk-load';
-import type { StoredRow } from './scan';
+import type { StoredRow } from '../rx-internals';
 import { scanLiveRows } from './scan';
 
 type Checkpoint = RxStorageDefaultCheckpoint;

@@ -7,8 +7,6 @@ import type { RxCollection } from 'rxdb';
 import type { StoredRow } from '../rx-internals';
 import { dexieTableOf } from '../rx-internals';
 
-export type { StoredRow };
-
 export async function* scanLiveRows(
   collection: RxCollection,
   pageSize: number,
