@@ -5,7 +5,7 @@ import { createPullGate } from './pull-gate';
 const settled = async (promise: Promise<void>): Promise<boolean> => {
   let done = false;
   void promise.then(() => (done = true));
-  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setTimeout(resolve, 0));
   return done;
 };
 

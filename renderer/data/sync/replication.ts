@@ -376,7 +376,7 @@ export const startReplication = async (
         batchSize: options.pullBatchSize ?? PULL_PAGE,
         handler: async (checkpoint, batchSize) => {
           if (restarting !== null) throw new StartingOver();
-          if (!gateChecked) {
+          if (!gateChecked && gates.has(gate)) {
             gateChecked = true;
             const held = await getChangedDocumentsSince(collection.storageInstance, 1);
             if (held.documents.length > 0) gate.open();
