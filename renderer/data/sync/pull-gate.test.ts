@@ -44,4 +44,13 @@ describe('pull gate', () => {
     gate.handed(['b', 'c']);
     expect(await settled(gate.ready())).toBe(true);
   });
+
+  it('lets a pull go ahead when nothing is reported written for the stall time', async () => {
+    const gate = createPullGate(0, 20);
+    gate.handed(['never-reported']);
+    const waiting = gate.ready();
+    expect(await settled(waiting)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(await settled(waiting)).toBe(true);
+  });
 });

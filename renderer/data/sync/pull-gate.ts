@@ -15,7 +15,10 @@ export type PullGate = {
   open(): void;
 };
 
-export const createPullGate = (limit: number): PullGate => {
+/** How long a pull waits with no document reported written before it goes ahead anyway. */
+export const PULL_GATE_STALL_MS = 5_000;
+
+export const createPullGate = (limit: number, stallMs = PULL_GATE_STALL_MS): PullGate => {
   let opened = false;
   // Ids written so far: a page pulled again (a re-sync restarts from the stored checkpoint)
   // holds documents RxDB finds already written and writes no more; nothing waits on those.
@@ -31,8 +34,17 @@ export const createPullGate = (limit: number): PullGate => {
   };
   return {
     async ready() {
+      // Backpressure, never a stop: a document RxDB skipped without reporting it (a conflict
+      // it resolves with another write) must not hold the first sync for good.
       while (!opened && unwritten.size > limit) {
-        await new Promise<void>((resolve) => waiters.push(resolve));
+        const progressed = await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(false), stallMs);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve(true);
+          });
+        });
+        if (!progressed) return;
       }
     },
     handed(ids) {
