@@ -14,6 +14,8 @@ export type DeviceRequest =
       deviceName?: string;
       /** Sign in as an installation (absent: like a device older than installation ids). */
       installationId?: string;
+      /** Documents per pull page (the engine's default when absent). */
+      pullBatchSize?: number;
     }
   /** A whole sale with the device's commands: quote, order and invoice, numbered. */
   | { op: 'sale'; topic: string }

@@ -33,6 +33,7 @@ let engine: SyncEngine | undefined;
 let token: string | null = null;
 let userId = '';
 let serverUrl = '';
+let pullBatchSize: number | undefined;
 let commands: FairleadCommands | undefined;
 
 const unwrap = <T>(result: Result<T>): T => {
@@ -100,6 +101,7 @@ const col = (name: SyncCollection): RxCollection<Doc> => {
 const startEngine = async (): Promise<void> => {
   if (db === undefined) throw new Error('device not started');
   engine = await startReplication(db, {
+    ...(pullBatchSize === undefined ? {} : { pullBatchSize }),
     serverUrl,
     getToken: () => token,
     actorId: userId,
@@ -130,6 +132,7 @@ const handle = async (req: DeviceRequest): Promise<unknown> => {
   switch (req.op) {
     case 'start': {
       serverUrl = req.serverUrl;
+      pullBatchSize = req.pullBatchSize;
       const client = createSyncClient({ serverUrl, getToken: () => null });
       const login = await client.login({
         email: req.email,

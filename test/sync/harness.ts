@@ -75,7 +75,7 @@ export const startDevice = async (
   name: string,
   serverUrl: string,
   email: string,
-  identity: { deviceName?: string; installationId?: string } = {},
+  identity: { deviceName?: string; installationId?: string; pullBatchSize?: number } = {},
 ) => {
   // Node 20 cannot load .ts in a worker by itself: register tsx's loader inside it first.
   const script = new URL('./device-worker.ts', import.meta.url).href;

@@ -6,6 +6,7 @@
 // identifier: everything is pulled again, and every local document the server lacks or holds
 // in an older state is pushed again (the merge of conflict-handler.ts keeps the newer one).
 import type { RxCollection, WithDeleted } from 'rxdb';
+import { getChangedDocumentsSince } from 'rxdb';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { firstValueFrom, Subject } from 'rxjs';
@@ -29,6 +30,8 @@ import { createSyncClient, isNetworkError, SyncHttpError } from './client';
 import { conflictActivitySaver, installConflictHandlers } from './conflict-handler';
 import { createConflictOutbox } from './conflict-outbox';
 import { reportedByHandler } from './replication-errors';
+import { createPullGate } from './pull-gate';
+import type { PullGate } from './pull-gate';
 import { createPushHandler, sameContent } from './push-handler';
 import type { ConnectivitySource } from './connectivity';
 import { browserConnectivity, watchReachability } from './connectivity';
@@ -258,6 +261,16 @@ export const startReplication = async (
     status.update({ firstSync: { done, total: total === null ? null : Math.max(total, done) } });
   };
 
+  // A first sync's pulls wait for the store to keep up (pull-gate.ts); open once it is over.
+  const gates = new Set<PullGate>();
+  const openGates = (): void => {
+    for (const g of gates) g.open();
+    gates.clear();
+  };
+  status.status$.subscribe((s) => {
+    if (s.firstSync === null) openGates();
+  });
+
   // RxDB reports each written document; the bar moves once per written page, not per document.
   let written = 0;
   const countWritten = (): void => {
@@ -305,6 +318,8 @@ export const startReplication = async (
   const startOver = (epoch: string | null): void => {
     if (restarting !== null || stopped) return;
     status.update({ restoreResync: true, error: null });
+    // A pull held at its gate would keep the cancelled replication from settling.
+    openGates();
     restarting = (async () => {
       // remove(): cancels and drops the old generation's checkpoint and assumed masters.
       await Promise.all([...replications.values()].map((r) => r.remove()));
@@ -344,6 +359,12 @@ export const startReplication = async (
     const collection = db.collections[name] as unknown as RxCollection<Doc>;
     const pushes = !pullOnlyCollections.includes(name);
     const generation = state.generation();
+    // Only into a store that holds none of the collection yet: there every pulled document
+    // is written and reported, so the gate cannot wait for one RxDB finds already held.
+    const gate = createPullGate(options.pullBatchSize ?? PULL_PAGE);
+    let gateChecked = false;
+    if (status.get().firstSync !== null) gates.add(gate);
+    else gate.open();
     const replication = replicateRxCollection<Doc, Checkpoint>({
       collection,
       // A new generation is a new identifier: RxDB forgets its checkpoint and assumed masters.
@@ -355,6 +376,12 @@ export const startReplication = async (
         batchSize: options.pullBatchSize ?? PULL_PAGE,
         handler: async (checkpoint, batchSize) => {
           if (restarting !== null) throw new StartingOver();
+          if (!gateChecked && gates.has(gate)) {
+            gateChecked = true;
+            const held = await getChangedDocumentsSince(collection.storageInstance, 1);
+            if (held.documents.length > 0) gate.open();
+          }
+          await gate.ready();
           const res = await guarded(() => client.pull(name, checkpoint, batchSize));
           if (res.reset === true) {
             // Nothing of this answer may reach the store: it would overwrite newer local states.
@@ -372,6 +399,7 @@ export const startReplication = async (
           }
           // Records given to someone else leave this device as local deletions.
           const removed = await handedOver(collection, res.removed ?? []);
+          gate.handed(res.documents.map((d) => d.id));
           return {
             // Documents older devices wrote get the defaults of the fields added since.
             documents: [
@@ -389,13 +417,17 @@ export const startReplication = async (
         : {}),
     });
     replications.set(name, replication);
-    replication.received$.subscribe(() => {
+    replication.received$.subscribe((doc) => {
+      gate.written(String(doc.id));
       if (status.get().firstSync !== null) countWritten();
     });
     replication.error$.subscribe((error) => {
       // The server's and the network's answers are reported through `guarded`; anything else
       // is the device's store failing under the replication (RxDB retries the handlers).
-      if (reportedByHandler(error) || status.get().error?.code === 'store_write') return;
+      if (reportedByHandler(error)) return;
+      // A failed write never reports its documents written: pulls stop waiting for them.
+      gate.open();
+      if (status.get().error?.code === 'store_write') return;
       showStoreFault(syncWriteFailed);
     });
     watchActive(name, replication);
@@ -497,6 +529,7 @@ export const startReplication = async (
     async stop() {
       stopped = true;
       openGate();
+      openGates();
       await restarting;
       reachability.stop();
       stream?.abort();
