@@ -23,9 +23,12 @@ export type ProjectionSpec<V> = {
   format: number;
   /** The record's entry, or null when the record has none (e.g. a closed opportunity). */
   valueOf: (doc: Record<string, unknown>) => V | null;
-  /** Follows each entry change (e.g. into the term index). */
-  onPut?: (id: string, value: V) => void;
-  onRemove?: (id: string) => void;
+  /**
+   * Follows each entry change (e.g. into the term index, or sums kept per group). `previous`
+   * is the entry it replaces; the owner of its own state (`state`) is given none.
+   */
+  onPut?: (id: string, value: V, previous: V | undefined) => void;
+  onRemove?: (id: string, previous: V | undefined) => void;
   /** Read back only after this. */
   after?: Promise<unknown>;
   /**
@@ -128,19 +131,20 @@ export const openProjection = <V>(
   const set = (id: string, doc: Record<string, unknown> | null): void => {
     const value = doc === null || doc['_deleted'] === true ? null : spec.valueOf(doc);
     if (own !== undefined) {
-      if (value === null) spec.onRemove?.(id);
-      else spec.onPut?.(id, value);
+      if (value === null) spec.onRemove?.(id, undefined);
+      else spec.onPut?.(id, value, undefined);
       return;
     }
     const b = bucketOf(id);
+    const previous = values.get(id);
     if (value === null) {
       if (!values.delete(id)) return;
       buckets[b]?.delete(id);
-      spec.onRemove?.(id);
+      spec.onRemove?.(id, previous);
     } else {
       values.set(id, value);
       buckets[b]?.set(id, value);
-      spec.onPut?.(id, value);
+      spec.onPut?.(id, value, previous);
     }
     dirty.add(b);
   };
@@ -197,7 +201,7 @@ export const openProjection = <V>(
   const rebuild = async (): Promise<void> => {
     own?.clear();
     mustWrite = true;
-    for (const id of values.keys()) spec.onRemove?.(id);
+    for (const [id, value] of values) spec.onRemove?.(id, value);
     values.clear();
     for (const bucket of buckets) bucket.clear();
     loadedFrom = 'scan';
@@ -235,7 +239,7 @@ export const openProjection = <V>(
       for (const [id, value] of entries) {
         values.set(id, value);
         buckets[b]?.set(id, value);
-        spec.onPut?.(id, value);
+        spec.onPut?.(id, value, undefined);
         await slice.yieldIfDue();
       }
     }
