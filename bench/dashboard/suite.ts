@@ -30,6 +30,7 @@ export const runDashboardSuite = async (
         loadMs: round(result.loadMs, 0),
         // The entries built once from every record (as after a first sync), then saved.
         buildMs: round(result.buildMs, 0),
+        loadedFrom: result.loadedFrom,
         documents: result.written,
         tableRows: result.rows,
       },

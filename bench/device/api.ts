@@ -53,6 +53,8 @@ export type BenchApi = {
     loadMs: number;
     /** The dashboard's derived state built once from every record, after the load. */
     buildMs: number;
+    /** How each of the dashboard's collections was loaded on the reopened store. */
+    loadedFrom: string;
     written: number;
     rows: number;
     opportunities: number;

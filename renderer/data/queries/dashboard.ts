@@ -93,6 +93,10 @@ export const prepareDashboard = (db: FairleadDatabase): Promise<void> =>
 export const saveDashboard = (db: FairleadDatabase): Promise<void> =>
   Promise.all(openDashboard(db).projections.map((p) => p.flush())).then(() => undefined);
 
+/** How each collection's entries were last loaded: read back, or rebuilt from the records. */
+export const dashboardLoadedFrom = (db: FairleadDatabase): ('saved' | 'scan')[] =>
+  openDashboard(db).projections.map((p) => p.loadedFrom());
+
 /** The kept sums, again after every change of a record they count. */
 export const dashboard$ = (db: FairleadDatabase): Observable<DashboardSource> => {
   const live = openDashboard(db);

@@ -10,7 +10,7 @@ import type { Actor } from '../../../shared/domain/context';
 import { createStoreQueries } from '../../app/store-queries';
 import { createCommands } from '../../data/commands/index';
 import type { FairleadDatabase } from '../../data/database';
-import { saveDashboard } from '../../data/queries/dashboard';
+import { dashboardLoadedFrom, saveDashboard } from '../../data/queries/dashboard';
 import { loadDataset } from '../../data/load';
 import { openTestDatabase, uniqueName, unwrap } from '../../data/test-support';
 import type { DashboardFigures } from './queries';
@@ -71,6 +71,7 @@ describe('the dashboard kept in the store', () => {
       activity: dataset.activities,
     });
     const before = await expectKeptEqualsFull(db);
+    expect(dashboardLoadedFrom(db)).toEqual(['scan', 'scan', 'scan', 'scan']);
 
     // Created at the fair, qualified, moved on, edited, closed won; another closed lost.
     const commands = createCommands(db, seller);
@@ -160,6 +161,7 @@ describe('the dashboard kept in the store', () => {
     await db.close();
     db = await openStore(name);
     const reopened = await expectKeptEqualsFull(db);
+    expect(dashboardLoadedFrom(db)).toEqual(['saved', 'saved', 'saved', 'saved']);
     expect(reopened.forecast.rows.length).toBeGreaterThan(0);
   });
 });
