@@ -1,13 +1,19 @@
 // Dashboard first paint on a manager's device: the team's share of the office (N
 // opportunities with their leads, accounts, invoices and activities) loaded into the real
-// store, the store reopened cold, then the real ManagerDashboard rendered until every report's
-// table and chart are in the page and a frame is painted.
+// store, the dashboard's derived state built once and saved (as after a first sync), the
+// store reopened cold, then the real ManagerDashboard rendered until every report's table and
+// chart are in the page and a frame is painted.
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { generateDataset } from '../../shared/dataset';
 import { createFairleadDatabase } from '../../renderer/data/database';
 import { loadDataset } from '../../renderer/data/load';
 import { createStoreQueries } from '../../renderer/app/store-queries';
+import {
+  dashboardLoadedFrom,
+  prepareDashboard,
+  saveDashboard,
+} from '../../renderer/data/queries/dashboard';
 import { ServicesProvider } from '../../renderer/app/services';
 import type { AppServices } from '../../renderer/app/store-port';
 import { initI18n } from '../../renderer/i18n';
@@ -47,6 +53,10 @@ export const dashboardFirstPaint = async (opportunities: number, seed: number) =
     activity: dataset.activities,
   });
   const loadMs = performance.now() - t0;
+  const b0 = performance.now();
+  await prepareDashboard(db);
+  const buildMs = performance.now() - b0;
+  await saveDashboard(db);
   await db.close();
   db = await createFairleadDatabase({ name, multiInstance: false });
   initI18n('en');
@@ -80,7 +90,17 @@ export const dashboardFirstPaint = async (opportunities: number, seed: number) =
   await painted();
   const ms = performance.now() - start;
   const rows = host.querySelectorAll('section[data-report] tbody tr').length;
+  // Read back from the saved state, not rebuilt: otherwise the figure measures a scan.
+  const loadedFrom = dashboardLoadedFrom(db).join(',');
   root.unmount();
   await db.remove();
-  return { ms, loadMs, written, rows, opportunities: dataset.opportunities.length };
+  return {
+    ms,
+    loadMs,
+    buildMs,
+    loadedFrom,
+    written,
+    rows,
+    opportunities: dataset.opportunities.length,
+  };
 };

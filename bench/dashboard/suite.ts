@@ -22,11 +22,18 @@ export const runDashboardSuite = async (
     );
     recorder.record({
       name: 'device.dashboard_first_paint',
-      what: `the manager dashboard (real React screen, 9 reports with recharts charts and tables) rendered on a freshly reopened store holding the team's ${result.opportunities} opportunities, ${options.opportunities * 2} leads, invoices and activities (${result.written} documents): from render to every report painted`,
+      what: `the manager dashboard (real React screen, 9 reports with recharts charts and tables) rendered on a freshly reopened store (its derived state saved) holding the team's ${result.opportunities} opportunities, ${options.opportunities * 2} leads, invoices and activities (${result.written} documents): from render to every report painted`,
       value: round(result.ms, 0),
       unit: 'ms',
       size: result.opportunities,
-      extra: { loadMs: round(result.loadMs, 0), documents: result.written, tableRows: result.rows },
+      extra: {
+        loadMs: round(result.loadMs, 0),
+        // The entries built once from every record (as after a first sync), then saved.
+        buildMs: round(result.buildMs, 0),
+        loadedFrom: result.loadedFrom,
+        documents: result.written,
+        tableRows: result.rows,
+      },
     });
   } finally {
     await page.close();

@@ -7,6 +7,7 @@ import { createFairleadDatabase } from '../data/database';
 import type { StoreKeyHolder } from '../data/encryption/store-key';
 import { createStoreKeyHolder } from '../data/encryption/store-key';
 import type { FairleadDatabase } from '../data/database';
+import { prepareDashboard } from '../data/queries/dashboard';
 import { preparePipeline } from '../data/queries/pipeline';
 import { prepareSearch } from '../data/search/search';
 import { createOfficeAdminClient } from '../data/office/admin-client';
@@ -36,6 +37,7 @@ import type { SyncCollection } from '../../shared/sync/protocol';
 import type { AppServices, DevicePort } from './store-port';
 import { createStoreCommands } from './store-commands';
 import { createStoreQueries } from './store-queries';
+import { mayOpen } from './navigation';
 
 export type { AppServices } from './store-port';
 
@@ -186,6 +188,9 @@ const openServices = async (
   const revocation = new Promise<void>((resolve) => (revoked = resolve));
   const onDeviceRevoked = () => revoked?.();
   preparePipeline(db).catch(() => undefined);
+  // The dashboard's entries follow from the start where the role has a dashboard, so a first
+  // sync builds them once and opening the dashboard reads them back.
+  if (mayOpen(session.user.role, 'dashboard')) prepareDashboard(db).catch(() => undefined);
   const engine = await startReplication(db, {
     serverUrl: session.serverUrl,
     getToken: tokenGetter(platform),

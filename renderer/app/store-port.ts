@@ -5,6 +5,7 @@ import type { Company } from '../../shared/domain/company';
 import type { DuplicateCandidate } from '../../shared/domain/duplicates';
 import type { CaptureDraft, CaptureDuplicate } from '../../shared/domain/capture-duplicates';
 import type { CommandLineEdit } from '../data/commands';
+import type { DashboardSource } from '../data/queries/dashboard';
 import type { Result } from '../../shared/domain/errors';
 import type {
   Account,
@@ -145,8 +146,10 @@ export type StoreQueries = {
   vatRates(): Observable<Refdata[]>;
   /** A colleague's display name, null when the office has not published it. */
   teamMemberName(userId: string): Observable<string | null>;
-  /** Every record the dashboard sums (the manager's device holds the team's). */
+  /** Every record the dashboard sums (the manager's device holds the team's): a full read. */
   teamRecords(): Observable<TeamRecords>;
+  /** The dashboard's sums, kept up to date change by change (what the dashboard reads). */
+  dashboard(): Observable<DashboardSource>;
   /** Every trade fair on the device, by first day. */
   tradeFairs(): Observable<TradeFair[]>;
   /** How many leads each fair brought, by fair id. */

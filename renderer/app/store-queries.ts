@@ -15,6 +15,7 @@ import { matchesSearch, normalizeText } from '../../shared/domain/search';
 import type { FairleadDatabase } from '../data/database';
 import { answerMatches } from '../../shared/domain/trade-fair';
 import {
+  dashboard$,
   fairLeads$,
   leadCountsByFair$,
   tradeFairs$,
@@ -409,6 +410,7 @@ export const createStoreQueries = (db: FairleadDatabase): StoreQueries => ({
         refdata,
       })),
     ),
+  dashboard: () => dashboard$(db),
   // Owners' names come from the office's team_member reference records.
   tradeFairs: () => tradeFairs$(db),
   leadCountsByFair: () => leadCountsByFair$(db),

@@ -8,9 +8,10 @@
 //           `(input) => Promise<CommandResult<T>>` running the shared/domain rule.
 // Number:   setupNumbering(db, series, highWater?) once per sign-in (the series from the server).
 // Read:     leadList$, opportunityList$, quoteList$, orderList$, invoiceList$, record$, timeline$,
-//           recordDetail$, pipelineTotals$ / preparePipeline, search$ / searchRefs /
-//           prepareSearch — RxJS observables of plain records. Search terms and pipeline
-//           amounts are derived state saved in the store (derived/projection.ts).
+//           recordDetail$, pipelineTotals$ / preparePipeline, dashboard$ / prepareDashboard,
+//           search$ / searchRefs / prepareSearch — RxJS observables of plain records. Search
+//           terms, pipeline amounts and the dashboard's entries are derived state saved in
+//           the store (derived/projection.ts).
 // Load:     loadDataset(db, { lead: [...], quote: [...] }, { batchSize? }), loadDemoData(db).
 // Errors:   StoreError (code, collection, documentId, field, localized {en, it}).
 export type { DatabaseOptions, FairleadCollections, FairleadDatabase } from './database';
@@ -26,6 +27,7 @@ export type { DocumentWriter } from './write';
 export * from './queries/lists';
 export * from './queries/detail';
 export * from './queries/pipeline';
+export * from './queries/dashboard';
 export type { SearchHit, SearchRef, SearchableType } from './search/search';
 export { prepareSearch, saveSearchIndex, search$, searchRefs } from './search/search';
 export * from './queries/fairs';

@@ -48,25 +48,36 @@ export const parseDecimal = (text: string): number | null => {
   return Number.isFinite(value) ? value : null;
 };
 
+// Building an Intl format costs far more than using one: a table of a thousand dates
+// builds each format once.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormat = (locale: UiLocale, kind: 'day' | 'date' | 'dateTime'): Intl.DateTimeFormat => {
+  const key = `${locale}:${kind}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), {
+      dateStyle: 'medium',
+      ...(kind === 'day' ? { timeZone: 'UTC' } : {}),
+      ...(kind === 'dateTime' ? { timeStyle: 'short' } : {}),
+    });
+    dateFormats.set(key, format);
+  }
+  return format;
+};
+
 export const formatDate = (iso: string | null | undefined, locale: UiLocale): string => {
   if (!iso) return '';
   // A bare date (YYYY-MM-DD) is a calendar day: format it in UTC so it never shifts a day.
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: 'medium',
-    ...(iso.length === 10 ? { timeZone: 'UTC' } : {}),
-  }).format(date);
+  return dateFormat(locale, iso.length === 10 ? 'day' : 'date').format(date);
 };
 
 export const formatDateTime = (iso: string | null | undefined, locale: UiLocale): string => {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(date);
+  return dateFormat(locale, 'dateTime').format(date);
 };
 
 /** Basis points as a percentage (2200 → "22%"). */

@@ -26,7 +26,7 @@ export type Forecast = {
   missingRates: string[];
 };
 
-type Forecasted = Pick<
+export type Forecasted = Pick<
   Opportunity,
   | 'state'
   | 'status'
@@ -50,16 +50,16 @@ const emptySums = (): Sums => ({
   weighted: emptySum(),
 });
 
-const revenueOf = (o: Forecasted): number =>
+export const revenueOf = (o: Forecasted): number =>
   o.state === 'won' ? (o.actualRevenue ?? o.estimatedRevenue) : o.estimatedRevenue;
 
-const weightedOf = (o: Forecasted, category: ForecastCategory): number => {
+export const weightedOf = (o: Forecasted, category: ForecastCategory): number => {
   if (category === 'won') return revenueOf(o);
   if (category === 'lost' || category === 'omitted') return 0;
   return weightedAmount(o.estimatedRevenue, o.probability);
 };
 
-const monthOf = (o: Forecasted): string | null =>
+export const monthOf = (o: Forecasted): string | null =>
   (o.state === 'open' ? o.estimatedCloseDate : o.actualCloseDate)?.slice(0, 7) ?? null;
 
 const add = (sums: Sums, o: Forecasted, category: ForecastCategory): void => {

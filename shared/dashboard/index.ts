@@ -12,3 +12,7 @@ export { activitiesBySeller, workTypes } from './activities';
 export type { ActivityRow, WorkType } from './activities';
 export { overdueInvoices } from './invoices';
 export type { OverdueRow } from './invoices';
+export { DashboardAggregates } from './aggregates';
+export { aggregateFigures } from './aggregate-figures';
+export { activityEntryOf, invoiceEntryOf, leadEntryOf, opportunityEntryOf } from './entries';
+export type { ActivityEntry, InvoiceEntry, LeadEntry, OpportunityEntry } from './entries';

@@ -23,7 +23,7 @@ export type OverdueRow = {
 
 const DAY_MS = 86_400_000;
 
-const daysBetween = (from: string, to: string): number =>
+export const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /** Invoices due before `today` (YYYY-MM-DD) with something owed, the oldest first. */

@@ -35,13 +35,16 @@ export const leadFunnel = (
   const qualified = leads.filter((l) => l.state === 'qualified');
   const withOpportunity = qualified.filter((l) => opportunityOf(l) !== undefined);
   const won = withOpportunity.filter((l) => opportunityOf(l)?.state === 'won');
-  const counts = [leads.length, qualified.length, withOpportunity.length, won.length];
-  return funnelSteps.map((step, i) => {
+  return funnelRows([leads.length, qualified.length, withOpportunity.length, won.length]);
+};
+
+/** The funnel's rows from the count at each step. */
+export const funnelRows = (counts: readonly number[]): FunnelRow[] =>
+  funnelSteps.map((step, i) => {
     const previous = i === 0 ? 0 : (counts[i - 1] ?? 0);
     const count = counts[i] ?? 0;
     return { step, count, fromPrevious: i === 0 || previous === 0 ? null : count / previous };
   });
-};
 
 export type SourceRow = { source: Lead['source']; count: number; qualified: number };
 
@@ -67,34 +70,44 @@ export type FairRow = {
   qualified: number;
 };
 
-type FairLead = Pick<Lead, 'source' | 'sourceDetail' | 'state'> & { tradeFairId?: unknown };
+export type FairLead = Pick<Lead, 'source' | 'sourceDetail' | 'state'> & { tradeFairId?: unknown };
 
-const fairIdOf = (lead: FairLead): string | null =>
+export const fairIdOf = (lead: FairLead): string | null =>
   typeof lead.tradeFairId === 'string' && lead.tradeFairId !== '' ? lead.tradeFairId : null;
 
 /**
- * Leads per trade fair: by the lead's `tradeFairId` where it has one (named from
- * `fairNames`), otherwise trade-fair leads by their source detail (case and spaces ignored).
+ * The fair a lead counts for: its `tradeFairId` where it has one (named from `fairNames`),
+ * otherwise a trade-fair lead's source detail (case and spaces ignored); null for none.
  */
+export const fairOf = (
+  lead: FairLead,
+  fairNames: ReadonlyMap<string, string> = new Map(),
+): { key: string; name: string } | null => {
+  const fairId = fairIdOf(lead);
+  if (fairId === null && lead.source !== 'trade_fair') return null;
+  const detail = lead.sourceDetail.trim().replace(/\s+/g, ' ');
+  return fairId === null
+    ? { key: `detail:${detail.toLowerCase()}`, name: detail }
+    : { key: fairId, name: fairNames.get(fairId) ?? (detail || fairId) };
+};
+
+/** The larger fair first, then by name. */
+export const byFairSize = (a: FairRow, b: FairRow): number =>
+  b.count - a.count || a.name.localeCompare(b.name);
+
+/** Leads per trade fair (`fairOf`), each row named after its first lead. */
 export const leadsByTradeFair = (
   leads: readonly FairLead[],
   fairNames: ReadonlyMap<string, string> = new Map(),
 ): FairRow[] => {
   const rows = new Map<string, FairRow>();
   for (const lead of leads) {
-    const fairId = fairIdOf(lead);
-    if (fairId === null && lead.source !== 'trade_fair') continue;
-    const detail = lead.sourceDetail.trim().replace(/\s+/g, ' ');
-    const key = fairId ?? `detail:${detail.toLowerCase()}`;
-    const row = rows.get(key) ?? {
-      key,
-      name: fairId === null ? detail : (fairNames.get(fairId) ?? (detail || fairId)),
-      count: 0,
-      qualified: 0,
-    };
+    const fair = fairOf(lead, fairNames);
+    if (fair === null) continue;
+    const row = rows.get(fair.key) ?? { ...fair, count: 0, qualified: 0 };
     row.count += 1;
     if (lead.state === 'qualified') row.qualified += 1;
-    rows.set(key, row);
+    rows.set(fair.key, row);
   }
-  return [...rows.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return [...rows.values()].sort(byFairSize);
 };

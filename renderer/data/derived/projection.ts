@@ -23,9 +23,12 @@ export type ProjectionSpec<V> = {
   format: number;
   /** The record's entry, or null when the record has none (e.g. a closed opportunity). */
   valueOf: (doc: Record<string, unknown>) => V | null;
-  /** Follows each entry change (e.g. into the term index). */
-  onPut?: (id: string, value: V) => void;
-  onRemove?: (id: string) => void;
+  /**
+   * Follows each entry change (e.g. into the term index, or sums kept per group). `previous`
+   * is the entry it replaces; the owner of its own state (`state`) is given none.
+   */
+  onPut?: (id: string, value: V, previous: V | undefined) => void;
+  onRemove?: (id: string, previous: V | undefined) => void;
   /** Read back only after this. */
   after?: Promise<unknown>;
   /**
@@ -99,8 +102,11 @@ const timeSlices = () => {
   let since = performance.now();
   let n = 0;
   return {
-    async yieldIfDue(): Promise<void> {
-      if ((++n & 63) !== 0 || performance.now() - since < SLICE_MS) return;
+    // Checked per entry without an await: most entries need no pause, and 100k awaits add up.
+    due(): boolean {
+      return (++n & 63) === 0 && performance.now() - since >= SLICE_MS;
+    },
+    async pause(): Promise<void> {
       await nextSlice();
       since = performance.now();
     },
@@ -128,19 +134,20 @@ export const openProjection = <V>(
   const set = (id: string, doc: Record<string, unknown> | null): void => {
     const value = doc === null || doc['_deleted'] === true ? null : spec.valueOf(doc);
     if (own !== undefined) {
-      if (value === null) spec.onRemove?.(id);
-      else spec.onPut?.(id, value);
+      if (value === null) spec.onRemove?.(id, undefined);
+      else spec.onPut?.(id, value, undefined);
       return;
     }
     const b = bucketOf(id);
+    const previous = values.get(id);
     if (value === null) {
       if (!values.delete(id)) return;
       buckets[b]?.delete(id);
-      spec.onRemove?.(id);
+      spec.onRemove?.(id, previous);
     } else {
       values.set(id, value);
       buckets[b]?.set(id, value);
-      spec.onPut?.(id, value);
+      spec.onPut?.(id, value, previous);
     }
     dirty.add(b);
   };
@@ -197,7 +204,7 @@ export const openProjection = <V>(
   const rebuild = async (): Promise<void> => {
     own?.clear();
     mustWrite = true;
-    for (const id of values.keys()) spec.onRemove?.(id);
+    for (const [id, value] of values) spec.onRemove?.(id, value);
     values.clear();
     for (const bucket of buckets) bucket.clear();
     loadedFrom = 'scan';
@@ -206,7 +213,7 @@ export const openProjection = <V>(
     for await (const page of scanLiveRows(collection, PAGE)) {
       for (const row of page) {
         set(row.id, row);
-        await slice.yieldIfDue();
+        if (slice.due()) await slice.pause();
       }
     }
     for (let b = 0; b < BUCKETS; b++) dirty.add(b);
@@ -229,14 +236,20 @@ export const openProjection = <V>(
     const head = (await db.getLocal<Head>(`${spec.key}-head`))?.toJSON().data;
     if (head === undefined || head.format !== spec.format || head.checkpoint === null) return false;
     if (own !== undefined && !(await own.read())) return false;
-    for (let b = 0; b < BUCKETS && own === undefined; b++) {
-      const saved = (await db.getLocal<Bucket>(`${spec.key}-${b}`))?.toJSON().data.json;
+    // Every bucket is asked for at once: one IndexedDB round trip after another cost more
+    // than reading them.
+    const saved$ =
+      own === undefined
+        ? Array.from({ length: BUCKETS }, (_, b) => db.getLocal<Bucket>(`${spec.key}-${b}`))
+        : [];
+    for (let b = 0; b < saved$.length; b++) {
+      const saved = (await saved$[b])?.toJSON().data.json;
       const entries = JSON.parse(saved ?? '[]') as [string, V][];
       for (const [id, value] of entries) {
         values.set(id, value);
         buckets[b]?.set(id, value);
-        spec.onPut?.(id, value);
-        await slice.yieldIfDue();
+        spec.onPut?.(id, value, undefined);
+        if (slice.due()) await slice.pause();
       }
     }
     checkpoint = head.checkpoint;

@@ -1,9 +1,12 @@
-// The manager's figures over the team's records on this device, recomputed as records change
-// (replication, other windows). The sums are the pure functions of shared/dashboard.
+// The manager's figures over the team's records on this device, again as records change
+// (replication, other windows). The screen reads sums kept change by change
+// (data/queries/dashboard.ts); `dashboardFigures` computes the same from every record with the
+// pure functions of shared/dashboard, the reference the kept sums are tested against.
 import { useMemo } from 'react';
 import type { Period } from '../../../shared/dashboard';
 import {
   activitiesBySeller,
+  aggregateFigures,
   forecastByMonth,
   leadFunnel,
   leadsBySource,
@@ -13,29 +16,25 @@ import {
   pipelineByStage,
   winRates,
 } from '../../../shared/dashboard';
+import type { Refdata } from '../../../shared/domain/records';
 import { useServices } from '../../app/services';
 import type { TeamRecords } from '../../app/store-port';
 import { useObservable } from '../../app/use-observable';
+import type { DashboardSource } from '../../data';
 import { exchangeRatesOf, teamMembersOf } from '../../data';
 
-export const useTeamRecords = (): TeamRecords | undefined => {
-  const { queries } = useServices();
-  return useObservable(
-    useMemo(() => queries.teamRecords(), [queries]),
-    undefined,
-  );
+const namesOf = (refdata: readonly Refdata[]) => {
+  const names = new Map(teamMembersOf(refdata).map((m) => [m.userId, m.name]));
+  return (id: string) => names.get(id) ?? id;
 };
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-
+/** Every report from every record: the full computation. */
 export const dashboardFigures = (records: TeamRecords, period: Period, now = new Date()) => {
   const rates = exchangeRatesOf(records.refdata);
-  const members = teamMembersOf(records.refdata);
-  const names = new Map(members.map((m) => [m.userId, m.name]));
   const { opportunities, leads } = records;
   return {
     currency: rates.base,
-    sellerName: (id: string) => names.get(id) ?? id,
+    sellerName: namesOf(records.refdata),
     byStage: pipelineByStage(opportunities, rates),
     bySeller: pipelineBySeller(opportunities, rates),
     forecast: forecastByMonth(opportunities, rates),
@@ -44,16 +43,34 @@ export const dashboardFigures = (records: TeamRecords, period: Period, now = new
     sources: leadsBySource(leads),
     fairs: leadsByTradeFair(leads),
     activities: activitiesBySeller(records.activities, now.toISOString()),
-    overdue: overdueInvoices(records.invoices, today(), rates),
+    overdue: overdueInvoices(records.invoices, now.toISOString().slice(0, 10), rates),
   };
 };
 
 export type DashboardFigures = ReturnType<typeof dashboardFigures>;
 
+/** Every report from the kept sums: what the screen shows. */
+export const keptFigures = (
+  source: DashboardSource,
+  period: Period,
+  now = new Date(),
+): DashboardFigures => {
+  const rates = exchangeRatesOf(source.refdata);
+  return {
+    currency: rates.base,
+    sellerName: namesOf(source.refdata),
+    ...aggregateFigures(source.aggregates, rates, period, now),
+  };
+};
+
 export const useDashboardFigures = (period: Period): DashboardFigures | undefined => {
-  const records = useTeamRecords();
+  const { queries } = useServices();
+  const source = useObservable(
+    useMemo(() => queries.dashboard(), [queries]),
+    undefined,
+  );
   return useMemo(
-    () => (records === undefined ? undefined : dashboardFigures(records, period)),
-    [records, period],
+    () => (source === undefined ? undefined : keptFigures(source, period)),
+    [source, period],
   );
 };
