@@ -184,6 +184,8 @@ export const runDeviceSuite = async (
     const list = await session.evaluate(() =>
       (globalThis as unknown as Api).fairleadBench.listFirstRows(),
     );
+    // The session's peak per phase (MiB), to see which phase sets it.
+    const phases: Record<string, number> = { list: await heap.phase() };
     recorder.record({
       name: 'device.list_first_rows',
       what: `open the leads list on a freshly opened store: the UI's leads query (all ${list.total} leads, newest first) to its first emission, then 50 rows rendered as DOM and one frame painted (minimal render, not the React list)`,
@@ -196,6 +198,7 @@ export const runDeviceSuite = async (
     const start = await session.evaluate(() =>
       (globalThis as unknown as Api).fairleadBench.startUp(),
     );
+    phases['startUp'] = await heap.phase();
     recorder.record({
       name: 'device.startup_interactive',
       what: `start-up with ${size} leads: open the store, the leads list painted (50 rows, one frame) and one lead captured, while the search index and the pipeline are read back in the background`,
@@ -217,6 +220,7 @@ export const runDeviceSuite = async (
       ([w]) => (globalThis as unknown as Api).fairleadBench.searchAsYouType(w),
       [options.searchWords] as const,
     );
+    phases['search'] = await heap.phase();
     const s = summarize(search.samples);
     recorder.record({
       name: 'device.search_as_you_type',
@@ -231,6 +235,7 @@ export const runDeviceSuite = async (
       ([k]) => (globalThis as unknown as Api).fairleadBench.captureToList(k),
       [options.captures] as const,
     );
+    phases['capture'] = await heap.phase();
     const c = summarize(capture.samples);
     const command = summarize(capture.commandSamples);
     recorder.record({
@@ -247,6 +252,7 @@ export const runDeviceSuite = async (
     const pipeline = await session.evaluate(() =>
       (globalThis as unknown as Api).fairleadBench.pipelineTotals(),
     );
+    phases['pipeline'] = await heap.phase();
     recorder.record({
       name: 'device.pipeline_totals',
       what: `pipeline totals per stage over ${pipeline.opportunities} open opportunities, converted to EUR (pipelineTotals$, first emission after start-up); editMs: one opportunity moves stage until the totals show it; boardMs: the pipeline board's query, which also lists every card`,
@@ -262,11 +268,11 @@ export const runDeviceSuite = async (
 
     recorder.record({
       name: 'device.peak_heap',
-      what: `peak JS heap of the app's session on a store holding ${size} leads, in a fresh page: open the store, the leads list, start-up with the search index and pipeline read back, search-as-you-type, captures and pipeline totals (CDP JSHeapUsedSize after a full GC at page load, sampled every 200 ms; heapAtStartMiB: the page before the store is opened)`,
+      what: `peak JS heap of the app's session on a store holding ${size} leads, in a fresh page: open the store, the leads list, start-up with the search index and pipeline read back, search-as-you-type, captures and pipeline totals (CDP JSHeapUsedSize after a full GC at page load, sampled every 200 ms; heapAtStartMiB: the page before the store is opened; phasePeaksMiB: the peak within each phase, pipeline including the board's query of every open opportunity)`,
       value: await heap.stop(),
       unit: 'MiB',
       size,
-      extra: { heapAtStartMiB: heap.startMiB },
+      extra: { heapAtStartMiB: heap.startMiB, phasePeaksMiB: phases },
     });
 
     // Not part of the session's heap: a second bulk load, into an encrypted store.

@@ -88,10 +88,13 @@ export const sampleHeap = async (page: Page, everyMs = 200, collectFirst = false
   await cdp.send('Performance.enable');
   if (collectFirst) await cdp.send('HeapProfiler.collectGarbage');
   let peak = 0;
+  // The peak since the last `phase()`, to tell which part of a run the peak belongs to.
+  let phasePeak = 0;
   const read = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
     peak = Math.max(peak, used);
+    phasePeak = Math.max(phasePeak, used);
   };
   await read();
   const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
@@ -99,6 +102,13 @@ export const sampleHeap = async (page: Page, everyMs = 200, collectFirst = false
   return {
     /** The heap at the first sample (MiB). */
     startMiB: mib(peak),
+    /** The peak since the previous call (or the start), in MiB, read now. */
+    async phase(): Promise<number> {
+      await read().catch(() => undefined);
+      const value = mib(phasePeak);
+      phasePeak = 0;
+      return value;
+    },
     async stop(): Promise<number> {
       clearInterval(timer);
       await read().catch(() => undefined);
