@@ -3,7 +3,8 @@
 // costs no work per record and term (no maps, no objects). Records edited after it was
 // saved are marked dead here and live in the changing index (term-index.ts) instead. The
 // terms and ids stay in the stored strings (joined-strings.ts), not one string each.
-import { matchesSearch } from '../../../shared/domain/search';
+import type { SearchQuery } from '../../../shared/domain/search';
+import { matchesSearchQuery } from '../../../shared/domain/search';
 import { JoinedStrings } from './joined-strings';
 import type { SearchableType, TaggedRef } from './term-index';
 
@@ -151,7 +152,7 @@ export class FrozenTerms {
   }
 
   /** As TermIndex.search, for this record type: the first `limit` in term order. */
-  search(word: string, query: string, limit: number): TaggedRef[] {
+  search(word: string, query: SearchQuery, limit: number): TaggedRef[] {
     const out: TaggedRef[] = [];
     const seen = new Set<number>();
     for (let t = this.terms.lowerBound(word); t < this.terms.length; t++) {
@@ -161,13 +162,21 @@ export class FrozenTerms {
         const slot = this.postSlots[p] as number;
         if (this.dead[slot] === 1 || seen.has(slot)) continue;
         seen.add(slot);
-        if (!matchesSearch(this.termsOf(slot), query)) continue;
+        if (!matchesSearchQuery(query, (prefix) => this.hasPrefix(slot, prefix))) continue;
         term ??= this.terms.at(t);
         out.push({ ref: { type: this.type, id: this.ids.at(slot) }, term });
         if (out.length >= limit) return out;
       }
     }
     return out;
+  }
+
+  /** Whether one of the record's terms begins with `prefix` (no term made a string). */
+  private hasPrefix(slot: number, prefix: string): boolean {
+    for (let p = this.entryStart[slot] as number; p < (this.entryStart[slot + 1] as number); p++) {
+      if (this.terms.startsWith(this.entryTerms[p] as number, prefix)) return true;
+    }
+    return false;
   }
 
   private termsOf(slot: number): string[] {
