@@ -8,7 +8,17 @@ export type BenchApi = {
   loadLeads(
     count: number,
     seed: number,
-  ): Promise<{ written: number; ms: number; buildMs: number; opportunities: number }>;
+  ): Promise<{
+    written: number;
+    ms: number;
+    buildMs: number;
+    opportunities: number;
+    /** The store's name, and last names of a few of its leads (for `attach`). */
+    store: string;
+    words: string[];
+  }>;
+  /** Opens a store an earlier page loaded (a fresh page on the same origin storage). */
+  attach(store: string, words: readonly string[]): Promise<void>;
   /** Closes and reopens the store as the app starts; ms from the start of the open. */
   startUp(): Promise<{
     openMs: number;

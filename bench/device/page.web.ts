@@ -2,7 +2,6 @@
 // IndexedDB), its commands and the UI's queries, timed with performance.now().
 import { filter, firstValueFrom } from 'rxjs';
 import { generateDataset, generateLeadChunks } from '../../shared/dataset';
-import type { Lead } from '../../shared/domain/records';
 import { createFairleadDatabase } from '../../renderer/data/database';
 import type { FairleadDatabase } from '../../renderer/data/database';
 import { loadDataset } from '../../renderer/data/load';
@@ -30,7 +29,8 @@ const FIRST_PAGE = 100;
 
 let db: FairleadDatabase | null = null;
 let dbName = '';
-const sample: Lead[] = [];
+// Last names of a few generated leads, typed by search-as-you-type.
+const words: string[] = [];
 // The data key of encryption at rest for the stores opened next; null: a plaintext store.
 let dataKey: DataKey | null = null;
 
@@ -52,7 +52,7 @@ const setEncryption = async (on: boolean) => {
 /** Loads `count` generated leads (plus a CRM share for the pipeline) through loadDataset. */
 const loadLeads = async (count: number, seed: number) => {
   dbName = `bench_device_${count}_${Date.now()}`;
-  sample.length = 0;
+  words.length = 0;
   await open();
   const crm = generateDataset({
     seed,
@@ -72,7 +72,7 @@ const loadLeads = async (count: number, seed: number) => {
   const leads = (function* () {
     for (const chunk of generateLeadChunks(seed, count, [OWNER], 2000)) {
       for (const lead of chunk) {
-        if (n++ % 997 === 0 && sample.length < 40) sample.push(lead);
+        if (n++ % 997 === 0 && words.length < 40) words.push(lead.lastName);
         yield lead;
       }
     }
@@ -94,7 +94,21 @@ const loadLeads = async (count: number, seed: number) => {
   // Reopen so the list is measured on a store opened from disk, not from warm caches.
   await store().close();
   await open();
-  return { written, ms, buildMs, opportunities: crm.opportunities.length };
+  return {
+    written,
+    ms,
+    buildMs,
+    opportunities: crm.opportunities.length,
+    store: dbName,
+    words: [...words],
+  };
+};
+
+/** A fresh page takes over a store an earlier page loaded, and opens it. */
+const attach = async (name: string, typed: readonly string[]) => {
+  dbName = name;
+  words.splice(0, words.length, ...typed);
+  await open();
 };
 
 const allLeadsPage = () => createStoreQueries(store()).leads(allLeads, FIRST_PAGE);
@@ -166,15 +180,14 @@ const listFirstRows = async () => {
 };
 
 /** Search-as-you-type: each prefix of a few last names, as the leads list filters them. */
-const searchAsYouType = async (words: number) => {
+const searchAsYouType = async (count: number) => {
   const t0 = performance.now();
   await prepareSearch(store());
   const indexMs = performance.now() - t0;
   const queries = createStoreQueries(store());
   const samples: number[] = [];
   let hits = 0;
-  for (const lead of sample.slice(0, words)) {
-    const word = lead.lastName;
+  for (const word of words.slice(0, count)) {
     for (let i = 1; i <= word.length; i++) {
       const start = performance.now();
       const { rows, total } = await firstValueFrom(
@@ -274,6 +287,7 @@ const close = async () => {
 const benchApi: BenchApi = {
   setEncryption,
   loadLeads,
+  attach,
   startUp,
   listFirstRows,
   searchAsYouType,

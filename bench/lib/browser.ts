@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { chromiumPath, launchChromium } from '../../test/e2e/support/browser';
 import { repoRoot } from './figures';
 
@@ -50,8 +50,17 @@ export const openBenchPage = async (
   browser: Browser,
   origin: string,
   script: string,
+): Promise<Page> => openBenchPageIn(await browser.newContext(), origin, script);
+
+/**
+ * Opens the bench page in an existing browser context: a fresh page (a fresh JS heap) on
+ * the same origin storage, i.e. the IndexedDB stores an earlier page of the context wrote.
+ */
+export const openBenchPageIn = async (
+  context: BrowserContext,
+  origin: string,
+  script: string,
 ): Promise<Page> => {
-  const context = await browser.newContext();
   const page = await context.newPage();
   await page.route('**/__bench/**', (route) => {
     const url = new URL(route.request().url());
@@ -69,24 +78,42 @@ export const openBenchPage = async (
   return page;
 };
 
-/** Samples JSHeapUsedSize over CDP while a phase runs; `stop()` gives the peak in MiB. */
-export const sampleHeap = async (page: Page, everyMs = 200) => {
+/**
+ * Samples JSHeapUsedSize over CDP while a phase runs; `stop()` gives the peak in MiB.
+ * `collectFirst`: a full garbage collection before the first sample, so the peak starts
+ * from what the page really holds, not from garbage of what ran before.
+ */
+export const sampleHeap = async (page: Page, everyMs = 200, collectFirst = false) => {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
+  if (collectFirst) await cdp.send('HeapProfiler.collectGarbage');
   let peak = 0;
+  // The peak since the last `phase()`, to tell which part of a run the peak belongs to.
+  let phasePeak = 0;
   const read = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
     peak = Math.max(peak, used);
+    phasePeak = Math.max(phasePeak, used);
   };
   await read();
+  const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
   const timer = setInterval(() => void read().catch(() => undefined), everyMs);
   return {
+    /** The heap at the first sample (MiB). */
+    startMiB: mib(peak),
+    /** The peak since the previous call (or the start), in MiB, read now. */
+    async phase(): Promise<number> {
+      await read().catch(() => undefined);
+      const value = mib(phasePeak);
+      phasePeak = 0;
+      return value;
+    },
     async stop(): Promise<number> {
       clearInterval(timer);
       await read().catch(() => undefined);
       await cdp.detach().catch(() => undefined);
-      return Math.round((peak / 2 ** 20) * 10) / 10;
+      return mib(peak);
     },
   };
 };

@@ -46,6 +46,8 @@ const notes: Record<string, string> = {
   'server.sqlite.latency': 'p99 reported (500 devices in §7)',
   'server.postgres.latency': 'p99 reported (500 devices in §7)',
   'device.invoice_pdf': 'p50 reported (size = lines of the invoice)',
+  'device.load_peak_heap':
+    "the bench's bulk load: no target (a first sync: sync.first_sync_peak_heap)",
 };
 
 const fmt = (n: number | undefined): string =>

@@ -93,13 +93,41 @@ export const queryWords = (query: string): string[] => {
   return words(query);
 };
 
+/** A query made ready once to be matched against many records' terms. */
+export type SearchQuery = {
+  /** An empty query matches everything. */
+  empty: boolean;
+  /** The whole normalized query when it holds an '@' (an email address is itself a term). */
+  address: string | null;
+  words: readonly string[];
+};
+
+export const searchQuery = (query: string): SearchQuery => {
+  const normalized = normalizeText(query);
+  if (normalized === '') return { empty: true, address: null, words: [] };
+  return {
+    empty: false,
+    address: normalized.includes('@') ? normalized : null,
+    words: queryWords(query),
+  };
+};
+
+/**
+ * As `matchesSearch`, for a prepared query and a record whose terms are asked through
+ * `hasPrefix` (whether one of its terms begins with the text): an index matching thousands of
+ * records per keystroke neither normalizes the query nor builds a term list for each.
+ */
+export const matchesSearchQuery = (
+  query: SearchQuery,
+  hasPrefix: (prefix: string) => boolean,
+): boolean =>
+  query.empty ||
+  (query.address !== null && hasPrefix(query.address)) ||
+  query.words.every(hasPrefix);
+
 /**
  * True when every word of the query is a prefix of one of the terms (or of the whole
  * email address, which is itself a term). An empty query matches everything.
  */
-export const matchesSearch = (terms: readonly string[], query: string): boolean => {
-  const normalized = normalizeText(query);
-  if (normalized === '') return true;
-  if (normalized.includes('@') && terms.some((t) => t.startsWith(normalized))) return true;
-  return queryWords(query).every((w) => terms.some((t) => t.startsWith(w)));
-};
+export const matchesSearch = (terms: readonly string[], query: string): boolean =>
+  matchesSearchQuery(searchQuery(query), (prefix) => terms.some((t) => t.startsWith(prefix)));

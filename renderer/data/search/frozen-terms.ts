@@ -1,10 +1,12 @@
 // The saved part of the term index: one record type's terms in flat arrays, written to the
 // store as a few strings and read back with a split and a pass over numbers, so start-up
 // costs no work per record and term (no maps, no objects). Records edited after it was
-// saved are marked dead here and live in the changing index (term-index.ts) instead.
-import { matchesSearch } from '../../../shared/domain/search';
-import type { SearchableType } from './term-index';
-import { lowerBound, type TaggedRef } from './term-index';
+// saved are marked dead here and live in the changing index (term-index.ts) instead. The
+// terms and ids stay in the stored strings (joined-strings.ts), not one string each.
+import type { SearchQuery } from '../../../shared/domain/search';
+import { matchesSearchQuery } from '../../../shared/domain/search';
+import { JoinedStrings } from './joined-strings';
+import type { SearchableType, TaggedRef } from './term-index';
 
 /** The stored form: strings only, so it goes through any storage (and its encryption). */
 export type FrozenTermsData = {
@@ -41,7 +43,6 @@ const unpack = (text: string): Int32Array => {
   }
   return values;
 };
-const split = (text: string): string[] => (text === '' ? [] : text.split(SEP));
 
 export class FrozenTerms {
   private readonly dead: Uint8Array;
@@ -51,8 +52,8 @@ export class FrozenTerms {
 
   private constructor(
     readonly type: SearchableType,
-    private readonly terms: readonly string[],
-    private readonly ids: readonly string[],
+    private readonly terms: JoinedStrings,
+    private readonly ids: JoinedStrings,
     private readonly entryStart: Int32Array,
     private readonly entryTerms: Int32Array,
   ) {
@@ -85,7 +86,7 @@ export class FrozenTerms {
     const sorted = [...records].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const unique = new Set<string>();
     for (const [id, terms] of sorted) {
-      if (id.includes(SEP)) return null;
+      if (id.includes(SEP) || id === '') return null;
       for (const term of terms) unique.add(term);
     }
     const terms = [...unique].sort();
@@ -103,25 +104,29 @@ export class FrozenTerms {
     });
     return new FrozenTerms(
       type,
-      terms,
-      sorted.map(([id]) => id),
+      JoinedStrings.of(terms, SEP),
+      JoinedStrings.of(
+        sorted.map(([id]) => id),
+        SEP,
+      ),
       entryStart,
       numbers.slice(0, n),
     );
   }
 
   static decode(type: SearchableType, data: FrozenTermsData): FrozenTerms {
-    const ids = split(data.ids);
+    const ids = JoinedStrings.parse(data.ids, SEP);
     const entryStart = unpack(data.entryStart);
     if (entryStart.length !== ids.length + 1) throw new Error('saved search index is damaged');
-    return new FrozenTerms(type, split(data.terms), ids, entryStart, unpack(data.entryTerms));
+    const terms = JoinedStrings.parse(data.terms, SEP);
+    return new FrozenTerms(type, terms, ids, entryStart, unpack(data.entryTerms));
   }
 
   /** Only built ones are encoded (they hold no dead records). */
   encode(): FrozenTermsData {
     return {
-      terms: this.terms.join(SEP),
-      ids: this.ids.join(SEP),
+      terms: this.terms.text,
+      ids: this.ids.text,
       entryStart: pack(this.entryStart),
       entryTerms: pack(this.entryTerms),
     };
@@ -134,41 +139,50 @@ export class FrozenTerms {
   /** The records still current here, with their terms (to build the next saved part). */
   *records(): Generator<readonly [string, readonly string[]]> {
     for (let slot = 0; slot < this.ids.length; slot++) {
-      if (this.dead[slot] === 0) yield [this.ids[slot] as string, this.termsOf(slot)];
+      if (this.dead[slot] === 0) yield [this.ids.at(slot), this.termsOf(slot)];
     }
   }
 
   /** The record changed or went: its saved terms no longer count. */
   drop(id: string): void {
-    const slot = lowerBound(this.ids, id);
-    if (this.ids[slot] !== id || this.dead[slot] === 1) return;
+    const slot = this.ids.indexOf(id);
+    if (slot < 0 || this.dead[slot] === 1) return;
     this.dead[slot] = 1;
     this.alive -= 1;
   }
 
   /** As TermIndex.search, for this record type: the first `limit` in term order. */
-  search(word: string, query: string, limit: number): TaggedRef[] {
+  search(word: string, query: SearchQuery, limit: number): TaggedRef[] {
     const out: TaggedRef[] = [];
     const seen = new Set<number>();
-    for (let t = lowerBound(this.terms, word); t < this.terms.length; t++) {
-      const term = this.terms[t] as string;
-      if (!term.startsWith(word)) break;
+    for (let t = this.terms.lowerBound(word); t < this.terms.length; t++) {
+      if (!this.terms.startsWith(t, word)) break;
+      let term: string | null = null;
       for (let p = this.postStart[t] as number; p < (this.postStart[t + 1] as number); p++) {
         const slot = this.postSlots[p] as number;
         if (this.dead[slot] === 1 || seen.has(slot)) continue;
         seen.add(slot);
-        if (!matchesSearch(this.termsOf(slot), query)) continue;
-        out.push({ ref: { type: this.type, id: this.ids[slot] as string }, term });
+        if (!matchesSearchQuery(query, (prefix) => this.hasPrefix(slot, prefix))) continue;
+        term ??= this.terms.at(t);
+        out.push({ ref: { type: this.type, id: this.ids.at(slot) }, term });
         if (out.length >= limit) return out;
       }
     }
     return out;
   }
 
+  /** Whether one of the record's terms begins with `prefix` (no term made a string). */
+  private hasPrefix(slot: number, prefix: string): boolean {
+    for (let p = this.entryStart[slot] as number; p < (this.entryStart[slot + 1] as number); p++) {
+      if (this.terms.startsWith(this.entryTerms[p] as number, prefix)) return true;
+    }
+    return false;
+  }
+
   private termsOf(slot: number): string[] {
     const out: string[] = [];
     for (let p = this.entryStart[slot] as number; p < (this.entryStart[slot + 1] as number); p++) {
-      out.push(this.terms[this.entryTerms[p] as number] as string);
+      out.push(this.terms.at(this.entryTerms[p] as number));
     }
     return out;
   }

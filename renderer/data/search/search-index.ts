@@ -1,6 +1,7 @@
 // The device's term index per record type: the part saved in the store (frozen-terms.ts,
 // read back at start-up without work per record) and the records changed since, in a
 // changing index. Saving folds the changed records into a new saved part.
+import { searchQuery } from '../../../shared/domain/search';
 import type { FrozenTermsData } from './frozen-terms';
 import { FrozenTerms } from './frozen-terms';
 import type { SearchableType, SearchRef, TaggedRef } from './term-index';
@@ -67,11 +68,13 @@ export class SearchIndex {
   search(query: string, limit: number, types?: readonly SearchableType[]): SearchRef[] {
     const word = searchWord(query);
     if (word === '' || limit <= 0) return [];
+    // Normalized once for every record it is matched against.
+    const prepared = searchQuery(query);
     const found: TaggedRef[] = [];
     for (const [type, part] of this.parts) {
       if (types !== undefined && !types.includes(type)) continue;
-      if (part.saved !== null) found.push(...part.saved.search(word, query, limit));
-      found.push(...part.changed.searchTagged(word, query, limit));
+      if (part.saved !== null) found.push(...part.saved.search(word, prepared, limit));
+      found.push(...part.changed.searchTagged(word, prepared, limit));
     }
     // Each list is in term order and holds its first `limit`: merged, the first `limit`.
     found.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));

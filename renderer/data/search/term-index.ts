@@ -1,7 +1,13 @@
 // An in-memory prefix index over the stored `searchTerms` of leads, accounts and contacts.
 // RxDB cannot index array fields, and a scan of 100k documents per keystroke is far too slow,
 // so the device keeps sorted unique terms with posting lists, updated from the change stream.
-import { matchesSearch, normalizeText, queryWords } from '../../../shared/domain/search';
+import type { SearchQuery } from '../../../shared/domain/search';
+import {
+  matchesSearchQuery,
+  normalizeText,
+  queryWords,
+  searchQuery,
+} from '../../../shared/domain/search';
 
 export type SearchableType = 'lead' | 'account' | 'contact';
 
@@ -81,13 +87,13 @@ export class TermIndex {
    * their matching term, at most `limit`. Case and accents are ignored ('nicolo' → Nicolò).
    */
   search(query: string, limit: number, types?: readonly SearchableType[]): SearchRef[] {
-    return this.searchTagged(searchWord(query), query, limit, types).map((t) => t.ref);
+    return this.searchTagged(searchWord(query), searchQuery(query), limit, types).map((t) => t.ref);
   }
 
-  /** As `search`, each match with its term; `word` is `searchWord(query)`. */
+  /** As `search`, each match with its term; `word` is `searchWord` of the query. */
   searchTagged(
     word: string,
-    query: string,
+    query: SearchQuery,
     limit: number,
     types?: readonly SearchableType[],
   ): TaggedRef[] {
@@ -104,7 +110,7 @@ export class TermIndex {
         const entry = this.entries[slot];
         if (entry === undefined) continue;
         if (types !== undefined && !types.includes(entry.ref.type)) continue;
-        if (!matchesSearch(entry.terms, query)) continue;
+        if (!matchesSearchQuery(query, (p) => entry.terms.some((t) => t.startsWith(p)))) continue;
         out.push({ ref: entry.ref, term });
         if (out.length >= limit) return out;
       }
