@@ -14,7 +14,8 @@ import type { OpenLoopResult, SignedInDevice } from './open-loop';
 import { runOpenLoop } from './open-loop';
 import type { Backend } from './process';
 
-export type Step = { offered: number; result: OpenLoopResult };
+/** `serverCpuMs`: CPU time the server process used during the step. */
+export type Step = { offered: number; result: OpenLoopResult; serverCpuMs: number };
 
 /** The head checkpoint of every collection, so the devices' syncs are deltas. */
 export const headCheckpoints = async (
@@ -51,13 +52,14 @@ const keptPace = (r: OpenLoopResult): boolean =>
 export const findSaturation = async (
   url: string,
   devices: SignedInDevice[],
-  options: { start: number; seconds: number; maxSteps: number },
+  options: { start: number; seconds: number; maxSteps: number; cpuMs: () => number },
 ): Promise<{ steps: Step[]; best: Step }> => {
   const steps: Step[] = [];
   let rate = options.start;
   for (let i = 0; i < options.maxSteps; i++) {
+    const cpuBefore = options.cpuMs();
     const result = await runOpenLoop(url, devices, rate, options.seconds);
-    steps.push({ offered: rate, result });
+    steps.push({ offered: rate, result, serverCpuMs: options.cpuMs() - cpuBefore });
     console.log(
       `  open loop ${round(rate, 1)} syncs/s: ${round(result.requestsPerS, 1)} req/s, p99 ${summarize(result.samples.map((s) => s.ms)).p99} ms, drained in ${round(result.drainS, 2)} s, ${result.errors.length} errors`,
     );
@@ -70,14 +72,14 @@ export const findSaturation = async (
 
 /**
  * The same queries as a delta sync's requests (the session check of each request, the
- * pulls, the push's reads and its write transaction), closed-loop from `concurrency` callers
+ * pulls with their removals and last-seq check, the push's reads and its write transaction), closed-loop from `concurrency` callers
  * for `seconds`; requests per second counted as the server counts them.
  */
 export const databaseLimit = async (
   backend: Backend,
   devices: SignedInDevice[],
   options: { seconds: number; concurrency: number },
-): Promise<{ requestsPerS: number; docsPerS: number }> => {
+): Promise<{ requestsPerS: number; docsPerS: number; cpuMsPerRequest: number }> => {
   const storage = await open(backend);
   let requests = 0;
   let docs = 0;
@@ -93,9 +95,15 @@ export const databaseLimit = async (
       const actor = await authenticate(device);
       const epoch = await storage.serverEpoch();
       const after = device.checkpoints.get(collection)?.seq ?? 0;
-      const page = await storage.pull(collection, pullScope(actor, collection), after, 200);
-      const last = page.at(-1);
-      if (last) device.checkpoints.set(collection, { seq: last.seq, epoch: epoch.id });
+      const scope = pullScope(actor, collection);
+      // The server's pull reads the page, the removals beside it, and, when nothing came
+      // after a checkpoint, the collection's last seq (a database put back without a new epoch).
+      const page = await storage.pull(collection, scope, after, 200);
+      const removals = await storage.pullRemovals(collection, scope, after, 200);
+      if (page.length === 0 && removals.length === 0 && after > 0)
+        await storage.lastSeq(collection);
+      const last = Math.max(page.at(-1)?.seq ?? 0, removals.at(-1)?.seq ?? 0);
+      if (last > 0) device.checkpoints.set(collection, { seq: last, epoch: epoch.id });
       docs += page.length;
       requests += 1;
     }
@@ -127,6 +135,7 @@ export const databaseLimit = async (
     requests += 1;
   };
   const start = performance.now();
+  const cpuBefore = process.cpuUsage();
   const until = start + options.seconds * 1000;
   try {
     await Promise.all(
@@ -139,5 +148,11 @@ export const databaseLimit = async (
     await storage.close();
   }
   const wallS = (performance.now() - start) / 1000;
-  return { requestsPerS: requests / wallS, docsPerS: docs / wallS };
+  // This process's CPU, every thread (the SQLite reader worker too), not PostgreSQL's.
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    requestsPerS: requests / wallS,
+    docsPerS: docs / wallS,
+    cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, requests),
+  };
 };

@@ -15,6 +15,9 @@ export type Backend =
 
 const officeTotal = 506_000;
 
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat's CPU times. */
+const CLOCK_TICKS_PER_S = 100;
+
 /** The office of DESIGN.md §7 scaled to about `records` documents (100 sellers, 10 teams). */
 export const officeSizes = (records: number): Partial<DatasetSizes> => {
   const n = (office: number) => Math.max(1, Math.round((office * records) / officeTotal));
@@ -60,7 +63,14 @@ const freePort = (): Promise<number> =>
     });
   });
 
-export type ServerProcess = { url: string; pid: number; rssMiB(): number; stop(): Promise<void> };
+export type ServerProcess = {
+  url: string;
+  pid: number;
+  rssMiB(): number;
+  /** CPU time the process used so far, every thread (user + system). */
+  cpuMs(): number;
+  stop(): Promise<void>;
+};
 
 export const startServerProcess = async (backend: Backend): Promise<ServerProcess> => {
   const port = await freePort();
@@ -72,11 +82,18 @@ export const startServerProcess = async (backend: Backend): Promise<ServerProces
     DATABASE_URL: backend.kind === 'postgres' ? backend.databaseUrl : '',
   };
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: repoRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // FAIRLEAD_BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.FAIRLEAD_BENCH_CPU_PROF;
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...flags, '--import', 'tsx', 'server/src/main.ts'],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-4000)));
   child.stderr?.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
@@ -99,6 +116,15 @@ export const startServerProcess = async (backend: Backend): Promise<ServerProces
         const status = readFileSync(`/proc/${pid}/status`, 'utf8');
         const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
         return kb / 1024;
+      } catch {
+        return 0;
+      }
+    },
+    cpuMs() {
+      try {
+        // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesized command name.
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
       } catch {
         return 0;
       }

@@ -10,7 +10,7 @@ import { defaults } from './config';
 import { allowedOrigins, registerCors } from './cors';
 import { installErrorHandlers } from './errors';
 import { registerSecurityHeaders } from './http-headers';
-import { logStream } from './logging';
+import { logStream, RequestLog } from './logging';
 import { registerOfficeAdminRoutes } from './office-admin/routes';
 import { syncEndpoints } from '../../shared/sync/api-endpoints';
 import { apiRoute } from './api-route';
@@ -63,6 +63,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Fairlea
     forceCloseConnections: true,
     bodyLimit: defaults.bodyLimit,
     logger: options.logger ? { level: 'info', stream: logStream(dataDir) } : false,
+    logController: new RequestLog(),
     trustProxy: options.trustProxy ?? false,
     // Pushed documents must reach the handler exactly as sent: no coercion, no stripping.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },

@@ -9,8 +9,9 @@ export const apiSecurityHeaders = {
 } as const;
 
 export const registerSecurityHeaders = (app: FastifyInstance): void => {
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // A callback hook: an async one costs a promise on every answer.
+  app.addHook('onSend', (_request, reply, payload, done) => {
     reply.headers(apiSecurityHeaders);
-    return payload;
+    done(null, payload);
   });
 };

@@ -74,6 +74,37 @@ describe('SQLite connection', () => {
       s: (2999 * 3000) / 2,
     });
   });
+
+  it('reads a small result at once, and declines a larger one or one during a transaction', async () => {
+    await insertRows(
+      sql,
+      'notes',
+      ['id', 'n', 'flag'],
+      Array.from({ length: 5 }, (_, i) => [`note-${i}`, i, false]),
+    );
+    const query = 'SELECT id FROM notes WHERE n < ? ORDER BY n';
+    expect(sql.allUpTo(query, [3], 3)).toEqual([
+      { id: 'note-0' },
+      { id: 'note-1' },
+      { id: 'note-2' },
+    ]);
+    expect(sql.allUpTo(query, [4], 3)).toBeNull();
+    // The statement was left mid-way: it answers in full the next time.
+    expect(await sql.all(query, [5])).toHaveLength(5);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const writing = sql.transaction(async (tx) => {
+      await tx.run('INSERT INTO notes (id, n) VALUES (?, ?)', ['uncommitted', -1]);
+      await held;
+    });
+    expect(sql.allUpTo(query, [1], 3)).toBeNull();
+    release();
+    await writing;
+    db.exec('BEGIN');
+    expect(sql.allUpTo(query, [1], 3)).toBeNull();
+    db.exec('COMMIT');
+    expect(sql.allUpTo(query, [1], 3)).toEqual([{ id: 'uncommitted' }, { id: 'note-0' }]);
+  });
 });
 
 describe('numbered placeholders', () => {

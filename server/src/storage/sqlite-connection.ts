@@ -52,6 +52,21 @@ export class SqliteConnection implements SqlConnection {
     while (this.busy) await this.busy;
     return this.direct.run(sql, params);
   }
+  /**
+   * The rows of a read of the last commit when it has at most `max`, read here at once; null
+   * when it has more (after reading only one past `max`) or when a transaction is open on
+   * this connection (its uncommitted rows must not show): the caller then reads elsewhere.
+   */
+  allUpTo(sql: string, params: readonly unknown[], max: number): Row[] | null {
+    if (this.busy || this.db.inTransaction) return null;
+    const rows: Row[] = [];
+    // Leaving the loop early ends the statement's iteration.
+    for (const row of this.prepared(sql).iterate(...bind(params))) {
+      if (rows.length === max) return null;
+      rows.push(row as Row);
+    }
+    return rows;
+  }
   async exec(script: string): Promise<void> {
     while (this.busy) await this.busy;
     return this.direct.exec(script);

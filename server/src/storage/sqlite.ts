@@ -1,6 +1,7 @@
 // SQLite engine: one file in the data folder, WAL, the shared storage (sql-storage.ts) over
-// one connection whose write transactions begin IMMEDIATE; the pulls read in a worker
-// (sqlite-reader.ts); commits of other processes on the file are noticed by polling.
+// one connection whose write transactions begin IMMEDIATE; pull pages of more than a few rows
+// and the counts read in a worker (sqlite-reader.ts); commits of other processes on the file
+// are noticed by polling.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,11 +71,14 @@ const openDatabase = (file: string): Database.Database => {
 
 const COUNTERS = 'SELECT collection, seq FROM counters';
 
+/** Rows a pull page may have to be read on the main connection rather than in the worker. */
+const SMALL_READ = 32;
+
 export class SqliteStorage extends SqlStorage {
   readonly kind = 'sqlite';
   readonly file: string;
   private readonly db: Database.Database;
-  /** Pulls and their counts read here, off the event loop (sqlite-reader.ts). */
+  /** Large pull pages and the counts read here, off the event loop (sqlite-reader.ts). */
   private readonly reader: SqliteReader;
   /** The highest seq per collection this process has announced. */
   private readonly announced = new Map<string, number>();
@@ -87,10 +91,14 @@ export class SqliteStorage extends SqlStorage {
     const file = join(dataDir, 'fairlead.sqlite');
     const db = openDatabase(file);
     const reader = new SqliteReader(file);
+    const connection = new SqliteConnection(db);
     super(
-      new SqliteConnection(db),
+      connection,
       {
-        all: (sql, params = []) => reader.all(sql, ...params),
+        // A page of a few rows (a device's sync between two edits) costs less read here
+        // than the hand-off to the worker and back; a larger one is read in the worker.
+        all: async (sql, params = []) =>
+          connection.allUpTo(sql, params, SMALL_READ) ?? reader.all(sql, ...params),
         get: (sql, params = []) => reader.one(sql, ...params),
       },
       sqliteDialect,
