@@ -117,6 +117,14 @@ describeE2e('badge scanning with the camera', () => {
       .toContain(fair);
     await app.screenshot('fair-settings');
     await app.waitForSynced();
+    // The app fetches its decoder while online (and the scan then works offline).
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')),
+        ),
+      )
+      .toBe(true);
 
     await app.goOffline();
     await app.go('leads');

@@ -21,9 +21,16 @@ export const preloadBadgeDecoder = (): Promise<unknown> => {
   return loading;
 };
 
-// Loaded once the app has started and is idle, while the device is most likely online.
+// Loaded as soon as the app's start-up leaves the main thread idle, while the device is most
+// likely still online: a seller who loses the network a moment after opening the app can
+// still scan (a fixed two-second wait missed a quick sign-in followed by going offline).
 if (typeof window !== 'undefined') {
-  setTimeout(() => void preloadBadgeDecoder().catch(() => undefined), 2000);
+  const preload = () => void preloadBadgeDecoder().catch(() => undefined);
+  if (typeof window.requestIdleCallback === 'function') {
+    window.requestIdleCallback(preload, { timeout: 1000 });
+  } else {
+    setTimeout(preload, 200);
+  }
 }
 
 // What fair badges carry: QR and Data Matrix, PDF417 (US events), and common 1D codes.
