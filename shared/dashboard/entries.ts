@@ -4,23 +4,11 @@
 import { openBalance } from '../domain/invoice-balance';
 import type { Activity, Invoice, Lead, Opportunity } from '../domain/records';
 import type { WorkType } from './activities';
+import type { Forecasted } from './forecast';
 import { fairIdOf } from './leads';
 
-export type OpportunityEntry = Pick<
-  Opportunity,
-  | 'ownerId'
-  | 'state'
-  | 'status'
-  | 'stage'
-  | 'probability'
-  | 'forecastCategory'
-  | 'estimatedRevenue'
-  | 'actualRevenue'
-  | 'currency'
-  | 'estimatedCloseDate'
-  | 'actualCloseDate'
-  | 'originatingLeadId'
->;
+/** What the forecast reads (`Forecasted`), plus the owner and the lead it came from. */
+export type OpportunityEntry = Forecasted & Pick<Opportunity, 'ownerId' | 'originatingLeadId'>;
 
 export type LeadEntry = Pick<
   Lead,
