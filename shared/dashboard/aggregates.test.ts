@@ -11,17 +11,7 @@ import { DashboardAggregates } from './aggregates';
 import * as fixtures from './dashboard-fixtures';
 import { activityEntryOf, invoiceEntryOf, leadEntryOf, opportunityEntryOf } from './entries';
 import type { Period } from './index';
-import {
-  activitiesBySeller,
-  forecastByMonth,
-  leadFunnel,
-  leadsBySource,
-  leadsByTradeFair,
-  overdueInvoices,
-  pipelineBySeller,
-  pipelineByStage,
-  winRates,
-} from './index';
+import { recordFigures } from './record-figures';
 
 type Records = {
   opportunity: Map<string, Opportunity>;
@@ -81,19 +71,13 @@ class Team {
   }
 
   full(rates: ExchangeRates, period: Period, now: Date) {
-    const opportunities: Opportunity[] = this.all('opportunity');
-    const leads: Lead[] = this.all('lead');
-    return {
-      byStage: pipelineByStage(opportunities, rates),
-      bySeller: pipelineBySeller(opportunities, rates),
-      forecast: forecastByMonth(opportunities, rates),
-      winRates: winRates(opportunities, rates, period),
-      funnel: leadFunnel(leads, opportunities),
-      sources: leadsBySource(leads),
-      fairs: leadsByTradeFair(leads),
-      activities: activitiesBySeller(this.all('activity'), now.toISOString()),
-      overdue: overdueInvoices(this.all('invoice'), now.toISOString().slice(0, 10), rates),
+    const records = {
+      opportunities: this.all('opportunity'),
+      leads: this.all('lead'),
+      activities: this.all('activity'),
+      invoices: this.all('invoice'),
     };
+    return recordFigures(records, rates, period, now);
   }
 }
 

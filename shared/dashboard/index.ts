@@ -14,5 +14,7 @@ export { overdueInvoices } from './invoices';
 export type { OverdueRow } from './invoices';
 export { DashboardAggregates } from './aggregates';
 export { aggregateFigures } from './aggregate-figures';
+export { recordFigures } from './record-figures';
+export type { TeamRecordLists } from './record-figures';
 export { activityEntryOf, invoiceEntryOf, leadEntryOf, opportunityEntryOf } from './entries';
 export type { ActivityEntry, InvoiceEntry, LeadEntry, OpportunityEntry } from './entries';

@@ -4,18 +4,7 @@
 // pure functions of shared/dashboard, the reference the kept sums are tested against.
 import { useMemo } from 'react';
 import type { Period } from '../../../shared/dashboard';
-import {
-  activitiesBySeller,
-  aggregateFigures,
-  forecastByMonth,
-  leadFunnel,
-  leadsBySource,
-  leadsByTradeFair,
-  overdueInvoices,
-  pipelineBySeller,
-  pipelineByStage,
-  winRates,
-} from '../../../shared/dashboard';
+import { aggregateFigures, recordFigures } from '../../../shared/dashboard';
 import type { Refdata } from '../../../shared/domain/records';
 import { useServices } from '../../app/services';
 import type { TeamRecords } from '../../app/store-port';
@@ -31,19 +20,10 @@ const namesOf = (refdata: readonly Refdata[]) => {
 /** Every report from every record: the full computation. */
 export const dashboardFigures = (records: TeamRecords, period: Period, now = new Date()) => {
   const rates = exchangeRatesOf(records.refdata);
-  const { opportunities, leads } = records;
   return {
     currency: rates.base,
     sellerName: namesOf(records.refdata),
-    byStage: pipelineByStage(opportunities, rates),
-    bySeller: pipelineBySeller(opportunities, rates),
-    forecast: forecastByMonth(opportunities, rates),
-    winRates: winRates(opportunities, rates, period),
-    funnel: leadFunnel(leads, opportunities),
-    sources: leadsBySource(leads),
-    fairs: leadsByTradeFair(leads),
-    activities: activitiesBySeller(records.activities, now.toISOString()),
-    overdue: overdueInvoices(records.invoices, now.toISOString().slice(0, 10), rates),
+    ...recordFigures(records, rates, period, now),
   };
 };
 
