@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from './context';
 import { createActivity } from './activity';
 import { written } from './effects';
-import { createLead } from './lead';
+import { createLead, qualifyLead } from './lead';
 import type { Activity } from './records';
 import type { TeamMember } from './reassign';
 import { assignableSellers, reassignRecord } from './reassign';
-import { errorCode, makeCtx, seller, unwrap } from './test-fixtures';
+import { errorCode, makeCtx, sampleOrder, seller, unwrap } from './test-fixtures';
 
 const manager: Actor = { userId: 'user-manager', role: 'manager', teamId: 'team-north' };
 const members: TeamMember[] = [
@@ -83,5 +83,60 @@ describe('reassigning a record', () => {
     const self = members[0] as TeamMember;
     const same = reassignRecord('lead', lead, [], self, members, ctx);
     expect(same.ok ? '' : same.error.message.it).toBe('Il record è già di Anna Rossi.');
+  });
+
+  it('gives an opportunity’s quotes, orders and invoices, and their timelines, along with it', () => {
+    const opportunity = written(unwrap(qualifyLead({ lead }, {}, sellerCtx)), 'opportunity');
+    if (opportunity === undefined) throw new Error('no opportunity');
+    const order = sampleOrder({ id: 'o-1', opportunityId: opportunity.id });
+    // Another opportunity's order, and one of this opportunity already given to someone else.
+    const elsewhere = sampleOrder({ id: 'o-2', opportunityId: 'op-other' });
+    const notTheirs = sampleOrder({ id: 'o-3', opportunityId: opportunity.id, ownerId: 'user-x' });
+    const orderNote = {
+      ...(timeline[1] as Activity),
+      id: 'act-order',
+      regardingType: 'order' as const,
+      regardingId: order.id,
+    };
+    const ctx = makeCtx('2026-03-11T10:00:00.000Z', manager);
+    const effects = unwrap(
+      reassignRecord(
+        'opportunity',
+        opportunity,
+        [...timeline, orderNote],
+        bruno,
+        members,
+        ctx,
+        [order, elsewhere, notTheirs].map((doc) => ({ type: 'order' as const, doc })),
+      ),
+    );
+    const orders = effects.writes.flatMap((w) => (w.type === 'order' ? [w.doc] : []));
+    expect(orders.map((o) => [o.id, o.ownerId, o.updatedBy])).toEqual([
+      ['o-1', 'user-bruno', manager.userId],
+    ]);
+    // Only the stamp and the owner change: the handover the server accepts in any state.
+    expect({
+      ...orders[0],
+      ownerId: order.ownerId,
+      updatedAt: order.updatedAt,
+      updatedBy: order.updatedBy,
+    }).toEqual(order);
+    const activities = effects.writes.flatMap((w) => (w.type === 'activity' ? [w.doc] : []));
+    expect(activities.map((a) => a.id)).toContain('act-order');
+    // The lead's notes stay with the lead.
+    expect(activities.map((a) => a.regardingType)).not.toContain('lead');
+    expect(effects.writes.at(-1)).toMatchObject({
+      type: 'opportunity',
+      doc: { ownerId: 'user-bruno' },
+    });
+  });
+
+  it('moves no documents with a lead or an account', () => {
+    const ctx = makeCtx('2026-03-11T10:00:00.000Z', manager);
+    const order = sampleOrder({ opportunityId: lead.id });
+    const effects = unwrap(
+      reassignRecord('lead', lead, timeline, bruno, members, ctx, [{ type: 'order', doc: order }]),
+    );
+    expect(effects.writes.some((w) => w.type === 'order')).toBe(false);
   });
 });

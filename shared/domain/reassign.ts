@@ -1,12 +1,15 @@
 // Reassignment (DESIGN.md §4): a manager gives a lead, an account or an opportunity of the
 // team to another seller of the team; an admin to any seller. The record's timeline moves
-// with it (the activities its previous owner wrote on it), and a system event says who gave
-// it to whom. The server judges the same write again (visibility.ts checkWrite).
+// with it (the activities its previous owner wrote on it), an opportunity's quotes, orders and
+// invoices too (whoever carries the deal on needs its papers, to revise a quote or record a
+// payment), and a system event says who gave it to whom. The server judges the same writes
+// again (visibility.ts checkWrite).
 import type { Activity as ActivityRecord } from './records';
 import { systemActivity } from './activity';
 import type { RuleContext } from './context';
 import type { Effects } from './effects';
 import { write } from './effects';
+import type { Write } from './effects';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
 import type { Account, Lead, Opportunity } from './records';
@@ -15,6 +18,9 @@ import { touched } from './rule-kit';
 export const reassignableTypes = ['lead', 'account', 'opportunity'] as const;
 export type ReassignableType = (typeof reassignableTypes)[number];
 export type Reassignable = Lead | Account | Opportunity;
+
+/** A quote, order or invoice (credit notes included) of an opportunity, as the device holds it. */
+export type OpportunityDocument = Extract<Write, { type: 'quote' | 'order' | 'invoice' }>;
 
 /** A member of the office as reference data publishes them (kind `team_member`). */
 export type TeamMember = { userId: string; name: string; role: string; teamId: string | null };
@@ -36,6 +42,7 @@ export const reassignRecord = (
   to: TeamMember,
   members: readonly TeamMember[],
   ctx: RuleContext,
+  documents: readonly OpportunityDocument[] = [],
 ): Result<Effects> => {
   const { actor } = ctx;
   if (actor.role !== 'manager' && actor.role !== 'admin') {
@@ -63,9 +70,17 @@ export const reassignRecord = (
   }
   const from = record.ownerId;
   const fromName = members.find((m) => m.userId === from)?.name ?? from;
-  // The previous owner's notes, calls and events on the record travel with it.
+  // The previous owner's documents of the opportunity, and their notes, calls and events on
+  // the record and on those documents, travel with it.
+  const papers = (type === 'opportunity' ? documents : [])
+    .filter((d) => d.doc.opportunityId === record.id && d.doc.ownerId === from)
+    .map((d) => write(d.type, { ...d.doc, ownerId: to.userId, ...touched(ctx) } as never));
+  const regarding = new Set([
+    `${type}:${record.id}`,
+    ...papers.map((d) => `${d.type}:${d.doc.id}`),
+  ]);
   const moved = timeline
-    .filter((a) => a.regardingType === type && a.regardingId === record.id && a.ownerId === from)
+    .filter((a) => a.ownerId === from && regarding.has(`${a.regardingType}:${a.regardingId}`))
     .map((a) => write('activity', { ...a, ownerId: to.userId, ...touched(ctx) }));
   const event = systemActivity(
     ctx,
@@ -77,5 +92,7 @@ export const reassignRecord = (
   );
   const doc = { ...record, ownerId: to.userId, ...touched(ctx) };
   // The record last: it marks the command as done.
-  return ok({ writes: [...moved, write('activity', event), write(type, doc as never)] });
+  return ok({
+    writes: [...papers, ...moved, write('activity', event), write(type, doc as never)],
+  });
 };

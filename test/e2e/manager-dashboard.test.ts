@@ -104,6 +104,7 @@ describeE2e('the manager dashboard', () => {
           .locator('dd');
         expect(await category.innerText()).toBe(tl('opportunity.forecastCategories.won'));
         const panel = app.page.getByRole('region', { name: tl('reassign.title') });
+        await panel.getByText(tl('reassign.papers')).waitFor();
         await panel.getByLabel(tl('reassign.to')).selectOption({ label: colleague.name });
         await panel.getByRole('button', { name: tl('reassign.button') }).click();
         await panel.getByText(tl('reassign.done', { name: colleague.name })).waitFor();

@@ -1,6 +1,7 @@
 // A manager gives a seller's lead and opportunity to another seller of the team: at the next
-// sync the new owner's laptop has them with their timeline, and the previous owner's laptop
-// no longer does (the account stays: the team shares accounts). Given back, they return.
+// sync the new owner's laptop has them with their timeline and the opportunity's quote, and
+// the previous owner's laptop no longer does (the account stays: the team shares accounts).
+// Given back, they return.
 // Three devices in worker threads, each with its own store, a real server (SQLite, and
 // PostgreSQL when FAIRLEAD_TEST_PG_URL is set).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ describe.each(adapters)('reassigning records between sellers (%s)', (adapter) =>
   let leadId = '';
   let opportunityId = '';
   let accountId = '';
+  let quoteId = '';
 
   beforeAll(async () => {
     if (adapter === 'postgres') place = await freshPlace('postgres');
@@ -58,6 +60,18 @@ describe.each(adapters)('reassigning records between sellers (%s)', (adapter) =>
     });
     opportunityId = qualified.opportunityId;
     accountId = String((await anna.get('opportunities', opportunityId))?.accountId);
+    await anna.command('opportunity', 'addLine', {
+      id: opportunityId,
+      line: {
+        kind: 'write_in',
+        name: 'Riempitrice',
+        unitPrice: 1_250_000,
+        quantity: 1,
+        discount: 0,
+        vatRate: 2200,
+      },
+    });
+    quoteId = String((await anna.command<Doc>('quote', 'create', { opportunityId })).id);
     await anna.idle();
     await manager.idle();
     expect(await manager.get('leads', leadId)).toMatchObject({ ownerId: anna.userId });
@@ -88,6 +102,18 @@ describe.each(adapters)('reassigning records between sellers (%s)', (adapter) =>
     });
     expect(await anna.get('leads', leadId)).toBeNull();
     expect(await anna.get('opportunities', opportunityId)).toBeNull();
+    // The opportunity's quote and its timeline went with it: Bruno can carry the deal on.
+    expect(await bruno.get('quotes', quoteId)).toMatchObject({ ownerId: bruno.userId });
+    expect(await anna.get('quotes', quoteId)).toBeNull();
+    const quoteTimeline = ((await bruno.dump()).activities ?? []).filter(
+      (a) => a.regardingId === quoteId,
+    );
+    expect(quoteTimeline.length).toBeGreaterThan(0);
+    expect(quoteTimeline.every((a) => a.ownerId === bruno.userId)).toBe(true);
+    await bruno.command('quote', 'activate', { id: quoteId });
+    await bruno.idle();
+    await manager.idle();
+    expect(await manager.get('quotes', quoteId)).toMatchObject({ state: 'active' });
     // Accounts are shared by the team: Anna still sees it, now Bruno's.
     expect(await anna.get('accounts', accountId)).toMatchObject({ ownerId: bruno.userId });
 

@@ -1,9 +1,14 @@
-// Reassignment on the manager's device: the record, its timeline and the office's list of
-// team members as this device has them; the rule in shared/domain/reassign.ts decides.
+// Reassignment on the manager's device: the record, its timeline, an opportunity's quotes,
+// orders and invoices with theirs, and the office's list of team members as this device has
+// them; the rule in shared/domain/reassign.ts decides.
 import { written } from '../../../shared/domain/effects';
-import type { ReassignableType, TeamMember } from '../../../shared/domain/reassign';
+import type {
+  OpportunityDocument,
+  ReassignableType,
+  TeamMember,
+} from '../../../shared/domain/reassign';
 import { reassignRecord } from '../../../shared/domain/reassign';
-import type { Refdata } from '../../../shared/domain/records';
+import type { Activity, Invoice, Order, Quote, Refdata } from '../../../shared/domain/records';
 import { fail } from '../../../shared/domain/errors';
 import type { FairleadDatabase } from '../database';
 import { command } from './command-kit';
@@ -28,6 +33,26 @@ const membersOnDevice = async (db: FairleadDatabase): Promise<TeamMember[]> =>
     ),
   );
 
+/** An opportunity's quotes, orders and invoices on this device (none for other records). */
+const documentsOf = async (
+  db: FairleadDatabase,
+  type: ReassignableType,
+  id: string,
+): Promise<OpportunityDocument[]> => {
+  if (type !== 'opportunity') return [];
+  const selector = { opportunityId: id };
+  const [quotes, orders, invoices] = await Promise.all([
+    db.quotes.find({ selector }).exec(),
+    db.orders.find({ selector }).exec(),
+    db.invoices.find({ selector }).exec(),
+  ]);
+  return [
+    ...quotes.map((d) => ({ type: 'quote' as const, doc: d.toJSON() as Quote })),
+    ...orders.map((d) => ({ type: 'order' as const, doc: d.toJSON() as Order })),
+    ...invoices.map((d) => ({ type: 'invoice' as const, doc: d.toJSON() as Invoice })),
+  ];
+};
+
 export type ReassignInput = { type: ReassignableType; id: string; toUserId: string };
 
 export const reassignCommandDefs = {
@@ -44,12 +69,12 @@ export const reassignCommandDefs = {
           'ownerId',
         );
       }
+      const documents = await documentsOf(env.db, input.type, input.id);
+      const regardingIds = [input.id, ...documents.map((d) => d.doc.id)];
       const timeline = (
-        await env.db.activities
-          .find({ selector: { regardingType: input.type, regardingId: input.id } })
-          .exec()
-      ).map((d) => d.toJSON());
-      return reassignRecord(input.type, record, timeline, to, members, env.ctx);
+        await env.db.activities.find({ selector: { regardingId: { $in: regardingIds } } }).exec()
+      ).map((d) => d.toJSON() as Activity);
+      return reassignRecord(input.type, record, timeline, to, members, env.ctx, documents);
     },
     (effects, input) => {
       const doc = written(effects, input.type, input.id);

@@ -73,6 +73,9 @@ const ReassignForm = ({
           </Button>
         </div>
       )}
+      {type === 'opportunity' && others.length > 0 && (
+        <p className="hint">{t('reassign.papers')}</p>
+      )}
       {done !== null && <Notice kind="success">{done}</Notice>}
       {action.error !== null && <Notice kind="error">{action.error}</Notice>}
     </section>
