@@ -103,6 +103,9 @@ describeE2e('the manager dashboard', () => {
           .locator('.read-field', { hasText: tl('opportunity.forecastCategory') })
           .locator('dd');
         expect(await category.innerText()).toBe(tl('opportunity.forecastCategories.won'));
+        // The page's head shows what the won deal brought in, not the estimate.
+        const head = app.page.locator('.page-head').getByLabel(tl('opportunity.actualRevenue'));
+        expect(await head.innerText()).toMatch(won);
         const panel = app.page.getByRole('region', { name: tl('reassign.title') });
         await panel.getByText(tl('reassign.papers')).waitFor();
         await panel.getByLabel(tl('reassign.to')).selectOption({ label: colleague.name });

@@ -52,9 +52,16 @@ const OpportunityView = ({ opportunity: o }: { opportunity: Opportunity }) => {
       <div className="page-head">
         <h1 id="opp-title">{o.topic}</h1>
         <Badge tone={stateTone[o.state]}>{documentStateLabel(t, 'opportunity', o)}</Badge>
-        <span aria-label={t('opportunity.estimatedRevenue')}>
-          {fmt.money(o.estimatedRevenue, o.currency)}
-        </span>
+        {/* A won deal shows what it brought in, not what was estimated. */}
+        {o.state === 'won' && o.actualRevenue !== null ? (
+          <span aria-label={t('opportunity.actualRevenue')}>
+            {fmt.money(o.actualRevenue, o.currency)}
+          </span>
+        ) : (
+          <span aria-label={t('opportunity.estimatedRevenue')}>
+            {fmt.money(o.estimatedRevenue, o.currency)}
+          </span>
+        )}
         {open ? <Button onClick={() => void newQuote()}>{t('opportunity.newQuote')}</Button> : null}
         {canRun('opportunity', 'closeOpportunityAsWon', o) ? (
           <Button variant="primary" onClick={() => setDialog('won')}>
