@@ -1,13 +1,19 @@
 // Guards the RxDB internals the device relies on (rx-internals.ts) against an RxDB upgrade
 // that moves them: each test fails if the internal is gone or reads differently.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RxCollection } from 'rxdb';
+import type { RxCollection, RxReplicationWriteToMasterRow } from 'rxdb';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { product } from '../../shared/domain/test-fixtures';
 import type { FairleadDatabase } from './database';
 import { generateDataKey } from './encryption/record-cipher';
 import { loadDataset } from './load';
-import { assumedServerState, dexieTableOf, documentData } from './rx-internals';
+import {
+  assumedServerState,
+  dexieTableOf,
+  documentData,
+  keepAssumedMasterForEdits,
+} from './rx-internals';
 import { openTestDatabase } from './test-support';
 
 let db: FairleadDatabase | undefined;
@@ -72,6 +78,81 @@ describe("the server's last known state", () => {
     expect(known!.get('p-9')).toMatchObject({ id: 'p-9', sku: 'SRV-9' });
     // Pushed to the server (the handler accepted it): the server is assumed to hold it too.
     expect(known!.get('p-1')).toMatchObject({ id: 'p-1', sku: 'RACK-1' });
+    await replication.cancel();
+  });
+});
+
+describe('pulled documents the device has not touched', () => {
+  type Doc = Record<string, unknown>;
+  const served = (id: string, sku: string) => ({ ...product(id, sku), _deleted: false });
+
+  /** A replication pulling `docs` once, keeping assumed masters for edits only. */
+  const replicate = (store: FairleadDatabase, docs: Doc[], pushed: Doc[][]) => {
+    let pages = [docs];
+    let replication: RxReplicationState<Doc, unknown> | undefined = undefined;
+    replication = replicateRxCollection<Doc, unknown>({
+      collection: store.products as unknown as RxCollection<Doc>,
+      replicationIdentifier: 'pulled-untouched-test',
+      live: true,
+      autoStart: false,
+      pull: {
+        handler: async (checkpoint: unknown) => {
+          await keepAssumedMasterForEdits(replication!);
+          const page = pages[0] ?? [];
+          pages = pages.slice(1);
+          return {
+            documents: page as never[],
+            checkpoint: page.length > 0 ? { seq: 1 } : checkpoint,
+          };
+        },
+      },
+      push: {
+        handler: async (rows: RxReplicationWriteToMasterRow<Doc>[]) => {
+          pushed.push(rows.map((r) => ({ ...r })));
+          return [];
+        },
+      },
+    });
+    return {
+      replication,
+      /** The next pull answers `next` (a change on the server). */
+      serve: (next: Doc[]) => (pages = [next]),
+    };
+  };
+
+  it('have no assumed-master row until edited, then the push carries the pulled base', async () => {
+    db = await openTestDatabase();
+    const pushed: Doc[][] = [];
+    const { replication, serve } = replicate(
+      db,
+      [served('p-1', 'RACK-1'), served('p-2', 'BOLT-2')],
+      pushed,
+    );
+    await replication.start();
+    await replication.awaitInitialReplication();
+    await replication.awaitInSync();
+    expect(await db.products.count().exec()).toBe(2);
+    // The fast path: no copy of either pulled document in RxDB's meta store.
+    expect((await assumedServerState(replication, ['p-1', 'p-2']))?.size).toBe(0);
+    expect(pushed).toEqual([]);
+
+    await (await db.products.findOne('p-1').exec())!.incrementalPatch({ name: 'Rack, edited' });
+    await replication.awaitInSync();
+    const rows = pushed.flat() as unknown as RxReplicationWriteToMasterRow<Doc>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.newDocumentState).toMatchObject({ id: 'p-1', name: 'Rack, edited' });
+    // The base is the pulled state, not "unknown" (which would read as a conflict).
+    expect(rows[0]!.assumedMasterState).toEqual(served('p-1', 'RACK-1'));
+    const known = await assumedServerState(replication, ['p-1', 'p-2']);
+    expect(known?.get('p-1')).toMatchObject({ name: 'Rack, edited' });
+    expect(known?.has('p-2')).toBe(false);
+
+    // A change on the server to a document untouched here still reaches the store.
+    serve([{ ...served('p-2', 'BOLT-2'), name: 'Bolt, renamed at the office' }]);
+    replication.reSync();
+    await replication.awaitInSync();
+    expect((await db.products.findOne('p-2').exec())?.name).toBe('Bolt, renamed at the office');
+    expect(pushed.flat()).toHaveLength(1);
     await replication.cancel();
   });
 });

@@ -6,8 +6,16 @@
 // - `doc._data`: a document's stored data without RxDB's copy (`toJSON()` copies it).
 // - `internalReplicationState` with `getAssumedMasterState`: what the server was last known
 //   to hold, which is how a device knows a change has really reached the office.
-import type { RxCollection, RxDocument } from 'rxdb';
-import { getAssumedMasterState } from 'rxdb';
+// - the replication's fork and meta storage instances, its downstream write context and the
+//   `_meta.o` mark RxDB puts on a pulled state (keepAssumedMasterForEdits below).
+import type { BulkWriteRow, RxCollection, RxDocument, RxStorageInstance } from 'rxdb';
+import {
+  getAssumedMasterState,
+  getHeightOfRevision,
+  getMetaWriteRow,
+  writeDocToDocState,
+} from 'rxdb';
+import type { RxStorageInstanceReplicationState } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 
 export type StoredRow = { id: string; _deleted?: boolean } & Record<string, unknown>;
@@ -90,4 +98,126 @@ export const assumedServerState = async <T, C>(
     if (state !== undefined) known.set(id, state.docData as T);
   }
   return known;
+};
+
+type Row = Record<string, unknown> & { _rev: string; _meta: Record<string, unknown> };
+type Instance = RxStorageInstance<Row, unknown, unknown>;
+type Internal = RxStorageInstanceReplicationState<Row>;
+type PulledMark = { _rev?: number; hash?: string } | undefined;
+
+/** RxDB's context of the meta rows the downstream writes for pulled documents. */
+const DOWN_META = 'replication-down-write-meta';
+/** How RxDB's context of every downstream write to the fork starts (its key follows). */
+const DOWNSTREAM = 'replication-downstream-';
+
+/**
+ * Whether the stored state is the one a replication (`hash`: its identifier's hash) pulled and
+ * wrote, untouched since: RxDB marks what it writes downstream with `_meta.o`, the next
+ * revision height, and any later write raises the height past it.
+ */
+const isUntouchedPull = (doc: Row | undefined, hash: string): doc is Row => {
+  const mark = doc?._meta?.['o'] as PulledMark;
+  return doc !== undefined && mark?.hash === hash && mark._rev === getHeightOfRevision(doc._rev);
+};
+
+/** The replication each fork storage instance serves now (a restart replaces it). */
+const keepers = new WeakMap<Instance, Keeper>();
+type Keeper = {
+  state: Internal;
+  hash: string;
+  /** The ids of the fork's last downstream write: their meta rows are not written. */
+  pulled: Set<string>;
+};
+
+/**
+ * Pulled documents keep no "assumed master" copy (RxDB's meta row holding the whole document
+ * as the server was last known to hold it) until the device writes them: a first sync then
+ * writes each pulled document once instead of twice. RxDB's downstream reads a missing row
+ * as "the fork holds what was pulled" when the stored state carries its `_meta.o` mark (which
+ * RxDB 17's collection wrapper drops from inserts: it is put back here), and the row is
+ * written just before the first local write of such a document, from the pulled state being
+ * replaced, so a push still carries its base and a conflict still merges three ways. A
+ * document written before the keeper is installed (a local edit before the first pull of a
+ * session) has no row: its push meets the server's copy as a conflict with no known base
+ * (conflict-handler.ts unknownBase), as after a server restore.
+ * Call before the replication's first pull is answered; once per replication.
+ */
+export const keepAssumedMasterForEdits = async <T, C>(
+  replication: RxReplicationState<T, C>,
+): Promise<void> => {
+  const state = replication.internalReplicationState as unknown as Internal | undefined;
+  if (state === undefined) return;
+  // Below RxDB's collection wrapper, which sets `_meta` and `_rev` of every write.
+  const wrapped = state.input.forkInstance as unknown as { originalStorageInstance?: Instance };
+  const fork = wrapped.originalStorageInstance ?? (wrapped as unknown as Instance);
+  const meta = state.input.metaInstance as unknown as Instance;
+  const keeper: Keeper = {
+    state,
+    hash: await state.input.hashFunction(state.input.identifier),
+    pulled: new Set(),
+  };
+  const installed = keepers.get(fork);
+  keepers.set(fork, keeper);
+  if (installed === undefined) wrapForkWrites(fork, String(state.primaryPath));
+  const writeMeta = meta.bulkWrite.bind(meta);
+  meta.bulkWrite = async (rows, context) => {
+    if (context !== DOWN_META) return writeMeta(rows, context);
+    // A row with a previous state is a base the device already relies on: it stays current.
+    const kept = rows.filter(
+      (row) => row.previous !== undefined || !keeper.pulled.has(String(row.document['itemId'])),
+    );
+    keeper.pulled.clear();
+    return kept.length === 0 ? { error: [] } : writeMeta(kept, context);
+  };
+};
+
+/** The fork's writes: pulled inserts marked, a pulled state's base row before it is replaced. */
+const wrapForkWrites = (fork: Instance, primary: string): void => {
+  const write = fork.bulkWrite.bind(fork);
+  fork.bulkWrite = async (rows, context) => {
+    const keeper = keepers.get(fork);
+    if (keeper === undefined) return write(rows, context);
+    if (context.startsWith(DOWNSTREAM)) {
+      const marked = rows.map((row) => {
+        keeper.pulled.add(String(row.document[primary]));
+        if (row.previous !== undefined) return row;
+        const document = row.document;
+        const o = { _rev: getHeightOfRevision(document._rev), hash: keeper.hash };
+        return { ...row, document: { ...document, _meta: { ...document._meta, o } } };
+      });
+      return write(marked, context);
+    }
+    await writeBases(keeper, rows, primary);
+    return write(rows, context);
+  };
+};
+
+/** The assumed-master rows of the pulled states `rows` replace, where none is held yet. */
+const writeBases = async (
+  { state, hash }: Keeper,
+  rows: readonly BulkWriteRow<Row>[],
+  primary: string,
+): Promise<void> => {
+  const pulled = rows.flatMap((row) => (isUntouchedPull(row.previous, hash) ? [row.previous] : []));
+  if (pulled.length === 0) return;
+  const known = await getAssumedMasterState(
+    state as never,
+    pulled.map((doc) => String(doc[primary])),
+  );
+  const missing = pulled.filter((doc) => known[String(doc[primary])] === undefined);
+  if (missing.length === 0) return;
+  const metaRows = await Promise.all(
+    missing.map((doc) =>
+      getMetaWriteRow(state as never, writeDocToDocState(doc, false, false) as never, undefined),
+    ),
+  );
+  // Not the downstream's context: the meta store's wrapper keeps these rows.
+  const { error } = await state.input.metaInstance.bulkWrite(
+    metaRows as never,
+    'fairlead-base-before-edit',
+  );
+  // A 409 is the row written meanwhile (by the downstream or another window): it is there.
+  const failed = error.filter((e) => e.status !== 409);
+  if (failed.length > 0)
+    throw new Error(`${failed.length} assumed-master rows could not be stored.`);
 };

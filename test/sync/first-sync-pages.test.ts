@@ -65,4 +65,21 @@ describe('first sync of a fresh device in pages of 7', () => {
     // Different fields changed on each side: no conflict to record.
     expect(da?.activities?.filter((x) => x.event === 'sync.conflict')).toEqual([]);
   });
+
+  it('pushes the first edit of a pulled record with its pulled state as base', async () => {
+    // A record the tablet pulled and never touched: it holds no copy of the server's state
+    // until this edit (rx-internals.ts keepAssumedMasterForEdits). Without the pulled base,
+    // the office's newer edit would read as a clash on every changed field.
+    const lead = (await fresh.dump()).leads?.[77];
+    const id = String(lead?.id);
+    await fresh.offline();
+    await a.patch('leads', id, { phone: '+39 06 1234', updatedAt: at(31) });
+    await a.idle();
+    await fresh.patch('leads', id, { rating: 'warm', updatedAt: at(30) });
+    await fresh.online();
+    const [da, dfresh] = await converge([a, fresh]);
+    expect(dfresh).toEqual(da);
+    expect(byId(da?.leads, id)).toMatchObject({ phone: '+39 06 1234', rating: 'warm' });
+    expect(da?.activities?.filter((x) => x.event === 'sync.conflict')).toEqual([]);
+  });
 });

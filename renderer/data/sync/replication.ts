@@ -24,7 +24,7 @@ import {
 import type { FairleadDatabase } from '../database';
 import { setBulkLoad } from '../derived/bulk-load';
 import { withoutRxMeta } from '../../../shared/rx-meta';
-import { assumedServerState } from '../rx-internals';
+import { assumedServerState, keepAssumedMasterForEdits } from '../rx-internals';
 import type { FetchLike } from './client';
 import { createSyncClient, isNetworkError, SyncHttpError } from './client';
 import { conflictActivitySaver, installConflictHandlers } from './conflict-handler';
@@ -363,6 +363,8 @@ export const startReplication = async (
     // is written and reported, so the gate cannot wait for one RxDB finds already held.
     const gate = createPullGate(options.pullBatchSize ?? PULL_PAGE);
     let gateChecked = false;
+    // Installed before the first pulled page reaches the store (rx-internals.ts).
+    let keeping: Promise<void> | undefined;
     if (status.get().firstSync !== null) gates.add(gate);
     else gate.open();
     const replication = replicateRxCollection<Doc, Checkpoint>({
@@ -376,6 +378,8 @@ export const startReplication = async (
         batchSize: options.pullBatchSize ?? PULL_PAGE,
         handler: async (checkpoint, batchSize) => {
           if (restarting !== null) throw new StartingOver();
+          // Pulled documents get RxDB's copy of the server's state only once edited here.
+          if (pushes) await (keeping ??= keepAssumedMasterForEdits(replication));
           if (!gateChecked && gates.has(gate)) {
             gateChecked = true;
             const held = await getChangedDocumentsSince(collection.storageInstance, 1);
