@@ -12,9 +12,10 @@ import {
   assumedServerState,
   dexieTableOf,
   documentData,
-  keepAssumedMasterForEdits,
+  keepBasesBeforeEdits,
+  skipAssumedMasterOfPulls,
 } from './rx-internals';
-import { openTestDatabase } from './test-support';
+import { openTestDatabase, uniqueName } from './test-support';
 
 let db: FairleadDatabase | undefined;
 afterEach(async () => {
@@ -97,7 +98,7 @@ describe('pulled documents the device has not touched', () => {
       autoStart: false,
       pull: {
         handler: async (checkpoint: unknown) => {
-          await keepAssumedMasterForEdits(replication!);
+          await skipAssumedMasterOfPulls(replication!);
           const page = pages[0] ?? [];
           pages = pages.slice(1);
           return {
@@ -113,6 +114,7 @@ describe('pulled documents the device has not touched', () => {
         },
       },
     });
+    keepBasesBeforeEdits(replication);
     return {
       replication,
       /** The next pull answers `next` (a change on the server). */
@@ -153,6 +155,30 @@ describe('pulled documents the device has not touched', () => {
     await replication.awaitInSync();
     expect((await db.products.findOne('p-2').exec())?.name).toBe('Bolt, renamed at the office');
     expect(pushed.flat()).toHaveLength(1);
+    await replication.cancel();
+  });
+
+  it('keeps the pulled base of an edit made where the replication has not started', async () => {
+    // Yesterday's session pulled the document; today this window edits it before its
+    // replication runs — as a window that is not the leader never runs it.
+    const name = uniqueName();
+    db = await openTestDatabase(name);
+    const yesterday = replicate(db, [served('p-1', 'RACK-1')], []);
+    await yesterday.replication.start();
+    await yesterday.replication.awaitInSync();
+    await yesterday.replication.cancel();
+    await db.close();
+    db = await openTestDatabase(name);
+
+    const pushed: Doc[][] = [];
+    const { replication } = replicate(db, [], pushed);
+    await (await db.products.findOne('p-1').exec())!.incrementalPatch({ name: 'Rack, edited' });
+    expect(pushed).toEqual([]);
+    await replication.start();
+    await replication.awaitInSync();
+    const rows = pushed.flat() as unknown as RxReplicationWriteToMasterRow<Doc>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.assumedMasterState).toEqual(served('p-1', 'RACK-1'));
     await replication.cancel();
   });
 });

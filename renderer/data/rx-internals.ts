@@ -6,8 +6,9 @@
 // - `doc._data`: a document's stored data without RxDB's copy (`toJSON()` copies it).
 // - `internalReplicationState` with `getAssumedMasterState`: what the server was last known
 //   to hold, which is how a device knows a change has really reached the office.
-// - the replication's fork and meta storage instances, its downstream write context and the
-//   `_meta.o` mark RxDB puts on a pulled state (keepAssumedMasterForEdits below).
+// - the replication's fork and meta storage instances (and the meta store's name and schema),
+//   its downstream write context and the `_meta.o` mark RxDB puts on a pulled state
+//   (keepBasesBeforeEdits and skipAssumedMasterOfPulls below).
 import type { BulkWriteRow, RxCollection, RxDocument, RxStorageInstance } from 'rxdb';
 import {
   getAssumedMasterState,
@@ -109,6 +110,8 @@ type PulledMark = { _rev?: number; hash?: string } | undefined;
 const DOWN_META = 'replication-down-write-meta';
 /** How RxDB's context of every downstream write to the fork starts (its key follows). */
 const DOWNSTREAM = 'replication-downstream-';
+/** RxDB's prefix of a replication's identifier in its protocol state. */
+const IDENTIFIER_PREFIX = 'rxdbreplication';
 
 /**
  * Whether the stored state is the one a replication (`hash`: its identifier's hash) pulled and
@@ -123,10 +126,20 @@ const isUntouchedPull = (doc: Row | undefined, hash: string): doc is Row => {
 /** The replication each fork storage instance serves now (a restart replaces it). */
 const keepers = new WeakMap<Instance, Keeper>();
 type Keeper = {
-  state: Internal;
-  hash: string;
+  /** The hash of the replication's identifier, as RxDB puts it in the pulled mark. */
+  hash: Promise<string>;
   /** The ids of the fork's last downstream write: their meta rows are not written. */
   pulled: Set<string>;
+  /** What RxDB's getMetaWriteRow and getAssumedMasterState read of a replication's state. */
+  meta: () => Promise<Internal>;
+  /** Whether the leader's downstream skips the meta rows of pulled documents (below). */
+  skipping: boolean;
+};
+
+/** The fork below RxDB's collection wrapper, which sets `_meta` and `_rev` of every write. */
+const forkOf = (collection: RxCollection): Instance => {
+  const wrapped = collection.storageInstance as unknown as { originalStorageInstance?: Instance };
+  return wrapped.originalStorageInstance ?? (wrapped as unknown as Instance);
 };
 
 /**
@@ -136,29 +149,64 @@ type Keeper = {
  * as "the fork holds what was pulled" when the stored state carries its `_meta.o` mark (which
  * RxDB 17's collection wrapper drops from inserts: it is put back here), and the row is
  * written just before the first local write of such a document, from the pulled state being
- * replaced, so a push still carries its base and a conflict still merges three ways. A
- * document written before the keeper is installed (a local edit before the first pull of a
- * session) has no row: its push meets the server's copy as a conflict with no known base
- * (conflict-handler.ts unknownBase), as after a server restore.
- * Call before the replication's first pull is answered; once per replication.
+ * replaced, so a push still carries its base and a conflict still merges three ways.
+ *
+ * Two parts. This one, in every window, as soon as the replication exists and before the
+ * window writes: it marks pulled inserts and writes the base rows before local edits, through
+ * its own handle on the replication's meta store — a window that is not the leader has no
+ * replication state, yet its edits need their base as much as the leader's. The other part,
+ * skipAssumedMasterOfPulls, runs where the replication pulls.
  */
-export const keepAssumedMasterForEdits = async <T, C>(
-  replication: RxReplicationState<T, C>,
-): Promise<void> => {
-  const state = replication.internalReplicationState as unknown as Internal | undefined;
-  if (state === undefined) return;
-  // Below RxDB's collection wrapper, which sets `_meta` and `_rev` of every write.
-  const wrapped = state.input.forkInstance as unknown as { originalStorageInstance?: Instance };
-  const fork = wrapped.originalStorageInstance ?? (wrapped as unknown as Instance);
-  const meta = state.input.metaInstance as unknown as Instance;
+export const keepBasesBeforeEdits = <T, C>(replication: RxReplicationState<T, C>): void => {
+  const collection = replication.collection as unknown as RxCollection;
+  const database = collection.database;
+  const fork = forkOf(collection);
+  const identifier = IDENTIFIER_PREFIX + replication.replicationIdentifier;
+  let opened: Promise<Internal> | undefined;
+  const open = async (): Promise<Internal> => {
+    const info = await replication.metaInfoPromise;
+    const metaInstance = await database.storage.createStorageInstance({
+      databaseName: database.name,
+      collectionName: info.collectionName,
+      databaseInstanceToken: database.token,
+      multiInstance: database.multiInstance,
+      options: {},
+      schema: info.schema as never,
+      password: database.password,
+      devMode: false,
+    });
+    replication.onCancel.push(() => void metaInstance.close());
+    return {
+      primaryPath: collection.schema.primaryPath,
+      input: { metaInstance },
+      checkpointKey: Promise.resolve(database.token),
+    } as unknown as Internal;
+  };
   const keeper: Keeper = {
-    state,
-    hash: await state.input.hashFunction(state.input.identifier),
+    hash: Promise.resolve(database.hashFunction(identifier)),
     pulled: new Set(),
+    meta: () => (opened ??= open()),
+    skipping: false,
   };
   const installed = keepers.get(fork);
   keepers.set(fork, keeper);
-  if (installed === undefined) wrapForkWrites(fork, String(state.primaryPath));
+  if (installed === undefined) wrapForkWrites(fork, String(collection.schema.primaryPath));
+};
+
+/**
+ * Where the replication pulls (the leader window): RxDB's downstream writes no meta row for a
+ * pulled document the device holds no base of, keepBasesBeforeEdits (called first) writing
+ * it before the first local edit. Call before the replication's first pull is answered; once
+ * per replication.
+ */
+export const skipAssumedMasterOfPulls = async <T, C>(
+  replication: RxReplicationState<T, C>,
+): Promise<void> => {
+  const state = replication.internalReplicationState as unknown as Internal | undefined;
+  const keeper = keepers.get(forkOf(replication.collection as unknown as RxCollection));
+  if (state === undefined || keeper === undefined || keeper.skipping) return;
+  keeper.skipping = true;
+  const meta = state.input.metaInstance as unknown as Instance;
   const writeMeta = meta.bulkWrite.bind(meta);
   meta.bulkWrite = async (rows, context) => {
     if (context !== DOWN_META) return writeMeta(rows, context);
@@ -177,29 +225,32 @@ const wrapForkWrites = (fork: Instance, primary: string): void => {
   fork.bulkWrite = async (rows, context) => {
     const keeper = keepers.get(fork);
     if (keeper === undefined) return write(rows, context);
+    const hash = await keeper.hash;
     if (context.startsWith(DOWNSTREAM)) {
       const marked = rows.map((row) => {
         keeper.pulled.add(String(row.document[primary]));
         if (row.previous !== undefined) return row;
         const document = row.document;
-        const o = { _rev: getHeightOfRevision(document._rev), hash: keeper.hash };
+        const o = { _rev: getHeightOfRevision(document._rev), hash };
         return { ...row, document: { ...document, _meta: { ...document._meta, o } } };
       });
       return write(marked, context);
     }
-    await writeBases(keeper, rows, primary);
+    await writeBases(keeper, hash, rows, primary);
     return write(rows, context);
   };
 };
 
 /** The assumed-master rows of the pulled states `rows` replace, where none is held yet. */
 const writeBases = async (
-  { state, hash }: Keeper,
+  keeper: Keeper,
+  hash: string,
   rows: readonly BulkWriteRow<Row>[],
   primary: string,
 ): Promise<void> => {
   const pulled = rows.flatMap((row) => (isUntouchedPull(row.previous, hash) ? [row.previous] : []));
   if (pulled.length === 0) return;
+  const state = await keeper.meta();
   const known = await getAssumedMasterState(
     state as never,
     pulled.map((doc) => String(doc[primary])),
@@ -211,7 +262,7 @@ const writeBases = async (
       getMetaWriteRow(state as never, writeDocToDocState(doc, false, false) as never, undefined),
     ),
   );
-  // Not the downstream's context: the meta store's wrapper keeps these rows.
+  // Not the downstream's context: the leader's meta store keeps these rows.
   const { error } = await state.input.metaInstance.bulkWrite(
     metaRows as never,
     'fairlead-base-before-edit',

@@ -68,7 +68,7 @@ describe('first sync of a fresh device in pages of 7', () => {
 
   it('pushes the first edit of a pulled record with its pulled state as base', async () => {
     // A record the tablet pulled and never touched: it holds no copy of the server's state
-    // until this edit (rx-internals.ts keepAssumedMasterForEdits). Without the pulled base,
+    // until this edit (rx-internals.ts keepBasesBeforeEdits). Without the pulled base,
     // the office's newer edit would read as a clash on every changed field.
     const lead = (await fresh.dump()).leads?.[77];
     const id = String(lead?.id);

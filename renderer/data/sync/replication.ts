@@ -24,7 +24,11 @@ import {
 import type { FairleadDatabase } from '../database';
 import { setBulkLoad } from '../derived/bulk-load';
 import { withoutRxMeta } from '../../../shared/rx-meta';
-import { assumedServerState, keepAssumedMasterForEdits } from '../rx-internals';
+import {
+  assumedServerState,
+  keepBasesBeforeEdits,
+  skipAssumedMasterOfPulls,
+} from '../rx-internals';
 import type { FetchLike } from './client';
 import { createSyncClient, isNetworkError, SyncHttpError } from './client';
 import { conflictActivitySaver, installConflictHandlers } from './conflict-handler';
@@ -379,7 +383,7 @@ export const startReplication = async (
         handler: async (checkpoint, batchSize) => {
           if (restarting !== null) throw new StartingOver();
           // Pulled documents get RxDB's copy of the server's state only once edited here.
-          if (pushes) await (keeping ??= keepAssumedMasterForEdits(replication));
+          if (pushes) await (keeping ??= skipAssumedMasterOfPulls(replication));
           if (!gateChecked && gates.has(gate)) {
             gateChecked = true;
             const held = await getChangedDocumentsSince(collection.storageInstance, 1);
@@ -420,6 +424,9 @@ export const startReplication = async (
         ? { push: { batchSize: options.pushBatchSize ?? 50, handler: (rows) => push(name, rows) } }
         : {}),
     });
+    // In every window, before it writes: a pulled document's base is kept before its first
+    // local edit, also where this window is not the one that replicates (rx-internals.ts).
+    if (pushes) keepBasesBeforeEdits(replication);
     replications.set(name, replication);
     replication.received$.subscribe((doc) => {
       gate.written(String(doc.id));
