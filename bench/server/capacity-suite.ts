@@ -39,7 +39,7 @@ export const runCapacity = async (
     head,
   );
   const shape = `open loop: devices holding a token arrive at a fixed rate, each pulling all ${head.size} collections from its checkpoint and pushing 3 leads (12 requests), ${seconds} s per step`;
-  const { steps, best } = await findSaturation(server.url, devices, {
+  const { steps, best, behindAt } = await findSaturation(server.url, devices, {
     start: options.quick ? 4 : 5,
     seconds,
     // Ten steps (5 → 192 syncs/s) ended before a quiet machine fell behind: the figure was the
@@ -61,6 +61,7 @@ export const runCapacity = async (
       docsPerS: round(saturation.docsPerS, 1),
       syncsPerS: round(saturation.sessionsPerS, 2),
       offeredSyncsPerS: round(best.offered, 2),
+      ...(behindAt === null ? {} : { behindAtSyncsPerS: round(behindAt, 2) }),
       steps: steps.length,
       // Less swayed by other load on the machine than the rate: the server's CPU per answer.
       serverCpuMsPerRequest: round(serverCpuMsPerRequest, 3),

@@ -87,7 +87,7 @@ export const findSaturation = async (
     refine: number;
     cpuMs: () => number;
   },
-): Promise<{ steps: Step[]; best: Step }> => {
+): Promise<{ steps: Step[]; best: Step; behindAt: number | null }> => {
   const steps: Step[] = [];
   let kept: Step | null = null;
   let behind: Step | null = null;
@@ -110,7 +110,11 @@ export const findSaturation = async (
   const best = (paced.length > 0 ? paced : steps).reduce((a, b) =>
     b.result.requestsPerS > a.result.requestsPerS ? b : a,
   );
-  return { steps, best };
+  // The slowest offered rate the server fell behind at: the saturation lies below it.
+  const behindAt = steps
+    .filter((s) => !keptPace(s.result))
+    .reduce<number | null>((low, s) => (low === null ? s.offered : Math.min(low, s.offered)), null);
+  return { steps, best, behindAt };
 };
 
 /**
