@@ -11,6 +11,8 @@ import type {
   SyncCollection,
 } from '../../shared/sync/protocol';
 import { syncCollections } from '../../shared/sync/protocol';
+import type { JsonAnswer } from './http-client';
+import { requestJson } from './http-client';
 
 export type SignedInDevice = {
   token: string;
@@ -73,16 +75,15 @@ export const deltaSync = async (
 ): Promise<number> => {
   const auth = { authorization: `Bearer ${device.token}` };
   let docs = 0;
-  const timed = async (kind: Sample['kind'], call: () => Promise<Response>) => {
+  const timed = async (kind: Sample['kind'], call: () => Promise<JsonAnswer>) => {
     const start = performance.now();
     try {
       const res = await call();
-      const body: unknown = await res.json();
       record(
         { kind, ms: performance.now() - start, ok: res.ok, at: start },
         res.ok ? undefined : `${kind} ${res.status}`,
       );
-      return res.ok ? body : null;
+      return res.ok ? res.body : null;
     } catch (error) {
       const name = error instanceof Error ? error.name : 'error';
       record({ kind, ms: performance.now() - start, ok: false, at: start }, `${kind} ${name}`);
@@ -94,9 +95,10 @@ export const deltaSync = async (
     const cp = device.checkpoints.get(collection);
     if (cp) q.set('checkpoint', JSON.stringify(cp));
     const page = (await timed('pull', () =>
-      fetch(`${url}/api/sync/${collection}/pull?${q.toString()}`, {
+      requestJson(`${url}/api/sync/${collection}/pull?${q.toString()}`, {
+        method: 'GET',
         headers: auth,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        timeoutMs: TIMEOUT_MS,
       }),
     )) as PullResponse | null;
     if (page?.checkpoint) device.checkpoints.set(collection, page.checkpoint);
@@ -110,11 +112,11 @@ export const deltaSync = async (
     }),
   ];
   const result = (await timed('push', () =>
-    fetch(`${url}/api/sync/leads/push`, {
+    requestJson(`${url}/api/sync/leads/push`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify(leads.map((l) => ({ newDocumentState: { ...l, _deleted: false } }))),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      timeoutMs: TIMEOUT_MS,
     }),
   )) as PushResponse | null;
   if (result) docs += leads.length - result.rejected.length - result.conflicts.length;

@@ -341,6 +341,41 @@ describe.each(adapters)('sync protocol on %s', (adapter) => {
     await expect(signIn(server, office.m.email)).rejects.toThrow(/401/);
   });
 
+  it('refuses at once what another server process on the database revoked or disabled', async () => {
+    const other = await startServer(place);
+    try {
+      const pullsOn = async (client: Client): Promise<Response> =>
+        client.get('/api/sync/leads/pull?limit=1');
+
+      // Each session answers first, so a server that kept its answer would still let it in.
+      const loggedOut = await signIn(server, office.c.email, 'logged out elsewhere');
+      expect((await pullsOn(loggedOut)).status).toBe(200);
+      await other.storage.revokeSession(tokenHash(loggedOut.login.token));
+      expect((await pullsOn(loggedOut)).status).toBe(401);
+
+      // The account's flag alone, sessions untouched: the user is read with every request.
+      const paused = await signIn(server, office.c.email, 'account paused');
+      expect((await pullsOn(paused)).status).toBe(200);
+      await other.storage.setUserDisabled(office.c.id, true);
+      try {
+        expect((await pullsOn(paused)).status).toBe(401);
+        expect((await paused.post('/api/sync/leads/push', [])).status).toBe(401);
+      } finally {
+        await other.storage.setUserDisabled(office.c.id, false);
+      }
+      expect((await pullsOn(paused)).status).toBe(200);
+
+      const lost = await signIn(server, office.c.email, 'lost laptop');
+      expect((await pullsOn(lost)).status).toBe(200);
+      await other.storage.office.revokeDevice(lost.login.device.id, new Date().toISOString());
+      const refused = await pullsOn(lost);
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as { code: string }).code).toBe('device_revoked');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('ends a live stream once its token is revoked', async () => {
     const quick = await startServer(place, { heartbeatMs: 50 });
     try {

@@ -30,12 +30,15 @@ export const authenticate = async (
   const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header ?? '');
   if (!match?.[1]) return null;
   const hash = tokenHash(match[1]);
-  const session = await storage.findSession(hash);
+  // Read on every request, never cached: a revocation or a disabled account, by any process
+  // on this database, is refused from the next request on.
+  const found = await storage.findSessionUser(hash);
+  if (!found) return null;
+  const { session, user } = found;
   // Revoking a device revokes its sessions, so only a revoked session needs the device's word.
-  if (session?.revoked && (await storage.office.deviceRevokedAt(session.deviceId)) !== null)
+  if (session.revoked && (await storage.office.deviceRevokedAt(session.deviceId)) !== null)
     throw deviceRevoked();
-  if (!session || session.revoked || Date.parse(session.expiresAt) <= now.getTime()) return null;
-  const user = await storage.findUserById(session.userId);
+  if (session.revoked || Date.parse(session.expiresAt) <= now.getTime()) return null;
   if (!user || user.disabled) return null;
   return {
     user,

@@ -206,6 +206,19 @@ export abstract class SqlStorage implements Storage {
     const r = await this.sql.get('SELECT * FROM sessions WHERE token_hash = ?', [tokenHash]);
     return toOne(toSession)(r);
   }
+  async findSessionUser(
+    tokenHash: string,
+  ): Promise<{ session: Session; user: User | null } | null> {
+    // The columns named, so the session's and the user's never shadow each other.
+    const r = await this.sql.get(
+      `SELECT s.token_hash, s.user_id, s.device_id, s.expires_at, s.revoked, u.id, u.email,
+         u.name, u.role, u.team_id, u.password_hash, u.disabled, u.created_at
+       FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+      [tokenHash],
+    );
+    if (!r) return null;
+    return { session: toSession(r), user: r.id == null ? null : toUser(r) };
+  }
   async revokeSession(tokenHash: string): Promise<void> {
     await this.sql.run('UPDATE sessions SET revoked = TRUE WHERE token_hash = ?', [tokenHash]);
   }

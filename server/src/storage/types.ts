@@ -165,6 +165,11 @@ export type Storage = {
 
   createSession(session: Session): Promise<void>;
   findSession(tokenHash: string): Promise<Session | null>;
+  /**
+   * The session of `tokenHash` with its user (null when the user is gone), in one read: every
+   * authenticated request asks, so it costs one round trip, never two.
+   */
+  findSessionUser(tokenHash: string): Promise<{ session: Session; user: User | null } | null>;
   revokeSession(tokenHash: string): Promise<void>;
   revokeUserSessions(userId: string): Promise<void>;
 

@@ -38,7 +38,13 @@ export const pushRows = async (
   // Owners' teams are the server's truth; the device's word is never taken for them.
   const ownerTeams = new Map<string, string | null | undefined>();
   for (const owner of new Set(rows.map((r) => ownerOf(r.newDocumentState)))) {
-    const user = owner === '' ? null : await storage.findUserById(owner);
+    // The pushing user (a device's usual owner) was read with the session moments ago.
+    const user =
+      owner === ''
+        ? null
+        : owner === principal.user.id
+          ? principal.user
+          : await storage.findUserById(owner);
     ownerTeams.set(owner, user ? user.teamId : undefined);
   }
   const ids = rows.map((r) => r.newDocumentState.id);
