@@ -196,12 +196,10 @@ export const keepBasesBeforeEdits = <T, C>(replication: RxReplicationState<T, C>
 /**
  * Where the replication pulls (the leader window): RxDB's downstream writes no meta row for a
  * pulled document the device holds no base of, keepBasesBeforeEdits (called first) writing
- * it before the first local edit. Call before the replication's first pull is answered; once
- * per replication.
+ * it before the first local edit. Call before the replication's first pull is answered; a
+ * second call does nothing.
  */
-export const skipAssumedMasterOfPulls = async <T, C>(
-  replication: RxReplicationState<T, C>,
-): Promise<void> => {
+export const skipAssumedMasterOfPulls = <T, C>(replication: RxReplicationState<T, C>): void => {
   const state = replication.internalReplicationState as unknown as Internal | undefined;
   const keeper = keepers.get(forkOf(replication.collection as unknown as RxCollection));
   if (state === undefined || keeper === undefined || keeper.skipping) return;

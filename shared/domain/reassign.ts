@@ -7,9 +7,8 @@
 import type { Activity as ActivityRecord } from './records';
 import { systemActivity } from './activity';
 import type { RuleContext } from './context';
-import type { Effects } from './effects';
+import type { Effects, Write } from './effects';
 import { write } from './effects';
-import type { Write } from './effects';
 import type { Result } from './errors';
 import { fail, ok } from './errors';
 import type { Account, Lead, Opportunity } from './records';

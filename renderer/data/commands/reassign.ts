@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/domain/reassign';
 import { reassignRecord } from '../../../shared/domain/reassign';
 import type { Activity, Invoice, Order, Quote, Refdata } from '../../../shared/domain/records';
+import { plainDoc } from '../write';
 import { fail } from '../../../shared/domain/errors';
 import type { FairleadDatabase } from '../database';
 import { command } from './command-kit';
@@ -47,9 +48,9 @@ const documentsOf = async (
     db.invoices.find({ selector }).exec(),
   ]);
   return [
-    ...quotes.map((d) => ({ type: 'quote' as const, doc: d.toJSON() as Quote })),
-    ...orders.map((d) => ({ type: 'order' as const, doc: d.toJSON() as Order })),
-    ...invoices.map((d) => ({ type: 'invoice' as const, doc: d.toJSON() as Invoice })),
+    ...quotes.map((d) => ({ type: 'quote' as const, doc: plainDoc<Quote>(d) })),
+    ...orders.map((d) => ({ type: 'order' as const, doc: plainDoc<Order>(d) })),
+    ...invoices.map((d) => ({ type: 'invoice' as const, doc: plainDoc<Invoice>(d) })),
   ];
 };
 
@@ -73,7 +74,7 @@ export const reassignCommandDefs = {
       const regardingIds = [input.id, ...documents.map((d) => d.doc.id)];
       const timeline = (
         await env.db.activities.find({ selector: { regardingId: { $in: regardingIds } } }).exec()
-      ).map((d) => d.toJSON() as Activity);
+      ).map((d) => plainDoc<Activity>(d));
       return reassignRecord(input.type, record, timeline, to, members, env.ctx, documents);
     },
     (effects, input) => {

@@ -367,8 +367,6 @@ export const startReplication = async (
     // is written and reported, so the gate cannot wait for one RxDB finds already held.
     const gate = createPullGate(options.pullBatchSize ?? PULL_PAGE);
     let gateChecked = false;
-    // Installed before the first pulled page reaches the store (rx-internals.ts).
-    let keeping: Promise<void> | undefined;
     if (status.get().firstSync !== null) gates.add(gate);
     else gate.open();
     const replication = replicateRxCollection<Doc, Checkpoint>({
@@ -382,8 +380,9 @@ export const startReplication = async (
         batchSize: options.pullBatchSize ?? PULL_PAGE,
         handler: async (checkpoint, batchSize) => {
           if (restarting !== null) throw new StartingOver();
-          // Pulled documents get RxDB's copy of the server's state only once edited here.
-          if (pushes) await (keeping ??= skipAssumedMasterOfPulls(replication));
+          // Pulled documents get RxDB's copy of the server's state only once edited here
+          // (installed before the first pulled page reaches the store; rx-internals.ts).
+          if (pushes) skipAssumedMasterOfPulls(replication);
           if (!gateChecked && gates.has(gate)) {
             gateChecked = true;
             const held = await getChangedDocumentsSince(collection.storageInstance, 1);
