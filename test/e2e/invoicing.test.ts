@@ -129,7 +129,10 @@ describeE2e('invoicing through the UI, offline', () => {
 
       await app.goOnline();
       await app.go('sync');
-      expect(await app.page.locator('main').innerText()).toContain(t('sync.noRejected'));
+      // The sync screen reads its lists from the store after it opens: wait for them.
+      await expect
+        .poll(() => app.page.locator('main').innerText(), { timeout: 30_000 })
+        .toContain(t('sync.noRejected'));
       return { invoiceNumber, paid };
     });
 

@@ -121,7 +121,10 @@ describeE2e('lead to invoice through the UI, offline', () => {
       await app.go('sync');
       await app.screenshot('synced');
       // Nothing the seller did may be refused by the server.
-      expect(await app.page.locator('main').innerText()).toContain(t('sync.noRejected'));
+      // The sync screen reads its lists from the store after it opens: wait for them.
+      await expect
+        .poll(() => app.page.locator('main').innerText(), { timeout: 30_000 })
+        .toContain(t('sync.noRejected'));
       return numbers;
     });
 

@@ -89,11 +89,16 @@ export class AppPage {
     await this.waitForSynced();
   }
 
+  /** Opens a section from the sidebar and waits until the sidebar marks it as the current page. */
   async go(section: string): Promise<void> {
+    const link = this.page
+      .getByRole('navigation', { name: this.t('app.mainNav') })
+      .getByRole('link', { name: this.t(`nav.${section}`), exact: true });
+    await link.click();
     await this.page
       .getByRole('navigation', { name: this.t('app.mainNav') })
-      .getByRole('link', { name: this.t(`nav.${section}`), exact: true })
-      .click();
+      .locator('a[aria-current="page"]', { hasText: this.t(`nav.${section}`) })
+      .waitFor();
   }
 
   /** Searches with the global search box and opens the first result. */
