@@ -2,7 +2,7 @@
 // store, document numbering, replication, and the typed services the UI uses.
 import i18next from 'i18next';
 import { removeRxDatabase } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { deviceDexieStorage } from '../data/dexie-storage';
 import { createFairleadDatabase } from '../data/database';
 import type { StoreKeyHolder } from '../data/encryption/store-key';
 import { createStoreKeyHolder } from '../data/encryption/store-key';
@@ -333,7 +333,7 @@ export const signIn = async (
   const unlocked = await key.unlock(request.password, { replaceUnreadable: true });
   if (!unlocked.ok) return { ok: false, message: unlocked.error.message };
   if (unlocked.value.replaced) {
-    await removeRxDatabase(databaseName(result.value), getRxStorageDexie());
+    await removeRxDatabase(databaseName(result.value), deviceDexieStorage());
   }
   return { ok: true, services: await openServices(result.value, onSignedOut) };
 };

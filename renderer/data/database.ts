@@ -5,7 +5,7 @@ import { addRxPlugin, createRxDatabase } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { deviceDexieStorage } from './dexie-storage';
 import { wrappedEncryptedStorage } from './encryption/encrypted-storage';
 import type { DataKey } from './encryption/record-cipher';
 import { wrappedValidateZodStorage } from './schema/validate-zod';
@@ -49,7 +49,7 @@ export const createFairleadDatabase = async (
     disableWarnings();
     addRxPlugin(RxDBDevModePlugin);
   }
-  const base = options.storage ?? getRxStorageDexie();
+  const base = options.storage ?? deviceDexieStorage();
   // Validation sees the plain record; only the storage below it sees ciphertext.
   const sealed =
     options.dataKey == null

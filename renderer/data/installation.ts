@@ -6,7 +6,7 @@ import type { RxDatabase, RxStorage } from 'rxdb';
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { deviceDexieStorage } from './dexie-storage';
 import type { Platform } from '../../shared/platform';
 import { installationIdPattern } from '../../shared/sync/protocol';
 
@@ -26,7 +26,7 @@ const openDeviceStore = async (storage?: RxStorage<unknown, unknown>): Promise<R
   addRxPlugin(RxDBLocalDocumentsPlugin);
   return createRxDatabase({
     name: DEVICE_STORE_NAME,
-    storage: storage ?? getRxStorageDexie(),
+    storage: storage ?? deviceDexieStorage(),
     multiInstance: storage === undefined,
     localDocuments: true,
     closeDuplicates: true,

@@ -1,6 +1,6 @@
 // Test helpers: a real RxDB Dexie store on fake-indexeddb, with a unique name per test.
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { deviceDexieStorage } from './dexie-storage';
 import type { DataKey } from './encryption/record-cipher';
 import { generateDataKey } from './encryption/record-cipher';
 import type { FairleadDatabase } from './database';
@@ -8,7 +8,7 @@ import { createFairleadDatabase } from './database';
 
 let counter = 0;
 
-export const testStorage = () => getRxStorageDexie({ indexedDB, IDBKeyRange });
+export const testStorage = () => deviceDexieStorage({ indexedDB, IDBKeyRange });
 
 export const uniqueName = (prefix = 'fairlead-test'): string =>
   `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
