@@ -74,9 +74,11 @@ export type BenchApi = {
   firstSync(
     account: SyncAccount,
   ): Promise<{ ms: number; documents: number; progress: [number, number][] }>;
+  /** Indexed: into object stores with the device store's indexes and bookkeeping fields. */
   rawIndexedDbWrite(
     account: SyncAccount,
     batch: number,
+    indexed?: boolean,
   ): Promise<{ ms: number; documents: number; fetchMs: number }>;
   pouchReplicate(
     remoteUrl: string,

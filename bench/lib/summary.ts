@@ -43,6 +43,7 @@ const budgets: Record<string, Budget> = {
 
 const notes: Record<string, string> = {
   'sync.first_sync_vs_pouchdb': 'reported beside PouchDB',
+  'sync.first_sync_vs_indexed_indexeddb': "reported: the indexes' share of the gap",
   'server.sqlite.latency': 'p99 reported (500 devices in §7)',
   'server.postgres.latency': 'p99 reported (500 devices in §7)',
   'device.invoice_pdf': 'p50 reported (size = lines of the invoice)',

@@ -1,7 +1,9 @@
 // First sync in the page: the real device replication (renderer/data/sync) against the
-// server, and the two references — raw IndexedDB bulk writes of the same documents and
-// PouchDB replicating them from a PouchDB server.
+// server, and the references — raw IndexedDB bulk writes of the same documents (also into
+// object stores with the device store's indexes) and PouchDB replicating them from a
+// PouchDB server.
 import PouchDB from 'pouchdb-browser';
+import { getDexieStoreSchema } from 'rxdb/plugins/storage-dexie';
 import { filter, firstValueFrom } from 'rxjs';
 import type { LoginResponse, PullResponse, SyncCollection } from '../../shared/sync/protocol';
 import { syncCollections } from '../../shared/sync/protocol';
@@ -75,26 +77,68 @@ const request = <T>(req: IDBRequest<T>): Promise<T> =>
     req.onerror = () => reject(req.error);
   });
 
-/** The local limit: the same documents put into IndexedDB, `batch` per transaction. */
-export const rawIndexedDbWrite = async (account: SyncAccount, batch: number) => {
+/**
+ * The indexes of the device store's object store for each collection, as RxDB's Dexie
+ * storage declares them (primary key first, then [_deleted+id], the schema's own indexes,
+ * [_meta.lwt+id] and _meta.lwt): key paths for IDBObjectStore.createIndex.
+ */
+const deviceIndexes = async (): Promise<Map<SyncCollection, (string | string[])[]>> => {
+  const db = await createFairleadDatabase({
+    name: `bench_schema_${Date.now()}`,
+    multiInstance: false,
+  });
+  try {
+    return new Map(
+      syncCollections.map((name) => {
+        const parts = getDexieStoreSchema(db.collections[name].schema.jsonSchema)
+          .split(',')
+          .map((part) => part.trim())
+          .slice(1);
+        return [
+          name,
+          parts.map((part) => (part.startsWith('[') ? part.slice(1, -1).split('+') : part)),
+        ];
+      }),
+    );
+  } finally {
+    await db.remove();
+  }
+};
+
+/**
+ * The local limit: the same documents put into IndexedDB, `batch` per transaction. Indexed:
+ * into object stores with the device store's indexes, each document with RxDB's bookkeeping
+ * fields (as the device stores it), so only RxDB's own work separates it from a first sync.
+ */
+export const rawIndexedDbWrite = async (account: SyncAccount, batch: number, indexed = false) => {
   const session = await login(account, `bench raw idb ${Date.now()}`);
   const fetchStart = performance.now();
   const collections = await pullEverything(session.token);
   const fetchMs = performance.now() - fetchStart;
+  const indexes = indexed
+    ? await deviceIndexes()
+    : new Map<SyncCollection, (string | string[])[]>();
   const name = `bench_raw_${Date.now()}`;
   const open = indexedDB.open(name, 1);
   open.onupgradeneeded = () => {
-    for (const [collection] of collections)
-      open.result.createObjectStore(collection, { keyPath: 'id' });
+    for (const [collection] of collections) {
+      const store = open.result.createObjectStore(collection, { keyPath: 'id' });
+      for (const keyPath of indexes.get(collection) ?? []) {
+        store.createIndex([keyPath].flat().join('+'), keyPath);
+      }
+    }
   };
   const idb = await request(open);
+  const stored = (doc: Record<string, unknown>, lwt: number) =>
+    indexed ? { ...doc, _deleted: '0', _rev: '1-bench', _attachments: {}, _meta: { lwt } } : doc;
   let documents = 0;
   const t0 = performance.now();
   for (const [collection, docs] of collections) {
     for (let i = 0; i < docs.length; i += batch) {
       const tx = idb.transaction(collection, 'readwrite');
       const store = tx.objectStore(collection);
-      for (const doc of docs.slice(i, i + batch)) store.put(doc);
+      const lwt = Date.now();
+      for (const doc of docs.slice(i, i + batch)) store.put(stored(doc, lwt + documents));
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
