@@ -22,17 +22,20 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-/** A Dexie database shaped like RxDB's (a `docs` table keyed by id), with and without. */
+/** A Dexie database shaped like RxDB's (a `docs` table keyed by id). */
 const twoTables = async (held: readonly number[]) => {
+  // Two connections to one database, as two windows have: one with the device storage's
+  // reads, one with Dexie's own.
+  const name = uniqueName('sparse');
   const open = async (sparse: boolean) => {
-    const d = new Dexie(uniqueName('sparse'), { indexedDB, IDBKeyRange });
+    const d = new Dexie(name, { indexedDB, IDBKeyRange });
     if (sparse) d.use(sparseReads);
     d.version(1).stores({ docs: 'id' });
     await d.open();
-    await d.table('docs').bulkPut(held.map((n) => ({ id: id(n), n })));
     return d;
   };
   const plain = await open(false);
+  await plain.table('docs').bulkPut(held.map((n) => ({ id: id(n), n })));
   dexie = await open(true);
   return { plain: plain.table('docs'), sparse: dexie.table('docs'), close: () => plain.close() };
 };
@@ -88,6 +91,40 @@ describe('reads by id through the device storage', () => {
       gets.mockClear();
       await tables.plain.bulkGet(keys);
       expect(gets).toHaveBeenCalledTimes(200);
+    } finally {
+      tables.close();
+    }
+  });
+
+  it('gets only the held ids where they are spread over a full table', async () => {
+    // Ids 0, 2, 4, … held; every id from 0 to 199 asked: the range is crowded.
+    const tables = await twoTables(Array.from({ length: 1000 }, (_, i) => i * 2));
+    try {
+      const keys = Array.from({ length: 200 }, (_, i) => id(i));
+      const gets = countGets();
+      const found = await tables.sparse.bulkGet(keys);
+      expect(found.filter(Boolean)).toHaveLength(100);
+      expect(gets).toHaveBeenCalledTimes(100);
+    } finally {
+      tables.close();
+    }
+  });
+
+  it("follows this window's writes and deletes, and sees another window's", async () => {
+    const tables = await twoTables(Array.from({ length: 1000 }, (_, i) => i * 2));
+    try {
+      const keys = Array.from({ length: 200 }, (_, i) => id(i));
+      await tables.sparse.bulkGet(keys); // the held ids are known from here on
+      await tables.sparse.bulkPut([{ id: id(1), n: 1 }]);
+      await tables.sparse.bulkDelete([id(0)]);
+      // Another window (its own connection, same database) writes one more.
+      await tables.plain.bulkPut([{ id: id(3), n: 3 }]);
+      const expected = await tables.plain.bulkGet(keys);
+      const found = await tables.sparse.bulkGet(keys);
+      expect(found).toEqual(expected);
+      expect(found[0]).toBeUndefined();
+      expect(found[1]).toEqual({ id: id(1), n: 1 });
+      expect(found[3]).toEqual({ id: id(3), n: 3 });
     } finally {
       tables.close();
     }
