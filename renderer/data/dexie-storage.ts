@@ -28,6 +28,9 @@ const DOCS_TABLE = 'docs';
 const MIN_IDS = 32;
 // The range listing stops at this many keys per id asked for.
 const KEYS_PER_ID = 2;
+// The known keys are checked with a count of the whole table: worth it for pages of a
+// first sync or a long catch-up, not for a few dozen ids (those are read one by one).
+const KNOWN_MIN_IDS = 200;
 // A table with more keys than this is never listed whole; its reads go one by one.
 const MAX_KNOWN = 250_000;
 // DBCoreRangeType.Range and .Any (a const enum, which isolated modules cannot import).
@@ -93,7 +96,12 @@ export const sparseTable = (table: DBCoreTable): DBCoreTable => {
     if (bounds === null) return null;
     const limit = keys.length * KEYS_PER_ID;
     return listKeys(trans, { type: RANGE, lower: bounds[0], upper: bounds[1] }, limit).then(
-      (listed) => (listed.length < limit ? new Set(listed) : knownKeys(trans)),
+      (listed) =>
+        listed.length < limit
+          ? new Set(listed)
+          : keys.length >= KNOWN_MIN_IDS
+            ? knownKeys(trans)
+            : null,
     );
   };
 
