@@ -49,7 +49,10 @@ const sortedBounds = (keys: readonly unknown[]): [string, string] | null => {
 };
 
 const onCommit = (trans: DBCoreTransaction, run: () => void): boolean => {
-  const events = trans as unknown as Partial<Pick<IDBTransaction, 'addEventListener'>>;
+  // Below Dexie's core the transaction is IndexedDB's own (IDBTransaction).
+  const events = trans as unknown as {
+    addEventListener?: (type: 'complete', listener: () => void) => void;
+  };
   if (typeof events.addEventListener !== 'function') return false;
   events.addEventListener('complete', run);
   return true;
