@@ -3,11 +3,12 @@
 // object stores with the device store's indexes) and PouchDB replicating them from a
 // PouchDB server.
 import PouchDB from 'pouchdb-browser';
-import { getDexieStoreSchema } from 'rxdb/plugins/storage-dexie';
+import type { RxCollection } from 'rxdb';
 import { filter, firstValueFrom } from 'rxjs';
 import type { LoginResponse, PullResponse, SyncCollection } from '../../shared/sync/protocol';
 import { syncCollections } from '../../shared/sync/protocol';
 import { createFairleadDatabase } from '../../renderer/data/database';
+import { dexieTableOf } from '../../renderer/data/rx-internals';
 import { startReplication } from '../../renderer/data/sync/replication';
 import type { SyncAccount } from '../device/api';
 
@@ -77,29 +78,23 @@ const request = <T>(req: IDBRequest<T>): Promise<T> =>
     req.onerror = () => reject(req.error);
   });
 
-/**
- * The indexes of the device store's object store for each collection, as RxDB's Dexie
- * storage declares them (primary key first, then [_deleted+id], the schema's own indexes,
- * [_meta.lwt+id] and _meta.lwt): key paths for IDBObjectStore.createIndex.
- */
+/** The indexes of the device store's object store for each collection, as Dexie holds them. */
 const deviceIndexes = async (): Promise<Map<SyncCollection, (string | string[])[]>> => {
   const db = await createFairleadDatabase({
     name: `bench_schema_${Date.now()}`,
     multiInstance: false,
   });
   try {
-    return new Map(
-      syncCollections.map((name) => {
-        const parts = getDexieStoreSchema(db.collections[name].schema.jsonSchema)
-          .split(',')
-          .map((part) => part.trim())
-          .slice(1);
-        return [
-          name,
-          parts.map((part) => (part.startsWith('[') ? part.slice(1, -1).split('+') : part)),
-        ];
-      }),
-    );
+    const indexes = new Map<SyncCollection, (string | string[])[]>();
+    for (const name of syncCollections) {
+      const table = await dexieTableOf(db.collections[name] as unknown as RxCollection);
+      if (table === null) throw new Error(`no Dexie table behind ${name}`);
+      indexes.set(
+        name,
+        table.schema.indexes.flatMap((index) => (index.keyPath === null ? [] : [index.keyPath])),
+      );
+    }
+    return indexes;
   } finally {
     await db.remove();
   }

@@ -37,7 +37,7 @@ const MAX_KNOWN = 250_000;
 const RANGE = 2;
 const ANY = 3;
 
-const sortedBounds = (keys: readonly unknown[]): [string, string] | null => {
+const idBounds = (keys: readonly unknown[]): [string, string] | null => {
   let lower: string | null = null;
   let upper: string | null = null;
   for (const key of keys) {
@@ -95,7 +95,7 @@ export const sparseTable = (table: DBCoreTable): DBCoreTable => {
     trans: DBCoreTransaction,
     keys: readonly unknown[],
   ): Promise<Set<unknown> | null> | null => {
-    const bounds = keys.length >= MIN_IDS ? sortedBounds(keys) : null;
+    const bounds = keys.length >= MIN_IDS ? idBounds(keys) : null;
     if (bounds === null) return null;
     const limit = keys.length * KEYS_PER_ID;
     return listKeys(trans, { type: RANGE, lower: bounds[0], upper: bounds[1] }, limit).then(
@@ -150,17 +150,12 @@ export const sparseReads: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'fairlead-sparse-reads',
   create: (down) => {
-    const tables = new Map<string, DBCoreTable>();
+    // One per database: the known keys live in it.
+    let docs: DBCoreTable | undefined;
     return {
       ...down,
-      table: (name) => {
-        if (name !== DOCS_TABLE) return down.table(name);
-        const existing = tables.get(name);
-        if (existing !== undefined) return existing;
-        const made = sparseTable(down.table(name));
-        tables.set(name, made);
-        return made;
-      },
+      table: (name) =>
+        name !== DOCS_TABLE ? down.table(name) : (docs ??= sparseTable(down.table(name))),
     };
   },
 };

@@ -23,6 +23,8 @@ export type StoredRow = { id: string; _deleted?: boolean } & Record<string, unkn
 
 /** The part of a Dexie table the device uses: pages of rows in primary-key order. */
 export type DexieTable = {
+  /** The table's secondary indexes as IndexedDB holds them. */
+  schema: { indexes: readonly { keyPath: string | string[] | null }[] };
   where(index: string): {
     above(key: string): { limit(n: number): { toArray(): Promise<StoredRow[]> } };
   };
@@ -63,6 +65,7 @@ export const shareDexieTable = (
     const table = state?.dexieTable;
     if (table === undefined) return {};
     const opening: DexieTable = {
+      schema: table.schema,
       where: (index) => ({
         above: (key) => ({
           limit: (n) => ({
