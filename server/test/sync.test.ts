@@ -1,6 +1,7 @@
 // The sync protocol of DESIGN.md §4 on a real SQLite file and a real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
+import { pullResponseSchema } from '../../shared/sync/api-schemas';
 import type { FairleadServer } from '../src/app';
 import { newToken, tokenHash } from '../src/auth/tokens';
 import { newId } from '../src/ids';
@@ -75,6 +76,24 @@ describe.each(adapters)('sync protocol on %s', (adapter) => {
     const again = await pull(anna, 'leads', after.checkpoint?.seq);
     expect(again.documents).toEqual([]);
     expect(again.checkpoint).toEqual(after.checkpoint);
+  });
+
+  it('answers a pull with each document as stored: its JSON text, field order included', async () => {
+    // Fields in another order than any serializer of the server would write them.
+    const lead = Object.fromEntries(
+      Object.entries(leadDoc(newId(), office.a.id)).reverse(),
+    ) as ReturnType<typeof leadDoc>;
+    const before = await pull(anna, 'leads');
+    await push(anna, 'leads', [{ newDocumentState: lead, assumedMasterState: null }]);
+    const res = await anna.get(
+      `/api/sync/leads/pull?limit=10&checkpoint=${encodeURIComponent(JSON.stringify(before.checkpoint))}`,
+    );
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const body = await res.text();
+    expect(body).toContain(JSON.stringify(lead));
+    const answer = pullResponseSchema.parse(JSON.parse(body));
+    expect(answer.documents).toEqual([lead]);
+    expect(answer).toMatchObject({ remaining: 0, epoch: expect.any(String) });
   });
 
   it('returns the master on a stale assumed master and overwrites nothing', async () => {

@@ -133,6 +133,15 @@ export const pullResponseSchema = z.object({
   removed: z.array(z.string()).optional(),
 });
 
+/**
+ * The pull answer as a device checks it: each document's envelope as pullResponseSchema checks
+ * it, without the other fields. A loose object copies every field of every document it checks,
+ * and a first sync checks tens of thousands of documents (the device keeps the answer as sent).
+ */
+export const pullAnswerSchema = pullResponseSchema.extend({
+  documents: z.array(z.object(wireDocumentSchema.shape)),
+});
+
 export const MAX_PUSH_ROWS = 1000;
 
 export const pushRowSchema = z.strictObject({

@@ -24,6 +24,11 @@ const answers = new Map<string, string>([
   ['GET /health', JSON.stringify({ status: 'ok', storage: 'sqlite', time: 'now' })],
   // A whole page of good documents with a checkpoint that is not one: nothing may be stored.
   ['GET /api/sync/leads/pull', JSON.stringify({ documents: [lead], checkpoint: { seq: '7' } })],
+  // Each document is checked for the fields the device relies on (id, _deleted), not copied.
+  [
+    'GET /api/sync/contacts/pull',
+    JSON.stringify({ documents: [{ id: 'c-1', name: 'Ada' }], checkpoint: { seq: 1 } }),
+  ],
   ['POST /api/sync/leads/push', JSON.stringify({ conflicts: [] })],
   ['POST /api/auth/login', '<html>Welcome to the hotel Wi-Fi</html>'],
   ['POST /api/auth/refresh', JSON.stringify({ token: 42, expiresAt: 'soon' })],
@@ -64,6 +69,12 @@ describe('a malformed server answer', () => {
 
   it.each([
     ['pull', syncEndpoints.pull, 'the field checkpoint.seq', 'il campo checkpoint.seq'],
+    [
+      'pullDocument',
+      syncEndpoints.pull,
+      'the field documents.0._deleted',
+      'il campo documents.0._deleted',
+    ],
     ['push', syncEndpoints.push, 'the field rejected', 'il campo rejected'],
     ['login', syncEndpoints.login, 'it is not JSON', 'non è JSON'],
     ['refresh', syncEndpoints.refresh, 'the field token', 'il campo token'],
@@ -77,6 +88,7 @@ describe('a malformed server answer', () => {
     const client = createSyncClient({ serverUrl: url, getToken: () => 't' });
     const calls = {
       pull: () => client.pull('leads', null, 10),
+      pullDocument: () => client.pull('contacts', null, 10),
       push: () => client.push('leads', []),
       login: () => client.login({ email: 'a@b.example', password: 'x', deviceName: 'laptop' }),
       refresh: () => client.refresh(),

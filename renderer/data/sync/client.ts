@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { LocalizedText } from '../../../shared/domain/errors';
 import { syncEndpoints as api } from '../../../shared/sync/api-endpoints';
 import type { ApiEndpoint } from '../../../shared/sync/api-endpoints';
+import { pullAnswerSchema } from '../../../shared/sync/api-schemas';
 import type {
   ApiErrorCode,
   Checkpoint,
@@ -216,10 +217,14 @@ export const createSyncClient = (options: SyncClientOptions) => {
     ): Promise<PullResponse> => {
       const query = new URLSearchParams({ limit: String(limit) });
       if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
-      // The schema checks each document's envelope; the store's own schema checks the record.
-      return json(api.pull, `/api/sync/${collection}/pull?${query.toString()}`, {
-        headers: options.healthHeaders?.() ?? {},
-      }) as Promise<PullResponse>;
+      // Each document's envelope is checked; the server checked the record.
+      return json(
+        { ...api.pull, response: pullAnswerSchema },
+        `/api/sync/${collection}/pull?${query.toString()}`,
+        {
+          headers: options.healthHeaders?.() ?? {},
+        },
+      ) as Promise<PullResponse>;
     },
 
     /** With `epoch`, the server refuses (epoch_changed) if it now follows another history. */

@@ -47,16 +47,28 @@ export const toSession = (r: Row): Session => ({
   revoked: bool(r.revoked),
 });
 
-export const toStoredDoc = (r: Row): StoredDoc => ({
-  collection: str(r.collection) as SyncCollection,
-  id: str(r.id),
-  seq: Number(r.seq),
-  ownerId: str(r.owner_id),
-  teamId: optStr(r.team_id),
-  deleted: bool(r.deleted),
-  updatedAt: str(r.updated_at),
-  doc: JSON.parse(str(r.doc)) as WireDocument,
-});
+/**
+ * A stored document row. The document is parsed when first read: a pull sends the stored
+ * text as it is (sync/routes.ts), and parsing then serializing again every document of every
+ * page was most of a pull's work on the server.
+ */
+export const toStoredDoc = (r: Row): StoredDoc => {
+  const text = str(r.doc);
+  let doc: WireDocument | undefined;
+  return {
+    collection: str(r.collection) as SyncCollection,
+    id: str(r.id),
+    seq: Number(r.seq),
+    ownerId: str(r.owner_id),
+    teamId: optStr(r.team_id),
+    deleted: bool(r.deleted),
+    updatedAt: str(r.updated_at),
+    get doc(): WireDocument {
+      return (doc ??= JSON.parse(text) as WireDocument);
+    },
+    text,
+  };
+};
 
 export const toHighWater = (rows: Row[]): NumberingHighWater => {
   const hw = { quote: 0, order: 0, invoice: {}, creditNote: {} } satisfies NumberingHighWater;

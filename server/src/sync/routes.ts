@@ -112,7 +112,7 @@ const pageOf = (docs: StoredDoc[], removals: DocRemoval[], limit: number) => {
 };
 
 export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void => {
-  apiRoute(app, api.pull, async (request) => {
+  apiRoute(app, api.pull, async (request, reply) => {
     const principal = await requirePrincipal(storage, request);
     void recordSyncCall(storage, principal.deviceId, request.headers);
     const collection = toCollection(request.params.collection);
@@ -161,8 +161,7 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
             ? await storage.countAfter(collection, scope, last)
             : estimateRemaining(page.docs.length, from, last, await storage.lastSeq(collection));
     const carried = page.size < limit ? {} : { left: remaining };
-    const response: PullResponse = {
-      documents: page.docs.map((d) => d.doc),
+    const response: Omit<PullResponse, 'documents'> = {
       checkpoint:
         last !== null
           ? { seq: last, epoch: epoch.id, ...carried }
@@ -171,7 +170,13 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
       epoch: epoch.id,
       ...(page.removed.length > 0 ? { removed: page.removed } : {}),
     };
-    return response;
+    // The documents as stored (each exactly as pushed, already JSON) are not parsed and
+    // serialized again: the answer is written around them.
+    const documents = page.docs.map((d) => d.text ?? JSON.stringify(d.doc)).join(',');
+    const rest = JSON.stringify(response).slice(1);
+    return reply
+      .type('application/json; charset=utf-8')
+      .send(`{"documents":[${documents}]${rest === '}' ? '}' : `,${rest}`}`);
   });
 
   apiRoute(app, api.push, async (request) => {
