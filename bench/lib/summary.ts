@@ -44,6 +44,7 @@ const budgets: Record<string, Budget> = {
 const notes: Record<string, string> = {
   'sync.first_sync_vs_pouchdb': 'reported beside PouchDB',
   'sync.first_sync_vs_indexed_indexeddb': "reported: the indexes' share of the gap",
+  'sync.first_sync_cpu': "reported: which process the first sync's time goes to (below)",
   'server.sqlite.latency': 'p99 reported (500 devices in §7)',
   'server.postgres.latency': 'p99 reported (500 devices in §7)',
   'device.invoice_pdf': 'p50 reported (size = lines of the invoice)',
@@ -152,6 +153,19 @@ export const summaryTable = (figures: Figure[]): string => {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 };
 
+/** Where the first sync's CPU went (sync.first_sync_cpu), in one line; null without it. */
+export const firstSyncCpuLine = (figures: Figure[]): string | null => {
+  const f = figures.find((x) => x.name === 'sync.first_sync_cpu');
+  const e = f?.extra;
+  if (f === undefined || e === undefined) return null;
+  const s = (key: string) => fmt(Number(e[key] ?? 0));
+  return (
+    `First sync CPU: ${fmt(f.value)} s on ${s('busyCores')} busy cores of ${f.machine.cores} — Chromium's browser process (IndexedDB's backend) ${s('browser')} s, ` +
+    `the page ${s('renderer')} s, the server ${s('node')} s, Chromium's other processes ${s('chromium_other')} s; ` +
+    `the raw writes with their fetch: ${fmt(f.reference?.value)} s (browser process ${s('raw_browser')} s, page ${s('raw_renderer')} s, server ${s('raw_node')} s).`
+  );
+};
+
 export const writeSummary = (
   recorder: Recorder,
   run: { quick: boolean; seconds: number },
@@ -167,6 +181,7 @@ export const writeSummary = (
     table,
     '',
     `Largest gap to DESIGN.md §7: ${gap?.text ?? 'no figures'}`,
+    ...[firstSyncCpuLine(figures)].flatMap((line) => (line === null ? [] : ['', line])),
   ].join('\n');
   console.log(`\n${text}`);
   writeFileSync(

@@ -4,6 +4,8 @@
 import type { Browser } from 'playwright-core';
 import type { BenchGlobal } from '../device/api';
 import { openBenchPage, sampleHeap } from '../lib/browser';
+import { sampleCpu } from '../lib/cpu';
+import type { CpuShare } from '../lib/cpu';
 import type { Recorder } from '../lib/figures';
 import { round } from '../lib/stats';
 import { startPouchServer } from './pouch-server';
@@ -26,21 +28,25 @@ export const runSyncSuite = async (
   const page = await openBenchPage(browser, share.url, script);
   try {
     let heap = await sampleHeap(page);
+    let cpu = sampleCpu();
     const fairlead = await page.evaluate(
       ([account]) => (globalThis as unknown as Api).fairleadBench.firstSync(account),
       [share.seller] as const,
     );
     const fairleadHeap = await heap.stop();
+    const fairleadCpu = cpu?.stop() ?? null;
     if (fairlead.documents < size) {
       console.warn(`first sync holds ${fairlead.documents} of ${size} documents`);
     }
 
     heap = await sampleHeap(page);
+    cpu = sampleCpu();
     const raw = await page.evaluate(
       ([account]) => (globalThis as unknown as Api).fairleadBench.rawIndexedDbWrite(account, 1000),
       [share.seller] as const,
     );
     const rawHeap = await heap.stop();
+    const rawCpu = cpu?.stop() ?? null;
     const rawIndexed = await page.evaluate(
       ([account]) =>
         (globalThis as unknown as Api).fairleadBench.rawIndexedDbWrite(account, 1000, true),
@@ -109,6 +115,27 @@ export const runSyncSuite = async (
       ratio: round(fairleadHeap / pouchHeap, 3),
       extra: { rawIndexedDbHeapMiB: rawHeap },
     });
+    if (fairleadCpu !== null && rawCpu !== null) {
+      const seconds = (share: CpuShare) =>
+        round(
+          Object.entries(share).reduce((n, [kind, s]) => (kind === 'busyCores' ? n : n + s), 0),
+          2,
+        );
+      const byKind = (prefix: string, share: CpuShare) =>
+        Object.fromEntries(
+          Object.entries(share).map(([kind, s]) => [`${prefix}${kind}`, round(s, 2)]),
+        );
+      recorder.record({
+        name: 'sync.first_sync_cpu',
+        what: "CPU seconds spent during the first sync by the bench's Node process (the server), Chromium's renderer (the page), its browser process (IndexedDB's backend) and Chromium's other processes, with the machine's busy cores; reference: the same for the raw IndexedDB writes, whose run also fetches the documents first (its figure counts the writes only)",
+        value: seconds(fairleadCpu),
+        unit: 'CPU s',
+        size,
+        reference: { name: 'raw writes, fetch included', value: seconds(rawCpu), unit: 'CPU s' },
+        ratio: round(seconds(fairleadCpu) / seconds(rawCpu), 3),
+        extra: { ...byKind('', fairleadCpu), ...byKind('raw_', rawCpu) },
+      });
+    }
     recorder.record({
       name: 'sync.server_pages_fetch',
       what: 'the same documents fetched from the server in pages of 1000 over HTTP, parsed and kept in memory, nothing written: what the first sync spends waiting on the server',
