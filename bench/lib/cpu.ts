@@ -3,6 +3,7 @@
 // browser process (which runs IndexedDB's backend) and the rest. It tells, on a machine whose
 // cores are all busy, which process a figure waits on. Elsewhere it reports nothing.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 
 export type CpuShare = Record<string, number>;
 
@@ -57,8 +58,8 @@ export const sampleCpu = (): { stop(): CpuShare } | null => {
         const spent = ticks - (before.get(pid)?.ticks ?? 0);
         share[kind] = (share[kind] ?? 0) + spent / TICKS_PER_SECOND;
       }
-      const cores = readFileSync('/proc/cpuinfo', 'utf8').match(/^processor\s/gm)?.length ?? 1;
-      share['busyCores'] = ((end.busy - start.busy) / Math.max(1, end.total - start.total)) * cores;
+      const busy = (end.busy - start.busy) / Math.max(1, end.total - start.total);
+      share['busyCores'] = busy * cpus().length;
       return share;
     },
   };

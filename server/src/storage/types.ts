@@ -54,8 +54,8 @@ export type StoredDoc = {
   deleted: boolean;
   updatedAt: string;
   doc: WireDocument;
-  /** The document's JSON as stored (the document exactly as pushed), where read from SQL. */
-  text?: string;
+  /** The document's JSON as stored: the document exactly as pushed. */
+  text: string;
 };
 
 /** A document to write: the server columns apart from seq, which storage assigns. */

@@ -172,11 +172,10 @@ export const registerSyncRoutes = (app: FastifyInstance, storage: Storage): void
     };
     // The documents as stored (each exactly as pushed, already JSON) are not parsed and
     // serialized again: the answer is written around them.
-    const documents = page.docs.map((d) => d.text ?? JSON.stringify(d.doc)).join(',');
-    const rest = JSON.stringify(response).slice(1);
+    const documents = page.docs.map((d) => d.text).join(',');
     return reply
       .type('application/json; charset=utf-8')
-      .send(`{"documents":[${documents}]${rest === '}' ? '}' : `,${rest}`}`);
+      .send(`{"documents":[${documents}],${JSON.stringify(response).slice(1)}`);
   });
 
   apiRoute(app, api.push, async (request) => {
